@@ -72,7 +72,7 @@ func TestTriadEngineOrder(t *testing.T) {
 func seedLoop() [][]int {
 	const (
 		C, k, b, vr, vt, vpeak, vsyn, c, a, d = 100.0, 0.7, -2.0, -60.0, -40.0, 35.0, 0.0, -50.0, 0.03, 100.0
-		tau, dt, steps, delay                   = 7.0, 0.1, 3000, 45
+		tau, dt, steps, delay                 = 7.0, 0.1, 3000, 45
 	)
 	w := [3][3]float64{{0, 12, 0}, {0, 0, 9.6}, {12, 0, 0}}
 	g0 := [3]float64{10, 0, 0}
