@@ -38,13 +38,14 @@ type Progress struct {
 // Network is a spiking network: populations, projections, stimuli and
 // recorders, and its state once built.
 type Network struct {
-	opt    Options
-	pops   []*Population
-	byName map[string]*Population
-	projs  []*Projection
-	recs   []Recorder
-	fresh  []Recorder // attached at Build, not yet sampled
-	errs   []error
+	opt       Options
+	pops      []*Population
+	byName    map[string]*Population
+	projs     []*Projection
+	recs      []Recorder
+	fresh     []Recorder // attached at Build, not yet sampled
+	sampledAt int64      // the step whose state recorders last got at a run's end
+	errs      []error
 
 	e       *engine // nil until built
 	fault   error   // a run error that stops the network for good

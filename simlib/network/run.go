@@ -79,6 +79,7 @@ func (n *Network) run(ctx context.Context, steps int64, start time.Time) error {
 	}
 	n.sampleAll(n.fresh)
 	n.fresh = nil
+	n.sampledAt = n.steps
 	first := n.steps + 1
 	e.first = first
 	end := n.steps + steps
@@ -93,7 +94,7 @@ func (n *Network) run(ctx context.Context, steps int64, start time.Time) error {
 	}
 	for n.steps < end {
 		if err := ctx.Err(); err != nil {
-			n.sampleAll(n.recs)
+			n.endSample()
 			report(true)
 			return err
 		}
@@ -118,7 +119,7 @@ func (n *Network) run(ctx context.Context, steps int64, start time.Time) error {
 		e.first = 0
 		if e.fault != nil {
 			n.fault = e.fault
-			n.sampleAll(n.recs)
+			n.endSample()
 			report(true)
 			return e.fault
 		}
@@ -130,9 +131,18 @@ func (n *Network) run(ctx context.Context, steps int64, start time.Time) error {
 		}
 		report(false)
 	}
-	n.sampleAll(n.recs)
+	n.endSample()
 	report(true)
 	return nil
+}
+
+// endSample gives recorders the state at the end of a run, unless it was
+// already sampled (a run of zero steps, or a run cancelled at once).
+func (n *Network) endSample() {
+	if n.steps != n.sampledAt {
+		n.sampleAll(n.recs)
+		n.sampledAt = n.steps
+	}
 }
 
 // sampleAll gives recorders the current state of every neuron.

@@ -152,7 +152,8 @@ func (s TimedArray) Add(step int64, t float64, lo, hi int, dst []float64) {
 	if t < s.Start-1e-9 {
 		return
 	}
-	k := int(math.Floor((t-s.Start)/s.DT + 1e-9))
+	// Within the 1e-9 ms tolerance below Start, t counts as Start.
+	k := max(0, int(math.Floor((t-s.Start)/s.DT+1e-9)))
 	if k >= len(s.Values) {
 		return
 	}
