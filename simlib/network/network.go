@@ -194,7 +194,7 @@ func (p *Population) InitValues(variable string, values []float64) *Population {
 }
 
 // Inject attaches an injected current to the given neurons (all when none
-// are given).
+// are given; a neuron listed twice receives the current once).
 func (p *Population) Inject(s stimulus.Stimulus, neurons ...int) *Population {
 	if p.net.mutable(fmt.Sprintf("inject into population %q", p.name)) {
 		p.stims = append(p.stims, stimSpec{s: s, neurons: append([]int(nil), neurons...)})
