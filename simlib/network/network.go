@@ -55,6 +55,11 @@ type Network struct {
 	fpBuf   []byte
 	last    runSummary
 	workers int
+
+	cacheDir, cacheFile string
+	cacheHit, stateless bool
+	cacheWhy            string
+	cachedWall          float64
 }
 
 // New returns an empty network.

@@ -48,7 +48,27 @@ func (n *Network) RunContext(ctx context.Context, duration float64) error {
 	}
 	start := time.Now()
 	t0 := n.Time()
+	n.cacheFile = ""
+	if n.cacheDir != "" {
+		hit, err := n.fromCache(steps)
+		if err != nil {
+			return err
+		}
+		if hit {
+			n.fresh, n.sampledAt = nil, n.steps
+			n.last = runSummary{start: t0, duration: n.Time() - t0, steps: steps, wall: time.Since(start), status: "ok"}
+			return runlog.Report(n.Summary())
+		}
+	}
+	if n.stateless {
+		return fmt.Errorf("network: this network was loaded from the run cache and its state was not restored; the run of %v ms from t = %v ms is not in the cache: build the network again (without EnableCache, or with the same runs) to simulate it", duration, t0)
+	}
 	err := n.run(ctx, steps, start)
+	if err == nil {
+		if cerr := n.toCache(time.Since(start)); cerr != nil {
+			err = cerr
+		}
+	}
 	status, msg := "ok", ""
 	switch {
 	case err == nil:
@@ -204,7 +224,7 @@ func (n *Network) SpikeCount() int64 { return n.spikes }
 func (n *Network) Summary() runlog.Run {
 	r := runlog.Run{Label: n.opt.Label, Seed: n.opt.Seed, DT: n.DT(), Workers: n.workers,
 		Start: n.last.start, Duration: n.last.duration, Steps: n.last.steps, Wall: n.last.wall.Seconds(),
-		Spikes: n.spikes, Fingerprint: n.Fingerprint(), Status: n.last.status, Error: n.last.err}
+		Spikes: n.spikes, Fingerprint: n.Fingerprint(), Status: n.last.status, Error: n.last.err, Cached: n.cacheHit}
 	for _, p := range n.pops {
 		kind := ""
 		if p.model != nil {
