@@ -54,17 +54,33 @@ func Linspace(name string, lo, hi float64, n int) Param {
 
 // Logspace is a numeric parameter with n values from lo to hi inclusive,
 // evenly spaced on a log scale: 10^(log10 lo + k·(log10 hi - log10 lo)/(n-1)),
-// numpy's logspace(log10 lo, log10 hi, n). lo and hi must be > 0.
+// numpy's logspace(log10 lo, log10 hi, n) (within an ulp or two), except
+// that the end points are exactly lo and hi. lo and hi must be > 0.
 func Logspace(name string, lo, hi float64, n int) Param {
 	if !(lo > 0) || !(hi > 0) {
 		// Keep the bad bounds for the error Space reports.
 		return Param{Name: name, Values: []float64{lo, hi}, logBad: true}
 	}
-	e := Linspace(name, math.Log10(lo), math.Log10(hi), n)
+	e := Linspace(name, log10(lo), log10(hi), n)
 	for k, x := range e.Values {
 		e.Values[k] = math.Pow(10, x)
 	}
+	if n > 0 {
+		e.Values[0] = lo
+	}
+	if n > 1 {
+		e.Values[n-1] = hi
+	}
 	return e
+}
+
+// log10 is math.Log10, exact for powers of ten.
+func log10(x float64) float64 {
+	a := math.Log10(x)
+	if r := math.Round(a); math.Pow(10, r) == x {
+		return r
+	}
+	return a
 }
 
 // Range is a named interval sampled by Random and LatinHypercube: values
