@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -34,10 +35,13 @@ func crashSpace() *sweep.Space {
 // crashChild runs the sweep with two workers, printing a line after each
 // point is stored.
 func crashChild(dir string) int {
+	var mu sync.Mutex // OnResult is called concurrently
 	out := bufio.NewWriter(os.Stdout)
 	f := testnet.Func(testnet.Small, true)
 	_, err := store.Run(context.Background(), dir, crashSpace(), f, &store.Options{
 		Options: sweep.Options{Workers: 2, Seed: 77, OnResult: func(r sweep.Result) error {
+			mu.Lock()
+			defer mu.Unlock()
 			fmt.Fprintf(out, "stored %d\n", r.Index)
 			return out.Flush()
 		}},
