@@ -184,8 +184,13 @@ func (s *Space) Point(i int, seed uint64) Point {
 // shards or the order points run in).
 func PointSeed(master uint64, i int) uint64 { return rng.Derive(master, uint64(i)) }
 
+// hashedPoints is how many points' values Definition hashes.
+const hashedPoints = 1 << 20
+
 // Definition returns a canonical description of the space: its kind,
-// parameters, size and a hash of every point's values. Two spaces with
+// parameters, size, specification (the values of a grid, the ranges and
+// seed of a sample) and a hash of the first million points' values (which
+// also catches a change in how a sample is drawn). Two spaces with
 // equal definitions give the same points. Stores compare it (with the
 // master seed and a version) to refuse resuming a changed sweep.
 func (s *Space) Definition() string {
@@ -196,7 +201,7 @@ func (s *Space) Definition() string {
 		h := sha256.New()
 		var b [8]byte
 		v := make([]Value, len(s.dims))
-		for i := 0; i < s.n; i++ {
+		for i := 0; i < min(s.n, hashedPoints); i++ {
 			s.at(i, v)
 			for _, x := range v {
 				binary.LittleEndian.PutUint64(b[:], math.Float64bits(x.Num))
@@ -321,8 +326,8 @@ func copyParams(ps []Param) []Param {
 	return c
 }
 
-// maxPoints bounds a space's size.
-const maxPoints = 1 << 40
+// maxPoints bounds a space's size (Run lists the indices it computes).
+const maxPoints = 1 << 26
 
 // Grid is the cartesian product of the parameters' values. The last
 // parameter varies fastest: Grid(a, b) is (a0,b0), (a0,b1), ..., (a1,b0), ...
@@ -424,7 +429,7 @@ func checkRanges(kind string, n int, rs []Range) error {
 		return err
 	}
 	if n <= 0 || n > maxPoints {
-		return fmt.Errorf("sweep: %s: n = %d points: must be in [1, %d]", kind, n, int64(maxPoints))
+		return fmt.Errorf("sweep: %s: n = %d points: must be in [1, %d]", kind, n, maxPoints)
 	}
 	for _, r := range rs {
 		fin := !math.IsNaN(r.Lo) && !math.IsInf(r.Lo, 0) && !math.IsNaN(r.Hi) && !math.IsInf(r.Hi, 0)
@@ -479,10 +484,6 @@ func LatinHypercube(seed uint64, n int, ranges ...Range) *Space {
 		s.dims = append(s.dims, Dim{Name: r.Name})
 	}
 	if s.err = checkRanges("LatinHypercube", n, rs); s.err != nil {
-		return s
-	}
-	if n > 1<<26 {
-		s.err = fmt.Errorf("sweep: LatinHypercube: n = %d points: at most %d (the strata are kept in memory)", n, 1<<26)
 		return s
 	}
 	s.n = n

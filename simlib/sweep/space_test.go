@@ -87,6 +87,7 @@ func TestSpaceErrors(t *testing.T) {
 		{List([]string{"a", "b"}, []float64{1}), "row 0 has 1 values for 2"},
 		{List([]string{"a"}), "no points"},
 		{Random(1, 0, Uniform("a", 0, 1)), "n = 0"},
+		{Grid(Linspace("a", 0, 1, 1000), Linspace("b", 0, 1, 1000), Linspace("c", 0, 1, 1000)), "split the sweep"},
 		{Random(1, 5, Uniform("a", 1, 1)), "Lo < Hi"},
 		{LatinHypercube(1, 5, LogUniform("a", -1, 1)), "Lo must be > 0"},
 	}

@@ -94,15 +94,7 @@ func TestSIGKILLResume(t *testing.T) {
 			t.Fatalf("the child was not killed by SIGKILL: %v", err)
 		}
 	}
-	st, err := store.Open(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	mid, err := st.Table()
-	st.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
+	mid := stored(t, dir)
 	if mid.Len() < 22 || mid.Len() >= 40 {
 		t.Fatalf("after three kills the store holds %d points, want at least 3+7+12 and fewer than 40", mid.Len())
 	}
@@ -122,15 +114,7 @@ func TestSIGKILLResume(t *testing.T) {
 	if lines != 40-mid.Len() {
 		t.Fatalf("final run stored %d points, want the %d missing", lines, 40-mid.Len())
 	}
-	st, err = store.Open(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	tab, err := st.Table()
-	st.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
+	tab := stored(t, dir)
 	seen := map[int]int{}
 	for _, r := range tab.Rows {
 		seen[r.Index]++

@@ -532,6 +532,8 @@ func (s *Store) Clean() (int, error) {
 
 // Options configure Run.
 type Options struct {
+	// Options are sweep.Run's; Run sets Indices to the points still to
+	// compute, and calls OnResult (when set) after storing each point.
 	sweep.Options
 	// Version is the user's version of the sweep's code: a store made
 	// with another version refuses to resume.

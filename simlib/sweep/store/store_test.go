@@ -68,6 +68,21 @@ func checkData(t *testing.T, dir string, got, ref *sweep.Table) {
 	}
 }
 
+// stored opens the store in dir and returns its table.
+func stored(t *testing.T, dir string) *sweep.Table {
+	t.Helper()
+	st, err := store.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	tab, err := st.Table()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tab
+}
+
 func sameData(got, want sweep.Data) string {
 	if got.Name != want.Name || len(got.Columns) != len(want.Columns) {
 		return "data name or columns differ: " + got.Name + " vs " + want.Name
@@ -263,15 +278,7 @@ func TestShardsMerge(t *testing.T) {
 	if err != nil || rep.Added != 0 || rep.Same != 12 {
 		t.Fatalf("second merge: %+v, %v", rep, err)
 	}
-	st, err := store.Open(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	tab, err := st.Table()
-	st.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
+	tab := stored(t, out)
 	if d := ref.Diff(tab); d != "" {
 		t.Fatalf("merged shards differ from the inline run: %s", d)
 	}
