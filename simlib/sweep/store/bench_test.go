@@ -17,8 +17,12 @@ import (
 func BenchmarkStoreOverhead(b *testing.B) {
 	const n = 200
 	space := sweep.Grid(sweep.Linspace("x", 0, 1, n))
-	for _, rows := range []int{0, 1000} {
-		b.Run(fmt.Sprintf("data_rows=%d", rows), func(b *testing.B) {
+	for _, c := range []struct {
+		rows   int
+		noSync bool
+	}{{0, false}, {1000, false}, {1000, true}} {
+		rows := c.rows
+		b.Run(fmt.Sprintf("data_rows=%d/nosync=%v", rows, c.noSync), func(b *testing.B) {
 			col := make([]int64, rows)
 			fl := make([]float64, rows)
 			for k := range col {
@@ -33,7 +37,7 @@ func BenchmarkStoreOverhead(b *testing.B) {
 			}
 			for k := 0; b.Loop(); k++ {
 				dir := filepath.Join(b.TempDir(), fmt.Sprint(k))
-				tab, err := store.Run(context.Background(), dir, space, f, &store.Options{Options: sweep.Options{Workers: 1}})
+				tab, err := store.Run(context.Background(), dir, space, f, &store.Options{Options: sweep.Options{Workers: 1}, NoSync: c.noSync})
 				if err != nil || tab.Count(sweep.Done) != n {
 					b.Fatal(err)
 				}

@@ -167,7 +167,7 @@ func copyFile(from, to string) error {
 		return fmt.Errorf("store: Merge: %w", err)
 	}
 	defer f.Close()
-	return writeFileAtomic(to, func(w io.Writer) error {
+	return writeFileAtomic(to, true, func(w io.Writer) error {
 		_, err := io.Copy(w, f)
 		return err
 	})

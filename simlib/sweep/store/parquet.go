@@ -79,8 +79,12 @@ func writeParquet(w io.Writer, name string, rows int, leaves []leaf) error {
 	pw := parquet.NewWriter(w, schema)
 	const batch = 1024
 	buf := make([]parquet.Row, 0, batch)
+	spare := make([]parquet.Row, batch)
+	for k := range spare {
+		spare[k] = make(parquet.Row, len(order))
+	}
 	for k := 0; k < rows; k++ {
-		row := make(parquet.Row, len(order))
+		row := spare[len(buf)]
 		for j, l := range order {
 			v, ok := l.value(k)
 			def := 0
@@ -108,9 +112,9 @@ func writeParquet(w io.Writer, name string, rows int, leaves []leaf) error {
 }
 
 // writeFileAtomic writes a file with write, through a temporary file in
-// the same directory that is synced and renamed into place: the file at
-// path is either absent, or old, or complete.
-func writeFileAtomic(path string, write func(w io.Writer) error) error {
+// the same directory that is synced (unless sync is false) and renamed
+// into place: the file at path is either absent, or old, or complete.
+func writeFileAtomic(path string, sync bool, write func(w io.Writer) error) error {
 	dir := filepath.Dir(path)
 	f, err := os.CreateTemp(dir, ".tmp-*")
 	if err != nil {
@@ -118,7 +122,7 @@ func writeFileAtomic(path string, write func(w io.Writer) error) error {
 	}
 	tmp := f.Name()
 	err = write(f)
-	if err == nil {
+	if err == nil && sync {
 		err = f.Sync()
 	}
 	if cerr := f.Close(); err == nil {
@@ -134,9 +138,11 @@ func writeFileAtomic(path string, write func(w io.Writer) error) error {
 	return nil
 }
 
-// WriteData writes d as a Parquet file at path (atomically), one column
-// per Column: DOUBLE for Float, INT64 for Int.
-func WriteData(path string, d sweep.Data) error {
+// WriteData writes d as a Parquet file at path (atomically, synced to
+// disk), one column per Column: DOUBLE for Float, INT64 for Int.
+func WriteData(path string, d sweep.Data) error { return writeData(path, d, true) }
+
+func writeData(path string, d sweep.Data, sync bool) error {
 	if err := d.Check(); err != nil {
 		return err
 	}
@@ -148,7 +154,7 @@ func WriteData(path string, d sweep.Data) error {
 			leaves = append(leaves, double(c.Name, func(k int) (float64, bool) { return c.Float[k], true }, false))
 		}
 	}
-	return writeFileAtomic(path, func(w io.Writer) error { return writeParquet(w, d.Name, d.Rows(), leaves) })
+	return writeFileAtomic(path, sync, func(w io.Writer) error { return writeParquet(w, d.Name, d.Rows(), leaves) })
 }
 
 // ReadData reads a Parquet file written by WriteData (a point's bulk
@@ -247,7 +253,7 @@ func WriteTableParquet(path string, t *sweep.Table) error {
 			return v, ok
 		}, true))
 	}
-	return writeFileAtomic(path, func(w io.Writer) error { return writeParquet(w, "sweep", len(rows), leaves) })
+	return writeFileAtomic(path, true, func(w io.Writer) error { return writeParquet(w, "sweep", len(rows), leaves) })
 }
 
 // dataFile is the path, relative to the store, of point i's data called

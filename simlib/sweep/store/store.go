@@ -56,6 +56,7 @@ type Store struct {
 	mu      sync.Mutex // serialises writes
 	meta    *Meta
 	metrics map[string]bool // metric columns of table points
+	noSync  bool
 }
 
 // Open opens the store in dir, creating the directory and an empty store
@@ -303,7 +304,7 @@ func (s *Store) Put(r sweep.Result) error {
 	files := map[string]string{}
 	for _, d := range r.Data {
 		rel := dataFile(r.Index, d.Name)
-		if err := WriteData(filepath.Join(s.dir, rel), d); err != nil {
+		if err := writeData(filepath.Join(s.dir, rel), d, !s.noSync); err != nil {
 			return err
 		}
 		files[d.Name] = rel
@@ -541,6 +542,11 @@ type Options struct {
 	// RetryFailed computes failed points again; by default resuming
 	// skips them as it skips done points.
 	RetryFailed bool
+	// NoSync skips syncing each data file to disk before its row is
+	// committed: about 2 ms less per file here, still safe when the
+	// process is killed (the kernel has the data), but a power cut may
+	// leave a stored row whose file is incomplete.
+	NoSync bool
 }
 
 // Run computes a sweep into the store in dir (see sweep.Run): it makes the
@@ -568,6 +574,7 @@ func Run(ctx context.Context, dir string, space *sweep.Space, f sweep.Func, opt 
 		return nil, err
 	}
 	defer st.Close()
+	st.noSync = opt.NoSync
 	if err := st.Bind(space, opt.Seed, opt.Version); err != nil {
 		return nil, err
 	}
