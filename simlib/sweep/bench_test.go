@@ -60,3 +60,19 @@ func BenchmarkSpeedup(b *testing.B) {
 	b.ReportMetric(cpu[1].Seconds()*1e3/n, "cpu_ms/point_1w")
 	b.ReportMetric(cpu[2].Seconds()*1e3/n, "cpu_ms/point_2w")
 }
+
+// BenchmarkOverhead is the cost of the machinery per point (seeds,
+// scheduling, results) with a function that does nothing but return two
+// metrics.
+func BenchmarkOverhead(b *testing.B) {
+	space := sweep.Grid(sweep.Linspace("x", 0, 1, 1000))
+	f := func(ctx context.Context, p sweep.Point) (sweep.Output, error) {
+		return sweep.Output{Metrics: sweep.Metrics{"a": p.Float("x"), "b": float64(p.Seed % 7)}}, nil
+	}
+	for b.Loop() {
+		if _, err := sweep.Run(context.Background(), space, f, &sweep.Options{Workers: 1}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(b.Elapsed().Seconds()*1e3/float64(1000*b.N), "ms/point")
+}
