@@ -13,6 +13,7 @@ import (
 	"github.com/parquet-go/parquet-go"
 
 	"github.com/golgi-sim/golgi/simlib/sweep"
+	"github.com/golgi-sim/golgi/simlib/sweep/examples"
 	"github.com/golgi-sim/golgi/simlib/sweep/internal/testnet"
 	"github.com/golgi-sim/golgi/simlib/sweep/store"
 )
@@ -347,5 +348,26 @@ func TestTableParquet(t *testing.T) {
 		} else if r.Loss == nil || math.Float64bits(*r.Loss) != math.Float64bits(want.Metrics["loss"]) {
 			t.Fatalf("row %d: loss %v, want %v", k, r.Loss, want.Metrics["loss"])
 		}
+	}
+}
+
+// Label parameters and every metric come back from SQLite as they went
+// in: the Wscale grid stored equals the in-memory run bit for bit.
+func TestLabelsRoundTrip(t *testing.T) {
+	dir := t.TempDir()
+	f := examples.EPSP(0.5)
+	ref := inline(t, examples.WscaleSpace(), f, 3)
+	tab, err := store.Run(context.Background(), dir, examples.WscaleSpace(), f, &store.Options{Options: sweep.Options{Seed: 3}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := ref.Diff(tab); d != "" {
+		t.Fatal(d)
+	}
+	if d := ref.Diff(stored(t, dir)); d != "" {
+		t.Fatal(d)
+	}
+	if tab.Rows[5].Values[1].Label != "dendrite" || tab.Rows[5].Values[1].Num != 1 {
+		t.Fatalf("point 5: %v", tab.Rows[5].Values)
 	}
 }
