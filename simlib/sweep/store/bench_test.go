@@ -11,18 +11,18 @@ import (
 )
 
 // BenchmarkStoreOverhead is the cost per point of storing it (SQLite
-// transaction; with data, a Parquet file of 1000 rows x 3 columns written,
-// synced and renamed) with a function that does nothing else, on one
-// worker: the machinery's overhead per point.
+// transaction; with data, a Parquet file of 1000 rows x 3 columns written
+// and renamed, and synced to disk with Sync) with a function that does
+// nothing else, on one worker: the machinery's overhead per point.
 func BenchmarkStoreOverhead(b *testing.B) {
 	const n = 200
 	space := sweep.Grid(sweep.Linspace("x", 0, 1, n))
 	for _, c := range []struct {
-		rows   int
-		noSync bool
+		rows int
+		sync bool
 	}{{0, false}, {1000, false}, {1000, true}} {
 		rows := c.rows
-		b.Run(fmt.Sprintf("data_rows=%d/nosync=%v", rows, c.noSync), func(b *testing.B) {
+		b.Run(fmt.Sprintf("data_rows=%d/sync=%v", rows, c.sync), func(b *testing.B) {
 			col := make([]int64, rows)
 			fl := make([]float64, rows)
 			for k := range col {
@@ -37,7 +37,7 @@ func BenchmarkStoreOverhead(b *testing.B) {
 			}
 			for k := 0; b.Loop(); k++ {
 				dir := filepath.Join(b.TempDir(), fmt.Sprint(k))
-				tab, err := store.Run(context.Background(), dir, space, f, &store.Options{Options: sweep.Options{Workers: 1}, NoSync: c.noSync})
+				tab, err := store.Run(context.Background(), dir, space, f, &store.Options{Options: sweep.Options{Workers: 1}, Sync: c.sync})
 				if err != nil || tab.Count(sweep.Done) != n {
 					b.Fatal(err)
 				}
