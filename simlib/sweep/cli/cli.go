@@ -119,7 +119,7 @@ func shellQuote(s string) string {
 func slurm(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("slurm", "-program PATH -store DIR -shards N [flags] [-- program args]", stderr)
 	program := fs.String("program", "", "the sweep program (a Go binary using store.Flags); made absolute")
-	dir := fs.String("store", "", "the sweep's store directory (on a file system every node sees); made absolute")
+	dir := fs.String("store", "", "the sweep's store directory (on a file system every node sees; its logs/ folder is made now); made absolute")
 	shards := fs.Int("shards", 0, "number of shards = array tasks")
 	out := fs.String("o", "", "write the script to this `file` (default: standard output)")
 	name := fs.String("name", "golgi-sweep", "job name")
@@ -185,12 +185,14 @@ func slurm(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(stderr, err)
 	}
+	// SLURM does not make the directory of --output: without it the
+	// tasks would fail.
+	if err := os.MkdirAll(filepath.Join(base, "logs"), 0o755); err != nil {
+		return fail(stderr, err)
+	}
 	if *out == "" {
 		stdout.Write(buf.Bytes())
 		return 0
-	}
-	if err := os.MkdirAll(filepath.Join(base, "logs"), 0o755); err != nil {
-		return fail(stderr, err)
 	}
 	if err := os.WriteFile(*out, buf.Bytes(), 0o755); err != nil {
 		return fail(stderr, err)
