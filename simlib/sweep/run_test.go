@@ -111,7 +111,9 @@ func TestCancel(t *testing.T) {
 	var started atomic.Int32
 	tab, err := sweep.Run(ctx, sweep.Grid(sweep.Linspace("x", 0, 1, 50)), func(ctx context.Context, p sweep.Point) (sweep.Output, error) {
 		if started.Add(1) == 4 {
-			cancel()
+			cancel() // this point sees its own cancellation
+			<-ctx.Done()
+			return sweep.Output{}, ctx.Err()
 		}
 		select {
 		case <-ctx.Done():
