@@ -268,19 +268,14 @@ func merge(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// open opens a store that must exist, and returns its table.
+// load opens a store read-only (a sweep may be writing it) and returns
+// its sweep and table.
 func load(dir string) (*store.Meta, *sweep.Table, error) {
-	if _, err := os.Stat(filepath.Join(dir, store.DBName)); err != nil {
-		return nil, nil, fmt.Errorf("%s is not a sweep store (no %s)", dir, store.DBName)
-	}
-	st, err := store.Open(dir)
+	st, err := store.OpenReadOnly(dir)
 	if err != nil {
 		return nil, nil, err
 	}
 	defer st.Close()
-	if st.Meta() == nil {
-		return nil, nil, fmt.Errorf("%s holds no sweep", dir)
-	}
 	tab, err := st.Table()
 	return st.Meta(), tab, err
 }
@@ -294,22 +289,73 @@ func status(args []string, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return 2
 	}
-	m, tab, err := load(fs.Arg(0))
+	dir := fs.Arg(0)
+	shards, err := shardDirs(dir)
 	if err != nil {
 		return fail(stderr, err)
+	}
+	_, statErr := os.Stat(filepath.Join(dir, store.DBName))
+	if statErr != nil && len(shards) == 0 {
+		return fail(stderr, fmt.Errorf("%s is not a sweep store (no %s) and holds no shard stores", dir, store.DBName))
+	}
+	var m *store.Meta
+	var tab *sweep.Table
+	if statErr == nil {
+		if m, tab, err = load(dir); err != nil {
+			return fail(stderr, err)
+		}
+	}
+	type shardState struct {
+		name               string
+		done, failed, todo int
+		busy               bool
+		err                error
+	}
+	var states []shardState
+	sum := shardState{}
+	for _, d := range shards {
+		sm, st, err := load(d)
+		s := shardState{name: filepath.Base(d), busy: store.Busy(d), err: err}
+		if err == nil {
+			if m == nil {
+				m = sm
+			}
+			s.done, s.failed = st.Count(sweep.Done), st.Count(sweep.Failed)
+			if tab == nil {
+				tab = st
+			}
+			sum.done += s.done
+			sum.failed += s.failed
+		}
+		states = append(states, s)
 	}
 	var names []string
 	for _, d := range m.Dims {
 		names = append(names, d.Name)
 	}
-	done, failed := tab.Count(sweep.Done), tab.Count(sweep.Failed)
-	fmt.Fprintf(stdout, "sweep %s (version %q, master seed %d)\nparameters: %s\nmetrics: %s\npoints: %d: %d done, %d failed, %d to do\n",
-		m.Hash, m.Version, m.Seed, strings.Join(names, ", "), strings.Join(tab.Metrics, ", "), m.Points, done, failed, m.Points-done-failed)
-	shown := 0
-	for _, r := range tab.Rows {
-		if r.Status == sweep.Failed && shown < 5 {
-			fmt.Fprintf(stdout, "  point %d failed: %s\n", r.Index, firstLine(r.Err))
-			shown++
+	fmt.Fprintf(stdout, "sweep %s (version %q, master seed %d)\nparameters: %s\n", m.Hash, m.Version, m.Seed, strings.Join(names, ", "))
+	if statErr == nil {
+		done, failed := tab.Count(sweep.Done), tab.Count(sweep.Failed)
+		fmt.Fprintf(stdout, "metrics: %s\npoints: %d: %d done, %d failed, %d to do\n", strings.Join(tab.Metrics, ", "), m.Points, done, failed, m.Points-done-failed)
+		shown := 0
+		for _, r := range tab.Rows {
+			if r.Status == sweep.Failed && shown < 5 {
+				fmt.Fprintf(stdout, "  point %d failed: %s\n", r.Index, firstLine(r.Err))
+				shown++
+			}
+		}
+	}
+	if len(states) > 0 {
+		fmt.Fprintf(stdout, "shard stores: %d, holding %d done and %d failed points of %d\n", len(states), sum.done, sum.failed, m.Points)
+		for _, s := range states {
+			switch {
+			case s.err != nil:
+				fmt.Fprintf(stdout, "  %s: %v\n", s.name, s.err)
+			case s.busy:
+				fmt.Fprintf(stdout, "  %s: %d done, %d failed, running\n", s.name, s.done, s.failed)
+			default:
+				fmt.Fprintf(stdout, "  %s: %d done, %d failed\n", s.name, s.done, s.failed)
+			}
 		}
 	}
 	return 0

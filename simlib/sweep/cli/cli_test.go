@@ -39,7 +39,18 @@ func TestMergeDiffStatusExport(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	code, out, errs := run("merge", "-complete", base)
+	// Status of the shards while one is being written.
+	busy, err := store.Open(store.ShardDir(base, sweep.Shard{Index: 1, Count: 3}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, out, errs := run("status", base)
+	busy.Close()
+	if code != 0 || !strings.Contains(out, "shard stores: 2, holding 4 done and 0 failed points of 6") ||
+		!strings.Contains(out, "shard-0000-of-0003: 2 done, 0 failed\n") || !strings.Contains(out, "shard-0001-of-0003: 2 done, 0 failed, running\n") {
+		t.Fatalf("status of shards: %d %q %q", code, out, errs)
+	}
+	code, out, errs = run("merge", "-complete", base)
 	if code != 1 || !strings.Contains(out, "6 points: 4 done, 0 failed, 2 missing") || !strings.Contains(errs, "2 missing") {
 		t.Fatalf("merge with a shard missing: %d %q %q", code, out, errs)
 	}

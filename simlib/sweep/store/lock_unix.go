@@ -33,3 +33,18 @@ func lock(dir string) (func(), error) {
 		f.Close()
 	}, nil
 }
+
+// Busy reports whether a process has the store in dir open (holds its
+// lock).
+func Busy(dir string) bool {
+	f, err := os.Open(filepath.Join(dir, "lock"))
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
+		return true
+	}
+	syscall.Flock(int(f.Fd()), syscall.LOCK_UN)
+	return false
+}

@@ -50,13 +50,14 @@ type Meta struct {
 // and a data/ folder of Parquet files (a point's bulk outputs). One
 // process at a time opens a store (a lock file enforces it).
 type Store struct {
-	dir     string
-	db      *sql.DB
-	unlock  func()
-	mu      sync.Mutex // serialises writes
-	meta    *Meta
-	metrics map[string]bool // metric columns of table points
-	sync    bool
+	dir      string
+	db       *sql.DB
+	unlock   func()
+	mu       sync.Mutex // serialises writes
+	meta     *Meta
+	metrics  map[string]bool // metric columns of table points
+	sync     bool
+	readOnly bool
 }
 
 // Open opens the store in dir, creating the directory and an empty store
@@ -96,6 +97,36 @@ func (s *Store) SetSync(on bool) error {
 	}
 	s.sync = on
 	return nil
+}
+
+// OpenReadOnly opens the existing store in dir for reading only, without
+// taking its lock: a sweep may be writing it at the same time (SQLite's
+// WAL mode lets readers see every committed row). Bind, Put and Clean
+// fail on it.
+func OpenReadOnly(dir string) (*Store, error) {
+	path := filepath.Join(dir, DBName)
+	if _, err := os.Stat(path); err != nil {
+		return nil, fmt.Errorf("store: %s is not a sweep store (no %s)", dir, DBName)
+	}
+	db, err := sql.Open("sqlite", "file:"+path+"?mode=ro&_pragma=busy_timeout(10000)")
+	if err != nil {
+		return nil, fmt.Errorf("store: opening %s: %w", dir, err)
+	}
+	db.SetMaxOpenConns(1)
+	s := &Store{dir: dir, db: db, unlock: func() {}, metrics: map[string]bool{}, readOnly: true}
+	m, err := s.readMeta()
+	if err == nil && m == nil {
+		err = fmt.Errorf("store: %s holds no sweep", dir)
+	}
+	if err == nil {
+		s.meta = m
+		err = s.loadColumns()
+	}
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	return s, nil
 }
 
 // Dir returns the store's directory.
@@ -199,6 +230,9 @@ func (s *Store) Bind(space *sweep.Space, seed uint64, version string) error {
 }
 
 func (s *Store) bind(m *Meta) error {
+	if s.readOnly && (s.meta == nil || s.meta.Hash != m.Hash) {
+		return fmt.Errorf("store: %s is open read-only", s.dir)
+	}
 	if s.meta != nil {
 		if s.meta.Hash == m.Hash {
 			return nil
@@ -314,6 +348,9 @@ func (s *Store) Put(r sweep.Result) error {
 	}
 	if s.meta == nil {
 		return fmt.Errorf("store: %s: Put before Bind", s.dir)
+	}
+	if s.readOnly {
+		return fmt.Errorf("store: %s is open read-only", s.dir)
 	}
 	files := map[string]string{}
 	for _, d := range r.Data {
@@ -519,6 +556,9 @@ func (s *Store) Table() (*sweep.Table, error) {
 // how many files it removed. Only call it when no
 // other process writes the store (the store's lock ensures that).
 func (s *Store) Clean() (int, error) {
+	if s.readOnly {
+		return 0, fmt.Errorf("store: %s is open read-only", s.dir)
+	}
 	rows, err := s.Rows()
 	if err != nil {
 		return 0, err
