@@ -24,6 +24,9 @@
 //	}, &sweep.Options{Seed: 42})
 //	best, _ := tab.Best("loss")
 //
+// Simulate builds such a function from HNN's two halves: a build function
+// (set_params) and a summary function (summary_func).
+//
 // A point that returns an error or panics is recorded in the table with its
 // error (and stack) and the others go on. Cancelling ctx (a notebook's
 // interrupt) stops the sweep cleanly: running points see the cancellation,

@@ -16,6 +16,7 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+	"time"
 
 	"github.com/golgi-sim/golgi/simlib/sweep"
 	"github.com/golgi-sim/golgi/simlib/sweep/examples"
@@ -39,6 +40,11 @@ func main() {
 	opt.Version = fmt.Sprintf("examples.Batch v1, duration %v ms", *duration)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	opt.Progress = func(p sweep.Progress) {
+		if p.Last != nil {
+			fmt.Fprintf(os.Stderr, "point %d %s (%d/%d, ETA %v)\n", p.Last.Index, p.Last.Status, p.Done, p.Total, p.ETA.Round(time.Second))
+		}
+	}
 	tab, err := store.Run(ctx, dir, examples.BatchSpace(), examples.Batch(*duration, true), &opt)
 	if tab != nil {
 		fmt.Printf("shard %v: %d points: %d done, %d failed, %d pending; stored in %s\n",
