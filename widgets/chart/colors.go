@@ -1,0 +1,41 @@
+package chart
+
+import (
+	"fmt"
+	"math"
+)
+
+// Viridis is matplotlib's viridis colour map at ten evenly spaced stops
+// (from matplotlib's _cm_listed.py, rounded to 8 bits), the map the hnn-core
+// batch example uses for its overlay of dipole waveforms.
+var Viridis = []string{
+	"#440154", "#482878", "#3e4989", "#31688e", "#26828e",
+	"#1f9e89", "#35b779", "#6ece58", "#b5de2b", "#fde725",
+}
+
+// colorAt returns the colour of map cm at u in [0,1], interpolated linearly
+// between stops in RGB.
+func colorAt(cm []string, u float64) string {
+	if math.IsNaN(u) {
+		u = 0
+	}
+	u = math.Max(0, math.Min(1, u))
+	pos := u * float64(len(cm)-1)
+	i := int(pos)
+	if i >= len(cm)-1 {
+		return cm[len(cm)-1]
+	}
+	f := pos - float64(i)
+	a, b := rgb(cm[i]), rgb(cm[i+1])
+	var c [3]int
+	for k := range c {
+		c[k] = int(math.Round(float64(a[k])*(1-f) + float64(b[k])*f))
+	}
+	return fmt.Sprintf("#%02x%02x%02x", c[0], c[1], c[2])
+}
+
+func rgb(hex string) [3]int {
+	var c [3]int
+	fmt.Sscanf(hex, "#%02x%02x%02x", &c[0], &c[1], &c[2])
+	return c
+}
