@@ -3,6 +3,7 @@ package chart
 import (
 	"fmt"
 	"math"
+	"strconv"
 )
 
 // Viridis is matplotlib's viridis colour map at ten evenly spaced stops
@@ -39,3 +40,6 @@ func rgb(hex string) [3]int {
 	fmt.Sscanf(hex, "#%02x%02x%02x", &c[0], &c[1], &c[2])
 	return c
 }
+
+// formatG formats v compactly for axis labels: 3 significant digits.
+func formatG(v float64) string { return strconv.FormatFloat(v, 'g', 3, 64) }

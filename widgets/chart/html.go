@@ -40,8 +40,11 @@ func (c *Chart) writeHTML(b *strings.Builder, id string) {
 		id, c.Kind, html.EscapeString(c.Width), html.EscapeString(c.Height))
 	// The option is JSON encoded with HTML escaping, so it cannot end the
 	// script element. The script polls for window.echarts for 20 s, then
-	// says what is wrong in the box.
-	fmt.Fprintf(b, `<script>(function(){var id=%q,opt=%s,n=0;function draw(){var el=document.getElementById(id);if(!el)return;if(!window.echarts){if(++n>400){el.style.height="auto";el.textContent=%q;return;}setTimeout(draw,50);return;}var t0=performance.now();var ch=echarts.init(el);ch.on("finished",function once(){ch.off("finished",once);var g=window.golgiCharts=window.golgiCharts||{};g[id]={ms:performance.now()-t0,at:performance.now()};});ch.setOption(opt);if(window.ResizeObserver){new ResizeObserver(function(){ch.resize();}).observe(el);}}draw();})();</script>`+"\n",
+	// says what is wrong in the box. window.golgiRender[id] records when
+	// echarts.init was called (t0, ms after navigation start) and, in ms after
+	// t0, the last frame drawn (last) and the first "finished" event (ms);
+	// window.golgiCharts[id] is set at "finished". The browser tests read them.
+	fmt.Fprintf(b, `<script>(function(){var id=%q,opt=%s,n=0;function draw(){var el=document.getElementById(id);if(!el)return;if(!window.echarts){if(++n>400){el.style.height="auto";el.textContent=%q;return;}setTimeout(draw,50);return;}var g=window.golgiCharts=window.golgiCharts||{},t0=performance.now(),R=window.golgiRender=window.golgiRender||{},r=R[id]={t0:t0};var ch=echarts.init(el);ch.on("rendered",function(){r.last=performance.now()-t0;});ch.on("finished",function(){if(r.ms==null){r.ms=performance.now()-t0;r.at=performance.now();g[id]=r;}});ch.setOption(opt);if(window.ResizeObserver){new ResizeObserver(function(){ch.resize();}).observe(el);}}draw();})();</script>`+"\n",
 		id, c.option, missingMsg)
 }
 
