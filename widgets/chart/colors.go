@@ -14,9 +14,9 @@ var Viridis = []string{
 	"#1f9e89", "#35b779", "#6ece58", "#b5de2b", "#fde725",
 }
 
-// colorAt returns the colour of map cm at u in [0,1], interpolated linearly
-// between stops in RGB.
-func colorAt(cm []string, u float64) string {
+// ColorAt returns the colour of map cm (hex stops such as Viridis) at u in
+// [0,1], interpolated linearly between stops in RGB.
+func ColorAt(cm []string, u float64) string {
 	if math.IsNaN(u) {
 		u = 0
 	}
@@ -34,6 +34,9 @@ func colorAt(cm []string, u float64) string {
 	}
 	return fmt.Sprintf("#%02x%02x%02x", c[0], c[1], c[2])
 }
+
+// RGB returns the red, green and blue of a "#rrggbb" colour.
+func RGB(hex string) [3]int { return rgb(hex) }
 
 func rgb(hex string) [3]int {
 	var c [3]int

@@ -70,7 +70,7 @@ func Overlay(t []float64, waves [][]float64, param []float64, o *OverlayOptions)
 		if len(w) != len(t) {
 			return nil, fmt.Errorf("chart: Overlay: waves[%d] has %d samples but t has %d; they must be equal", k, len(w), len(t))
 		}
-		col := colorAt(Viridis, (cv[k]-lo)/span)
+		col := ColorAt(Viridis, (cv[k]-lo)/span)
 		c.AddSeries(fmt.Sprintf("%s=%.3g", opt.ParamName, param[k]), nil,
 			charts.WithLineChartOpts(opts.LineChart{ShowSymbol: opts.Bool(false)}),
 			charts.WithLineStyleOpts(opts.LineStyle{Color: col, Width: 2, Opacity: opts.Float(0.7)}))
