@@ -26,9 +26,17 @@ func Display(charts ...*Chart) error {
 	if !widgets.IsNotebook() {
 		return nil
 	}
-	out, err := displayHTML(os.Getenv("GONB_TMP_DIR"), false, charts...)
+	out, err := NotebookHTML(charts...)
 	widgets.DisplayHTML(out)
 	return err
+}
+
+// NotebookHTML returns what Display shows: the charts, preceded by the
+// ECharts library when this kernel has not sent it yet. For widgets that
+// place charts in their own output blocks (explore, UpdateHTML). Calling it
+// counts as sending the library.
+func NotebookHTML(charts ...*Chart) (string, error) {
+	return displayHTML(os.Getenv("GONB_TMP_DIR"), false, charts...)
 }
 
 // LoadLibrary sends the ECharts library to the notebook now, whether or not

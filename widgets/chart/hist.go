@@ -40,6 +40,13 @@ func Histogram(groups []Series, o *HistogramOptions) (*Chart, error) {
 	if opt.Bins < 0 {
 		return nil, fmt.Errorf("chart: Histogram: Bins = %d; must be > 0", opt.Bins)
 	}
+	for _, g := range groups {
+		for k, v := range g.Values {
+			if math.IsInf(v, 0) {
+				return nil, fmt.Errorf("chart: Histogram: group %q: Values[%d] = %v; values must be finite or NaN", g.Name, k, v)
+			}
+		}
+	}
 	lo, hi := opt.Min, opt.Max
 	if lo == 0 && hi == 0 {
 		lo, hi = math.Inf(1), math.Inf(-1)
@@ -71,13 +78,11 @@ func Histogram(groups []Series, o *HistogramOptions) (*Chart, error) {
 	nan, out := 0, 0
 	for _, g := range groups {
 		counts := make([]int, opt.Bins)
-		for k, v := range g.Values {
+		for _, v := range g.Values {
 			switch {
 			case math.IsNaN(v):
 				nan++
 				continue
-			case math.IsInf(v, 0):
-				return nil, fmt.Errorf("chart: Histogram: group %q: Values[%d] = %v; values must be finite or NaN", g.Name, k, v)
 			case v < lo || v > hi:
 				out++
 				continue
