@@ -116,6 +116,10 @@ func zoomX() []map[string]any {
 // axis returns a value axis; typ is "value" or "log".
 func axis(name, typ string) map[string]any {
 	a := map[string]any{"type": typ, "name": name, "nameLocation": "middle", "nameGap": 32, "scale": true}
+	if typ != "category" {
+		// Keep axis lines at the plot's edges, not through zero mid-plot.
+		a["axisLine"] = map[string]any{"onZero": false}
+	}
 	return a
 }
 

@@ -66,7 +66,7 @@ func allCharts(raster int) (map[string]*Chart, error) {
 	add("traces", c, e)
 	rates := [][]float64{make([]float64, len(t)), make([]float64, len(t))}
 	for i := range t {
-		rates[0][i] = 10 + 5*math.Sin(t[i]/5)
+		rates[0][i] = 10 + 5*math.Sin(t[i]/5) // Hz
 		rates[1][i] = 20 + 8*math.Cos(t[i]/7)
 	}
 	c, e = Rate(t, rates, []string{"E", "I"}, nil)

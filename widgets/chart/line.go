@@ -30,6 +30,7 @@ type xyKind struct {
 	series  string // "line" or "scatter"
 	area    bool   // fill under the line
 	symbols bool   // draw a symbol per point
+	zeroY   bool   // y axis starts at 0 (rates)
 }
 
 // Traces draws state variables over time, e.g. the membrane potential of a
@@ -54,7 +55,7 @@ func Rate(t []float64, rates [][]float64, labels []string, o *XYOptions) (*Chart
 	if err != nil {
 		return nil, err
 	}
-	return xy(xyKind{kind: "rate", series: "line", area: true}, t, ss, opt)
+	return xy(xyKind{kind: "rate", series: "line", area: true, zeroY: true}, t, ss, opt)
 }
 
 // Line draws curves against a shared x.
@@ -175,6 +176,9 @@ func xy(k xyKind, x []float64, series []Series, opt XYOptions) (*Chart, error) {
 		obj["xAxis"] = []map[string]any{axis(opt.XLabel, typ(opt.LogX))}
 		y := axis(opt.YLabel, typ(opt.LogY))
 		y["nameGap"] = 50
+		if k.zeroY && !opt.LogY {
+			y["scale"] = false
+		}
 		obj["yAxis"] = []map[string]any{y}
 		if opt.Zoom {
 			obj["dataZoom"] = zoomX()
