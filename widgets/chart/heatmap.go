@@ -26,34 +26,19 @@ func Heatmap(xLabels, yLabels []string, z [][]float64, o *HeatmapOptions) (*Char
 	if opt.Title == "" {
 		opt.Title = "Sweep"
 	}
-	if len(z) != len(yLabels) {
-		return nil, fmt.Errorf("chart: Heatmap: z has %d rows but there are %d y labels; they must be equal", len(z), len(yLabels))
+	lo, hi, missing, err := CheckGrid(xLabels, yLabels, z)
+	if err != nil {
+		return nil, fmt.Errorf("chart: Heatmap: %w", err)
 	}
-	lo, hi := math.Inf(1), math.Inf(-1)
 	data := make([][3]any, 0, len(xLabels)*len(yLabels))
-	missing := 0
 	for j, row := range z {
-		if len(row) != len(xLabels) {
-			return nil, fmt.Errorf("chart: Heatmap: z[%d] has %d values but there are %d x labels; they must be equal", j, len(row), len(xLabels))
-		}
 		for i, v := range row {
-			if math.IsInf(v, 0) {
-				return nil, fmt.Errorf("chart: Heatmap: z[%d][%d] = %v; values must be finite or NaN (missing)", j, i, v)
-			}
 			if math.IsNaN(v) {
-				missing++
 				data = append(data, [3]any{i, j, "-"})
-				continue
+			} else {
+				data = append(data, [3]any{i, j, f32(v)})
 			}
-			lo, hi = math.Min(lo, v), math.Max(hi, v)
-			data = append(data, [3]any{i, j, f32(v)})
 		}
-	}
-	if math.IsInf(lo, 1) {
-		lo, hi = 0, 1
-	}
-	if hi == lo {
-		hi = lo + 1
 	}
 	c := charts.NewHeatMap()
 	c.AddSeries(opt.ZLabel, []opts.HeatMapData{})

@@ -2,7 +2,6 @@ package chart
 
 import (
 	"fmt"
-	"math"
 	"strings"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
@@ -52,23 +51,11 @@ func Raster(pops []Spikes, o *RasterOptions) (*Chart, error) {
 		opt.SymbolSize = 2
 	}
 	total := 0
-	for p, s := range pops {
-		if len(s.Times) != len(s.Neurons) {
-			return nil, fmt.Errorf("chart: Raster: population %d (%q): len(Times) = %d but len(Neurons) = %d; they must be equal", p, s.Name, len(s.Times), len(s.Neurons))
-		}
-		for k, t := range s.Times {
-			if math.IsNaN(t) || math.IsInf(t, 0) {
-				return nil, fmt.Errorf("chart: Raster: population %d (%q): Times[%d] = %v; spike times must be finite", p, s.Name, k, t)
-			}
-		}
-		for k, n := range s.Neurons {
-			if n < 0 {
-				return nil, fmt.Errorf("chart: Raster: population %d (%q): Neurons[%d] = %d; neuron indices must be >= 0", p, s.Name, k, n)
-			}
-			if s.Size > 0 && int(n) >= s.Size {
-				return nil, fmt.Errorf("chart: Raster: population %d (%q): Neurons[%d] = %d but Size = %d", p, s.Name, k, n, s.Size)
-			}
-		}
+	sizes, err := CheckSpikes(pops)
+	if err != nil {
+		return nil, fmt.Errorf("chart: Raster: %w", err)
+	}
+	for _, s := range pops {
 		total += len(s.Times)
 	}
 	stride := 1
@@ -80,16 +67,11 @@ func Raster(pops []Spikes, o *RasterOptions) (*Chart, error) {
 	offset := 0
 	var names []string
 	var extra []map[string]any
-	for _, s := range pops {
+	for p, s := range pops {
 		data := make([][2]float32, 0, (len(s.Times)+stride-1)/stride)
-		size := s.Size
+		size := sizes[p]
 		for k := 0; k < len(s.Times); k += stride {
 			data = append(data, [2]float32{float32(s.Times[k]), float32(offset + int(s.Neurons[k]))})
-		}
-		if size == 0 {
-			for _, n := range s.Neurons {
-				size = max(size, int(n)+1)
-			}
 		}
 		drawn += len(data)
 		c.AddSeries(s.Name, nil, charts.WithScatterChartOpts(opts.ScatterChart{SymbolSize: opt.SymbolSize}),

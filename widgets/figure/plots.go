@@ -18,25 +18,15 @@ import (
 // with the spike count.
 func Raster(title string, pops []chart.Spikes) (*Figure, error) {
 	f := newFigure(title, "time (ms)", "neuron")
+	sizes, err := chart.CheckSpikes(pops)
+	if err != nil {
+		return nil, fmt.Errorf("figure: Raster: %w", err)
+	}
 	offset := 0
 	for p, s := range pops {
-		if len(s.Times) != len(s.Neurons) {
-			return nil, fmt.Errorf("figure: Raster: population %d (%q): len(Times) = %d but len(Neurons) = %d; they must be equal", p, s.Name, len(s.Times), len(s.Neurons))
-		}
-		size := s.Size
 		xy := make(plotter.XYs, len(s.Times))
 		for k, t := range s.Times {
-			if math.IsNaN(t) || math.IsInf(t, 0) {
-				return nil, fmt.Errorf("figure: Raster: population %d (%q): Times[%d] = %v; spike times must be finite", p, s.Name, k, t)
-			}
-			n := int(s.Neurons[k])
-			if n < 0 || (s.Size > 0 && n >= s.Size) {
-				return nil, fmt.Errorf("figure: Raster: population %d (%q): Neurons[%d] = %d out of [0, Size=%d)", p, s.Name, k, n, s.Size)
-			}
-			if s.Size == 0 {
-				size = max(size, n+1)
-			}
-			xy[k] = plotter.XY{X: t, Y: float64(offset + n)}
+			xy[k] = plotter.XY{X: t, Y: float64(offset + int(s.Neurons[k]))}
 		}
 		sc, err := plotter.NewScatter(xy)
 		if err != nil {
@@ -45,7 +35,7 @@ func Raster(title string, pops []chart.Spikes) (*Figure, error) {
 		sc.GlyphStyle = draw.GlyphStyle{Color: seriesColor(p), Radius: vg.Points(0.8), Shape: draw.BoxGlyph{}}
 		f.Plot.Add(sc)
 		f.Plot.Legend.Add(s.Name, sc)
-		offset += size
+		offset += sizes[p]
 	}
 	f.Plot.Y.Min, f.Plot.Y.Max = 0, float64(max(offset, 1))
 	f.Plot.Legend.Top = true
@@ -103,31 +93,12 @@ func (g grid) Y(r int) float64    { return float64(r) }
 // Heatmap draws a 2-D sweep metric with a viridis colour bar: z[j][i] is
 // the value at xLabels[i], yLabels[j]; NaN (a failed point) is drawn white.
 func Heatmap(title, xLabel, yLabel, zLabel string, xLabels, yLabels []string, z [][]float64) (*Figure, error) {
-	if len(z) != len(yLabels) {
-		return nil, fmt.Errorf("figure: Heatmap: z has %d rows but there are %d y labels; they must be equal", len(z), len(yLabels))
-	}
 	if len(z) == 0 || len(xLabels) == 0 {
 		return nil, fmt.Errorf("figure: Heatmap: empty grid (%d x labels, %d y labels)", len(xLabels), len(yLabels))
 	}
-	lo, hi := math.Inf(1), math.Inf(-1)
-	for j, row := range z {
-		if len(row) != len(xLabels) {
-			return nil, fmt.Errorf("figure: Heatmap: z[%d] has %d values but there are %d x labels; they must be equal", j, len(row), len(xLabels))
-		}
-		for i, v := range row {
-			if math.IsInf(v, 0) {
-				return nil, fmt.Errorf("figure: Heatmap: z[%d][%d] = %v; values must be finite or NaN (missing)", j, i, v)
-			}
-			if !math.IsNaN(v) {
-				lo, hi = math.Min(lo, v), math.Max(hi, v)
-			}
-		}
-	}
-	if math.IsInf(lo, 1) {
-		lo, hi = 0, 1
-	}
-	if hi == lo {
-		hi = lo + 1
+	lo, hi, _, err := chart.CheckGrid(xLabels, yLabels, z)
+	if err != nil {
+		return nil, fmt.Errorf("figure: Heatmap: %w", err)
 	}
 	f := newFigure(title, xLabel, yLabel)
 	cm := viridis()

@@ -1,0 +1,72 @@
+package chart
+
+import (
+	"fmt"
+	"math"
+)
+
+// CheckSpikes validates populations of spikes (equal lengths, finite
+// times, indices in [0, Size)) and returns each population's size (Size,
+// or max(Neurons)+1 when Size is 0). Errors name the population, the field
+// and the value; callers prefix them with their own name.
+func CheckSpikes(pops []Spikes) (sizes []int, err error) {
+	sizes = make([]int, len(pops))
+	for p, s := range pops {
+		if len(s.Times) != len(s.Neurons) {
+			return nil, fmt.Errorf("population %d (%q): len(Times) = %d but len(Neurons) = %d; they must be equal", p, s.Name, len(s.Times), len(s.Neurons))
+		}
+		for k, t := range s.Times {
+			if math.IsNaN(t) || math.IsInf(t, 0) {
+				return nil, fmt.Errorf("population %d (%q): Times[%d] = %v; spike times must be finite", p, s.Name, k, t)
+			}
+		}
+		size := s.Size
+		for k, n := range s.Neurons {
+			if n < 0 {
+				return nil, fmt.Errorf("population %d (%q): Neurons[%d] = %d; neuron indices must be >= 0", p, s.Name, k, n)
+			}
+			if s.Size > 0 && int(n) >= s.Size {
+				return nil, fmt.Errorf("population %d (%q): Neurons[%d] = %d but Size = %d", p, s.Name, k, n, s.Size)
+			}
+			if s.Size == 0 {
+				size = max(size, int(n)+1)
+			}
+		}
+		sizes[p] = size
+	}
+	return sizes, nil
+}
+
+// CheckGrid validates a 2-D sweep grid, z[j][i] at (xLabels[i], yLabels[j]),
+// where NaN marks a missing point, and returns the range of its finite
+// values (0, 1 when there are none; lo+1 for hi when all are equal) and the
+// number of missing points. Errors name the cell and the value; callers
+// prefix them with their own name.
+func CheckGrid(xLabels, yLabels []string, z [][]float64) (lo, hi float64, missing int, err error) {
+	if len(z) != len(yLabels) {
+		return 0, 0, 0, fmt.Errorf("z has %d rows but there are %d y labels; they must be equal", len(z), len(yLabels))
+	}
+	lo, hi = math.Inf(1), math.Inf(-1)
+	for j, row := range z {
+		if len(row) != len(xLabels) {
+			return 0, 0, 0, fmt.Errorf("z[%d] has %d values but there are %d x labels; they must be equal", j, len(row), len(xLabels))
+		}
+		for i, v := range row {
+			switch {
+			case math.IsInf(v, 0):
+				return 0, 0, 0, fmt.Errorf("z[%d][%d] = %v; values must be finite or NaN (missing)", j, i, v)
+			case math.IsNaN(v):
+				missing++
+			default:
+				lo, hi = math.Min(lo, v), math.Max(hi, v)
+			}
+		}
+	}
+	if math.IsInf(lo, 1) {
+		lo, hi = 0, 1
+	}
+	if hi == lo {
+		hi = lo + 1
+	}
+	return lo, hi, missing, nil
+}
