@@ -3,7 +3,6 @@ package chart
 import (
 	"context"
 	"encoding/json"
-	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -84,7 +83,7 @@ func TestBrowserRendersEveryChart(t *testing.T) {
 		t.Fatal(err)
 	}
 	b.Open("file://" + page)
-	if err := b.Wait(fmt.Sprintf("Object.keys(window.golgiCharts||{}).length==%d", len(list)), 60*time.Second); err != nil {
+	if err := b.Wait(browsertest.ChartsDrawn(len(list), 1000), 60*time.Second); err != nil {
 		t.Fatal(err)
 	}
 	rects := browsertest.Eval[[]browsertest.Rect](b, `Array.from(document.querySelectorAll('.golgi-chart')).map(function(e){var r=e.getBoundingClientRect();return {X:r.left+window.scrollX,Y:r.top+window.scrollY,W:r.width,H:r.height};})`)

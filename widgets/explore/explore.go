@@ -177,6 +177,18 @@ func live(params []Param, model Model, v Values, opt Options) error {
 			return err
 		}
 	}
+	// Listen before the first draw, and take values from these messages:
+	// the slider's own Value is updated by another subscriber, maybe later.
+	type move struct{ slider, pos int }
+	moves := make(chan move, 64)
+	for i, s := range sliders {
+		ch := s.Listen()
+		go func() {
+			for pos := range ch.C {
+				moves <- move{i, pos}
+			}
+		}()
+	}
 	out := "golgi_explore_chart_" + widgets.UniqueID()
 	redraw := func() error {
 		c, err := model(v)
@@ -185,28 +197,23 @@ func live(params []Param, model Model, v Values, opt Options) error {
 		return err
 	}
 	firstErr := redraw()
-	changed := make(chan struct{}, 1)
-	for _, s := range sliders {
-		ch := s.Listen().LatestOnly()
-		go func() {
-			for range ch.C {
-				select {
-				case changed <- struct{}{}:
-				default:
-				}
-			}
-		}()
-	}
 	end := time.After(opt.Session)
 	for {
 		select {
 		case <-end:
 			return firstErr
-		case <-changed:
-			for i, p := range params {
-				v[p.Name] = p.at(sliders[i].Value())
+		case m := <-moves:
+			v[params[m.slider].Name] = params[m.slider].at(m.pos)
+		drain: // redraw once for a burst of moves
+			for {
+				select {
+				case m := <-moves:
+					v[params[m.slider].Name] = params[m.slider].at(m.pos)
+				default:
+					break drain
+				}
 			}
-			_ = redraw() // shown in the chart's block
+			_ = redraw() // errors are shown in the chart's block
 		}
 	}
 }

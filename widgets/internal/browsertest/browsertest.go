@@ -128,6 +128,16 @@ func (b *Browser) Screenshot() (image.Image, []byte) {
 	return img, buf
 }
 
+// ChartsDrawn is a JavaScript expression, for Wait, that is true when the
+// page has n golgi chart boxes and every one has drawn a frame and none
+// for quiet ms: rendering, progressive or not, is over. It reads the
+// timestamps the charts' own script records (window.golgiRender); ECharts'
+// "finished" event is not used because it does not always fire under
+// DevTools polling.
+func ChartsDrawn(n int, quiet float64) string {
+	return fmt.Sprintf(`(function(){var R=window.golgiRender||{};var els=document.querySelectorAll('.golgi-chart');if(els.length!=%d)return false;var now=performance.now();for(var i=0;i<els.length;i++){var r=R[els[i].id];if(!r||!r.last||now-(r.t0+r.last)<%g)return false;}return true})()`, n, quiet)
+}
+
 // Rect is a region of the page in CSS pixels (= screenshot pixels at
 // device scale 1).
 type Rect struct{ X, Y, W, H float64 }

@@ -185,8 +185,8 @@ func TestNotebookExecutedWithGoNB(t *testing.T) {
 	run(jupyter, "--to", "html", "--template", "classic", "out.ipynb")
 	page := filepath.Join(dir, "out.html")
 	b.Open("file://" + page)
-	if err := b.Wait(fmt.Sprintf("Object.keys(window.golgiCharts||{}).length==%d", nCharts), 60*time.Second); err != nil {
-		t.Fatal(err, browsertest.Eval[string](b, `JSON.stringify({echarts:!!window.echarts,boxes:document.querySelectorAll('.golgi-chart').length,done:Object.keys(window.golgiCharts||{}).length})`))
+	if err := b.Wait(browsertest.ChartsDrawn(nCharts, 1000), 60*time.Second); err != nil {
+		t.Fatal(err, browsertest.Eval[string](b, `JSON.stringify({echarts:!!window.echarts,boxes:document.querySelectorAll('.golgi-chart').length,drawn:Object.keys(window.golgiRender||{}).length})`))
 	}
 	// Plot regions from ECharts itself (grid rectangle of each chart).
 	rects := browsertest.Eval[[]browsertest.Rect](b, `Array.from(document.querySelectorAll('.golgi-chart')).map(function(e){var r=e.getBoundingClientRect();var g=echarts.getInstanceByDom(e).getModel().getComponent('grid').coordinateSystem.getRect();return {X:r.left+window.scrollX+g.x,Y:r.top+window.scrollY+g.y,W:g.width,H:g.height};})`)
@@ -252,7 +252,9 @@ func checkOutputs(t *testing.T, raw []byte) []int {
 	return sizes
 }
 
-func writeNotebook(t *testing.T, path string) {
+func writeNotebook(t *testing.T, path string) { writeNotebookCells(t, path, cells) }
+
+func writeNotebookCells(t *testing.T, path string, cells []string) {
 	type cell struct {
 		CellType       string         `json:"cell_type"`
 		ExecutionCount any            `json:"execution_count"`
