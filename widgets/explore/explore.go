@@ -94,7 +94,9 @@ func describe(params []Param, v Values) string {
 }
 
 // panel is the HTML of one state: a line with the values (and a remark)
-// above the chart, or the model's error.
+// above the chart, or the model's error. It never carries the ECharts
+// library (see library): a panel may be replaced when a slider moves, and
+// the library must stay in the notebook.
 func panel(params []Param, v Values, remark string, c *chart.Chart, modelErr error) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, `<div class="golgi-explore" style="font-family:sans-serif;font-size:13px;color:#333">%s`, html.EscapeString(describe(params, v)))
@@ -106,12 +108,15 @@ func panel(params []Param, v Values, remark string, c *chart.Chart, modelErr err
 		fmt.Fprintf(&b, `<div style="color:#a00;font-family:monospace">%s</div>`+"\n", html.EscapeString(modelErr.Error()))
 		return b.String()
 	}
-	out, err := chart.NotebookHTML(c)
-	b.WriteString(out)
-	if err != nil {
-		fmt.Fprintf(&b, `<div style="color:#a00;font-family:monospace">%s</div>`+"\n", html.EscapeString(err.Error()))
-	}
+	b.WriteString(c.HTML())
 	return b.String()
+}
+
+// library returns the ECharts library when this kernel has not sent it yet
+// (or how to get it), for an output of its own that is never replaced.
+func library() string {
+	out, _ := chart.NotebookHTML()
+	return out
 }
 
 // Headless is the remark shown when the sliders are not created.
@@ -141,7 +146,7 @@ func Run(params []Param, model Model, o *Options) error {
 		return err
 	}
 	if !widgets.Live() {
-		widgets.DisplayHTML(panel(params, v, Headless, c, err))
+		widgets.DisplayHTML(library() + panel(params, v, Headless, c, err))
 		return err
 	}
 	return live(params, model, v, opt)
@@ -173,7 +178,7 @@ func live(params []Param, model Model, v Values, opt Options) error {
 		case <-timeout:
 			dom.Remove(box)
 			c, err := model(v)
-			widgets.DisplayHTML(panel(params, v, "sliders inactive: the browser did not answer within "+opt.Connect.String()+"; showing the default values", c, err))
+			widgets.DisplayHTML(library() + panel(params, v, "sliders inactive: the browser did not answer within "+opt.Connect.String()+"; showing the default values", c, err))
 			return err
 		}
 	}
@@ -188,6 +193,9 @@ func live(params []Param, model Model, v Values, opt Options) error {
 				moves <- move{i, pos}
 			}
 		}()
+	}
+	if lib := library(); lib != "" {
+		widgets.DisplayHTML(lib)
 	}
 	out := "golgi_explore_chart_" + widgets.UniqueID()
 	redraw := func() error {

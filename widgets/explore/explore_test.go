@@ -61,10 +61,13 @@ func TestPanelHeadless(t *testing.T) {
 	}
 	t.Setenv("GONB_TMP_DIR", t.TempDir())
 	t.Setenv("GOLGI_ECHARTS", t.TempDir()+"/missing.js") // library absent: the panel says how to get it
-	h := panel(params, defaults(params), Headless, c, nil)
+	h := library() + panel(params, defaults(params), Headless, c, nil)
 	for _, want := range []string{"w = 0.5 nS, tau = 1", Headless, "golgi-chart", "ECharts library is not installed"} {
 		if !strings.Contains(h, want) {
 			t.Errorf("panel lacks %q:\n%.600s", want, h)
 		}
+	}
+	if p := panel(params, defaults(params), "", c, nil); strings.Contains(p, "golgi-error") || strings.Contains(p, "(function(define") {
+		t.Error("a panel (replaced when a slider moves) must not carry the library or its error")
 	}
 }

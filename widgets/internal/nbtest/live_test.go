@@ -45,7 +45,8 @@ if err != nil {
 // TestLiveSliders runs a classic Jupyter Notebook server with the GoNB
 // kernel, opens a notebook in headless chromium, runs a cell with an
 // explore session, moves the slider from the browser and checks that the
-// chart is redrawn for the new value.
+// chart is redrawn for the new value; then it saves the notebook, reopens
+// it and checks that the chart is drawn again from the saved outputs.
 func TestLiveSliders(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs a Jupyter server; skipped with -short")
@@ -129,9 +130,27 @@ func TestLiveSliders(t *testing.T) {
 	if strings.Contains(browsertest.Eval[string](b, `document.body.innerText`), "sliders inactive") {
 		t.Error("live session fell back to the headless display")
 	}
-	// End the session: interrupt the cell, then the server stops the kernel.
+	// End the session (interrupt the cell), save, and reopen: the saved
+	// notebook must hold the library once and draw the last chart again.
 	browsertest.Eval[bool](b, "Jupyter.notebook.kernel.interrupt(),true")
-	_ = b.Wait("Jupyter.notebook.kernel_busy===false||!document.querySelector('#kernel_indicator_icon.kernel_busy_icon')", 15*time.Second)
+	if err := b.Wait("!document.querySelector('#kernel_indicator_icon.kernel_busy_icon')", 20*time.Second); err != nil {
+		t.Fatal("the cell did not stop on interrupt: ", err)
+	}
+	browsertest.Eval[bool](b, "window.golgiSaved=false,Jupyter.notebook.save_notebook().then(function(){window.golgiSaved=true}),true")
+	if err := b.Wait("window.golgiSaved", 20*time.Second); err != nil {
+		t.Fatal("saving the notebook: ", err)
+	}
+	saved := readFile(filepath.Join(nbDir, "live.ipynb"))
+	if n := strings.Count(saved, "(function(define,exports,module)"); n != 1 {
+		t.Errorf("the saved notebook holds the ECharts library %d times, want once", n)
+	}
+	if !strings.Contains(saved, "tau = 20 ms") {
+		t.Error("the saved notebook does not hold the last chart (tau = 20 ms)")
+	}
+	b.Open(base + "/notebooks/live.ipynb")
+	if err := b.Wait(browsertest.ChartsDrawn(1, 1000), 60*time.Second); err != nil {
+		t.Fatal("on reopen the chart is not drawn: ", err, browsertest.Eval[string](b, `JSON.stringify({trusted:window.Jupyter&&Jupyter.notebook.trusted,echarts:!!window.echarts,boxes:document.querySelectorAll('.golgi-chart').length})`))
+	}
 }
 
 // shutdownKernels asks the notebook server to stop every kernel it runs.
