@@ -152,6 +152,9 @@ func (b *Bar) detailLocked() string {
 	fmt.Fprintf(&s, " | wall %s", dur(wall))
 	if speed > 0 {
 		fmt.Fprintf(&s, " | %s %s/s", num(speed), b.unit)
+		if b.unit == "ms" { // simulated time: also as a fraction of real time
+			fmt.Fprintf(&s, " (%s× real time)", num(speed/1000))
+		}
 	}
 	switch {
 	case b.closed:

@@ -27,7 +27,7 @@ func TestBarLine(t *testing.T) {
 	c.t = c.t.Add(2 * time.Second)
 	b.Update(500)
 	// 500 ms simulated in 2 s wall: 250 ms/s, 500 ms left at 250 ms/s = 2 s.
-	want := "run [##########..........]  50% 500/1000 ms | wall 2.0s | 250 ms/s | ETA 2.0s"
+	want := "run [##########..........]  50% 500/1000 ms | wall 2.0s | 250 ms/s (0.25× real time) | ETA 2.0s"
 	if got := b.String(); got != want {
 		t.Errorf("String() = %q\nwant       %q", got, want)
 	}

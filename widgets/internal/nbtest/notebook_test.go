@@ -182,30 +182,39 @@ func TestNotebookExecutedWithGoNB(t *testing.T) {
 		}
 	}
 
-	run(jupyter, "--to", "html", "--template", "classic", "out.ipynb")
-	page := filepath.Join(dir, "out.html")
+	// Export with nbconvert's classic and lab (default) templates: both
+	// load RequireJS, which the library's wrapper must get around.
+	for _, tpl := range []string{"classic", "lab"} {
+		run(jupyter, "--to", "html", "--template", tpl, "--output", "out-"+tpl, "out.ipynb")
+		checkExport(t, b, filepath.Join(dir, "out-"+tpl+".html"), tpl, raw)
+	}
+}
+
+// checkExport renders an exported notebook and checks that every chart's
+// plot region has drawn content.
+func checkExport(t *testing.T, b *browsertest.Browser, page, tpl string, raw []byte) {
 	b.Open("file://" + page)
 	if err := b.Wait(browsertest.ChartsDrawn(nCharts, 1000), 60*time.Second); err != nil {
-		t.Fatal(err, browsertest.Eval[string](b, `JSON.stringify({echarts:!!window.echarts,boxes:document.querySelectorAll('.golgi-chart').length,drawn:Object.keys(window.golgiRender||{}).length})`))
+		t.Fatal(tpl, err, browsertest.Eval[string](b, `JSON.stringify({echarts:!!window.echarts,boxes:document.querySelectorAll('.golgi-chart').length,drawn:Object.keys(window.golgiRender||{}).length})`))
 	}
 	// Plot regions from ECharts itself (grid rectangle of each chart).
 	rects := browsertest.Eval[[]browsertest.Rect](b, `Array.from(document.querySelectorAll('.golgi-chart')).map(function(e){var r=e.getBoundingClientRect();var g=echarts.getInstanceByDom(e).getModel().getComponent('grid').coordinateSystem.getRect();return {X:r.left+window.scrollX+g.x,Y:r.top+window.scrollY+g.y,W:g.width,H:g.height};})`)
 	img, png := b.Screenshot()
-	shot := filepath.Join(dir, "out.png")
+	shot := strings.TrimSuffix(page, ".html") + ".png"
 	_ = os.WriteFile(shot, png, 0o644)
 	if a := os.Getenv("GOLGI_TEST_ARTIFACTS"); a != "" {
 		_ = os.MkdirAll(a, 0o755)
-		_ = os.WriteFile(filepath.Join(a, "notebook.png"), png, 0o644)
+		_ = os.WriteFile(filepath.Join(a, "notebook-"+tpl+".png"), png, 0o644)
 		_ = os.WriteFile(filepath.Join(a, "notebook.ipynb"), raw, 0o644)
 	}
 	if len(rects) != nCharts {
-		t.Fatalf("exported page has %d charts, want %d", len(rects), nCharts)
+		t.Fatalf("%s export has %d charts, want %d", tpl, len(rects), nCharts)
 	}
 	for i, r := range rects {
 		ink, total := browsertest.Ink(img, r, 60)
-		t.Logf("chart %d plot %v: %d of %d pixels coloured", i, r, ink, total)
+		t.Logf("%s export: chart %d plot %v: %d of %d pixels coloured", tpl, i, r, ink, total)
 		if ink < 150 {
-			t.Errorf("chart %d in the exported notebook: plot region %v has %d coloured pixels, want >= 150 (screenshot %s)", i, r, ink, shot)
+			t.Errorf("%s export: chart %d: plot region %v has %d coloured pixels, want >= 150 (screenshot %s)", tpl, i, r, ink, shot)
 		}
 	}
 }
