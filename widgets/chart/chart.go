@@ -123,6 +123,14 @@ func axis(name, typ string) map[string]any {
 	return a
 }
 
+// topName puts a y axis' name above its top end, starting at the axis
+// line, where long tick labels cannot overlap it.
+func topName(y map[string]any) {
+	y["nameLocation"] = "end"
+	y["nameGap"] = 12
+	y["nameTextStyle"] = map[string]any{"align": "left"}
+}
+
 // f32 rounds to float32, enough for display and half the JSON of float64.
 // NaN and ±Inf are not valid JSON; they become nil ("-" gap in ECharts).
 func f32(v float64) any {

@@ -58,7 +58,7 @@ func Heatmap(xLabels, yLabels []string, z [][]float64, o *HeatmapOptions) (*Char
 		y := axis(opt.YLabel, "category")
 		delete(y, "scale")
 		y["data"] = yLabels
-		y["nameGap"] = 50
+		topName(y)
 		y["splitArea"] = map[string]any{"show": true}
 		obj["xAxis"] = []map[string]any{x}
 		obj["yAxis"] = []map[string]any{y}

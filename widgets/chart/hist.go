@@ -113,7 +113,7 @@ func Histogram(groups []Series, o *HistogramOptions) (*Chart, error) {
 		x["data"] = labels
 		obj["xAxis"] = []map[string]any{x}
 		y := axis("count", "value")
-		y["nameGap"] = 50
+		topName(y)
 		y["scale"] = false
 		y["minInterval"] = 1
 		obj["yAxis"] = []map[string]any{y}

@@ -175,7 +175,7 @@ func xy(k xyKind, x []float64, series []Series, opt XYOptions) (*Chart, error) {
 		}
 		obj["xAxis"] = []map[string]any{axis(opt.XLabel, typ(opt.LogX))}
 		y := axis(opt.YLabel, typ(opt.LogY))
-		y["nameGap"] = 50
+		topName(y)
 		if k.zeroY && !opt.LogY {
 			y["scale"] = false
 		}

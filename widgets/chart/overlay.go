@@ -84,25 +84,29 @@ func Overlay(t []float64, waves [][]float64, param []float64, o *OverlayOptions)
 	// does not recolour the waveforms themselves.
 	c.AddSeries("colour scale", nil)
 	extra = append(extra, map[string]any{"data": []any{}})
-	scale := opt.ParamName
+	// The bar is labelled with the parameter's own values at its ends; the
+	// subtitle names the parameter and the scale.
+	scale := "colour: " + opt.ParamName
+	pmin, pmax := lo, hi
 	if opt.LogColor {
-		scale = "log10 " + opt.ParamName
+		scale += " (log scale)"
+		pmin, pmax = math.Pow(10, lo), math.Pow(10, hi)
 	}
 	return finish("overlay", c, extra, func(obj map[string]any) {
 		common(obj)
-		obj["title"] = title(opt.Title, fmt.Sprintf("%d waveforms", len(waves)))
+		obj["title"] = title(opt.Title, fmt.Sprintf("%d waveforms; %s", len(waves), scale))
 		obj["legend"] = map[string]any{"show": false}
 		obj["tooltip"] = map[string]any{"show": true, "trigger": "item"}
 		obj["xAxis"] = []map[string]any{axis(opt.XLabel, "value")}
 		y := axis(opt.YLabel, "value")
-		y["nameGap"] = 50
+		topName(y)
 		obj["yAxis"] = []map[string]any{y}
 		obj["grid"] = map[string]any{"left": 70, "right": 110, "top": 70, "bottom": 80}
 		obj["dataZoom"] = zoomX()
 		obj["visualMap"] = []map[string]any{{
 			"type": "continuous", "min": f32(lo), "max": f32(hi), "calculable": false,
 			"seriesIndex": len(waves), "orient": "vertical", "right": 10, "top": "center",
-			"text": []string{scale, ""}, "inRange": map[string]any{"color": Viridis},
+			"text": []string{formatG(pmax), formatG(pmin)}, "inRange": map[string]any{"color": Viridis},
 		}}
 	})
 }

@@ -102,6 +102,7 @@ func Raster(pops []Spikes, o *RasterOptions) (*Chart, error) {
 		y := axis(yname, "value")
 		y["min"], y["max"] = 0, max(offset, 1)
 		y["scale"] = false
+		topName(y)
 		obj["yAxis"] = []map[string]any{y}
 		obj["dataZoom"] = zoomX()
 	})
