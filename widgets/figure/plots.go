@@ -2,6 +2,7 @@ package figure
 
 import (
 	"fmt"
+	"image/color"
 	"math"
 
 	"gonum.org/v1/plot"
@@ -22,6 +23,14 @@ func Raster(title string, pops []chart.Spikes) (*Figure, error) {
 	if err != nil {
 		return nil, fmt.Errorf("figure: Raster: %w", err)
 	}
+	total := 0
+	for _, s := range pops {
+		total += len(s.Times)
+	}
+	radius := vg.Points(0.8) // dense rasters: small dots
+	if total < 5000 {
+		radius = vg.Points(1.5)
+	}
 	offset := 0
 	for p, s := range pops {
 		xy := make(plotter.XYs, len(s.Times))
@@ -32,14 +41,24 @@ func Raster(title string, pops []chart.Spikes) (*Figure, error) {
 		if err != nil {
 			return nil, fmt.Errorf("figure: Raster: population %q: %w", s.Name, err)
 		}
-		sc.GlyphStyle = draw.GlyphStyle{Color: seriesColor(p), Radius: vg.Points(0.8), Shape: draw.BoxGlyph{}}
+		sc.GlyphStyle = draw.GlyphStyle{Color: seriesColor(p), Radius: radius, Shape: draw.BoxGlyph{}}
 		f.Plot.Add(sc)
-		f.Plot.Legend.Add(s.Name, sc)
+		f.Plot.Legend.Add(s.Name, swatch{seriesColor(p)})
 		offset += sizes[p]
 	}
 	f.Plot.Y.Min, f.Plot.Y.Max = 0, float64(max(offset, 1))
 	f.Plot.Legend.Top = true
 	return f, nil
+}
+
+// swatch is a legend thumbnail: a filled square in a population's colour
+// (the raster's dots are too small to be seen in the legend).
+type swatch struct{ c color.Color }
+
+func (s swatch) Thumbnail(c *draw.Canvas) {
+	side := min(c.Max.X-c.Min.X, c.Max.Y-c.Min.Y)
+	x, y := (c.Min.X+c.Max.X-side)/2, (c.Min.Y+c.Max.Y-side)/2
+	c.FillPolygon(s.c, []vg.Point{{X: x, Y: y}, {X: x + side, Y: y}, {X: x + side, Y: y + side}, {X: x, Y: y + side}})
 }
 
 // Traces draws state variables over time: t in ms, values[i] labelled
