@@ -1,7 +1,6 @@
 package nbtest
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
 	"net"
@@ -51,16 +50,7 @@ func TestLiveSliders(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs a Jupyter server; skipped with -short")
 	}
-	b := browsertest.New(t, 1000, 900)
-	gonb := need(t, "gonb", "build gonb v0.11.5 as in ENVIRONMENT.md, with goimports and gopls on PATH")
-	need(t, "gopls", "go install golang.org/x/tools/gopls@v0.23.0")
-	need(t, "goimports", "go install golang.org/x/tools/cmd/goimports@latest")
-	jupyter := need(t, "jupyter-notebook", "apt-get install -y jupyter-notebook")
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
-	defer cancel()
-	if _, _, err := assets.EnsureECharts(ctx); err != nil {
-		t.Fatalf("the ECharts bundle is needed: %v", err)
-	}
+	b, gonb, jupyter, ctx := setup(t, "jupyter-notebook")
 	dir := t.TempDir()
 	env := append(os.Environ(), "JUPYTER_DATA_DIR="+filepath.Join(dir, "jupyter"), "JUPYTER_CONFIG_DIR="+filepath.Join(dir, "config"),
 		"JUPYTER_RUNTIME_DIR="+filepath.Join(dir, "runtime"), "GOLGI_ECHARTS="+assets.EChartsPath())

@@ -125,6 +125,24 @@ must(0, explore.Run([]explore.Param{{Name: "tau", Unit: "ms", Min: 1, Max: 50, S
 // charts displayed by the notebook, in order (explore's is the last).
 const nCharts = 1 + 2 + 6 + 1
 
+// setup starts chromium (failing without it), finds gonb, gopls, goimports
+// and the jupyter command (skipping without them), and makes sure the
+// ECharts bundle is there. The context ends with the test.
+func setup(t *testing.T, jupyterCmd string) (*browsertest.Browser, string, string, context.Context) {
+	t.Helper()
+	b := browsertest.New(t, 1000, 1000)
+	gonb := need(t, "gonb", "build gonb v0.11.5 as in ENVIRONMENT.md, with goimports and gopls on PATH")
+	need(t, "gopls", "go install golang.org/x/tools/gopls@v0.23.0")
+	need(t, "goimports", "go install golang.org/x/tools/cmd/goimports@latest")
+	jupyter := need(t, jupyterCmd, "apt-get install -y jupyter-nbconvert python3-nbclient python3-jupyter-client jupyter-notebook")
+	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
+	t.Cleanup(cancel)
+	if _, _, err := assets.EnsureECharts(ctx); err != nil {
+		t.Fatalf("the ECharts bundle is needed: %v", err)
+	}
+	return b, gonb, jupyter, ctx
+}
+
 func need(t *testing.T, name, hint string) string {
 	t.Helper()
 	p, err := exec.LookPath(name)
@@ -138,16 +156,7 @@ func TestNotebookExecutedWithGoNB(t *testing.T) {
 	if testing.Short() {
 		t.Skip("executes a notebook; skipped with -short")
 	}
-	b := browsertest.New(t, 1000, 1000) // fails without chromium
-	gonb := need(t, "gonb", "build gonb v0.11.5 as in ENVIRONMENT.md, with goimports and gopls on PATH")
-	need(t, "gopls", "go install golang.org/x/tools/gopls@v0.23.0")
-	need(t, "goimports", "go install golang.org/x/tools/cmd/goimports@latest")
-	jupyter := need(t, "jupyter-nbconvert", "apt-get install -y jupyter-nbconvert python3-nbclient python3-jupyter-client jupyter-notebook")
-	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
-	defer cancel()
-	if _, _, err := assets.EnsureECharts(ctx); err != nil {
-		t.Fatalf("the ECharts bundle is needed: %v", err)
-	}
+	b, gonb, jupyter, ctx := setup(t, "jupyter-nbconvert")
 	root := moduleRoot(t)
 	dir := t.TempDir()
 	env := append(os.Environ(), "JUPYTER_DATA_DIR="+filepath.Join(dir, "jupyter"), "GOLGI_ECHARTS="+assets.EChartsPath())
