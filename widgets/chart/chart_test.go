@@ -176,3 +176,10 @@ func dataBytes(t *testing.T, c *Chart) int {
 	}
 	return n
 }
+
+func TestLabels(t *testing.T) {
+	got := strings.Join(Labels(logspace(-4, -1, 4)), " ")
+	if want := "0.0001 0.001 0.01 0.1"; got != want {
+		t.Errorf("Labels(logspace(-4, -1, 4)) = %q, want %q", got, want)
+	}
+}

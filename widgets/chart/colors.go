@@ -46,3 +46,14 @@ func rgb(hex string) [3]int {
 
 // formatG formats v compactly for axis labels: 3 significant digits.
 func formatG(v float64) string { return strconv.FormatFloat(v, 'g', 3, 64) }
+
+// Labels formats swept parameter values as axis labels for Heatmap, with 3
+// significant digits: Labels([]float64{1e-4, 0.00056234}) is
+// ["0.0001", "0.000562"].
+func Labels(values []float64) []string {
+	out := make([]string, len(values))
+	for i, v := range values {
+		out[i] = formatG(v)
+	}
+	return out
+}

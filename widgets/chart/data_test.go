@@ -83,10 +83,7 @@ func allCharts(raster int) (map[string]*Chart, error) {
 	c, e = Histogram([]Series{{"E", re}, {"I", ri}}, &HistogramOptions{Title: "Firing rates", XLabel: "rate (Hz)", Bins: 20})
 	add("histogram", c, e)
 	w := logspace(-4, -1, 5)
-	xl := make([]string, len(w))
-	for i, x := range w {
-		xl[i] = formatG(x)
-	}
+	xl := Labels(w)
 	z := make([][]float64, len(w))
 	for j := range z {
 		z[j] = make([]float64, len(w))
