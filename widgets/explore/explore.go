@@ -149,12 +149,13 @@ func Run(params []Param, model Model, o *Options) error {
 		widgets.DisplayHTML(library() + panel(params, v, Headless, c, err))
 		return err
 	}
-	return live(params, model, v, opt)
+	return live(params, model, v, c, err, opt)
 }
 
 // live runs the interactive session: sliders in a container, the chart in
-// its own output block, updated in place.
-func live(params []Param, model Model, v Values, opt Options) error {
+// its own output block, updated in place. c and err are the model's result
+// at the defaults v.
+func live(params []Param, model Model, v Values, c *chart.Chart, err error, opt Options) error {
 	box := "golgi_explore_" + widgets.UniqueID()
 	var rows strings.Builder
 	fmt.Fprintf(&rows, `<div id="%s" style="font-family:sans-serif;font-size:13px">`, box)
@@ -177,7 +178,6 @@ func live(params []Param, model Model, v Values, opt Options) error {
 		case <-ready:
 		case <-timeout:
 			dom.Remove(box)
-			c, err := model(v)
 			widgets.DisplayHTML(library() + panel(params, v, "sliders inactive: the browser did not answer within "+opt.Connect.String()+"; showing the default values", c, err))
 			return err
 		}
@@ -198,18 +198,13 @@ func live(params []Param, model Model, v Values, opt Options) error {
 		widgets.DisplayHTML(lib)
 	}
 	out := "golgi_explore_chart_" + widgets.UniqueID()
-	redraw := func() error {
-		c, err := model(v)
-		widgets.UpdateHTML(out, panel(params, v, "", c, err))
-		widgets.Sync()
-		return err
-	}
-	firstErr := redraw()
+	widgets.UpdateHTML(out, panel(params, v, "", c, err))
+	widgets.Sync()
 	end := time.After(opt.Session)
 	for {
 		select {
 		case <-end:
-			return firstErr
+			return err
 		case m := <-moves:
 			v[params[m.slider].Name] = params[m.slider].at(m.pos)
 		drain: // redraw once for a burst of moves
@@ -221,7 +216,9 @@ func live(params []Param, model Model, v Values, opt Options) error {
 					break drain
 				}
 			}
-			_ = redraw() // errors are shown in the chart's block
+			c, merr := model(v) // errors are shown in the chart's block
+			widgets.UpdateHTML(out, panel(params, v, "", c, merr))
+			widgets.Sync()
 		}
 	}
 }
