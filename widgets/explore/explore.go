@@ -35,7 +35,7 @@ type Options struct {
 	// returns (interrupting the cell also ends it); default 30 minutes.
 	Session time.Duration
 	// Connect is how long to wait for the browser to answer the sliders
-	// before falling back to the defaults; default 5 s.
+	// before falling back to the defaults; default 15 s.
 	Connect time.Duration
 }
 
@@ -131,7 +131,7 @@ func Run(params []Param, model Model, o *Options) error {
 	if err := check(params); err != nil {
 		return err
 	}
-	opt := Options{Session: 30 * time.Minute, Connect: 5 * time.Second}
+	opt := Options{Session: 30 * time.Minute, Connect: 15 * time.Second}
 	if o != nil {
 		if o.Session > 0 {
 			opt.Session = o.Session

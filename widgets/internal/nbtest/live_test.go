@@ -36,7 +36,7 @@ err := explore.Run([]explore.Param{{Name: "tau", Unit: "ms", Min: 1, Max: 50, St
 			g[i] = math.Exp(-t[i] / v["tau"])
 		}
 		return chart.Traces(t, [][]float64{g}, nil, nil)
-	}, &explore.Options{Session: 60 * time.Second})
+	}, &explore.Options{Session: 60 * time.Second, Connect: 60 * time.Second})
 if err != nil {
 	panic(err)
 }`
@@ -107,7 +107,7 @@ func TestLiveSliders(t *testing.T) {
 	}
 	browsertest.Eval[bool](b, "Jupyter.notebook.execute_all_cells(),true")
 	if err := b.Wait(`document.querySelector('input[type=range]')&&document.querySelector('.golgi-explore')&&document.querySelector('.golgi-explore').textContent.indexOf('tau = 10 ms')>=0`, 90*time.Second); err != nil {
-		t.Fatal(err, browsertest.Eval[string](b, `document.querySelector(".output_area")?document.querySelector(".output_area").innerHTML.slice(0,3000):"no output"`), tail(readFile(logPath), 6000))
+		t.Fatal(err, browsertest.Eval[string](b, `Array.from(document.querySelectorAll(".output_area")).map(function(e){return e.innerText.slice(0,500)}).join(" | ")`), tail(readFile(logPath), 6000))
 	}
 	// Move the slider to position 19 (tau = 1 + 19 = 20 ms) as a user would.
 	browsertest.Eval[bool](b, `(function(){var s=document.querySelector('input[type=range]');s.value=19;s.dispatchEvent(new Event('input'));s.dispatchEvent(new Event('change'));return true})()`)
