@@ -86,6 +86,7 @@ func TestBrowserRendersEveryChart(t *testing.T) {
 	if err := b.Wait(browsertest.ChartsDrawn(len(list), 1000), 60*time.Second); err != nil {
 		t.Fatal(err)
 	}
+	b.FullPage(1000, browsertest.ChartsDrawn(len(list), 1000))
 	rects := browsertest.Eval[[]browsertest.Rect](b, `Array.from(document.querySelectorAll('.golgi-chart')).map(function(e){var r=e.getBoundingClientRect();return {X:r.left+window.scrollX,Y:r.top+window.scrollY,W:r.width,H:r.height};})`)
 	if len(rects) != len(list) {
 		t.Fatalf("page has %d chart boxes, want %d", len(rects), len(list))

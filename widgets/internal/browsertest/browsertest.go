@@ -113,11 +113,27 @@ func Eval[T any](b *Browser, expr string) T {
 	return v
 }
 
-// Screenshot returns the whole page (beyond the viewport) as an image, and
-// its PNG encoding.
+// FullPage resizes the viewport to the whole page (width w, the page's
+// height), so that a screenshot needs no capture beyond the viewport (which
+// resizes the page while capturing and can catch charts mid-redraw), then
+// waits until settle (a JavaScript expression, e.g. ChartsDrawn) is true.
+// Measure element positions after it.
+func (b *Browser) FullPage(w int, settle string) {
+	b.t.Helper()
+	h := Eval[float64](b, "Math.ceil(document.documentElement.scrollHeight)")
+	if err := chromedp.Do(b.ctx, chromedp.EmulateViewport(int64(w), int64(h))); err != nil {
+		b.t.Fatalf("resizing the viewport to %dx%v: %v", w, h, err)
+	}
+	if err := b.Wait(settle, 60*time.Second); err != nil {
+		b.t.Fatal(err)
+	}
+}
+
+// Screenshot returns the viewport (the whole page after FullPage) as an
+// image, and its PNG encoding.
 func (b *Browser) Screenshot() (image.Image, []byte) {
 	b.t.Helper()
-	buf, err := chromedp.Run(b.ctx, chromedp.FullScreenshot(100))
+	buf, err := chromedp.Run(b.ctx, chromedp.CaptureScreenshot())
 	if err != nil {
 		b.t.Fatalf("screenshot: %v", err)
 	}

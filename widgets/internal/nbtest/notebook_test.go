@@ -206,6 +206,7 @@ func checkExport(t *testing.T, b *browsertest.Browser, page, tpl string, raw []b
 	if err := b.Wait(browsertest.ChartsDrawn(nCharts, 1000), 60*time.Second); err != nil {
 		t.Fatal(tpl, err, browsertest.Eval[string](b, `JSON.stringify({echarts:!!window.echarts,boxes:document.querySelectorAll('.golgi-chart').length,drawn:Object.keys(window.golgiRender||{}).length})`))
 	}
+	b.FullPage(1000, browsertest.ChartsDrawn(nCharts, 1000))
 	// Plot regions from ECharts itself (grid rectangle of each chart).
 	rects := browsertest.Eval[[]browsertest.Rect](b, `Array.from(document.querySelectorAll('.golgi-chart')).map(function(e){var r=e.getBoundingClientRect();var g=echarts.getInstanceByDom(e).getModel().getComponent('grid').coordinateSystem.getRect();return {X:r.left+window.scrollX+g.x,Y:r.top+window.scrollY+g.y,W:g.width,H:g.height};})`)
 	img, png := b.Screenshot()
