@@ -70,3 +70,31 @@ func CheckGrid(xLabels, yLabels []string, z [][]float64) (lo, hi float64, missin
 	}
 	return lo, hi, missing, nil
 }
+
+// CheckXY validates curves against a shared x: finite x, one value per x
+// in every series, and values > 0 on a log axis (NaN values are gaps and
+// allowed on linear axes). Errors name the series, the index and the value;
+// callers prefix them with their own name.
+func CheckXY(x []float64, series []Series, logX, logY bool) error {
+	for i, v := range x {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return fmt.Errorf("x[%d] = %v; x values must be finite", i, v)
+		}
+		if logX && v <= 0 {
+			return fmt.Errorf("x[%d] = %v on a log axis; values must be > 0", i, v)
+		}
+	}
+	for _, s := range series {
+		if len(s.Values) != len(x) {
+			return fmt.Errorf("series %q has %d values but x has %d; they must be equal", s.Name, len(s.Values), len(x))
+		}
+		if logY {
+			for i, v := range s.Values {
+				if !(v > 0) {
+					return fmt.Errorf("series %q: Values[%d] = %v on a log axis; values must be > 0", s.Name, i, v)
+				}
+			}
+		}
+	}
+	return nil
+}

@@ -2,7 +2,6 @@ package chart
 
 import (
 	"fmt"
-	"math"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
@@ -114,25 +113,8 @@ func labelled(kind string, values [][]float64, labels []string, prefix string) (
 }
 
 func xy(k xyKind, x []float64, series []Series, opt XYOptions) (*Chart, error) {
-	for i, v := range x {
-		if math.IsNaN(v) || math.IsInf(v, 0) {
-			return nil, fmt.Errorf("chart: %s: x[%d] = %v; x values must be finite", k.kind, i, v)
-		}
-		if opt.LogX && v <= 0 {
-			return nil, fmt.Errorf("chart: %s: x[%d] = %v on a log axis; values must be > 0", k.kind, i, v)
-		}
-	}
-	for _, s := range series {
-		if len(s.Values) != len(x) {
-			return nil, fmt.Errorf("chart: %s: series %q has %d values but x has %d; they must be equal", k.kind, s.Name, len(s.Values), len(x))
-		}
-		if opt.LogY {
-			for i, v := range s.Values {
-				if v <= 0 {
-					return nil, fmt.Errorf("chart: %s: series %q: Values[%d] = %v on a log axis; values must be > 0", k.kind, s.Name, i, v)
-				}
-			}
-		}
+	if err := CheckXY(x, series, opt.LogX, opt.LogY); err != nil {
+		return nil, fmt.Errorf("chart: %s: %w", k.kind, err)
 	}
 	var extra []map[string]any
 	var c renderer

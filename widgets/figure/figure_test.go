@@ -78,3 +78,38 @@ func TestBadData(t *testing.T) {
 		t.Errorf("Heatmap error = %v", err)
 	}
 }
+
+func TestSweepFigures(t *testing.T) {
+	// Weights from the hnn-core batch example's grid (np.logspace(-4, -1, 20)),
+	// first, middle and last points; peaks from its printed summary.
+	w := []float64{1e-4, 0.0026366508987303583, 0.1}
+	mx := []float64{2.438299811172486e-05, 0.0014794795458269632, 0.001512378997571943}
+	mn := []float64{-1.9487233699162363e-05, -0.0005827286517536018, -1.9487233699162363e-05}
+	m, err := MetricVsParam("peaks", "Synaptic Strength (nS)", "Dipole Peak Magnitude", w, []chart.Series{{Name: "min", Values: mn}, {Name: "max", Values: mx}}, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tt := []float64{0, 1, 2}
+	o, err := Overlay("overlay", "dipole (nAm)", "weight_basket", tt, [][]float64{{0, 1, 0}, {0, 2, 0}, {0, 3, 1}}, w, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, err := Histogram("rates", "rate (Hz)", []chart.Series{{Name: "E", Values: []float64{1, 2, 2, 3, math.NaN()}}, {Name: "I", Values: []float64{5, 6}}}, 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if h.Plot.Title.Text != "rates (1 NaN values left out)" {
+		t.Errorf("histogram title %q", h.Plot.Title.Text)
+	}
+	for name, f := range map[string]*Figure{"metric": m, "overlay": o, "histogram": h} {
+		if b, err := f.Encode("png"); err != nil || len(b) < 1000 {
+			t.Errorf("%s: %d bytes, %v", name, len(b), err)
+		}
+	}
+	if _, err := MetricVsParam("p", "x", "y", []float64{0, 1}, []chart.Series{{Name: "m", Values: []float64{1, 2}}}, true); err == nil || !strings.Contains(err.Error(), "x[0] = 0 on a log axis") {
+		t.Errorf("log x with 0: error %v", err)
+	}
+	if _, err := Overlay("o", "y", "w", tt, [][]float64{{1}}, []float64{1}, false); err == nil || !strings.Contains(err.Error(), "waves[0] has 1 samples but t has 3") {
+		t.Errorf("overlay lengths: error %v", err)
+	}
+}
