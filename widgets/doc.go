@@ -10,7 +10,8 @@
 //     be shown in a notebook or saved as a standalone HTML file that renders
 //     offline;
 //   - figure: static figures for papers with gonum/plot (raster, traces,
-//     rate, heatmap) as SVG, PNG or PDF, to file or inline;
+//     rate, heatmap, histogram, metric against parameter, overlay) as SVG,
+//     PNG or PDF, to file or inline;
 //   - progress: a progress bar for network runs and sweeps that updates in
 //     place in a notebook and writes \r lines to a terminal elsewhere;
 //   - table: HTML tables of sweep results and run summaries, sortable;
