@@ -183,3 +183,25 @@ func TestLabels(t *testing.T) {
 		t.Errorf("Labels(logspace(-4, -1, 4)) = %q, want %q", got, want)
 	}
 }
+
+func TestRanges(t *testing.T) {
+	nan := math.NaN()
+	for _, c := range []struct {
+		vals   []float64
+		lo, hi float64
+		nans   int
+	}{
+		{[]float64{nan, nan}, 0, 1, 2},  // nothing finite: a unit range
+		{[]float64{3, 3, nan}, 3, 4, 1}, // one value: lo+1
+		{[]float64{-2, 5, 1}, -2, 5, 0},
+	} {
+		lo, hi, n, err := ValueRange([]Series{{Name: "g", Values: c.vals}})
+		if err != nil || lo != c.lo || hi != c.hi || n != c.nans {
+			t.Errorf("ValueRange(%v) = %v, %v, %d, %v; want %v, %v, %d", c.vals, lo, hi, n, err, c.lo, c.hi, c.nans)
+		}
+		glo, ghi, gn, err := CheckGrid([]string{"a", "b", "c"}[:len(c.vals)], []string{"r"}, [][]float64{c.vals})
+		if err != nil || glo != c.lo || ghi != c.hi || gn != c.nans {
+			t.Errorf("CheckGrid(%v) = %v, %v, %d, %v; want %v, %v, %d", c.vals, glo, ghi, gn, err, c.lo, c.hi, c.nans)
+		}
+	}
+}

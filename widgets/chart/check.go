@@ -46,28 +46,16 @@ func CheckGrid(xLabels, yLabels []string, z [][]float64) (lo, hi float64, missin
 	if len(z) != len(yLabels) {
 		return 0, 0, 0, fmt.Errorf("z has %d rows but there are %d y labels; they must be equal", len(z), len(yLabels))
 	}
-	lo, hi = math.Inf(1), math.Inf(-1)
+	var r span
 	for j, row := range z {
 		if len(row) != len(xLabels) {
 			return 0, 0, 0, fmt.Errorf("z[%d] has %d values but there are %d x labels; they must be equal", j, len(row), len(xLabels))
 		}
-		for i, v := range row {
-			switch {
-			case math.IsInf(v, 0):
-				return 0, 0, 0, fmt.Errorf("z[%d][%d] = %v; values must be finite or NaN (missing)", j, i, v)
-			case math.IsNaN(v):
-				missing++
-			default:
-				lo, hi = math.Min(lo, v), math.Max(hi, v)
-			}
+		if i := r.add(row); i >= 0 {
+			return 0, 0, 0, fmt.Errorf("z[%d][%d] = %v; values must be finite or NaN (missing)", j, i, row[i])
 		}
 	}
-	if math.IsInf(lo, 1) {
-		lo, hi = 0, 1
-	}
-	if hi == lo {
-		hi = lo + 1
-	}
+	lo, hi, missing = r.bounds()
 	return lo, hi, missing, nil
 }
 
@@ -97,4 +85,56 @@ func CheckXY(x []float64, series []Series, logX, logY bool) error {
 		}
 	}
 	return nil
+}
+
+// ValueRange validates the groups of a histogram (values finite or NaN)
+// and returns the range of their finite values (0, 1 when there are none;
+// lo+1 for hi when all are equal) and the number of NaN values. Errors
+// name the group, the index and the value; callers prefix them.
+func ValueRange(groups []Series) (lo, hi float64, nan int, err error) {
+	var r span
+	for _, g := range groups {
+		if k := r.add(g.Values); k >= 0 {
+			return 0, 0, 0, fmt.Errorf("group %q: Values[%d] = %v; values must be finite or NaN", g.Name, k, g.Values[k])
+		}
+	}
+	lo, hi, nan = r.bounds()
+	return lo, hi, nan, nil
+}
+
+// span accumulates the range of finite values and counts NaNs.
+type span struct {
+	lo, hi float64
+	n, nan int
+}
+
+// add takes values into the span; it returns the index of the first ±Inf
+// (and stops there), or -1.
+func (r *span) add(values []float64) int {
+	for i, v := range values {
+		switch {
+		case math.IsInf(v, 0):
+			return i
+		case math.IsNaN(v):
+			r.nan++
+		case r.n == 0:
+			r.lo, r.hi, r.n = v, v, 1
+		default:
+			r.lo, r.hi, r.n = math.Min(r.lo, v), math.Max(r.hi, v), r.n+1
+		}
+	}
+	return -1
+}
+
+// bounds returns the range (0, 1 without finite values; lo+1 for hi when
+// all are equal) and the NaN count.
+func (r *span) bounds() (lo, hi float64, nan int) {
+	lo, hi = r.lo, r.hi
+	if r.n == 0 {
+		lo, hi = 0, 1
+	}
+	if hi == lo {
+		hi = lo + 1
+	}
+	return lo, hi, r.nan
 }

@@ -40,32 +40,15 @@ func Histogram(groups []Series, o *HistogramOptions) (*Chart, error) {
 	if opt.Bins < 0 {
 		return nil, fmt.Errorf("chart: Histogram: Bins = %d; must be > 0", opt.Bins)
 	}
-	for _, g := range groups {
-		for k, v := range g.Values {
-			if math.IsInf(v, 0) {
-				return nil, fmt.Errorf("chart: Histogram: group %q: Values[%d] = %v; values must be finite or NaN", g.Name, k, v)
-			}
+	lo, hi, _, err := ValueRange(groups)
+	if err != nil {
+		return nil, fmt.Errorf("chart: Histogram: %w", err)
+	}
+	if opt.Min != 0 || opt.Max != 0 {
+		lo, hi = opt.Min, opt.Max
+		if !(hi > lo) {
+			return nil, fmt.Errorf("chart: Histogram: Min = %v, Max = %v; need Min < Max", lo, hi)
 		}
-	}
-	lo, hi := opt.Min, opt.Max
-	if lo == 0 && hi == 0 {
-		lo, hi = math.Inf(1), math.Inf(-1)
-		for _, g := range groups {
-			for _, v := range g.Values {
-				if !math.IsNaN(v) {
-					lo, hi = math.Min(lo, v), math.Max(hi, v)
-				}
-			}
-		}
-	}
-	if math.IsInf(lo, 1) { // no finite values at all
-		lo, hi = 0, 1
-	}
-	if hi < lo {
-		return nil, fmt.Errorf("chart: Histogram: Min = %v > Max = %v", lo, hi)
-	}
-	if hi == lo {
-		hi = lo + 1
 	}
 	width := (hi - lo) / float64(opt.Bins)
 	labels := make([]string, opt.Bins)

@@ -24,24 +24,9 @@ func Histogram(title, xLabel string, groups []chart.Series, bins int) (*Figure, 
 	if bins < 0 {
 		return nil, fmt.Errorf("figure: Histogram: bins = %d; must be > 0", bins)
 	}
-	lo, hi, nan := math.Inf(1), math.Inf(-1), 0
-	for _, g := range groups {
-		for k, v := range g.Values {
-			switch {
-			case math.IsInf(v, 0):
-				return nil, fmt.Errorf("figure: Histogram: group %q: Values[%d] = %v; values must be finite or NaN", g.Name, k, v)
-			case math.IsNaN(v):
-				nan++
-			default:
-				lo, hi = math.Min(lo, v), math.Max(hi, v)
-			}
-		}
-	}
-	if math.IsInf(lo, 1) {
-		lo, hi = 0, 1
-	}
-	if hi == lo {
-		hi = lo + 1
+	lo, hi, nan, err := chart.ValueRange(groups)
+	if err != nil {
+		return nil, fmt.Errorf("figure: Histogram: %w", err)
 	}
 	if nan > 0 {
 		title = fmt.Sprintf("%s (%d NaN values left out)", title, nan)
