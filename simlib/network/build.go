@@ -463,7 +463,7 @@ func (n *Network) workerCount() int {
 	for _, p := range n.pops {
 		total += p.size
 	}
-	// Workers synchronise twice per step; below about 32000 neurons per
+	// Workers synchronise once per step; below about 32000 neurons per
 	// worker that costs more than it saves on the project's 2-core machines
 	// (COBA scaled to 16000 cells: 1 worker 375 ms, 2 workers 460 ms per
 	// 200 ms simulated; at 64000 cells 1.70 s against 1.23 s;
