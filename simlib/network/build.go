@@ -306,6 +306,16 @@ func (n *Network) allocate() (*engine, error) {
 		}
 		if rt.hasCond {
 			rt.in.G, rt.in.GE = make([]float64, p.size), make([]float64, p.size)
+			var open *receptorRT
+			for _, r := range rt.rec {
+				if r.r.Conductance && r.lin.N == 1 {
+					if open == nil {
+						open = r
+					} else {
+						open.pair, r.paired, open = r, true, nil
+					}
+				}
+			}
 		}
 		if rt.hasDelta {
 			rt.in.Jump = make([]float64, p.size)

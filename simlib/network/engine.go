@@ -52,6 +52,10 @@ type receptorRT struct {
 	s     [2][]float64
 	ring  []float64 // D slots of n
 	D     int64
+	// pair is the next single-state conductance receptor of the population,
+	// processed in the same pass as this one; paired marks that partner.
+	pair   *receptorRT
+	paired bool
 }
 
 type stimRT struct {
@@ -147,11 +151,18 @@ func (e *engine) phaseA(w int, step int64) {
 		p.prepare(w, lo, hi, step, t)
 		in := p.in // shared slices; Step and T set on the worker's copy
 		in.Step, in.T = step, t
-		p.dyn.Advance(lo, hi, in)
-		if p.hasDelta {
-			p.receiveJumps(lo, hi, step)
+		if f, ok := p.dyn.(neuron.AdvanceSpiker); ok {
+			p.spk[par][w] = f.AdvanceSpike(lo, hi, in, p.spk[par][w][:0])
+			if p.hasDelta {
+				p.receiveJumps(lo, hi, step)
+			}
+		} else {
+			p.dyn.Advance(lo, hi, in)
+			if p.hasDelta {
+				p.receiveJumps(lo, hi, step)
+			}
+			p.spk[par][w] = p.dyn.Spike(lo, hi, step, p.spk[par][w][:0])
 		}
-		p.spk[par][w] = p.dyn.Spike(lo, hi, step, p.spk[par][w][:0])
 		if err := p.checkFinite(lo, hi, step, e.dt); err != nil {
 			e.mu.Lock()
 			if e.fault == nil {
@@ -212,6 +223,35 @@ func (p *popRT) prepare(w, lo, hi int, step int64, t float64) {
 				s[i] = a*s[i] + b*slot[i]
 				slot[i] = 0
 			}
+		case r.lin.N == 1 && r.pair != nil:
+			// two single-state conductance receptors in one pass
+			q := r.pair
+			s, s2 := r.s[0][lo:hi][:n], q.s[0][lo:hi][:n]
+			slot2 := q.ring[(step%q.D)*int64(p.n):][lo:hi][:n]
+			a, b, c0, ce := P[0][0], B[0], c[0], c[0]*r.r.E
+			a2, b2, d0, de := q.lin.P[0][0], q.lin.B[0], q.c[0], q.c[0]*q.r.E
+			if firstCond {
+				for i := range s {
+					x, y := s[i], s2[i]
+					G[i] = c0*x + d0*y
+					GE[i] = ce*x + de*y
+					s[i] = a*x + b*slot[i]
+					s2[i] = a2*y + b2*slot2[i]
+					slot[i], slot2[i] = 0, 0
+				}
+			} else {
+				for i := range s {
+					x, y := s[i], s2[i]
+					G[i] += c0*x + d0*y
+					GE[i] += ce*x + de*y
+					s[i] = a*x + b*slot[i]
+					s2[i] = a2*y + b2*slot2[i]
+					slot[i], slot2[i] = 0, 0
+				}
+			}
+			firstCond = false
+		case r.lin.N == 1 && r.paired:
+			// done with its partner
 		case r.lin.N == 1:
 			s := r.s[0][lo:hi][:n]
 			a, b, c0, ce := P[0][0], B[0], c[0], c[0]*r.r.E

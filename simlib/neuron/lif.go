@@ -96,31 +96,7 @@ func (d *lif) Advance(lo, hi int, in Input) {
 	base := d.gl*p.EL + p.IBias // leak and bias currents at v = 0 (pA)
 	switch {
 	case in.G != nil && d.m != scheme.Euler:
-		G, GE := in.G[lo:hi][:n], in.GE[lo:hi][:n]
-		k := d.dt / p.Cm
-		for i := range v {
-			if ref[i] > 0 {
-				ref[i]--
-				v[i] = p.VReset
-				continue
-			}
-			gt := d.gl + G[i]
-			vinf := (base + GE[i] + I[i]) / gt
-			// e^{-k·gt}: expNeg's fast path, written out here because the
-			// compiler does not inline it.
-			x := k * gt
-			var e float64
-			if x >= 0 && x <= 700 {
-				kf := (-x*expInvLn2x64 + expShift) - expShift
-				r := (-x - kf*expLn2Hi) - kf*expLn2Lo
-				q := 1 + r*(1+r*(1.0/2+r*(1.0/6+r*(1.0/24+r*(1.0/120)))))
-				ki := int64(kf)
-				e = math.Float64frombits(uint64(1023+(ki>>6))<<52) * expTable[ki&63] * q
-			} else {
-				e = math.Exp(-x)
-			}
-			v[i] = vinf + (v[i]-vinf)*e + J[i]
-		}
+		d.condExact(lo, hi, in, J, math.Inf(1), nil)
 	case in.G != nil:
 		G, GE := in.G[lo:hi][:n], in.GE[lo:hi][:n]
 		k := d.dt / p.Cm
@@ -153,6 +129,63 @@ func (d *lif) Advance(lo, hi int, in Input) {
 			v[i] += k*(base-d.gl*v[i]+I[i]) + J[i]
 		}
 	}
+}
+
+// AdvanceSpike is Advance followed by Spike, in one pass for the common
+// conductance-based case.
+func (d *lif) AdvanceSpike(lo, hi int, in Input, dst []int32) []int32 {
+	if in.G == nil || d.m == scheme.Euler {
+		d.Advance(lo, hi, in)
+		return d.Spike(lo, hi, in.Step, dst)
+	}
+	J := d.zeros[:hi-lo]
+	if in.Jump != nil {
+		J = in.Jump[lo:hi]
+	}
+	return d.condExact(lo, hi, in, J, d.p.VThresh, dst)
+}
+
+// condExact advances neurons [lo, hi) exactly for conductances frozen over
+// the step, adds the delta jumps J, and applies threshold th (+Inf: none),
+// appending spikes to dst.
+func (d *lif) condExact(lo, hi int, in Input, J []float64, th float64, dst []int32) []int32 {
+	v := d.v[lo:hi]
+	n := len(v)
+	ref, I, J := d.ref[lo:hi][:n], in.I[lo:hi][:n], J[:n]
+	G, GE := in.G[lo:hi][:n], in.GE[lo:hi][:n]
+	p := d.p
+	base := d.gl*p.EL + p.IBias
+	k := d.dt / p.Cm
+	for i := range v {
+		if ref[i] > 0 {
+			ref[i]--
+			v[i] = p.VReset
+			continue
+		}
+		gt := d.gl + G[i]
+		vinf := (base + GE[i] + I[i]) / gt
+		// e^{-k·gt}: expNeg's fast path, written out here because the
+		// compiler does not inline it.
+		x := k * gt
+		var e float64
+		if x >= 0 && x <= 700 {
+			kf := (-x*expInvLn2x64 + expShift) - expShift
+			r := (-x - kf*expLn2Hi) - kf*expLn2Lo
+			q := 1 + r*(1+r*(1.0/2+r*(1.0/6+r*(1.0/24+r*(1.0/120)))))
+			ki := int64(kf)
+			e = math.Float64frombits(uint64(1023+(ki>>6))<<52) * expTable[ki&63] * q
+		} else {
+			e = math.Exp(-x)
+		}
+		vi := vinf + (v[i]-vinf)*e + J[i]
+		if vi >= th {
+			vi = p.VReset
+			ref[i] = d.nref
+			dst = append(dst, int32(lo+i))
+		}
+		v[i] = vi
+	}
+	return dst
 }
 
 func (d *lif) Spike(lo, hi int, step int64, dst []int32) []int32 {

@@ -2,6 +2,7 @@ package neuron_test
 
 import (
 	"math"
+	"reflect"
 	"testing"
 
 	"github.com/golgi-sim/golgi/simlib/connect"
@@ -275,5 +276,46 @@ func TestLIFRefractoryDiscardsJumps(t *testing.T) {
 	d.Advance(0, 1, in)
 	if want := p.VReset + 5; math.Abs(v[0]-want) > 1e-12 { // VReset = EL: no drift
 		t.Fatalf("first free update: v = %v, want %v", v[0], want)
+	}
+}
+
+// AdvanceSpike (the engine's fused path) gives the same bits as Advance
+// followed by Spike, with conductances, currents, jumps and refractoriness.
+func TestLIFAdvanceSpikeMatchesSeparate(t *testing.T) {
+	const n, dt = 50, 0.1
+	p := neuron.DefaultLIF()
+	p.Cm, p.EL, p.VReset, p.TRef = 200, -60, -60, 2
+	for _, m := range []scheme.Method{scheme.Exact, scheme.Euler} {
+		a := p.New(neuron.Context{N: n, DT: dt, Method: m})
+		b := p.New(neuron.Context{N: n, DT: dt, Method: m})
+		fused := b.(neuron.AdvanceSpiker)
+		in := neuron.Input{I: make([]float64, n), G: make([]float64, n), GE: make([]float64, n), Jump: make([]float64, n)}
+		total := 0
+		for step := int64(1); step <= 2000; step++ {
+			for i := 0; i < n; i++ { // deterministic, varied input
+				x := float64((int64(i)*7919+step*104729)%1000) / 1000
+				in.G[i] = 40 * x
+				in.GE[i] = 0
+				in.I[i] = 300 * x
+				in.Jump[i] = 0
+				if (int64(i)+step)%97 == 0 {
+					in.Jump[i] = 3
+				}
+			}
+			in.Step = step
+			a.Advance(0, n, in)
+			sa := a.Spike(0, n, step, nil)
+			sb := fused.AdvanceSpike(0, n, in, nil)
+			if !reflect.DeepEqual(sa, sb) {
+				t.Fatalf("%v step %d: spikes %v (separate) vs %v (fused)", m, step, sa, sb)
+			}
+			total += len(sa)
+			if !reflect.DeepEqual(a.Var("v"), b.Var("v")) {
+				t.Fatalf("%v step %d: v differs", m, step)
+			}
+		}
+		if total < 100 {
+			t.Fatalf("%v: only %d spikes: the comparison exercises too little", m, total)
+		}
 	}
 }

@@ -71,6 +71,13 @@ type Membrane interface {
 	MembraneTau() float64 // ms
 }
 
+// AdvanceSpiker is implemented by dynamics that can advance and apply
+// threshold and reset in one pass over the neurons (the engine then calls
+// it instead of Advance and Spike; the result must be the same).
+type AdvanceSpiker interface {
+	AdvanceSpike(lo, hi int, in Input, dst []int32) []int32
+}
+
 // Rester is implemented by dynamics whose variables have a resting value
 // other than the one New sets.
 type Rester interface {
