@@ -3,6 +3,7 @@
 # argv: IN OUT KERNEL TIMEOUT_S CWD HTML_OR_EMPTY
 # stdout: one JSON object {"executed": n, "failure": {...} or null}
 import json
+import math
 import sys
 
 import nbformat
@@ -13,7 +14,7 @@ from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernel
 def main():
     src, dst, kernel, timeout, cwd, html = sys.argv[1:7]
     nb = nbformat.read(src, as_version=4)
-    client = NotebookClient(nb, timeout=float(timeout), kernel_name=kernel,
+    client = NotebookClient(nb, timeout=max(1, int(math.ceil(float(timeout)))), kernel_name=kernel,
                             allow_errors=False, interrupt_on_timeout=True,
                             resources={"metadata": {"path": cwd}})
     failure = None

@@ -49,6 +49,9 @@ type Failure struct {
 	Message string `json:"message"`
 	// Source is the start of the cell's source.
 	Source string `json:"-"`
+	// Output is the readable end of the cell's outputs (compile errors,
+	// panics).
+	Output string `json:"-"`
 }
 
 func (f *Failure) String() string {
@@ -63,7 +66,11 @@ func (f *Failure) String() string {
 	if f.EName == "" && f.EValue == "" {
 		msg = lastLines(f.Message, 6)
 	}
-	return s + ": " + msg
+	s += ": " + msg
+	if f.Output != "" {
+		s += "\n    " + strings.ReplaceAll(f.Output, "\n", "\n    ")
+	}
+	return s
 }
 
 // Result is the outcome of Execute.
@@ -142,15 +149,24 @@ func Execute(ctx context.Context, src, dst string, o Options) (*Result, error) {
 		}
 		if nb, err := ReadNotebook(dst); err == nil && res.Failure.Index >= 0 && res.Failure.Index < len(nb.Cells) {
 			res.Failure.Source = firstLine(nb.Cells[res.Failure.Index].Text())
+			res.Failure.Output = ErrorText(nb.Cells[res.Failure.Index], 4)
 		}
 	}
 	return &res, nil
 }
 
-func firstLine(s string) string {
-	s = strings.TrimSpace(s)
-	if i := strings.IndexByte(s, '\n'); i >= 0 {
-		s = s[:i] + " …"
+// firstLine is the first line of a cell's source that is not a magic.
+func firstLine(src string) string {
+	var s string
+	lines := strings.Split(strings.TrimSpace(src), "\n")
+	for i, l := range lines {
+		if t := strings.TrimSpace(l); t != "" && !strings.HasPrefix(t, "%") {
+			s = t
+			if i < len(lines)-1 {
+				s += " …"
+			}
+			break
+		}
 	}
 	if len(s) > 60 {
 		s = s[:60] + "…"

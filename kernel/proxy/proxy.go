@@ -486,26 +486,25 @@ func (k *Kernel) relayIOPub(ctx context.Context, from, to zmq4.Socket) {
 			k.log.Printf("iopub: dropping message: %v", err)
 			continue
 		}
-		for _, extra := range k.onIOPub(m) {
-			if err := to.Send(zmq4.NewMsgFrom(extra.Frames(k.frontKey)...)); err != nil {
-				k.log.Printf("iopub: sending %s: %v", extra.Type(), err)
+		before, after := k.onIOPub(m)
+		for _, x := range append(append(before, m), after...) {
+			if err := to.Send(zmq4.NewMsgFrom(x.Frames(k.frontKey)...)); err != nil {
+				k.log.Printf("iopub: sending %s: %v", x.Type(), err)
 			}
-		}
-		if err := to.Send(zmq4.NewMsgFrom(m.Frames(k.frontKey)...)); err != nil {
-			k.log.Printf("iopub: sending %s: %v", m.Type(), err)
 		}
 	}
 }
 
 // onIOPub records what an iopub message tells about a cell and returns the
-// messages to publish before it (the repro block before "idle").
-func (k *Kernel) onIOPub(m *wire.Message) []*wire.Message {
+// messages to publish before it (the repro block before "idle") and after it
+// (golgi's notes after "execute_input").
+func (k *Kernel) onIOPub(m *wire.Message) (before, after []*wire.Message) {
 	pid := m.ParentID()
 	k.mu.Lock()
 	c := k.cells[pid]
 	k.mu.Unlock()
 	if c == nil {
-		return nil
+		return nil, nil
 	}
 	switch m.Type() {
 	case "execute_input":
@@ -517,6 +516,7 @@ func (k *Kernel) onIOPub(m *wire.Message) []*wire.Message {
 			c.execCount = r.ExecutionCount
 			k.mu.Unlock()
 		}
+		return nil, k.notes(c)
 	case "error":
 		var r struct {
 			EName  string `json:"ename"`
@@ -549,22 +549,32 @@ func (k *Kernel) onIOPub(m *wire.Message) []*wire.Message {
 			k.mu.Lock()
 			delete(k.cells, pid)
 			k.mu.Unlock()
-			return k.finish(c)
+			return append(k.notes(c), k.finish(c)...), nil
 		}
 	}
-	return nil
+	return nil, nil
+}
+
+// notes returns the cell's pending golgi notes as stream messages, once.
+func (k *Kernel) notes(c *cell) []*wire.Message {
+	k.mu.Lock()
+	notes := c.notes
+	c.notes = nil
+	k.mu.Unlock()
+	var out []*wire.Message
+	for _, n := range notes {
+		if m, err := wire.New("stream", c.parent, map[string]string{"name": n[0], "text": n[1]}); err == nil {
+			m.Identities = [][]byte{[]byte("kernel.golgi.stream")}
+			out = append(out, m)
+		}
+	}
+	return out
 }
 
 // finish builds the messages that close a cell: golgi's notes and the
 // reproducibility block.
 func (k *Kernel) finish(c *cell) []*wire.Message {
 	var out []*wire.Message
-	for _, n := range c.notes {
-		if m, err := wire.New("stream", c.parent, map[string]string{"name": n[0], "text": n[1]}); err == nil {
-			m.Identities = [][]byte{[]byte("kernel.golgi.stream")}
-			out = append(out, m)
-		}
-	}
 	if !c.repro {
 		return out
 	}

@@ -237,11 +237,11 @@ func GoBin(ctx context.Context) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("setup: go env: %w (is go on PATH?)", err)
 	}
-	lines := strings.Split(strings.TrimSpace(string(out)), "\n")
+	lines := strings.Split(string(out), "\n")
 	if len(lines) >= 1 && strings.TrimSpace(lines[0]) != "" {
 		return strings.TrimSpace(lines[0]), nil
 	}
-	if len(lines) >= 2 {
+	if len(lines) >= 2 && strings.TrimSpace(lines[1]) != "" {
 		gp := strings.Split(strings.TrimSpace(lines[1]), string(os.PathListSeparator))[0]
 		return filepath.Join(gp, "bin"), nil
 	}
