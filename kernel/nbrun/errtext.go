@@ -17,28 +17,27 @@ var (
 // text and the text of HTML displays (GoNB shows compile errors as HTML),
 // at most max non-empty lines, the first ones (where Go puts the error).
 func ErrorText(c Cell, max int) string {
-	var lines []string
+	// Consecutive stream outputs are pieces of one text (nbclient does not
+	// merge them).
+	var all strings.Builder
 	for _, o := range c.Outputs {
-		var text string
 		switch {
 		case o.OutputType == "stream":
-			text = o.TextOf()
-		case o.Data[repro.MIMEType] != nil:
-			continue
+			all.WriteString(o.TextOf())
+		case o.Data[repro.MIMEType] != nil, o.OutputType == "error":
 		case o.Data["text/html"] != nil:
-			text = htmlText(multiline(o.Data["text/html"]))
-		case o.OutputType == "error":
-			continue
+			all.WriteString("\n" + htmlText(multiline(o.Data["text/html"])) + "\n")
 		default:
-			text = o.TextOf()
+			all.WriteString("\n" + o.TextOf() + "\n")
 		}
-		for _, l := range strings.Split(text, "\n") {
-			l = strings.TrimSpace(stripANSI(l))
-			if l == "" || strings.HasPrefix(l, "# gonb_") {
-				continue
-			}
-			lines = append(lines, l)
+	}
+	var lines []string
+	for _, l := range strings.Split(all.String(), "\n") {
+		l = strings.TrimSpace(stripANSI(l))
+		if l == "" || strings.HasPrefix(l, "# gonb_") {
+			continue
 		}
+		lines = append(lines, l)
 	}
 	if len(lines) > max {
 		lines = lines[:max]
@@ -55,4 +54,3 @@ func htmlText(h string) string {
 var reANSI = regexp.MustCompile("\x1b\\[[0-9;]*m")
 
 func stripANSI(s string) string { return reANSI.ReplaceAllString(s, "") }
-

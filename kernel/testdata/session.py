@@ -1,0 +1,88 @@
+# Drives one golgi (or GoNB) kernel with jupyter_client for golgi's kernel
+# tests. Reads a JSON script on stdin: a list of steps
+#   {"op": "execute", "code": "...", "timeout": s}
+#   {"op": "execute_async", "code": "..."}    (send, do not wait)
+#   {"op": "sleep", "s": 2}
+#   {"op": "interrupt"}
+#   {"op": "collect", "timeout": s}           (wait for the last async cell)
+#   {"op": "restart"}
+#   {"op": "shutdown", "now": false}
+# and prints one JSON line per execute/collect: {"status", "outputs", "blocks"}.
+import json
+import sys
+import time
+
+from jupyter_client import KernelManager
+
+
+def collect(kc, msg_id, timeout):
+    outputs, blocks = [], []
+    deadline = time.time() + timeout
+    while True:
+        msg = kc.get_iopub_msg(timeout=max(0.1, deadline - time.time()))
+        if msg["parent_header"].get("msg_id") != msg_id:
+            continue
+        t, c = msg["msg_type"], msg["content"]
+        if t == "status" and c["execution_state"] == "idle":
+            break
+        if t == "stream":
+            outputs.append({"type": t, "name": c["name"], "text": c["text"]})
+        elif t == "error":
+            outputs.append({"type": t, "ename": c["ename"], "evalue": c["evalue"]})
+        elif t in ("display_data", "execute_result"):
+            data = c.get("data", {})
+            if "application/vnd.golgi.repro+json" in data:
+                blocks.append(data["application/vnd.golgi.repro+json"])
+            else:
+                outputs.append({"type": t, "text": data.get("text/plain", ""), "html": data.get("text/html", "")})
+    while True:
+        reply = kc.get_shell_msg(timeout=max(0.1, deadline - time.time()))
+        if reply["parent_header"].get("msg_id") == msg_id:
+            break
+    return {"status": reply["content"]["status"], "outputs": outputs, "blocks": blocks}
+
+
+def main():
+    kernel = sys.argv[1]
+    steps = json.load(sys.stdin)
+    km = KernelManager(kernel_name=kernel)
+    km.start_kernel()
+    kc = km.client()
+    kc.start_channels()
+    kc.wait_for_ready(timeout=120)
+    print(json.dumps({"op": "started", "pid": km.provisioner.process.pid}), flush=True)
+    pending = None
+    try:
+        for st in steps:
+            op = st["op"]
+            if op == "execute":
+                mid = kc.execute(st["code"])
+                r = collect(kc, mid, st.get("timeout", 120))
+                r["op"] = op
+                print(json.dumps(r), flush=True)
+            elif op == "execute_async":
+                pending = kc.execute(st["code"])
+            elif op == "collect":
+                r = collect(kc, pending, st.get("timeout", 120))
+                r["op"] = op
+                print(json.dumps(r), flush=True)
+            elif op == "sleep":
+                time.sleep(st["s"])
+            elif op == "interrupt":
+                km.interrupt_kernel()
+            elif op == "restart":
+                km.restart_kernel(now=False)
+                kc.wait_for_ready(timeout=120)
+                print(json.dumps({"op": "restarted", "pid": km.provisioner.process.pid}), flush=True)
+            elif op == "shutdown":
+                kc.stop_channels()
+                km.shutdown_kernel(now=st.get("now", False))
+                print(json.dumps({"op": "shutdown"}), flush=True)
+                return
+    finally:
+        if km.is_alive():
+            kc.stop_channels()
+            km.shutdown_kernel(now=True)
+
+
+main()
