@@ -210,6 +210,7 @@ type sessionOutput struct {
 	Text   string `json:"text"`
 	EName  string `json:"ename"`
 	EValue string `json:"evalue"`
+	HTML   string `json:"html"`
 }
 
 func (ev event) text() string {

@@ -1,0 +1,162 @@
+package kernel_test
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/golgi-sim/golgi/kernel/wire"
+)
+
+// longCell prints, then sleeps far longer than any test waits.
+const longCell = "%%\nfmt.Println(\"started\")\ngonbSync()\ntime.Sleep(10 * time.Minute)\nfmt.Println(\"not reached\")"
+
+// syncCell flushes stdout so that "started" is seen before the sleep.
+const syncCell = "func gonbSync() { os.Stdout.Sync() }"
+
+// TestInterruptThenRun interrupts a long-running cell and runs another: the
+// interrupted cell ends with a block that is not "ok", the next cell runs
+// normally, and nothing survives the kernel's shutdown.
+func TestInterruptThenRun(t *testing.T) {
+	e := integration(t)
+	data := e.dataDir(t)
+	marker := wire.NewID()
+	evs := session(t, data, "golgi", marker, []map[string]any{
+		{"op": "execute", "code": syncCell},
+		{"op": "execute_async", "code": longCell},
+		{"op": "sleep", "s": 4},
+		{"op": "interrupt"},
+		{"op": "collect", "timeout": 60},
+		{"op": "execute", "code": "%%\nfmt.Println(\"after interrupt\")"},
+		{"op": "shutdown"},
+	})
+	got := byOp(evs)
+	if len(got["collect"]) != 1 || len(got["execute"]) != 2 {
+		t.Fatalf("events %+v", evs)
+	}
+	intr := got["collect"][0]
+	if !strings.Contains(intr.text(), "started") || strings.Contains(intr.text(), "not reached") {
+		t.Errorf("interrupted cell output %q", intr.text())
+	}
+	if len(intr.Blocks) != 1 || intr.Blocks[0].Status == "ok" {
+		t.Errorf("interrupted cell: blocks %+v, want one not ok", intr.Blocks)
+	}
+	if d := intr.Blocks[0].Duration; d > 30 {
+		t.Errorf("interrupted cell took %.1f s", d)
+	}
+	after := got["execute"][1]
+	if after.Status != "ok" || !strings.Contains(after.text(), "after interrupt") || len(after.Blocks) != 1 {
+		t.Errorf("cell after interrupt: %+v", after)
+	}
+	if left := waitNoProcs(marker, 15*time.Second); len(left) > 0 {
+		t.Errorf("processes left after shutdown: %q", left)
+	}
+}
+
+// TestPanicCompileErrorThenRun: a cell that panics and one that does not
+// compile each get an error and a block with status "error"; the kernel
+// goes on.
+func TestPanicCompileErrorThenRun(t *testing.T) {
+	e := integration(t)
+	data := e.dataDir(t)
+	marker := wire.NewID()
+	evs := session(t, data, "golgi", marker, []map[string]any{
+		{"op": "execute", "code": "%%\npanic(\"cell panics\")"},
+		{"op": "execute", "code": "%%\nvar x int = \"not an int\"\n_ = x"},
+		{"op": "execute", "code": "%%\nfmt.Println(\"still alive\")"},
+		{"op": "shutdown"},
+	})
+	ex := byOp(evs)["execute"]
+	if len(ex) != 3 {
+		t.Fatalf("events %+v", evs)
+	}
+	for i, want := range []string{"cell panics", "cannot use"} {
+		ev := ex[i]
+		if ev.Status != "error" || len(ev.Blocks) != 1 || ev.Blocks[0].Status != "error" {
+			t.Errorf("cell %d: status %q blocks %+v, want error", i+1, ev.Status, ev.Blocks)
+		}
+		all := ev.text()
+		for _, o := range ev.Outputs {
+			all += o.EValue
+		}
+		if !strings.Contains(all, want) && !strings.Contains(htmlOf(ev), want) {
+			t.Errorf("cell %d: outputs lack %q: %+v", i+1, want, ev.Outputs)
+		}
+	}
+	if ex[2].Status != "ok" || !strings.Contains(ex[2].text(), "still alive") {
+		t.Errorf("cell after errors: %+v", ex[2])
+	}
+	if left := waitNoProcs(marker, 15*time.Second); len(left) > 0 {
+		t.Errorf("processes left after shutdown: %q", left)
+	}
+}
+
+// TestRestart restarts the kernel: a new GoNB starts, declarations are gone,
+// cells run and get blocks with counts from 1 again; the old kernel's
+// processes are gone.
+func TestRestart(t *testing.T) {
+	e := integration(t)
+	data := e.dataDir(t)
+	marker := wire.NewID()
+	evs := session(t, data, "golgi", marker, []map[string]any{
+		{"op": "execute", "code": "func before() string { return \"declared\" }"},
+		{"op": "execute", "code": "%%\nfmt.Println(before())"},
+		{"op": "restart"},
+		{"op": "execute", "code": "%%\nfmt.Println(\"after restart\")"},
+		{"op": "shutdown"},
+	})
+	g := byOp(evs)
+	if len(g["restarted"]) != 1 || len(g["started"]) != 1 || g["restarted"][0].PID == g["started"][0].PID {
+		t.Fatalf("restart events %+v", evs)
+	}
+	ex := g["execute"]
+	if len(ex) != 3 || !strings.Contains(ex[1].text(), "declared") {
+		t.Fatalf("events %+v", evs)
+	}
+	after := ex[2]
+	if after.Status != "ok" || !strings.Contains(after.text(), "after restart") || len(after.Blocks) != 1 || after.Blocks[0].ExecutionCount != 1 {
+		t.Errorf("cell after restart: %+v", after)
+	}
+	if left := waitNoProcs(marker, 15*time.Second); len(left) > 0 {
+		t.Errorf("processes left after shutdown: %q", left)
+	}
+}
+
+// TestShutdownNoOrphans shuts the kernel down while a cell runs, politely
+// and by killing it (as Jupyter does when a kernel does not stop): neither
+// GoNB nor the cell's program survives.
+func TestShutdownNoOrphans(t *testing.T) {
+	e := integration(t)
+	data := e.dataDir(t)
+	for _, now := range []bool{false, true} {
+		marker := wire.NewID()
+		evs := session(t, data, "golgi", marker, []map[string]any{
+			{"op": "execute", "code": syncCell},
+			{"op": "execute_async", "code": longCell},
+			{"op": "sleep", "s": 4},
+			{"op": "shutdown", "now": now},
+		})
+		if len(byOp(evs)["shutdown"]) != 1 {
+			t.Fatalf("now=%v: events %+v", now, evs)
+		}
+		if left := waitNoProcs(marker, 20*time.Second); len(left) > 0 {
+			t.Errorf("now=%v: processes left after shutdown: %q", now, left)
+		}
+	}
+}
+
+func byOp(evs []event) map[string][]event {
+	m := map[string][]event{}
+	for _, ev := range evs {
+		m[ev.Op] = append(m[ev.Op], ev)
+	}
+	return m
+}
+
+func htmlOf(ev event) string {
+	var b strings.Builder
+	for _, o := range ev.Outputs {
+		b.WriteString(o.HTML)
+	}
+	return b.String()
+}
