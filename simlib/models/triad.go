@@ -1,0 +1,70 @@
+package models
+
+import (
+	"github.com/golgi-sim/golgi/simlib/connect"
+	"github.com/golgi-sim/golgi/simlib/dist"
+	"github.com/golgi-sim/golgi/simlib/network"
+	"github.com/golgi-sim/golgi/simlib/neuron"
+	"github.com/golgi-sim/golgi/simlib/record"
+	"github.com/golgi-sim/golgi/simlib/scheme"
+	"github.com/golgi-sim/golgi/simlib/synapse"
+)
+
+// Triad holds the parameters of the seed notebook's three-cell network.
+type Triad struct {
+	Cell    neuron.Izhikevich
+	W       [][]float64 // connection strengths (nS), [from][to]
+	TauSyn  float64     // synaptic decay (ms)
+	VSyn    float64     // synaptic reversal potential (mV)
+	Delay   float64     // axonal + synaptic delay (ms)
+	G0      []float64   // initial synaptic conductances (nS)
+	DT      float64     // ms
+	Seed    uint64
+	Workers int
+}
+
+// DefaultTriad returns the seed's values: regular-spiking cells, W =
+// [[0,1,0],[0,0,0.8],[1,0,0]]·12 nS, tau_syn 7 ms, v_syn 0 mV, delay
+// 4.5 ms, g0 = [10, 0, 0] nS, dt 0.1 ms.
+func DefaultTriad() Triad {
+	return Triad{
+		Cell:   neuron.DefaultIzhikevich(),
+		W:      [][]float64{{0, 12, 0}, {0, 0, 9.6}, {12, 0, 0}},
+		TauSyn: 7, VSyn: 0, Delay: 4.5,
+		G0: []float64{10, 0, 0},
+		DT: 0.1,
+	}
+}
+
+// IzhikevichTriad builds the triad with forward Euler (the seed's scheme):
+// population "cells" (3 neurons) with receptor "syn" (state variable
+// "syn", the conductance). It records all spikes and the v, u and syn
+// traces of every cell at every step.
+func IzhikevichTriad(p Triad) (*network.Network, *TriadRecorders) {
+	net := network.New(network.Options{DT: p.DT, Seed: p.Seed, Workers: p.Workers, Label: "izhikevich-triad"})
+	net.AddPopulation("cells", len(p.W), p.Cell).
+		Method(scheme.Euler).
+		Receptor("syn", synapse.CondExp(p.TauSyn, p.VSyn)).
+		InitValues("syn", p.G0)
+	net.Connect("cells", "cells", connect.Matrix{W: p.W}, network.Synapse{Receptor: "syn", Delay: dist.Const(p.Delay)})
+	all := make([]int, len(p.W))
+	for i := range all {
+		all[i] = i
+	}
+	r := &TriadRecorders{
+		Spikes: record.NewSpikes("cells"),
+		V:      record.NewState("cells", "v", all, 0),
+		U:      record.NewState("cells", "u", all, 0),
+		G:      record.NewState("cells", "syn", all, 0),
+	}
+	for _, rec := range []network.Recorder{r.Spikes, r.V, r.U, r.G} {
+		net.Record(rec)
+	}
+	return net, r
+}
+
+// TriadRecorders are the recorders IzhikevichTriad attaches.
+type TriadRecorders struct {
+	Spikes  *record.Spikes
+	V, U, G *record.State
+}

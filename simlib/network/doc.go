@@ -1,0 +1,42 @@
+// Package network is simlib's engine: it builds a network of populations
+// and projections, validates every parameter before anything runs, and
+// steps it in the documented order (see package simlib).
+//
+// A network is a value; two can run side by side. Building is declarative
+// and errors are collected: every mistake (a negative time constant, a
+// probability outside [0, 1], an unknown population, a network too large
+// for memory) is reported together, naming the object, the field, the value
+// and what is allowed, when Build or the first Run is called.
+//
+//	net := network.New(network.Options{DT: 0.1, Seed: 42})
+//	exc := net.AddPopulation("exc", 3200, neuron.DefaultLIF()).
+//		Receptor("exc", synapse.CondExp(5, 0)).
+//		Receptor("inh", synapse.CondExp(10, -80)).
+//		Init("v", dist.Uniform{Low: -60, High: -50})
+//	net.Connect("exc", "exc", connect.FixedProbability{P: 0.02},
+//		network.Synapse{Receptor: "exc", Weight: dist.Const(4), Delay: dist.Const(0.2)})
+//	spikes := record.NewSpikes("exc")
+//	net.Record(spikes)
+//	err := net.Run(1000) // ms; call again to continue
+//
+// # Data layout
+//
+// State is a structure of arrays: one slice per variable per population.
+// Projections are CSR tables sorted by source. Each receptor of a target
+// population has a ring buffer of D slots (D-1 the longest delay in steps):
+// a spike of update n with delay d adds its weight to slot (n+d) mod D,
+// which update n+d reads and clears.
+//
+// # Workers and determinism
+//
+// Workers own contiguous ranges of every population. Each update has two
+// phases separated by one barrier: (A) advance, receive, threshold for the
+// worker's neurons; (B) delivery into the rings of the worker's own target
+// range, reading every source's spikes in neuron order. Every target thus
+// receives its inputs in the same order whatever the number of workers, and
+// random streams are per entity (package rng): results are bit-identical
+// for any Workers. Summary().Fingerprint hashes every spike.
+//
+// A NaN or Inf in any state variable stops the run with an error naming the
+// population, neuron, variable and time; what recorders hold is kept.
+package network

@@ -1,0 +1,361 @@
+package network
+
+import (
+	"fmt"
+	"math"
+	"runtime"
+	"slices"
+	"sync"
+	"sync/atomic"
+
+	"github.com/golgi-sim/golgi/simlib/neuron"
+	"github.com/golgi-sim/golgi/simlib/stimulus"
+	"github.com/golgi-sim/golgi/simlib/synapse"
+)
+
+// engine holds a built network's runtime state.
+type engine struct {
+	dt    float64
+	pops  []*popRT
+	projs []*projRT
+	recs  []Recorder
+
+	w      int // workers of the current run
+	bar    barrier
+	stopAt atomic.Int64 // step of the first fault, 0 if none
+	mu     sync.Mutex
+	fault  error
+	first  int64 // first update of the current run
+	acct   func(step int64, par int)
+}
+
+// popRT is a population at run time.
+type popRT struct {
+	p                         *Population
+	n                         int
+	dyn                       neuron.Dynamics
+	in                        neuron.Input
+	rec                       []*receptorRT
+	stims                     []stimRT
+	in_                       []*projRT   // projections onto this population
+	check                     [][]float64 // variables checked for NaN/Inf
+	hasCur, hasCond, hasDelta bool
+	lo, hi                    []int        // per worker
+	spk                       [2][][]int32 // [parity][worker]
+}
+
+type receptorRT struct {
+	name  string
+	r     synapse.Receptor
+	lin   synapse.Linear
+	c     [2]float64 // output weights into the membrane input
+	delta bool
+	s     [2][]float64
+	ring  []float64 // D slots of n
+	D     int64
+}
+
+type stimRT struct {
+	src     stimulus.Source
+	targets []int32   // nil: all neurons
+	scratch []float64 // per target
+	klo     []int     // per worker: first target in the worker's range
+	khi     []int
+}
+
+type projRT struct {
+	pre, post *popRT
+	rec       *receptorRT
+	ptr       []int64
+	tgt       []int32
+	w         []float64
+	d         []int32 // per synapse, nil when all are d0
+	d0        int32
+}
+
+func (p *popRT) variable(name string) []float64 {
+	if v := p.dyn.Var(name); v != nil {
+		return v
+	}
+	for _, r := range p.rec {
+		for k := 0; k < r.lin.N; k++ {
+			if r.name+r.lin.Suffix[k] == name {
+				return r.s[k]
+			}
+		}
+	}
+	return nil
+}
+
+func (p *popRT) varNames() []string {
+	names := append([]string(nil), p.dyn.Vars()...)
+	for _, r := range p.rec {
+		for k := 0; k < r.lin.N; k++ {
+			names = append(names, r.name+r.lin.Suffix[k])
+		}
+	}
+	return names
+}
+
+// partition gives worker ranges for w workers.
+func (e *engine) partition(w int) {
+	e.w = w
+	for _, p := range e.pops {
+		p.lo, p.hi = make([]int, w), make([]int, w)
+		for k := 0; k < w; k++ {
+			p.lo[k], p.hi[k] = p.n*k/w, p.n*(k+1)/w
+		}
+		for par := range p.spk {
+			old := p.spk[par]
+			p.spk[par] = make([][]int32, w)
+			for k := range p.spk[par] {
+				if k < len(old) {
+					p.spk[par][k] = old[k][:0]
+				}
+			}
+		}
+		for i := range p.stims {
+			s := &p.stims[i]
+			s.klo, s.khi = make([]int, w), make([]int, w)
+			for k := 0; k < w; k++ {
+				if s.targets == nil {
+					s.klo[k], s.khi[k] = p.lo[k], p.hi[k]
+					continue
+				}
+				s.klo[k], _ = slices.BinarySearch(s.targets, int32(p.lo[k]))
+				s.khi[k], _ = slices.BinarySearch(s.targets, int32(p.hi[k]))
+			}
+		}
+	}
+}
+
+// phaseA advances, receives and thresholds worker w's neurons for update
+// step. It reports a fault by setting stopAt.
+func (e *engine) phaseA(w int, step int64) {
+	par := int(step & 1)
+	t := float64(step-1) * e.dt
+	for _, p := range e.pops {
+		lo, hi := p.lo[w], p.hi[w]
+		if lo == hi {
+			p.spk[par][w] = p.spk[par][w][:0]
+			continue
+		}
+		if e.first != step {
+			for _, r := range e.recs {
+				r.Sample(step-1, p.p.index, lo, hi)
+			}
+		}
+		p.input(w, lo, hi, step, t)
+		p.dyn.Advance(lo, hi, p.in)
+		p.receive(lo, hi, step)
+		p.spk[par][w] = p.dyn.Spike(lo, hi, step, p.spk[par][w][:0])
+		if err := p.checkFinite(lo, hi, step, e.dt); err != nil {
+			e.mu.Lock()
+			if e.fault == nil {
+				e.fault = err
+				e.stopAt.Store(step)
+			}
+			e.mu.Unlock()
+		}
+	}
+}
+
+// input computes the membrane input of neurons [lo, hi) at the start of
+// the step, from receptor states and stimuli.
+func (p *popRT) input(w, lo, hi int, step int64, t float64) {
+	in := &p.in
+	in.Step, in.T = step, t
+	if p.hasCur || len(p.stims) > 0 {
+		I := in.I[lo:hi]
+		clear(I)
+		for k := range p.stims {
+			s := &p.stims[k]
+			if s.targets == nil {
+				s.src.Add(step, t, lo, hi, in.I)
+				continue
+			}
+			a, b := s.klo[w], s.khi[w]
+			if a == b {
+				continue
+			}
+			sc := s.scratch
+			clear(sc[a:b])
+			s.src.Add(step, t, a, b, sc)
+			for j := a; j < b; j++ {
+				in.I[s.targets[j]] += sc[j]
+			}
+		}
+		for _, r := range p.rec {
+			if r.r.Conductance || r.delta {
+				continue
+			}
+			addOutput(I, r, lo, hi, 1)
+		}
+	}
+	if p.hasCond {
+		G, GE := in.G[lo:hi], in.GE[lo:hi]
+		clear(G)
+		clear(GE)
+		for _, r := range p.rec {
+			if !r.r.Conductance {
+				continue
+			}
+			addOutput(G, r, lo, hi, 1)
+			addOutput(GE, r, lo, hi, r.r.E)
+		}
+	}
+}
+
+// addOutput adds scale·Σ_k c_k s_k[lo:hi] to dst.
+func addOutput(dst []float64, r *receptorRT, lo, hi int, scale float64) {
+	c0, c1 := r.c[0]*scale, r.c[1]*scale
+	if r.lin.N == 1 {
+		s := r.s[0][lo:hi]
+		for i := range dst {
+			dst[i] += c0 * s[i]
+		}
+		return
+	}
+	s0, s1 := r.s[0][lo:hi], r.s[1][lo:hi]
+	for i := range dst {
+		dst[i] += c0*s0[i] + c1*s1[i]
+	}
+}
+
+// receive propagates receptor states by one step, then adds the spikes
+// due at update step from the rings (and clears those slots).
+func (p *popRT) receive(lo, hi int, step int64) {
+	if p.hasDelta {
+		clear(p.in.Jump[lo:hi])
+	}
+	for _, r := range p.rec {
+		slot := r.ring[(step%r.D)*int64(p.n):][lo:hi]
+		switch r.lin.N {
+		case 0:
+			J := p.in.Jump[lo:hi]
+			for i := range J {
+				J[i] += slot[i]
+			}
+		case 1:
+			s := r.s[0][lo:hi]
+			a, b := r.lin.P[0][0], r.lin.B[0]
+			for i := range s {
+				s[i] = a*s[i] + b*slot[i]
+			}
+		case 2:
+			s0, s1 := r.s[0][lo:hi], r.s[1][lo:hi]
+			P, B := r.lin.P, r.lin.B
+			for i := range s0 {
+				x, y := s0[i], s1[i]
+				s0[i] = P[0][0]*x + P[0][1]*y + B[0]*slot[i]
+				s1[i] = P[1][0]*x + P[1][1]*y + B[1]*slot[i]
+			}
+		}
+		clear(slot)
+	}
+}
+
+// checkFinite returns an error naming the first NaN or Inf in the state of
+// neurons [lo, hi).
+func (p *popRT) checkFinite(lo, hi int, step int64, dt float64) error {
+	for _, v := range p.check {
+		s := 0.0
+		for _, x := range v[lo:hi] {
+			s += x
+		}
+		if s-s == 0 {
+			continue
+		}
+		names := p.varNames()
+		for k, vv := range p.check {
+			for i := lo; i < hi; i++ {
+				if math.IsNaN(vv[i]) || math.IsInf(vv[i], 0) {
+					return fmt.Errorf("population %q (%s): neuron %d: variable %s became %v at t = %v ms (update %d): the model diverged; check its parameters, the input strength, or use a smaller dt", p.p.name, p.p.model.Kind(), i, names[k], vv[i], float64(step)*dt, step)
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// phaseB delivers the spikes of update step into the rings of worker w's
+// target ranges.
+func (e *engine) phaseB(w int, step int64) {
+	par := int(step & 1)
+	for _, q := range e.pops {
+		lo, hi := int32(q.lo[w]), int32(q.hi[w])
+		if lo == hi {
+			continue
+		}
+		whole := lo == 0 && int(hi) == q.n
+		for _, pr := range q.in_ {
+			r := pr.rec
+			n := int64(q.n)
+			for _, chunk := range pr.pre.spk[par] {
+				for _, i := range chunk {
+					a, b := pr.ptr[i], pr.ptr[i+1]
+					if !whole {
+						row := pr.tgt[a:b]
+						x, _ := slices.BinarySearch(row, lo)
+						y, _ := slices.BinarySearch(row[x:], hi)
+						a, b = a+int64(x), a+int64(x+y)
+					}
+					tgt, wt := pr.tgt[a:b], pr.w[a:b]
+					if pr.d == nil {
+						slot := r.ring[((step+int64(pr.d0))%r.D)*n:][:n]
+						for k, j := range tgt {
+							slot[j] += wt[k]
+						}
+						continue
+					}
+					d := pr.d[a:b]
+					for k, j := range tgt {
+						r.ring[((step+int64(d[k]))%r.D)*n+int64(j)] += wt[k]
+					}
+				}
+			}
+		}
+	}
+}
+
+// barrier is a reusable spinning barrier for the workers of one run.
+type barrier struct {
+	n     int32
+	count atomic.Int32
+	gen   atomic.Uint32
+}
+
+func (b *barrier) wait() {
+	if b.n <= 1 {
+		return
+	}
+	g := b.gen.Load()
+	if b.count.Add(1) == b.n {
+		b.count.Store(0)
+		b.gen.Add(1)
+		return
+	}
+	for i := 0; b.gen.Load() == g; i++ {
+		if i > 64 {
+			runtime.Gosched()
+		}
+	}
+}
+
+// steps runs updates from..to (inclusive) on worker w and returns the last
+// update it completed.
+func (e *engine) steps(w int, from, to int64) int64 {
+	for step := from; step <= to; step++ {
+		e.phaseA(w, step)
+		e.bar.wait()
+		stop := e.stopAt.Load()
+		e.phaseB(w, step)
+		if w == 0 {
+			e.acct(step, int(step&1))
+		}
+		if stop != 0 && stop <= step {
+			return step
+		}
+	}
+	return to
+}

@@ -1,0 +1,309 @@
+package network
+
+import (
+	"fmt"
+	"hash"
+	"time"
+
+	"github.com/golgi-sim/golgi/simlib/connect"
+	"github.com/golgi-sim/golgi/simlib/dist"
+	"github.com/golgi-sim/golgi/simlib/neuron"
+	"github.com/golgi-sim/golgi/simlib/scheme"
+	"github.com/golgi-sim/golgi/simlib/stimulus"
+	"github.com/golgi-sim/golgi/simlib/synapse"
+)
+
+// DefaultDT is the step used when Options.DT is zero (ms).
+const DefaultDT = 0.1
+
+// Options configure a network. The zero value is usable: dt 0.1 ms, seed 0,
+// all cores.
+type Options struct {
+	DT        float64        // step (ms); 0 means DefaultDT
+	Seed      uint64         // master seed of every random stream
+	Workers   int            // goroutines stepping the network; 0: GOMAXPROCS, fewer for small networks
+	MaxMemory int64          // bytes the network may use; 0: 3/4 of physical memory
+	Label     string         // optional name, reported in summaries
+	Progress  func(Progress) // optional, called about every 100 ms of wall time and at the end of a run
+}
+
+// Progress reports how far a run is.
+type Progress struct {
+	Step, Steps int64         // updates done in this run, and its total
+	T, TEnd     float64       // simulated time now and at the end of the run (ms)
+	Wall        time.Duration // wall time since the run started
+	Spikes      int64         // spikes since the network was built
+}
+
+// Network is a spiking network: populations, projections, stimuli and
+// recorders, and its state once built.
+type Network struct {
+	opt    Options
+	pops   []*Population
+	byName map[string]*Population
+	projs  []*Projection
+	recs   []Recorder
+	fresh  []Recorder // attached at Build, not yet sampled
+	errs   []error
+
+	e       *engine // nil until built
+	fault   error   // a run error that stops the network for good
+	steps   int64   // updates done
+	spikes  int64
+	fp      hash.Hash
+	fpBuf   []byte
+	last    runSummary
+	workers int
+}
+
+// New returns an empty network.
+func New(opt Options) *Network {
+	return &Network{opt: opt, byName: map[string]*Population{}}
+}
+
+// DT returns the step (ms).
+func (n *Network) DT() float64 {
+	if n.opt.DT == 0 {
+		return DefaultDT
+	}
+	return n.opt.DT
+}
+
+// Seed returns the master seed.
+func (n *Network) Seed() uint64 { return n.opt.Seed }
+
+// Time returns the simulated time (ms) reached.
+func (n *Network) Time() float64 { return float64(n.steps) * n.DT() }
+
+// Steps returns the number of updates made.
+func (n *Network) Steps() int64 { return n.steps }
+
+// SetProgress sets the progress callback (see Options.Progress).
+func (n *Network) SetProgress(f func(Progress)) { n.opt.Progress = f }
+
+// SetWorkers sets the number of workers for the next runs (0: automatic).
+func (n *Network) SetWorkers(w int) { n.opt.Workers = w }
+
+func (n *Network) errorf(format string, args ...any) {
+	n.errs = append(n.errs, fmt.Errorf(format, args...))
+}
+
+func (n *Network) mutable(what string) bool {
+	if n.e != nil {
+		n.errorf("network: cannot %s: the network is already built (Build or Run was called); make a new network", what)
+		return false
+	}
+	return true
+}
+
+// Population is a group of neurons of one model.
+type Population struct {
+	net       *Network
+	name      string
+	size      int
+	model     neuron.Model
+	method    scheme.Method
+	receptors []namedReceptor
+	inits     []initSpec
+	stims     []stimSpec
+	index     int
+	rt        *popRT // after build
+}
+
+type namedReceptor struct {
+	name string
+	r    synapse.Receptor
+}
+
+type initSpec struct {
+	variable string
+	d        dist.Dist
+	values   []float64
+}
+
+type stimSpec struct {
+	s       stimulus.Stimulus
+	neurons []int
+}
+
+// AddPopulation adds a population of size neurons of model. Names must be
+// unique. Errors are reported by Build.
+func (n *Network) AddPopulation(name string, size int, model neuron.Model) *Population {
+	p := &Population{net: n, name: name, size: size, model: model, index: len(n.pops)}
+	if !n.mutable(fmt.Sprintf("add population %q", name)) {
+		return p
+	}
+	if _, dup := n.byName[name]; dup {
+		n.errorf("population %q: the name is already used: names must be unique", name)
+		return p
+	}
+	n.pops = append(n.pops, p)
+	n.byName[name] = p
+	return p
+}
+
+// Population returns the population called name, or nil.
+func (n *Network) Population(name string) *Population { return n.byName[name] }
+
+// Populations returns the populations in the order they were added.
+func (n *Network) Populations() []*Population { return n.pops }
+
+// Name returns the population's name.
+func (p *Population) Name() string { return p.name }
+
+// Size returns the number of neurons.
+func (p *Population) Size() int { return p.size }
+
+// Model returns the population's model.
+func (p *Population) Model() neuron.Model { return p.model }
+
+// Receptor adds a receptor type called name: projections onto the
+// population name it in Synapse.Receptor.
+func (p *Population) Receptor(name string, r synapse.Receptor) *Population {
+	if p.net.mutable(fmt.Sprintf("add receptor %q to population %q", name, p.name)) {
+		p.receptors = append(p.receptors, namedReceptor{name, r})
+	}
+	return p
+}
+
+// Method sets the integration method (default: the model's).
+func (p *Population) Method(m scheme.Method) *Population {
+	if p.net.mutable(fmt.Sprintf("set the method of population %q", p.name)) {
+		p.method = m
+	}
+	return p
+}
+
+// Init draws the initial value of a state variable (of the model, or a
+// receptor's state by the receptor's name) for every neuron from d. Without
+// Init a variable starts at the model's rest.
+func (p *Population) Init(variable string, d dist.Dist) *Population {
+	if p.net.mutable(fmt.Sprintf("set the initial %s of population %q", variable, p.name)) {
+		p.inits = append(p.inits, initSpec{variable: variable, d: d})
+	}
+	return p
+}
+
+// InitValues sets the initial value of a variable neuron by neuron.
+func (p *Population) InitValues(variable string, values []float64) *Population {
+	if p.net.mutable(fmt.Sprintf("set the initial %s of population %q", variable, p.name)) {
+		p.inits = append(p.inits, initSpec{variable: variable, values: append([]float64(nil), values...)})
+	}
+	return p
+}
+
+// Inject attaches an injected current to the given neurons (all when none
+// are given).
+func (p *Population) Inject(s stimulus.Stimulus, neurons ...int) *Population {
+	if p.net.mutable(fmt.Sprintf("inject into population %q", p.name)) {
+		p.stims = append(p.stims, stimSpec{s: s, neurons: append([]int(nil), neurons...)})
+	}
+	return p
+}
+
+// Var returns the live state slice of a variable (model variable or
+// receptor state) once the network is built, or nil.
+func (p *Population) Var(name string) []float64 {
+	if p.rt == nil {
+		return nil
+	}
+	return p.rt.variable(name)
+}
+
+// Vars returns the names of the population's variables once built.
+func (p *Population) Vars() []string {
+	if p.rt == nil {
+		return nil
+	}
+	return p.rt.varNames()
+}
+
+// Synapse describes the synapses of a projection: the receptor of the
+// target population they act on, and the distributions of their weights
+// (pA, nS, or mV for delta receptors) and delays (ms).
+type Synapse struct {
+	Receptor string
+	Weight   dist.Dist // nil: the rule's explicit weights (List, Matrix)
+	Delay    dist.Dist // nil: one step; rounded to steps, at least one
+}
+
+// Projection is a set of synapses from one population to another.
+type Projection struct {
+	pre, post string
+	rule      connect.Rule
+	syn       Synapse
+	index     int
+	table     *connect.Table
+	rt        *projRT
+}
+
+// Connect adds a projection from population pre to population post.
+func (n *Network) Connect(pre, post string, rule connect.Rule, syn Synapse) *Projection {
+	pr := &Projection{pre: pre, post: post, rule: rule, syn: syn, index: len(n.projs)}
+	if n.mutable(fmt.Sprintf("connect %q to %q", pre, post)) {
+		n.projs = append(n.projs, pr)
+	}
+	return pr
+}
+
+// Projections returns the projections in the order they were added.
+func (n *Network) Projections() []*Projection { return n.projs }
+
+func (pr *Projection) String() string {
+	return fmt.Sprintf("projection %d %q -> %q (%s, receptor %q)", pr.index, pr.pre, pr.post, kindOf(pr.rule), pr.syn.Receptor)
+}
+
+// Table returns the projection's synapses once built (targets of each
+// source; weights in Weights, delays in steps in DelaySteps).
+func (pr *Projection) Table() *connect.Table { return pr.table }
+
+// Weights returns each synapse's weight in table order, once built.
+func (pr *Projection) Weights() []float64 {
+	if pr.rt == nil {
+		return nil
+	}
+	return pr.rt.w
+}
+
+// DelaySteps returns each synapse's delay in steps in table order, once
+// built.
+func (pr *Projection) DelaySteps() []int32 {
+	if pr.rt == nil {
+		return nil
+	}
+	if pr.rt.d != nil {
+		return pr.rt.d
+	}
+	d := make([]int32, len(pr.rt.tgt))
+	for i := range d {
+		d[i] = pr.rt.d0
+	}
+	return d
+}
+
+// Len returns the number of synapses once built.
+func (pr *Projection) Len() int64 {
+	if pr.table == nil {
+		return 0
+	}
+	return pr.table.Len()
+}
+
+func kindOf(r connect.Rule) string {
+	if r == nil {
+		return "nil rule"
+	}
+	return r.Kind()
+}
+
+// Record adds a recorder (see package record).
+func (n *Network) Record(r Recorder) {
+	if n.e != nil {
+		if err := r.Attach(view{n}); err != nil {
+			n.errorf("recorder: %v", err)
+			return
+		}
+		n.sampleAll([]Recorder{r})
+	}
+	n.recs = append(n.recs, r)
+}

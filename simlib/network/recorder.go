@@ -1,0 +1,50 @@
+package network
+
+// Recorder observes a network as it runs (see package record for spike,
+// state and rate recorders). The engine calls it at fixed points of the
+// step; a new recorder is one type implementing these methods.
+type Recorder interface {
+	// Attach is called once when the network is built (or when the
+	// recorder is added to a built network); it checks the recorder
+	// against the network (population and variable names).
+	Attach(v View) error
+	// Reserve is called before a run of steps updates, so the recorder can
+	// make room and allocate nothing while stepping.
+	Reserve(steps int64)
+	// Sample is called with the state after update step (0: the initial
+	// state) for neurons [lo, hi) of population pop, from the goroutine
+	// that owns those neurons: calls for disjoint ranges run concurrently.
+	Sample(step int64, pop, lo, hi int)
+	// Spikes is called from one goroutine after every update step, for
+	// every population pop, with its spikes: the neuron indices in chunks,
+	// ascending across chunks (possibly none).
+	Spikes(step int64, pop int, chunks [][]int32)
+}
+
+// View is what recorders see of a built network.
+type View interface {
+	DT() float64
+	// Lookup returns the index and size of the population called name.
+	Lookup(name string) (pop, size int, ok bool)
+	// Name returns the name of population pop.
+	Name(pop int) string
+	// Var returns the live state slice of variable name of population pop
+	// (model variable or receptor state), or nil.
+	Var(pop int, name string) []float64
+	// Vars lists population pop's variables.
+	Vars(pop int) []string
+}
+
+type view struct{ n *Network }
+
+func (v view) DT() float64 { return v.n.DT() }
+func (v view) Lookup(name string) (int, int, bool) {
+	p := v.n.byName[name]
+	if p == nil {
+		return 0, 0, false
+	}
+	return p.index, p.size, true
+}
+func (v view) Name(pop int) string                { return v.n.pops[pop].name }
+func (v view) Var(pop int, name string) []float64 { return v.n.pops[pop].Var(name) }
+func (v view) Vars(pop int) []string              { return v.n.pops[pop].Vars() }

@@ -1,0 +1,149 @@
+package neuron
+
+import (
+	"fmt"
+	"math"
+	"math/rand/v2"
+
+	"github.com/golgi-sim/golgi/simlib/rng"
+	"github.com/golgi-sim/golgi/simlib/scheme"
+)
+
+// Model is the parameter set of a point model or spike source.
+type Model interface {
+	// Kind names the model, e.g. "LIF".
+	Kind() string
+	// Validate checks every parameter, for step dt and method m; an error
+	// names the field, its value and what is allowed.
+	Validate(dt float64, m scheme.Method) error
+	// DefaultMethod is the model's documented integration scheme.
+	DefaultMethod() scheme.Method
+	// New allocates the state of a population built from the model.
+	New(c Context) Dynamics
+}
+
+// Context is what a population's dynamics is built with.
+type Context struct {
+	N      int           // number of neurons
+	DT     float64       // step (ms)
+	Method scheme.Method // resolved integration method (never Default)
+	Seed   uint64        // master seed
+	Key    uint64        // the population's stream key
+}
+
+// Stream returns the random stream of neuron i of the population, for
+// purpose (a small constant distinguishing uses).
+func (c Context) Stream(purpose, i uint64) rand.PCG {
+	return rng.PCG(c.Seed, c.Key, purpose, i)
+}
+
+// Input is what the membrane sees during one step, per neuron of the
+// population. Slices are indexed by neuron; G, GE and Jump are nil when the
+// population has no receptor of that kind.
+type Input struct {
+	I    []float64 // current (pA): injected plus current-based synapses
+	G    []float64 // total synaptic conductance (nS)
+	GE   []float64 // Σ g_r·E_r over conductance receptors (nS·mV)
+	Jump []float64 // voltage jumps from delta synapses (mV), applied this step
+	Step int64     // index of the update being made (from 1)
+	T    float64   // time at the start of the step (ms)
+}
+
+// Dynamics is the state of a population and its update rules.
+type Dynamics interface {
+	// Vars names the state variables, membrane potential first when there
+	// is one.
+	Vars() []string
+	// Var returns the slice of variable name (nil if unknown): the live
+	// state, which initial conditions may set before the first step.
+	Var(name string) []float64
+	// Advance advances neurons [lo, hi) by one step.
+	Advance(lo, hi int, in Input)
+	// Spike applies threshold and reset to neurons [lo, hi) after update
+	// step and appends the indices of those that fired to dst.
+	Spike(lo, hi int, step int64, dst []int32) []int32
+}
+
+// Membrane is implemented by linear models integrated with scheme.Exact:
+// the engine then turns current-based synaptic state into the effective
+// constant current over the step (see synapse.Kinetics.Effective).
+type Membrane interface {
+	MembraneTau() float64 // ms
+}
+
+// Rester is implemented by dynamics whose variables have a resting value
+// other than the one New sets.
+type Rester interface {
+	Rest(name string) (float64, bool)
+}
+
+// field reports a bad parameter as "field = value unit: what is allowed".
+func field(name string, v float64, unit, allowed string) error {
+	return fmt.Errorf("%s = %v%s: %s", name, v, unit, allowed)
+}
+
+func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
+
+// checks runs parameter checks in order and returns the first failure.
+type checks []error
+
+func (c checks) first() error {
+	for _, e := range c {
+		if e != nil {
+			return e
+		}
+	}
+	return nil
+}
+
+func positive(name string, v float64, unit string) error {
+	if !finite(v) || v <= 0 {
+		return field(name, v, unit, "must be positive and finite")
+	}
+	return nil
+}
+
+func nonNegative(name string, v float64, unit string) error {
+	if !finite(v) || v < 0 {
+		return field(name, v, unit, "must be >= 0 and finite")
+	}
+	return nil
+}
+
+func isFinite(name string, v float64, unit string) error {
+	if !finite(v) {
+		return field(name, v, unit, "must be finite")
+	}
+	return nil
+}
+
+// timeConstant checks that tau is positive and not shorter than dt.
+func timeConstant(name string, tau, dt float64) error {
+	if err := positive(name, tau, " ms"); err != nil {
+		return err
+	}
+	if tau < dt {
+		return fmt.Errorf("%s = %v ms is shorter than dt = %v ms: use dt <= %v ms", name, tau, dt, tau)
+	}
+	return nil
+}
+
+// methodIn checks that m is one of the allowed methods.
+func methodIn(kind string, m scheme.Method, allowed ...scheme.Method) error {
+	for _, a := range allowed {
+		if m == a {
+			return nil
+		}
+	}
+	return fmt.Errorf("method = %v: %s supports %v", m, kind, allowed)
+}
+
+// refractorySteps rounds a refractory period to whole steps.
+func refractorySteps(tref, dt float64) int32 { return int32(math.Round(tref / dt)) }
+
+func fill(s []float64, v float64) []float64 {
+	for i := range s {
+		s[i] = v
+	}
+	return s
+}

@@ -1,0 +1,17 @@
+// Package record holds recorders: Spikes (all neurons of a population or a
+// subset), State (variables of chosen neurons at a chosen interval) and
+// Rate (population rate). Each implements network.Recorder and returns its
+// data as plain slices, easy to hand to charts and analysis.
+//
+//	sp := record.NewSpikes("exc")
+//	vm := record.NewState("exc", "v", []int{0, 1}, 0.1) // every 0.1 ms
+//	net.Record(sp)
+//	net.Record(vm)
+//	net.Run(1000)
+//	t, i := sp.Times(), sp.Indices()
+//	v := vm.Values()[0] // neuron 0's trace, sampled at vm.Times()
+//
+// Spike times are stamped at the end of the update that produced them
+// (n·dt); states are sampled after the update (time n·dt), starting with
+// the initial state at time 0.
+package record

@@ -1,0 +1,108 @@
+package record
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/golgi-sim/golgi/simlib/network"
+)
+
+// State records a state variable of chosen neurons every few steps.
+type State struct {
+	pop, variable string
+	neurons       []int
+	interval      float64
+	every         int64
+	idx           int
+	dt            float64
+	src           []float64
+	order         []int // positions in neurons, sorted by neuron
+	sorted        []int // neurons sorted
+	k0            int64 // sample index of the first sample, -1 before
+	vals          [][]float64
+}
+
+// NewState records variable of the given neurons of population pop every
+// interval ms (rounded to steps; 0 means every step).
+func NewState(pop, variable string, neurons []int, interval float64) *State {
+	return &State{pop: pop, variable: variable, neurons: append([]int(nil), neurons...), interval: interval, k0: -1}
+}
+
+func (s *State) Attach(v network.View) error {
+	idx, size, ok := v.Lookup(s.pop)
+	if !ok {
+		return fmt.Errorf("state recorder: unknown population %q", s.pop)
+	}
+	s.idx, s.dt = idx, v.DT()
+	s.src = v.Var(idx, s.variable)
+	if s.src == nil {
+		return fmt.Errorf("state recorder of %q: no variable %q (has %s)", s.pop, s.variable, strings.Join(v.Vars(idx), ", "))
+	}
+	if len(s.neurons) == 0 {
+		return fmt.Errorf("state recorder of %q.%s: no neurons given", s.pop, s.variable)
+	}
+	if math.IsNaN(s.interval) || s.interval < 0 {
+		return fmt.Errorf("state recorder of %q.%s: interval = %v ms: must be >= 0", s.pop, s.variable, s.interval)
+	}
+	s.every = max(1, int64(math.Round(s.interval/s.dt)))
+	for _, i := range s.neurons {
+		if i < 0 || i >= size {
+			return fmt.Errorf("state recorder of %q.%s: neuron %d: must be in [0, %d)", s.pop, s.variable, i, size)
+		}
+	}
+	s.order = make([]int, len(s.neurons))
+	for k := range s.order {
+		s.order[k] = k
+	}
+	slices.SortStableFunc(s.order, func(a, b int) int { return s.neurons[a] - s.neurons[b] })
+	s.sorted = make([]int, len(s.neurons))
+	for k, o := range s.order {
+		s.sorted[k] = s.neurons[o]
+	}
+	s.vals = make([][]float64, len(s.neurons))
+	return nil
+}
+
+func (s *State) Reserve(steps int64) {
+	extra := int(steps/s.every) + 2
+	for k := range s.vals {
+		s.vals[k] = slices.Grow(s.vals[k], extra)
+	}
+}
+
+func (s *State) Sample(step int64, pop, lo, hi int) {
+	if pop != s.idx || step%s.every != 0 {
+		return
+	}
+	a, _ := slices.BinarySearch(s.sorted, lo)
+	if a == 0 && s.k0 < 0 && len(s.sorted) > 0 && s.sorted[0] < hi {
+		s.k0 = step / s.every // only the owner of the first neuron sets it
+	}
+	for j := a; j < len(s.sorted) && s.sorted[j] < hi; j++ {
+		o := s.order[j]
+		s.vals[o] = append(s.vals[o], s.src[s.sorted[j]])
+	}
+}
+
+func (s *State) Spikes(int64, int, [][]int32) {}
+
+// Values returns one trace per requested neuron, in the order given.
+func (s *State) Values() [][]float64 { return s.vals }
+
+// Neurons returns the recorded neurons, in the order given.
+func (s *State) Neurons() []int { return s.neurons }
+
+// Times returns the sample times (ms).
+func (s *State) Times() []float64 {
+	n := 0
+	if len(s.vals) > 0 {
+		n = len(s.vals[0])
+	}
+	t := make([]float64, n)
+	for i := range t {
+		t[i] = float64((s.k0+int64(i))*s.every) * s.dt
+	}
+	return t
+}
