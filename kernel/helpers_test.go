@@ -302,3 +302,5 @@ func waitNoProcs(marker string, d time.Duration) []string {
 		time.Sleep(200 * time.Millisecond)
 	}
 }
+
+func readNB(p string) (*nbrun.Notebook, error) { return nbrun.ReadNotebook(p) }
