@@ -28,6 +28,7 @@ func TestInterruptThenRun(t *testing.T) {
 		{"op": "interrupt"},
 		{"op": "collect", "timeout": 60},
 		{"op": "execute", "code": "%%\nfmt.Println(\"after interrupt\")"},
+		{"op": "heartbeat", "s": 4},
 		{"op": "shutdown"},
 	})
 	got := byOp(evs)
@@ -47,6 +48,9 @@ func TestInterruptThenRun(t *testing.T) {
 	after := got["execute"][1]
 	if after.Status != "ok" || !strings.Contains(after.text(), "after interrupt") || len(after.Blocks) != 1 {
 		t.Errorf("cell after interrupt: %+v", after)
+	}
+	if hb := got["heartbeat"]; len(hb) != 1 || hb[0].Status != "beating" {
+		t.Errorf("heartbeat through the proxy: %+v", hb)
 	}
 	if left := waitNoProcs(marker, 15*time.Second); len(left) > 0 {
 		t.Errorf("processes left after shutdown: %q", left)

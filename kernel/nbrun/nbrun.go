@@ -144,10 +144,14 @@ func Execute(ctx context.Context, src, dst string, o Options) (*Result, error) {
 	}
 	res.Wall = time.Since(t0)
 	if res.Failure != nil {
-		if res.Failure.Kind == "kernel" && strings.Contains(res.Failure.EName, "NoSuchKernel") {
-			res.Failure.EValue += " (run `go run ./kernel/cmd/golgi setup`)"
+		if res.Failure.Kind == "kernel" || res.Failure.Kind == "dead kernel" {
+			if strings.Contains(res.Failure.EName, "NoSuchKernel") {
+				res.Failure.EValue += " (run `go run ./kernel/cmd/golgi setup`)"
+			}
+			// The kernel's own words are on stderr.
+			res.Failure.Output = lastLines(stderr.String(), 15)
 		}
-		if nb, err := ReadNotebook(dst); err == nil && res.Failure.Index >= 0 && res.Failure.Index < len(nb.Cells) {
+		if nb, err := ReadNotebook(dst); err == nil && res.Failure.Index >= 0 && res.Failure.Output == "" && res.Failure.Index < len(nb.Cells) {
 			res.Failure.Source = firstLine(nb.Cells[res.Failure.Index].Text())
 			res.Failure.Output = ErrorText(nb.Cells[res.Failure.Index], 4)
 		}

@@ -40,8 +40,8 @@ type Config struct {
 	GolgiDir string
 	// Log receives the kernel's diagnostics (nil: stderr).
 	Log io.Writer
-	// ChildLog receives GoNB's log (nil: discarded unless GOLGI_KERNEL_DEBUG
-	// is set, then Log).
+	// ChildLog receives GoNB's log (nil: kept in memory, its end shown if
+	// GoNB fails; with GOLGI_KERNEL_DEBUG set, Log).
 	ChildLog io.Writer
 }
 
@@ -58,7 +58,10 @@ type Kernel struct {
 	nbDir    string
 	cmd      *exec.Cmd
 	exited   chan struct{}
+	s        *sockets
 	exitErr  error
+
+	childTail *tailBuffer
 
 	static     repro.Static
 	staticDone chan struct{}
@@ -100,8 +103,9 @@ func start(ctx context.Context, cfg Config) (*Kernel, error) {
 	if cfg.Log == nil {
 		cfg.Log = os.Stderr
 	}
+	childTail := &tailBuffer{max: 64 << 10}
 	if cfg.ChildLog == nil {
-		cfg.ChildLog = io.Discard
+		cfg.ChildLog = childTail
 		if os.Getenv("GOLGI_KERNEL_DEBUG") != "" {
 			cfg.ChildLog = cfg.Log
 		}
@@ -113,8 +117,9 @@ func start(ctx context.Context, cfg Config) (*Kernel, error) {
 		reproOn:    true,
 		shutdown:   make(chan struct{}),
 		stopping:   make(chan struct{}),
-		exited:     make(chan struct{}),
 		staticDone: make(chan struct{}),
+		childTail:  childTail,
+		s:          &sockets{},
 	}
 	if cfg.GoNB == "" {
 		return nil, errors.New("proxy: Config.GoNB (path of the gonb binary) is empty")
@@ -127,49 +132,92 @@ func start(ctx context.Context, cfg Config) (*Kernel, error) {
 	if k.nbDir, err = os.Getwd(); err != nil {
 		return nil, fmt.Errorf("proxy: working directory: %w", err)
 	}
+	// Jupyter's ports first: they were free when Jupyter chose them, and
+	// holding them keeps the child's ports from landing on them.
+	if err := k.listenFront(ctx); err != nil {
+		k.s.close()
+		return nil, err
+	}
 	if k.dir, err = os.MkdirTemp("", "golgi-kernel-"); err != nil {
+		k.s.close()
 		return nil, fmt.Errorf("proxy: %w", err)
 	}
 	k.runLog = filepath.Join(k.dir, "runs.jsonl")
 	if err := os.WriteFile(k.runLog, nil, 0o644); err != nil {
+		k.cleanup()
 		return nil, fmt.Errorf("proxy: run log: %w", err)
-	}
-	child, err := wire.NewLoopback()
-	if err != nil {
-		return nil, err
-	}
-	k.child, k.childKey = child, []byte(child.Key)
-	childFile := filepath.Join(k.dir, "kernel-child.json")
-	if err := child.Write(childFile); err != nil {
-		return nil, err
 	}
 	go func() {
 		k.static = repro.CollectStatic(ctx, cfg.GoNB, cfg.GolgiDir)
 		close(k.staticDone)
 	}()
+	// A port chosen free may be taken before GoNB binds it: try again with
+	// new ports.
+	for attempt := 1; ; attempt++ {
+		err = k.launch(ctx)
+		if err == nil {
+			return k, nil
+		}
+		var early errEarlyExit
+		if !errors.As(err, &early) || attempt == 3 {
+			k.cleanup()
+			return nil, err
+		}
+		k.log.Printf("attempt %d: %v; trying new ports", attempt, err)
+	}
+}
 
-	args := append([]string{"--kernel", childFile}, cfg.GoNBArgs...)
-	k.cmd = exec.Command(cfg.GoNB, args...)
-	k.cmd.Env = append(os.Environ(), runlog.EnvVar+"="+k.runLog, "GOLGI_KERNEL=1")
-	if len(cfg.PathDirs) > 0 {
-		k.cmd.Env = append(k.cmd.Env, "PATH="+strings.Join(append(cfg.PathDirs, os.Getenv("PATH")), string(os.PathListSeparator)))
-	}
-	if cfg.GolgiDir != "" {
-		k.cmd.Env = append(k.cmd.Env, "GOLGI_DIR="+cfg.GolgiDir)
-	}
-	k.cmd.Stdout = cfg.ChildLog
-	k.cmd.Stderr = cfg.ChildLog
-	detach(k.cmd)
-	if err := k.cmd.Start(); err != nil {
+func (k *Kernel) cleanup() {
+	k.s.close()
+	if k.dir != "" {
 		os.RemoveAll(k.dir)
-		return nil, fmt.Errorf("proxy: starting GoNB %s: %w", cfg.GoNB, err)
 	}
+}
+
+// errEarlyExit is GoNB exiting before it listened on its ports.
+type errEarlyExit struct{ err error }
+
+func (e errEarlyExit) Error() string { return fmt.Sprintf("GoNB exited before listening: %v", e.err) }
+
+// launch starts GoNB on fresh loopback ports and waits until it listens.
+func (k *Kernel) launch(ctx context.Context) error {
+	f := k.front
+	child, err := wire.NewLoopback(f.ShellPort, f.ControlPort, f.StdinPort, f.IOPubPort, f.HBPort)
+	if err != nil {
+		return err
+	}
+	k.child, k.childKey = child, []byte(child.Key)
+	childFile := filepath.Join(k.dir, "kernel-child.json")
+	if err := child.Write(childFile); err != nil {
+		return err
+	}
+	args := append([]string{"--kernel", childFile}, k.cfg.GoNBArgs...)
+	cmd := exec.Command(k.cfg.GoNB, args...)
+	cmd.Env = append(os.Environ(), runlog.EnvVar+"="+k.runLog, "GOLGI_KERNEL=1")
+	if len(k.cfg.PathDirs) > 0 {
+		cmd.Env = append(cmd.Env, "PATH="+strings.Join(append(k.cfg.PathDirs, os.Getenv("PATH")), string(os.PathListSeparator)))
+	}
+	if k.cfg.GolgiDir != "" {
+		cmd.Env = append(cmd.Env, "GOLGI_DIR="+k.cfg.GolgiDir)
+	}
+	cmd.Stdout = k.cfg.ChildLog
+	cmd.Stderr = k.cfg.ChildLog
+	detach(cmd)
+	if err := cmd.Start(); err != nil {
+		return fmt.Errorf("proxy: starting GoNB %s: %w", k.cfg.GoNB, err)
+	}
+	exited := make(chan struct{})
 	go func() {
-		k.exitErr = k.cmd.Wait()
-		close(k.exited)
+		k.exitErr = cmd.Wait()
+		close(exited)
 	}()
-	k.log.Printf("started GoNB %s (pid %d), child connection %s", cfg.GoNB, k.cmd.Process.Pid, childFile)
-	return k, nil
+	k.cmd, k.exited = cmd, exited
+	k.log.Printf("started GoNB %s (pid %d), child connection %s", k.cfg.GoNB, cmd.Process.Pid, childFile)
+	if err := k.waitChild(ctx); err != nil {
+		k.killChild()
+		return fmt.Errorf("%w\nGoNB's log ends:\n%s", err, k.childTail.lines(30))
+	}
+	return nil
 }
 
 // waitChild waits until the child listens on all its ports.
@@ -184,7 +232,7 @@ func (k *Kernel) waitChild(ctx context.Context) error {
 			}
 			select {
 			case <-k.exited:
-				return fmt.Errorf("proxy: GoNB exited before listening: %v", k.exitErr)
+				return errEarlyExit{k.exitErr}
 			case <-ctx.Done():
 				return ctx.Err()
 			case <-time.After(50 * time.Millisecond):
@@ -210,26 +258,9 @@ func (s *sockets) close() {
 	}
 }
 
-func (k *Kernel) serve(ctx context.Context) (err error) {
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	defer func() {
-		k.stopChild()
-		if k.dir != "" {
-			os.RemoveAll(k.dir)
-		}
-	}()
-
-	sigs := make(chan os.Signal, 4)
-	signal.Notify(sigs, syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP)
-	defer signal.Stop(sigs)
-
-	if err := k.waitChild(ctx); err != nil {
-		return err
-	}
-	s := &sockets{}
-	defer s.close()
-	id := zmq4.WithID(zmq4.SocketIdentity("golgi-" + wire.NewID()[:8]))
+// listenFront binds the five sockets Jupyter connects to.
+func (k *Kernel) listenFront(ctx context.Context) error {
+	s := k.s
 	s.fShell = zmq4.NewRouter(ctx)
 	s.fControl = zmq4.NewRouter(ctx)
 	s.fStdin = zmq4.NewRouter(ctx)
@@ -244,6 +275,23 @@ func (k *Kernel) serve(ctx context.Context) (err error) {
 			return fmt.Errorf("proxy: listening for %s on %s: %w", l.name, k.front.Endpoint(l.port), err)
 		}
 	}
+	return nil
+}
+
+func (k *Kernel) serve(ctx context.Context) (err error) {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	defer func() {
+		k.stopChild()
+		k.cleanup()
+	}()
+
+	sigs := make(chan os.Signal, 4)
+	signal.Notify(sigs, syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP)
+	defer signal.Stop(sigs)
+
+	s := k.s
+	id := zmq4.WithID(zmq4.SocketIdentity("golgi-" + wire.NewID()[:8]))
 	s.bShell = zmq4.NewDealer(ctx, id)
 	s.bControl = zmq4.NewDealer(ctx, id)
 	s.bStdin = zmq4.NewDealer(ctx, id)
@@ -268,7 +316,7 @@ func (k *Kernel) serve(ctx context.Context) (err error) {
 	go k.relay(ctx, "stdin→gonb", s.fStdin, s.bStdin, k.frontKey, k.childKey, nil)
 	go k.relay(ctx, "gonb→stdin", s.bStdin, s.fStdin, k.childKey, k.frontKey, nil)
 	go k.relayIOPub(ctx, s.bIOPub, s.fIOPub)
-	go k.heartbeat(s.fHB)
+	go k.heartbeat(ctx, s.fHB)
 
 	for {
 		select {
@@ -289,7 +337,7 @@ func (k *Kernel) serve(ctx context.Context) (err error) {
 				return nil
 			default:
 			}
-			return fmt.Errorf("proxy: GoNB exited unexpectedly: %v", k.exitErr)
+			return fmt.Errorf("proxy: GoNB exited unexpectedly: %v\nGoNB's log ends:\n%s", k.exitErr, k.childTail.lines(30))
 		case <-ctx.Done():
 			return nil
 		}
@@ -300,6 +348,11 @@ func (k *Kernel) serve(ctx context.Context) (err error) {
 // exit after a shutdown request, then sends SIGTERM, then SIGKILL.
 func (k *Kernel) stopChild() {
 	k.once.Do(func() { close(k.stopping) })
+	k.killChild()
+}
+
+// killChild ends the current GoNB and its process group.
+func (k *Kernel) killChild() {
 	if k.cmd == nil || k.cmd.Process == nil {
 		return
 	}
@@ -354,26 +407,53 @@ func (k *Kernel) relay(ctx context.Context, name string, from, to zmq4.Socket, f
 	}
 }
 
-func (k *Kernel) heartbeat(hb zmq4.Socket) {
+// heartbeat relays Jupyter's pings to GoNB's heartbeat socket and GoNB's
+// answers back. A ping GoNB does not answer within 5 s gets no answer, so
+// Jupyter sees the kernel as it is.
+func (k *Kernel) heartbeat(ctx context.Context, hb zmq4.Socket) {
+	var req zmq4.Socket
+	renew := func() {
+		if req != nil {
+			req.Close()
+		}
+		req = zmq4.NewReq(ctx)
+		if err := req.Dial(k.child.Endpoint(k.child.HBPort)); err != nil {
+			k.log.Printf("heartbeat: connecting to GoNB: %v", err)
+		}
+	}
+	renew()
+	defer func() { req.Close() }()
 	for {
 		m, err := hb.Recv()
 		if err != nil {
 			select {
 			case <-k.stopping:
 				return
-			case <-k.exited:
+			case <-ctx.Done():
 				return
 			default:
 			}
 			time.Sleep(10 * time.Millisecond)
 			continue
 		}
+		answer := make(chan zmq4.Msg, 1)
+		go func(r zmq4.Socket) {
+			if r.Send(m) != nil {
+				return
+			}
+			if a, err := r.Recv(); err == nil {
+				answer <- a
+			}
+		}(req)
 		select {
-		case <-k.exited:
-			return // a dead child: stop answering
-		default:
+		case a := <-answer:
+			_ = hb.Send(a)
+		case <-time.After(5 * time.Second):
+			k.log.Printf("heartbeat: GoNB did not answer within 5 s")
+			renew()
+		case <-k.stopping:
+			return
 		}
-		_ = hb.Send(m)
 	}
 }
 

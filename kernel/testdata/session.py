@@ -5,6 +5,7 @@
 #   {"op": "sleep", "s": 2}
 #   {"op": "interrupt"}
 #   {"op": "collect", "timeout": s}           (wait for the last async cell)
+#   {"op": "heartbeat", "s": 2}             (after s seconds: is it beating?)
 #   {"op": "restart"}
 #   {"op": "shutdown", "now": false}
 # and prints one JSON line per execute/collect: {"status", "outputs", "blocks"}.
@@ -68,6 +69,9 @@ def main():
                 print(json.dumps(r), flush=True)
             elif op == "sleep":
                 time.sleep(st["s"])
+            elif op == "heartbeat":
+                time.sleep(st.get("s", 0))
+                print(json.dumps({"op": "heartbeat", "status": "beating" if kc.hb_channel.is_beating() else "silent"}), flush=True)
             elif op == "interrupt":
                 km.interrupt_kernel()
             elif op == "restart":

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net"
 	"os"
+	"slices"
 	"strconv"
 )
 
@@ -66,23 +67,29 @@ func (c *Connection) Write(path string) error {
 	return nil
 }
 
-// NewLoopback returns a connection on 127.0.0.1 with five free ports and a
-// fresh random key.
-func NewLoopback() (*Connection, error) {
-	ports := make([]int, 5)
-	ls := make([]net.Listener, 0, 5)
+// NewLoopback returns a connection on 127.0.0.1 with five free ports, none
+// of them in avoid, and a fresh random key.
+func NewLoopback(avoid ...int) (*Connection, error) {
+	ports := make([]int, 0, 5)
+	var ls []net.Listener
 	defer func() {
 		for _, l := range ls {
 			l.Close()
 		}
 	}()
-	for i := range ports {
+	for tries := 0; len(ports) < 5; tries++ {
+		if tries == 100 {
+			return nil, fmt.Errorf("wire: no free loopback ports outside %v after 100 tries", avoid)
+		}
 		l, err := net.Listen("tcp", "127.0.0.1:0")
 		if err != nil {
 			return nil, fmt.Errorf("wire: finding a free loopback port: %w", err)
 		}
 		ls = append(ls, l)
-		ports[i] = l.Addr().(*net.TCPAddr).Port
+		p := l.Addr().(*net.TCPAddr).Port
+		if !slices.Contains(avoid, p) {
+			ports = append(ports, p)
+		}
 	}
 	return &Connection{
 		Transport: "tcp", IP: "127.0.0.1",
