@@ -375,28 +375,40 @@ func (k *Kernel) killChild() {
 	wait(2 * time.Second)
 }
 
-// relay moves messages from one socket to another, re-signing them. hook,
-// when not nil, sees each message first; it may change it, and returns false
-// to drop it.
-func (k *Kernel) relay(ctx context.Context, name string, from, to zmq4.Socket, fromKey, toKey []byte, hook func(*wire.Message) bool) {
+// receive returns the next message on from that parses and carries a valid
+// signature, or false when the kernel stops.
+func (k *Kernel) receive(ctx context.Context, name string, from zmq4.Socket, key []byte) (*wire.Message, bool) {
 	for {
 		zm, err := from.Recv()
 		if err != nil {
 			select {
 			case <-ctx.Done():
-				return
+				return nil, false
 			case <-k.stopping:
-				return
+				return nil, false
 			default:
 			}
 			k.log.Printf("%s: receiving: %v", name, err)
 			time.Sleep(10 * time.Millisecond)
 			continue
 		}
-		m, err := wire.Parse(zm.Frames, fromKey)
+		m, err := wire.Parse(zm.Frames, key)
 		if err != nil {
 			k.log.Printf("%s: dropping message: %v", name, err)
 			continue
+		}
+		return m, true
+	}
+}
+
+// relay moves messages from one socket to another, re-signing them. hook,
+// when not nil, sees each message first; it may change it, and returns false
+// to drop it.
+func (k *Kernel) relay(ctx context.Context, name string, from, to zmq4.Socket, fromKey, toKey []byte, hook func(*wire.Message) bool) {
+	for {
+		m, ok := k.receive(ctx, name, from, fromKey)
+		if !ok {
+			return
 		}
 		if hook != nil && !hook(m) {
 			continue
@@ -546,25 +558,12 @@ func (k *Kernel) onControlReply(m *wire.Message) bool {
 	return true
 }
 
+// relayIOPub moves GoNB's iopub messages to Jupyter, adding golgi's own.
 func (k *Kernel) relayIOPub(ctx context.Context, from, to zmq4.Socket) {
 	for {
-		zm, err := from.Recv()
-		if err != nil {
-			select {
-			case <-ctx.Done():
-				return
-			case <-k.stopping:
-				return
-			default:
-			}
-			k.log.Printf("iopub: receiving: %v", err)
-			time.Sleep(10 * time.Millisecond)
-			continue
-		}
-		m, err := wire.Parse(zm.Frames, k.childKey)
-		if err != nil {
-			k.log.Printf("iopub: dropping message: %v", err)
-			continue
+		m, ok := k.receive(ctx, "iopub", from, k.childKey)
+		if !ok {
+			return
 		}
 		before, after := k.onIOPub(m)
 		for _, x := range append(append(before, m), after...) {

@@ -37,7 +37,10 @@ func CollectStatic(ctx context.Context, gonb, golgiDir string) Static {
 		Platform: collectPlatform(),
 	}
 	s.Versions.Kernel = kernelVersion()
-	s.Versions.GoNB = moduleVersionOf(ctx, gonb, "github.com/janpfeifer/gonb")
+	s.Versions.GoNB = ModuleVersion(ctx, gonb, "github.com/janpfeifer/gonb")
+	if s.Versions.GoNB == "" {
+		s.Versions.GoNB = "unknown (no GoNB module in " + strconv.Quote(gonb) + ")"
+	}
 	s.Versions.Go = goVersion(ctx)
 	s.Modules = ReadModules(filepath.Join(golgiDir, "go.mod"))
 	return s
@@ -124,17 +127,21 @@ func kernelVersion() string {
 	return v + " " + bi.GoVersion
 }
 
-// moduleVersionOf returns the version of module mod inside the binary at
-// path, read with `go version -m`.
-func moduleVersionOf(ctx context.Context, path, mod string) string {
+// ModuleVersion returns the version of module mod built into the binary at
+// path, read with `go version -m` ("" when the file is missing or does not
+// contain it).
+func ModuleVersion(ctx context.Context, path, mod string) string {
 	if path == "" {
-		return "unknown (no binary)"
+		return ""
+	}
+	if _, err := os.Stat(path); err != nil {
+		return ""
 	}
 	ctx, cancel := context.WithTimeout(ctx, 20*time.Second)
 	defer cancel()
 	out, err := exec.CommandContext(ctx, "go", "version", "-m", path).Output()
 	if err != nil {
-		return "unknown (go version -m " + path + ": " + err.Error() + ")"
+		return ""
 	}
 	for _, line := range strings.Split(string(out), "\n") {
 		f := strings.Fields(line)
@@ -142,7 +149,7 @@ func moduleVersionOf(ctx context.Context, path, mod string) string {
 			return f[2]
 		}
 	}
-	return "unknown (" + mod + " not in " + path + ")"
+	return ""
 }
 
 func goVersion(ctx context.Context) string {

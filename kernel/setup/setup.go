@@ -13,6 +13,7 @@ import (
 	"runtime"
 	"strings"
 
+	"github.com/golgi-sim/golgi/kernel/repro"
 	"github.com/golgi-sim/golgi/widgets/assets"
 )
 
@@ -259,20 +260,7 @@ func goRootBin(ctx context.Context) string {
 // ModuleVersion returns the version of module mod built into the binary at
 // path ("" when the file is missing or does not contain it).
 func ModuleVersion(ctx context.Context, path, mod string) string {
-	if !exists(path) {
-		return ""
-	}
-	out, err := exec.CommandContext(ctx, "go", "version", "-m", path).Output()
-	if err != nil {
-		return ""
-	}
-	for _, line := range strings.Split(string(out), "\n") {
-		f := strings.Fields(line)
-		if len(f) >= 3 && (f[0] == "mod" || f[0] == "path") && f[1] == mod {
-			return f[2]
-		}
-	}
-	return ""
+	return repro.ModuleVersion(ctx, path, mod)
 }
 
 func buildGoNB(ctx context.Context, out io.Writer, dst string) error {
