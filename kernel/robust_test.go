@@ -164,3 +164,37 @@ func htmlOf(ev event) string {
 	}
 	return b.String()
 }
+
+// TestReproMagic: %golgi repro off removes the block from the following
+// cells until %golgi repro on; GoNB never sees the magic lines.
+func TestReproMagic(t *testing.T) {
+	e := integration(t)
+	data := e.dataDir(t)
+	marker := wire.NewID()
+	evs := session(t, data, "golgi", marker, []map[string]any{
+		{"op": "execute", "code": "%%\nfmt.Println(\"one\")"},
+		{"op": "execute", "code": "%golgi repro off\n%%\nfmt.Println(\"two\")"},
+		{"op": "execute", "code": "%%\nfmt.Println(\"three\")"},
+		{"op": "execute", "code": "%golgi repro on"},
+		{"op": "execute", "code": "%golgi nonsense\n%%\nfmt.Println(\"five\")"},
+		{"op": "shutdown"},
+	})
+	ex := byOp(evs)["execute"]
+	if len(ex) != 5 {
+		t.Fatalf("events %+v", evs)
+	}
+	for i, want := range []struct {
+		blocks int
+		text   string
+	}{{1, "one"}, {0, "golgi: reproducibility block off\ntwo"}, {0, "three"}, {1, "golgi: reproducibility block on"}, {1, "five"}} {
+		if ex[i].Status != "ok" || len(ex[i].Blocks) != want.blocks || !strings.Contains(ex[i].text(), want.text) {
+			t.Errorf("cell %d: status %s, %d blocks, text %q; want ok, %d, %q", i+1, ex[i].Status, len(ex[i].Blocks), ex[i].text(), want.blocks, want.text)
+		}
+	}
+	if !strings.Contains(ex[4].text(), "golgi: unknown magic %golgi nonsense") {
+		t.Errorf("unknown magic not reported: %q", ex[4].text())
+	}
+	if left := waitNoProcs(marker, 15*time.Second); len(left) > 0 {
+		t.Errorf("processes left after shutdown: %q", left)
+	}
+}
