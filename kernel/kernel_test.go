@@ -149,8 +149,8 @@ func TestOutputsMatchPlainGoNB(t *testing.T) {
 }
 
 // TestRunReportsFailingCell: golgi run exits 1 and names the failing cell
-// with its compile error or panic; the executed notebook is written anyway,
-// and the failing cell's block says "error".
+// with its compile error, panic or timeout; the executed notebook is written
+// anyway, and the failing cell's block says "error".
 func TestRunReportsFailingCell(t *testing.T) {
 	e := integration(t)
 	data := e.dataDir(t)
@@ -163,10 +163,11 @@ func TestRunReportsFailingCell(t *testing.T) {
 	}{
 		{"compile", []string{"%%\nfmt.Println(1)", "%%\nx := undefinedThing\nfmt.Println(x)", "%%\nfmt.Println(3)"}, 2, "undefined: undefinedThing"},
 		{"panic", []string{"%%\nfmt.Println(1)", "%%\nfmt.Println(2)", "%%\npanic(\"boom in cell\")"}, 3, "panic: boom in cell"},
+		{"timeout", []string{"%%\nfmt.Println(1)", "%%\ntime.Sleep(time.Minute)", "%%\nfmt.Println(3)"}, 2, "did not finish within 15 s"},
 	}
 	for _, c := range cases {
 		nb := writeNotebook(t, dir, c.name+".ipynb", c.cells)
-		cmd := exec.Command(e.golgi, "run", "--jupyter-data-dir", data, "--timeout", "2m", nb)
+		cmd := exec.Command(e.golgi, "run", "--jupyter-data-dir", data, "--timeout", "15s", nb)
 		out, err := cmd.CombinedOutput()
 		ee, ok := err.(*exec.ExitError)
 		if !ok || ee.ExitCode() != 1 {

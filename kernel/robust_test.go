@@ -127,24 +127,32 @@ func TestRestart(t *testing.T) {
 }
 
 // TestShutdownNoOrphans shuts the kernel down while a cell runs, politely
-// and by killing it (as Jupyter does when a kernel does not stop): neither
-// GoNB nor the cell's program survives.
+// and by killing it (as Jupyter does when a kernel does not stop), and kills
+// a kernel right after it started (GoNB is still starting gopls, which runs
+// in a process group of its own): nothing GoNB started survives.
 func TestShutdownNoOrphans(t *testing.T) {
 	e := integration(t)
 	data := e.dataDir(t)
-	for _, now := range []bool{false, true} {
+	running := []map[string]any{
+		{"op": "execute", "code": syncCell},
+		{"op": "execute_async", "code": longCell},
+		{"op": "sleep", "s": 4},
+	}
+	for _, c := range []struct {
+		name  string
+		steps []map[string]any
+	}{
+		{"polite, cell running", append(running, map[string]any{"op": "shutdown", "now": false})},
+		{"killed, cell running", append(running, map[string]any{"op": "shutdown", "now": true})},
+		{"killed at start", []map[string]any{{"op": "shutdown", "now": true}}},
+	} {
 		marker := wire.NewID()
-		evs := session(t, data, "golgi", marker, []map[string]any{
-			{"op": "execute", "code": syncCell},
-			{"op": "execute_async", "code": longCell},
-			{"op": "sleep", "s": 4},
-			{"op": "shutdown", "now": now},
-		})
+		evs := session(t, data, "golgi", marker, c.steps)
 		if len(byOp(evs)["shutdown"]) != 1 {
-			t.Fatalf("now=%v: events %+v", now, evs)
+			t.Fatalf("%s: events %+v", c.name, evs)
 		}
 		if left := waitNoProcs(marker, 20*time.Second); len(left) > 0 {
-			t.Errorf("now=%v: processes left after shutdown: %q", now, left)
+			t.Errorf("%s: processes left after shutdown: %q", c.name, left)
 		}
 	}
 }

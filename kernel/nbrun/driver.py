@@ -5,6 +5,7 @@
 import json
 import math
 import sys
+import time
 
 import nbformat
 from nbclient import NotebookClient
@@ -14,7 +15,8 @@ from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernel
 def main():
     src, dst, kernel, timeout, cwd, html = sys.argv[1:7]
     nb = nbformat.read(src, as_version=4)
-    client = NotebookClient(nb, timeout=max(1, int(math.ceil(float(timeout)))), kernel_name=kernel,
+    limit = max(1, int(math.ceil(float(timeout))))
+    client = NotebookClient(nb, timeout=limit, kernel_name=kernel,
                             allow_errors=False, interrupt_on_timeout=True,
                             resources={"metadata": {"path": cwd}})
     failure = None
@@ -24,6 +26,7 @@ def main():
             for index, cell in enumerate(nb.cells):
                 if cell.cell_type != "code":
                     continue
+                started = time.monotonic()
                 try:
                     client.execute_cell(cell, index)
                     executed += 1
@@ -31,6 +34,11 @@ def main():
                     executed += 1
                     failure = {"index": index, "kind": "error", "ename": getattr(e, "ename", ""),
                                "evalue": getattr(e, "evalue", ""), "message": str(e)[-2000:]}
+                    if time.monotonic() - started >= limit:
+                        # nbclient interrupted the cell at its timeout: the
+                        # error is the interrupt's.
+                        failure.update(kind="timeout", ename="Timeout",
+                                       evalue="cell did not finish within %s s and was interrupted" % limit)
                     break
                 except CellTimeoutError as e:
                     failure = {"index": index, "kind": "timeout", "ename": "CellTimeoutError",

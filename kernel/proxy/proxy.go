@@ -62,6 +62,8 @@ type Kernel struct {
 	exitErr  error
 
 	childTail *tailBuffer
+	marker    string
+	reaper    *os.File
 
 	static     repro.Static
 	staticDone chan struct{}
@@ -142,6 +144,12 @@ func start(ctx context.Context, cfg Config) (*Kernel, error) {
 		k.s.close()
 		return nil, fmt.Errorf("proxy: %w", err)
 	}
+	// The watchdog ends whatever GoNB leaves behind, however the kernel
+	// ends.
+	k.marker = wire.NewID()
+	if k.reaper, err = startReaper(k.marker); err != nil {
+		k.log.Printf("no watchdog (%v): processes GoNB leaves may outlive a killed kernel", err)
+	}
 	k.runLog = filepath.Join(k.dir, "runs.jsonl")
 	if err := os.WriteFile(k.runLog, nil, 0o644); err != nil {
 		k.cleanup()
@@ -172,6 +180,12 @@ func (k *Kernel) cleanup() {
 	if k.dir != "" {
 		os.RemoveAll(k.dir)
 	}
+	if k.marker != "" {
+		Sweep(k.marker, 2*time.Second)
+	}
+	if k.reaper != nil {
+		k.reaper.Close()
+	}
 }
 
 // errEarlyExit is GoNB exiting before it listened on its ports.
@@ -193,7 +207,7 @@ func (k *Kernel) launch(ctx context.Context) error {
 	}
 	args := append([]string{"--kernel", childFile}, k.cfg.GoNBArgs...)
 	cmd := exec.Command(k.cfg.GoNB, args...)
-	cmd.Env = append(os.Environ(), runlog.EnvVar+"="+k.runLog, "GOLGI_KERNEL=1")
+	cmd.Env = append(os.Environ(), runlog.EnvVar+"="+k.runLog, MarkerEnv+"="+k.marker)
 	if len(k.cfg.PathDirs) > 0 {
 		cmd.Env = append(cmd.Env, "PATH="+strings.Join(append(k.cfg.PathDirs, os.Getenv("PATH")), string(os.PathListSeparator)))
 	}

@@ -58,6 +58,17 @@ func main() {
 		err = cmdVerify(os.Args[2:])
 	case "demo":
 		err = cmdDemo(os.Args[2:])
+	case "reap":
+		// Internal: the kernel's watchdog (see package proxy).
+		fs := flag.NewFlagSet("golgi reap", flag.ExitOnError)
+		marker := fs.String("marker", "", "value of "+proxy.MarkerEnv+" to sweep")
+		_ = fs.Parse(os.Args[2:])
+		if *marker == "" {
+			err = errors.New("reap: --marker is required")
+			break
+		}
+		signal.Ignore(os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+		proxy.Reap(os.Stdin, *marker)
 	case "-h", "--help", "help":
 		fmt.Print(usage)
 		return
