@@ -86,7 +86,7 @@ func Run(ctx context.Context, o Options) (*Report, error) {
 		if o.NoApt || os.Geteuid() != 0 {
 			return rep, fmt.Errorf("setup: Jupyter is missing (%v); as root run: %s", err, cmd)
 		}
-		if err := aptInstall(ctx, o.Out); err != nil {
+		if err := aptInstall(ctx, o.Out, AptPackages...); err != nil {
 			return rep, err
 		}
 		if err := JupyterOK(ctx); err != nil {
@@ -130,7 +130,16 @@ func Run(ctx context.Context, o Options) (*Report, error) {
 		}
 		did("GoNB %s into %s (was %q)", GoNBVersion, gonb, v)
 	}
-	// ECharts.
+	// ECharts, fetched with npm.
+	if _, err := exec.LookPath("npm"); err != nil {
+		if o.NoApt || os.Geteuid() != 0 {
+			return rep, errors.New("setup: npm is missing (needed once to fetch echarts@" + assets.EChartsVersion + "); as root run: apt-get install -y npm")
+		}
+		if err := aptInstall(ctx, o.Out, "npm"); err != nil {
+			return rep, err
+		}
+		did("Debian package npm")
+	}
 	path, fetched, err := assets.EnsureECharts(ctx)
 	if err != nil {
 		return rep, fmt.Errorf("setup: %w", err)
@@ -208,7 +217,7 @@ func JupyterOK(ctx context.Context) error {
 	return nil
 }
 
-func aptInstall(ctx context.Context, out io.Writer) error {
+func aptInstall(ctx context.Context, out io.Writer, pkgs ...string) error {
 	env := append(os.Environ(), "DEBIAN_FRONTEND=noninteractive")
 	run := func(args ...string) error {
 		fmt.Fprintln(out, "  running: apt-get "+strings.Join(args, " "))
@@ -223,7 +232,7 @@ func aptInstall(ctx context.Context, out io.Writer) error {
 	if err := run("update"); err != nil {
 		return err
 	}
-	args := append([]string{"install", "-y", "--no-install-recommends"}, AptPackages...)
+	args := append([]string{"install", "-y"}, pkgs...)
 	if err := run(args...); err != nil {
 		// A transient dpkg failure has been seen here; one retry.
 		fmt.Fprintln(out, "  apt-get install failed, retrying once:", err)
