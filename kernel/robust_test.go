@@ -206,3 +206,31 @@ func TestReproMagic(t *testing.T) {
 		t.Errorf("processes left after shutdown: %q", left)
 	}
 }
+
+// TestTopLevelRunWarning: a run made by a top-level var initializer (no %%)
+// is recorded, warned about, and, as GoNB evaluates declarations again in
+// every program, shows up again in the next cell's block.
+func TestTopLevelRunWarning(t *testing.T) {
+	e := integration(t)
+	data := e.dataDir(t)
+	marker := wire.NewID()
+	evs := session(t, data, "golgi", marker, []map[string]any{
+		{"op": "execute", "code": reportCell},
+		{"op": "execute", "code": "var early = func() int { report(\"g\", 5, \"fp-g\"); return 1 }()"},
+		{"op": "execute", "code": "%%\nfmt.Println(early)"},
+		{"op": "shutdown"},
+	})
+	ex := byOp(evs)["execute"]
+	if len(ex) != 3 {
+		t.Fatalf("events %+v", evs)
+	}
+	if len(ex[1].Blocks) != 1 || len(ex[1].Blocks[0].Runs) != 1 || !strings.Contains(ex[1].text(), "golgi: this cell has no %% but made 1 simulation run(s)") {
+		t.Errorf("declaring cell: blocks %+v text %q", ex[1].Blocks, ex[1].text())
+	}
+	if len(ex[2].Blocks) != 1 || len(ex[2].Blocks[0].Runs) != 1 || strings.Contains(ex[2].text(), "golgi: this cell") {
+		t.Errorf("next cell: blocks %+v text %q", ex[2].Blocks, ex[2].text())
+	}
+	if left := waitNoProcs(marker, 15*time.Second); len(left) > 0 {
+		t.Errorf("processes left after shutdown: %q", left)
+	}
+}

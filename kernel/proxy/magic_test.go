@@ -26,3 +26,17 @@ func TestSplitLines(t *testing.T) {
 		t.Errorf("splitLines: %q", got)
 	}
 }
+
+func TestRunsMain(t *testing.T) {
+	for src, want := range map[string]bool{
+		"%%\nfmt.Println(1)":             true,
+		"func f() {}\n  %main\nf()":      true,
+		"func main() { f() }":            true,
+		"var net = build()\nfunc f() {}": false,
+		"// %% in a comment is not one":  false,
+	} {
+		if got := runsMain(src); got != want {
+			t.Errorf("runsMain(%q) = %v, want %v", src, got, want)
+		}
+	}
+}

@@ -672,6 +672,13 @@ func (k *Kernel) finish(c *cell) []*wire.Message {
 		return out
 	}
 	b := k.block(c, time.Now())
+	if len(b.Runs) > 0 && !runsMain(c.source) {
+		text := fmt.Sprintf("golgi: this cell has no %%%% but made %d simulation run(s): top-level var initializers are evaluated again by every later cell's program (GoNB keeps declarations, not values), so these runs will repeat; run networks inside a %%%% cell\n", len(b.Runs))
+		if m, err := wire.New("stream", c.parent, map[string]string{"name": "stderr", "text": text}); err == nil {
+			m.Identities = [][]byte{[]byte("kernel.golgi.stream")}
+			out = append(out, m)
+		}
+	}
 	data := map[string]any{
 		"text/plain":   b.Text(),
 		"text/html":    b.HTML(),
@@ -684,6 +691,18 @@ func (k *Kernel) finish(c *cell) []*wire.Message {
 	}
 	m.Identities = [][]byte{[]byte("kernel.golgi.display_data")}
 	return append(out, m)
+}
+
+// runsMain reports whether a cell has a main part for GoNB: a "%%" or
+// "%main" line, or a func main.
+func runsMain(src string) bool {
+	for _, l := range strings.Split(src, "\n") {
+		l = strings.TrimSpace(l)
+		if strings.HasPrefix(l, "%%") || strings.HasPrefix(l, "%main") || strings.HasPrefix(l, "func main()") {
+			return true
+		}
+	}
+	return false
 }
 
 func (k *Kernel) block(c *cell, end time.Time) *repro.Block {
