@@ -89,7 +89,7 @@ func (b *Block) HTML() string {
 	var w strings.Builder
 	e := html.EscapeString
 	w.WriteString(`<details class="golgi-repro" style="font-size:11px;color:#555;font-family:monospace">`)
-	w.WriteString(`<summary style="cursor:pointer">` + e(b.Summary()) + `</summary>`)
+	w.WriteString(`<summary style="cursor:pointer;display:list-item">` + e(b.Summary()) + `</summary>`)
 	w.WriteString(`<table style="font-size:11px;border-collapse:collapse">`)
 	row := func(k, v string) {
 		w.WriteString(`<tr><th style="text-align:left;padding:0 8px 0 0">` + e(k) + `</th><td style="text-align:left">` + e(v) + `</td></tr>`)
