@@ -163,11 +163,11 @@ func TestRunReportsFailingCell(t *testing.T) {
 	}{
 		{"compile", []string{"%%\nfmt.Println(1)", "%%\nx := undefinedThing\nfmt.Println(x)", "%%\nfmt.Println(3)"}, 2, "undefined: undefinedThing"},
 		{"panic", []string{"%%\nfmt.Println(1)", "%%\nfmt.Println(2)", "%%\npanic(\"boom in cell\")"}, 3, "panic: boom in cell"},
-		{"timeout", []string{"%%\nfmt.Println(1)", "%%\ntime.Sleep(time.Minute)", "%%\nfmt.Println(3)"}, 2, "did not finish within 15 s"},
+		{"timeout", []string{"%%\nfmt.Println(1)", "%%\ntime.Sleep(time.Minute)", "%%\nfmt.Println(3)"}, 2, "did not finish within 30 s"},
 	}
 	for _, c := range cases {
 		nb := writeNotebook(t, dir, c.name+".ipynb", c.cells)
-		cmd := exec.Command(e.golgi, "run", "--jupyter-data-dir", data, "--timeout", "15s", nb)
+		cmd := exec.Command(e.golgi, "run", "--jupyter-data-dir", data, "--timeout", "30s", nb)
 		out, err := cmd.CombinedOutput()
 		ee, ok := err.(*exec.ExitError)
 		if !ok || ee.ExitCode() != 1 {

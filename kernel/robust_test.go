@@ -24,7 +24,8 @@ func TestInterruptThenRun(t *testing.T) {
 	evs := session(t, data, "golgi", marker, []map[string]any{
 		{"op": "execute", "code": syncCell},
 		{"op": "execute_async", "code": longCell},
-		{"op": "sleep", "s": 4},
+		{"op": "wait_text", "text": "started"},
+		{"op": "sleep", "s": 1},
 		{"op": "interrupt"},
 		{"op": "collect", "timeout": 60},
 		{"op": "execute", "code": "%%\nfmt.Println(\"after interrupt\")"},
@@ -136,7 +137,8 @@ func TestShutdownNoOrphans(t *testing.T) {
 	running := []map[string]any{
 		{"op": "execute", "code": syncCell},
 		{"op": "execute_async", "code": longCell},
-		{"op": "sleep", "s": 4},
+		{"op": "wait_text", "text": "started"},
+		{"op": "sleep", "s": 1},
 	}
 	for _, c := range []struct {
 		name  string

@@ -2,6 +2,7 @@
 # tests. Reads a JSON script on stdin: a list of steps
 #   {"op": "execute", "code": "...", "timeout": s}
 #   {"op": "execute_async", "code": "..."}    (send, do not wait)
+#   {"op": "wait_text", "text": "started"}   (until the async cell prints it)
 #   {"op": "sleep", "s": 2}
 #   {"op": "interrupt"}
 #   {"op": "collect", "timeout": s}           (wait for the last async cell)
@@ -16,10 +17,15 @@ import time
 from jupyter_client import KernelManager
 
 
-def collect(kc, msg_id, timeout):
-    outputs, blocks = [], []
+def collect(kc, msg_id, timeout, outputs=None, blocks=None, until=None):
+    """Gathers the outputs of msg_id until its status idle (then waits for
+    its reply), or, when until is given, only until a stream contains it."""
+    outputs = [] if outputs is None else outputs
+    blocks = [] if blocks is None else blocks
     deadline = time.time() + timeout
     while True:
+        if until is not None and until in "".join(o.get("text", "") for o in outputs):
+            return None
         msg = kc.get_iopub_msg(timeout=max(0.1, deadline - time.time()))
         if msg["parent_header"].get("msg_id") != msg_id:
             continue
@@ -63,8 +69,11 @@ def main():
                 print(json.dumps(r), flush=True)
             elif op == "execute_async":
                 pending = kc.execute(st["code"])
+                early_out, early_blocks = [], []
+            elif op == "wait_text":
+                collect(kc, pending, st.get("timeout", 120), early_out, early_blocks, until=st["text"])
             elif op == "collect":
-                r = collect(kc, pending, st.get("timeout", 120))
+                r = collect(kc, pending, st.get("timeout", 120), early_out, early_blocks)
                 r["op"] = op
                 print(json.dumps(r), flush=True)
             elif op == "sleep":
