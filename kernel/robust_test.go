@@ -18,10 +18,7 @@ const syncCell = "func gonbSync() { os.Stdout.Sync() }"
 // interrupted cell ends with a block that is not "ok", the next cell runs
 // normally, and nothing survives the kernel's shutdown.
 func TestInterruptThenRun(t *testing.T) {
-	e := integration(t)
-	data := e.dataDir(t)
-	marker := wire.NewID()
-	evs := session(t, data, "golgi", marker, []map[string]any{
+	g := drive(t, []map[string]any{
 		{"op": "execute", "code": syncCell},
 		{"op": "execute_async", "code": longCell},
 		{"op": "wait_text", "text": "started"},
@@ -32,11 +29,10 @@ func TestInterruptThenRun(t *testing.T) {
 		{"op": "heartbeat", "s": 4},
 		{"op": "shutdown"},
 	})
-	got := byOp(evs)
-	if len(got["collect"]) != 1 || len(got["execute"]) != 2 {
-		t.Fatalf("events %+v", evs)
+	if len(g["collect"]) != 1 || len(g["execute"]) != 2 {
+		t.Fatalf("events %+v", g)
 	}
-	intr := got["collect"][0]
+	intr := g["collect"][0]
 	if !strings.Contains(intr.text(), "started") || strings.Contains(intr.text(), "not reached") {
 		t.Errorf("interrupted cell output %q", intr.text())
 	}
@@ -46,15 +42,12 @@ func TestInterruptThenRun(t *testing.T) {
 	if d := intr.Blocks[0].Duration; d > 30 {
 		t.Errorf("interrupted cell took %.1f s", d)
 	}
-	after := got["execute"][1]
+	after := g["execute"][1]
 	if after.Status != "ok" || !strings.Contains(after.text(), "after interrupt") || len(after.Blocks) != 1 {
 		t.Errorf("cell after interrupt: %+v", after)
 	}
-	if hb := got["heartbeat"]; len(hb) != 1 || hb[0].Status != "beating" {
+	if hb := g["heartbeat"]; len(hb) != 1 || hb[0].Status != "beating" {
 		t.Errorf("heartbeat through the proxy: %+v", hb)
-	}
-	if left := waitNoProcs(marker, 15*time.Second); len(left) > 0 {
-		t.Errorf("processes left after shutdown: %q", left)
 	}
 }
 
@@ -62,18 +55,15 @@ func TestInterruptThenRun(t *testing.T) {
 // compile each get an error and a block with status "error"; the kernel
 // goes on.
 func TestPanicCompileErrorThenRun(t *testing.T) {
-	e := integration(t)
-	data := e.dataDir(t)
-	marker := wire.NewID()
-	evs := session(t, data, "golgi", marker, []map[string]any{
+	g := drive(t, []map[string]any{
 		{"op": "execute", "code": "%%\npanic(\"cell panics\")"},
 		{"op": "execute", "code": "%%\nvar x int = \"not an int\"\n_ = x"},
 		{"op": "execute", "code": "%%\nfmt.Println(\"still alive\")"},
 		{"op": "shutdown"},
 	})
-	ex := byOp(evs)["execute"]
+	ex := g["execute"]
 	if len(ex) != 3 {
-		t.Fatalf("events %+v", evs)
+		t.Fatalf("events %+v", g)
 	}
 	for i, want := range []string{"cell panics", "cannot use"} {
 		ev := ex[i]
@@ -91,39 +81,29 @@ func TestPanicCompileErrorThenRun(t *testing.T) {
 	if ex[2].Status != "ok" || !strings.Contains(ex[2].text(), "still alive") {
 		t.Errorf("cell after errors: %+v", ex[2])
 	}
-	if left := waitNoProcs(marker, 15*time.Second); len(left) > 0 {
-		t.Errorf("processes left after shutdown: %q", left)
-	}
 }
 
 // TestRestart restarts the kernel: a new GoNB starts, declarations are gone,
 // cells run and get blocks with counts from 1 again; the old kernel's
 // processes are gone.
 func TestRestart(t *testing.T) {
-	e := integration(t)
-	data := e.dataDir(t)
-	marker := wire.NewID()
-	evs := session(t, data, "golgi", marker, []map[string]any{
+	g := drive(t, []map[string]any{
 		{"op": "execute", "code": "func before() string { return \"declared\" }"},
 		{"op": "execute", "code": "%%\nfmt.Println(before())"},
 		{"op": "restart"},
 		{"op": "execute", "code": "%%\nfmt.Println(\"after restart\")"},
 		{"op": "shutdown"},
 	})
-	g := byOp(evs)
 	if len(g["restarted"]) != 1 || len(g["started"]) != 1 || g["restarted"][0].PID == g["started"][0].PID {
-		t.Fatalf("restart events %+v", evs)
+		t.Fatalf("restart events %+v", g)
 	}
 	ex := g["execute"]
 	if len(ex) != 3 || !strings.Contains(ex[1].text(), "declared") {
-		t.Fatalf("events %+v", evs)
+		t.Fatalf("events %+v", g)
 	}
 	after := ex[2]
 	if after.Status != "ok" || !strings.Contains(after.text(), "after restart") || len(after.Blocks) != 1 || after.Blocks[0].ExecutionCount != 1 {
 		t.Errorf("cell after restart: %+v", after)
-	}
-	if left := waitNoProcs(marker, 15*time.Second); len(left) > 0 {
-		t.Errorf("processes left after shutdown: %q", left)
 	}
 }
 
@@ -159,6 +139,20 @@ func TestShutdownNoOrphans(t *testing.T) {
 	}
 }
 
+// drive runs steps in a fresh golgi kernel (a private Jupyter data dir),
+// checks that no process the kernel started is left once the session
+// ended, and returns the events by op.
+func drive(t *testing.T, steps []map[string]any) map[string][]event {
+	t.Helper()
+	e := integration(t)
+	marker := wire.NewID()
+	evs := session(t, e.dataDir(t), "golgi", marker, steps)
+	if left := waitNoProcs(marker, 15*time.Second); len(left) > 0 {
+		t.Errorf("processes left after the session: %q", left)
+	}
+	return byOp(evs)
+}
+
 func byOp(evs []event) map[string][]event {
 	m := map[string][]event{}
 	for _, ev := range evs {
@@ -178,10 +172,7 @@ func htmlOf(ev event) string {
 // TestReproMagic: %golgi repro off removes the block from the following
 // cells until %golgi repro on; GoNB never sees the magic lines.
 func TestReproMagic(t *testing.T) {
-	e := integration(t)
-	data := e.dataDir(t)
-	marker := wire.NewID()
-	evs := session(t, data, "golgi", marker, []map[string]any{
+	g := drive(t, []map[string]any{
 		{"op": "execute", "code": "%%\nfmt.Println(\"one\")"},
 		{"op": "execute", "code": "%golgi repro off\n%%\nfmt.Println(\"two\")"},
 		{"op": "execute", "code": "%%\nfmt.Println(\"three\")"},
@@ -189,9 +180,9 @@ func TestReproMagic(t *testing.T) {
 		{"op": "execute", "code": "%golgi nonsense\n%%\nfmt.Println(\"five\")"},
 		{"op": "shutdown"},
 	})
-	ex := byOp(evs)["execute"]
+	ex := g["execute"]
 	if len(ex) != 5 {
-		t.Fatalf("events %+v", evs)
+		t.Fatalf("events %+v", g)
 	}
 	for i, want := range []struct {
 		blocks int
@@ -204,35 +195,26 @@ func TestReproMagic(t *testing.T) {
 	if !strings.Contains(ex[4].text(), "golgi: unknown magic %golgi nonsense") {
 		t.Errorf("unknown magic not reported: %q", ex[4].text())
 	}
-	if left := waitNoProcs(marker, 15*time.Second); len(left) > 0 {
-		t.Errorf("processes left after shutdown: %q", left)
-	}
 }
 
 // TestTopLevelRunWarning: a run made by a top-level var initializer (no %%)
 // is recorded, warned about, and, as GoNB evaluates declarations again in
 // every program, shows up again in the next cell's block.
 func TestTopLevelRunWarning(t *testing.T) {
-	e := integration(t)
-	data := e.dataDir(t)
-	marker := wire.NewID()
-	evs := session(t, data, "golgi", marker, []map[string]any{
+	g := drive(t, []map[string]any{
 		{"op": "execute", "code": reportCell},
 		{"op": "execute", "code": "var early = func() int { report(\"g\", 5, \"fp-g\"); return 1 }()"},
 		{"op": "execute", "code": "%%\nfmt.Println(early)"},
 		{"op": "shutdown"},
 	})
-	ex := byOp(evs)["execute"]
+	ex := g["execute"]
 	if len(ex) != 3 {
-		t.Fatalf("events %+v", evs)
+		t.Fatalf("events %+v", g)
 	}
 	if len(ex[1].Blocks) != 1 || len(ex[1].Blocks[0].Runs) != 1 || !strings.Contains(ex[1].text(), "golgi: this cell has no %% but made 1 simulation run(s)") {
 		t.Errorf("declaring cell: blocks %+v text %q", ex[1].Blocks, ex[1].text())
 	}
 	if len(ex[2].Blocks) != 1 || len(ex[2].Blocks[0].Runs) != 1 || strings.Contains(ex[2].text(), "golgi: this cell") {
 		t.Errorf("next cell: blocks %+v text %q", ex[2].Blocks, ex[2].text())
-	}
-	if left := waitNoProcs(marker, 15*time.Second); len(left) > 0 {
-		t.Errorf("processes left after shutdown: %q", left)
 	}
 }
