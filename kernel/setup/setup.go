@@ -19,13 +19,17 @@ import (
 
 // Versions installed by setup.
 const (
-	GoNBVersion   = "v0.11.5"
-	GoplsVersion  = "v0.23.0"
-	GoNBModule    = "github.com/janpfeifer/gonb"
-	KernelName    = "golgi"
-	DisplayName   = "Go (golgi)"
-	golgiModule   = "github.com/golgi-sim/golgi"
-	pythonForJupy = "/usr/bin/python3"
+	GoNBVersion  = "v0.11.5"
+	GoplsVersion = "v0.23.0"
+	// GoimportsVersion is the golang.org/x/tools release whose goimports
+	// setup installs when none is present (any goimports will do for GoNB;
+	// this one was verified with GoNB v0.11.5 and Go 1.26).
+	GoimportsVersion = "v0.52.0"
+	GoNBModule       = "github.com/janpfeifer/gonb"
+	KernelName       = "golgi"
+	DisplayName      = "Go (golgi)"
+	golgiModule      = "github.com/golgi-sim/golgi"
+	pythonForJupy    = "/usr/bin/python3"
 )
 
 // AptPackages are Debian's packages that provide Jupyter for golgi.
@@ -105,7 +109,7 @@ func Run(ctx context.Context, o Options) (*Report, error) {
 	} else if lp, err := exec.LookPath("goimports"); err == nil {
 		found("goimports at %s", lp)
 	} else {
-		if err := goCmd(ctx, o.Out, "", "install", "golang.org/x/tools/cmd/goimports@latest"); err != nil {
+		if err := goCmd(ctx, o.Out, "", "install", "golang.org/x/tools/cmd/goimports@"+GoimportsVersion); err != nil {
 			return rep, err
 		}
 		did("goimports into %s", bin)
