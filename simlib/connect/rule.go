@@ -61,7 +61,10 @@ func (OneToOne) Validate(nPre, nPost int, same bool) error {
 	return nil
 }
 func (OneToOne) Expected(nPre, nPost int, same bool) float64 { return float64(min(nPre, nPost)) }
-func (OneToOne) Build(nPre, nPost int, same bool, seed uint64) (*Table, error) {
+func (r OneToOne) Build(nPre, nPost int, same bool, seed uint64) (*Table, error) {
+	if err := r.Validate(nPre, nPost, same); err != nil {
+		return nil, err
+	}
 	b := newBuilder(nPre, nPost, int64(nPre))
 	for i := 0; i < nPre; i++ {
 		b.t.Post = append(b.t.Post, int32(i))

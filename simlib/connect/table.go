@@ -28,8 +28,8 @@ func (t *Table) Check() error {
 		return fmt.Errorf("connect: table pointer has %d entries for %d sources and %d synapses", len(t.Ptr), t.NPre, len(t.Post))
 	}
 	for i := 0; i < t.NPre; i++ {
-		if t.Ptr[i+1] < t.Ptr[i] {
-			return fmt.Errorf("connect: row %d has negative length", i)
+		if t.Ptr[i+1] < t.Ptr[i] || t.Ptr[i+1] > int64(len(t.Post)) {
+			return fmt.Errorf("connect: row %d spans synapses [%d, %d) of %d: pointers must be ascending and within the synapses", i, t.Ptr[i], t.Ptr[i+1], len(t.Post))
 		}
 		row := t.Row(i)
 		for k, j := range row {

@@ -321,7 +321,7 @@ func (n *Network) allocate() (*engine, error) {
 				slices.Sort(st.targets)
 				st.targets = slices.Compact(st.targets)
 				st.scratch = make([]float64, len(st.targets))
-				sc.N = len(st.targets)
+				sc.N, sc.Targets = len(st.targets), st.targets
 			} else {
 				sc.N = p.size
 			}

@@ -146,7 +146,9 @@ func (e *engine) phaseA(w int, step int64) {
 			}
 		}
 		p.input(w, lo, hi, step, t)
-		p.dyn.Advance(lo, hi, p.in)
+		in := p.in // shared slices; Step and T set on the worker's copy
+		in.Step, in.T = step, t
+		p.dyn.Advance(lo, hi, in)
 		p.receive(lo, hi, step)
 		p.spk[par][w] = p.dyn.Spike(lo, hi, step, p.spk[par][w][:0])
 		if err := p.checkFinite(lo, hi, step, e.dt); err != nil {
@@ -164,7 +166,6 @@ func (e *engine) phaseA(w int, step int64) {
 // the step, from receptor states and stimuli.
 func (p *popRT) input(w, lo, hi int, step int64, t float64) {
 	in := &p.in
-	in.Step, in.T = step, t
 	if p.hasCur || len(p.stims) > 0 {
 		I := in.I[lo:hi]
 		clear(I)

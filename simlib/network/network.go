@@ -38,13 +38,14 @@ type Progress struct {
 // Network is a spiking network: populations, projections, stimuli and
 // recorders, and its state once built.
 type Network struct {
-	opt    Options
-	pops   []*Population
-	byName map[string]*Population
-	projs  []*Projection
-	recs   []Recorder
-	fresh  []Recorder // attached at Build, not yet sampled
-	errs   []error
+	opt       Options
+	pops      []*Population
+	byName    map[string]*Population
+	projs     []*Projection
+	recs      []Recorder
+	fresh     []Recorder // attached at Build, not yet sampled
+	sampledAt int64      // the step whose state recorders last got at a run's end
+	errs      []error
 
 	e       *engine // nil until built
 	fault   error   // a run error that stops the network for good
@@ -54,6 +55,11 @@ type Network struct {
 	fpBuf   []byte
 	last    runSummary
 	workers int
+
+	cacheDir, cacheFile string
+	cacheHit, stateless bool
+	cacheWhy            string
+	cachedWall          float64
 }
 
 // New returns an empty network.
@@ -193,7 +199,7 @@ func (p *Population) InitValues(variable string, values []float64) *Population {
 }
 
 // Inject attaches an injected current to the given neurons (all when none
-// are given).
+// are given; a neuron listed twice receives the current once).
 func (p *Population) Inject(s stimulus.Stimulus, neurons ...int) *Population {
 	if p.net.mutable(fmt.Sprintf("inject into population %q", p.name)) {
 		p.stims = append(p.stims, stimSpec{s: s, neurons: append([]int(nil), neurons...)})

@@ -48,7 +48,27 @@ func (n *Network) RunContext(ctx context.Context, duration float64) error {
 	}
 	start := time.Now()
 	t0 := n.Time()
+	n.cacheFile = ""
+	if n.cacheDir != "" {
+		hit, err := n.fromCache(steps)
+		if err != nil {
+			return err
+		}
+		if hit {
+			n.fresh, n.sampledAt = nil, n.steps
+			n.last = runSummary{start: t0, duration: n.Time() - t0, steps: steps, wall: time.Since(start), status: "ok"}
+			return runlog.Report(n.Summary())
+		}
+	}
+	if n.stateless {
+		return fmt.Errorf("network: this network was loaded from the run cache and its state was not restored; the run of %v ms from t = %v ms is not in the cache: build the network again (without EnableCache, or with the same runs) to simulate it", duration, t0)
+	}
 	err := n.run(ctx, steps, start)
+	if err == nil {
+		if cerr := n.toCache(time.Since(start)); cerr != nil {
+			err = cerr
+		}
+	}
 	status, msg := "ok", ""
 	switch {
 	case err == nil:
@@ -79,6 +99,7 @@ func (n *Network) run(ctx context.Context, steps int64, start time.Time) error {
 	}
 	n.sampleAll(n.fresh)
 	n.fresh = nil
+	n.sampledAt = n.steps
 	first := n.steps + 1
 	e.first = first
 	end := n.steps + steps
@@ -93,7 +114,7 @@ func (n *Network) run(ctx context.Context, steps int64, start time.Time) error {
 	}
 	for n.steps < end {
 		if err := ctx.Err(); err != nil {
-			n.sampleAll(n.recs)
+			n.endSample()
 			report(true)
 			return err
 		}
@@ -118,7 +139,7 @@ func (n *Network) run(ctx context.Context, steps int64, start time.Time) error {
 		e.first = 0
 		if e.fault != nil {
 			n.fault = e.fault
-			n.sampleAll(n.recs)
+			n.endSample()
 			report(true)
 			return e.fault
 		}
@@ -130,9 +151,18 @@ func (n *Network) run(ctx context.Context, steps int64, start time.Time) error {
 		}
 		report(false)
 	}
-	n.sampleAll(n.recs)
+	n.endSample()
 	report(true)
 	return nil
+}
+
+// endSample gives recorders the state at the end of a run, unless it was
+// already sampled (a run of zero steps, or a run cancelled at once).
+func (n *Network) endSample() {
+	if n.steps != n.sampledAt {
+		n.sampleAll(n.recs)
+		n.sampledAt = n.steps
+	}
 }
 
 // sampleAll gives recorders the current state of every neuron.
@@ -194,7 +224,7 @@ func (n *Network) SpikeCount() int64 { return n.spikes }
 func (n *Network) Summary() runlog.Run {
 	r := runlog.Run{Label: n.opt.Label, Seed: n.opt.Seed, DT: n.DT(), Workers: n.workers,
 		Start: n.last.start, Duration: n.last.duration, Steps: n.last.steps, Wall: n.last.wall.Seconds(),
-		Spikes: n.spikes, Fingerprint: n.Fingerprint(), Status: n.last.status, Error: n.last.err}
+		Spikes: n.spikes, Fingerprint: n.Fingerprint(), Status: n.last.status, Error: n.last.err, Cached: n.cacheHit}
 	for _, p := range n.pops {
 		kind := ""
 		if p.model != nil {

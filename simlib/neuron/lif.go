@@ -68,7 +68,7 @@ type lif struct {
 	m    scheme.Method
 	dt   float64
 	v    []float64
-	ref  []int32 // remaining clamped steps
+	ref  []int32 // remaining clamped updates; Advance clamps, Spike counts down
 	prop float64 // exp(-dt/tauM)
 	gl   float64 // leak conductance (nS)
 	nref int32
@@ -92,7 +92,6 @@ func (d *lif) Advance(lo, hi int, in Input) {
 		G, GE := in.G[lo:hi], in.GE[lo:hi]
 		for i := range v {
 			if ref[i] > 0 {
-				ref[i]--
 				v[i] = p.VReset
 				continue
 			}
@@ -105,7 +104,6 @@ func (d *lif) Advance(lo, hi int, in Input) {
 		k := d.dt / p.Cm
 		for i := range v {
 			if ref[i] > 0 {
-				ref[i]--
 				v[i] = p.VReset
 				continue
 			}
@@ -115,7 +113,6 @@ func (d *lif) Advance(lo, hi int, in Input) {
 		r := (1 - d.prop) / d.gl
 		for i := range v {
 			if ref[i] > 0 {
-				ref[i]--
 				v[i] = p.VReset
 				continue
 			}
@@ -125,7 +122,6 @@ func (d *lif) Advance(lo, hi int, in Input) {
 		k := d.dt / p.Cm
 		for i := range v {
 			if ref[i] > 0 {
-				ref[i]--
 				v[i] = p.VReset
 				continue
 			}
@@ -146,6 +142,10 @@ func (d *lif) Spike(lo, hi int, step int64, dst []int32) []int32 {
 	v, ref := d.v[lo:hi], d.ref[lo:hi]
 	th, vr, n := d.p.VThresh, d.p.VReset, d.nref
 	for i := range v {
+		if ref[i] > 0 { // clamped during this update: count it down
+			ref[i]--
+			continue
+		}
 		if v[i] >= th {
 			v[i] = vr
 			ref[i] = n

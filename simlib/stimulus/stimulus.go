@@ -23,6 +23,10 @@ type Context struct {
 	DT   float64 // step (ms)
 	Seed uint64  // master seed
 	Key  uint64  // the stimulus' stream key
+	// Targets are the population's neuron indices of the targets (nil:
+	// target k is neuron k). Per-target random streams are keyed by neuron
+	// index, so adding a target does not change the others' input.
+	Targets []int32
 }
 
 // Source adds a stimulus' current to its targets.
@@ -152,7 +156,8 @@ func (s TimedArray) Add(step int64, t float64, lo, hi int, dst []float64) {
 	if t < s.Start-1e-9 {
 		return
 	}
-	k := int(math.Floor((t-s.Start)/s.DT + 1e-9))
+	// Within the 1e-9 ms tolerance below Start, t counts as Start.
+	k := max(0, int(math.Floor((t-s.Start)/s.DT+1e-9)))
 	if k >= len(s.Values) {
 		return
 	}
@@ -184,7 +189,11 @@ func (s Noise) Validate(dt float64) error {
 func (s Noise) New(c Context) Source {
 	n := &noise{s: s, r: make([]*rand.Rand, c.N)}
 	for k := range n.r {
-		n.r[k] = rng.New(c.Seed, c.Key, uint64(k))
+		id := uint64(k)
+		if c.Targets != nil {
+			id = uint64(c.Targets[k])
+		}
+		n.r[k] = rng.New(c.Seed, c.Key, id)
 	}
 	return n
 }
