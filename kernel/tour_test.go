@@ -1,6 +1,7 @@
 package kernel_test
 
 import (
+	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -9,7 +10,8 @@ import (
 
 // TestTourNotebook executes notebooks/00_tour.ipynb with the golgi kernel:
 // no cell fails, every code cell has one complete block, the run cell
-// records the triad's run, and golgi verify passes on the result.
+// records the triad's runs (one of them from the run cache), and golgi
+// verify passes on the result.
 func TestTourNotebook(t *testing.T) {
 	e := integration(t)
 	data := e.dataDir(t)
@@ -18,6 +20,10 @@ func TestTourNotebook(t *testing.T) {
 	// Run in place (the kernel's directory is the notebook's, inside the
 	// golgi repository), with the output elsewhere.
 	cmd := exec.Command(e.golgi, "run", "--jupyter-data-dir", data, "--html", "--out", filepath.Dir(out), src)
+	// A fresh run cache: the cache cell's first run is simulated, its
+	// second loaded.
+	cacheDir := t.TempDir()
+	cmd.Env = append(os.Environ(), "GOLGI_CACHE_DIR="+cacheDir)
 	if b, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("golgi run %s: %v\n%s", src, err, b)
 	}
@@ -27,7 +33,7 @@ func TestTourNotebook(t *testing.T) {
 		t.Fatal(err)
 	}
 	code := 0
-	var runs int
+	var runs, cached int
 	for i, c := range nb.Cells {
 		if c.CellType != "code" {
 			continue
@@ -45,6 +51,9 @@ func TestTourNotebook(t *testing.T) {
 		}
 		for _, r := range bs[0].Runs {
 			runs++
+			if r.Cached {
+				cached++
+			}
 			if r.Fingerprint == "" || r.Status != "ok" || r.Neurons != 3 {
 				t.Errorf("cell %d: run %+v", i+1, r)
 			}
@@ -53,8 +62,8 @@ func TestTourNotebook(t *testing.T) {
 			t.Errorf("cell %d failed: %s", i+1, bs[0].Summary())
 		}
 	}
-	if code < 3 || runs != 4 {
-		t.Errorf("%d code cells and %d runs, want >= 3 and 4 (1 + 3)", code, runs)
+	if code < 4 || runs != 6 || cached != 1 {
+		t.Errorf("%d code cells, %d runs, %d cached; want >= 4, 6 (1 + 3 + 2), 1", code, runs, cached)
 	}
 	// engine_order_spike_steps of shared/reference/izhikevich_triad.json.
 	want := "spike steps:  [[197 869 1643 2425] [394 1086 1858 2639] [652 1428 2211 2993]]"
@@ -69,11 +78,13 @@ func TestTourNotebook(t *testing.T) {
 	if !found {
 		t.Errorf("no output %q", want)
 	}
-	b, err := exec.Command(e.golgi, "verify", "--jupyter-data-dir", data, saved).CombinedOutput()
+	verify := exec.Command(e.golgi, "verify", "--jupyter-data-dir", data, saved)
+	verify.Env = cmd.Env
+	b, err := verify.CombinedOutput()
 	if err != nil {
 		t.Fatalf("golgi verify: %v\n%s", err, b)
 	}
-	if !strings.Contains(string(b), "all 2 cells with runs match") {
+	if !strings.Contains(string(b), "all 3 cells with runs match") {
 		t.Errorf("verify output:\n%s", b)
 	}
 }
