@@ -218,3 +218,16 @@ func TestTopLevelRunWarning(t *testing.T) {
 		t.Errorf("next cell: blocks %+v text %q", ex[2].Blocks, ex[2].text())
 	}
 }
+
+// TestStdin: an input request from GoNB reaches the client over the stdin
+// channel through the proxy, and the answer gets back to the cell.
+func TestStdin(t *testing.T) {
+	g := drive(t, []map[string]any{
+		{"op": "execute_stdin", "code": "%with_inputs\n!read -p 'name? ' x && echo \"got $x\"", "value": "golgi-42"},
+		{"op": "shutdown"},
+	})
+	ex := g["execute"]
+	if len(ex) != 1 || ex[0].Status != "ok" || !strings.Contains(ex[0].text(), "got golgi-42") || len(ex[0].Blocks) != 1 {
+		t.Errorf("stdin cell: %+v", ex)
+	}
+}

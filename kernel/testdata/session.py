@@ -2,6 +2,7 @@
 # tests. Reads a JSON script on stdin: a list of steps
 #   {"op": "execute", "code": "...", "timeout": s}
 #   {"op": "execute_async", "code": "..."}    (send, do not wait)
+#   {"op": "execute_stdin", "code": "...", "value": "..."} (answer one input request)
 #   {"op": "wait_text", "text": "started"}   (until the async cell prints it)
 #   {"op": "sleep", "s": 2}
 #   {"op": "interrupt"}
@@ -66,6 +67,16 @@ def main():
                 mid = kc.execute(st["code"])
                 r = collect(kc, mid, st.get("timeout", 120))
                 r["op"] = op
+                print(json.dumps(r), flush=True)
+            elif op == "execute_stdin":
+                # A cell that asks for input: answer the input_request that
+                # arrives on the stdin channel.
+                mid = kc.execute(st["code"], allow_stdin=True)
+                req = kc.get_stdin_msg(timeout=st.get("timeout", 120))
+                kc.input(st["value"])
+                r = collect(kc, mid, st.get("timeout", 120))
+                r["op"] = "execute"
+                r["prompt"] = req["content"].get("prompt", "")
                 print(json.dumps(r), flush=True)
             elif op == "execute_async":
                 pending = kc.execute(st["code"])
