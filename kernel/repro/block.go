@@ -83,11 +83,17 @@ type GitState struct {
 	// counts those lines.
 	Dirty   bool `json:"dirty"`
 	Changed int  `json:"changed"`
+	// Changes are the first MaxChanges lines of `git status --porcelain`
+	// (e.g. " M notebooks/00_tour.ipynb").
+	Changes []string `json:"changes,omitempty"`
 	// DiffSHA256 is the hex SHA-256 of `git diff HEAD` (tracked changes).
 	DiffSHA256 string `json:"diff_sha256"`
 	// Note says why the other fields are empty, e.g. "not a git repository".
 	Note string `json:"note,omitempty"`
 }
+
+// MaxChanges bounds GitState.Changes.
+const MaxChanges = 20
 
 // HashSource returns the hex SHA-256 of a cell's source.
 func HashSource(src string) string {

@@ -229,6 +229,9 @@ func Git(ctx context.Context, dir string) GitState {
 		for _, l := range strings.Split(string(st), "\n") {
 			if strings.TrimSpace(l) != "" {
 				g.Changed++
+				if len(g.Changes) < MaxChanges {
+					g.Changes = append(g.Changes, l)
+				}
 			}
 		}
 		g.Dirty = g.Changed > 0

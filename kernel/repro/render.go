@@ -108,7 +108,13 @@ func (b *Block) HTML() string {
 	row("versions", "golgi kernel "+b.Versions.Kernel+", GoNB "+b.Versions.GoNB+", "+b.Versions.Go)
 	row("platform", fmt.Sprintf("%s/%s %s, %s, %d cores, GOMAXPROCS %d", b.Platform.OS, b.Platform.Arch, b.Platform.Kernel, b.Platform.CPU, b.Platform.Cores, b.Platform.GOMAXPROCS))
 	row("notebook repo", gitLine(b.Notebook))
+	if len(b.Notebook.Changes) > 0 {
+		row("  changes", changes(b.Notebook))
+	}
 	row("golgi repo", gitLine(b.Golgi))
+	if len(b.Golgi.Changes) > 0 {
+		row("  changes", changes(b.Golgi))
+	}
 	var mods []string
 	for _, m := range b.Modules {
 		mods = append(mods, m.Path+" "+m.Version)
@@ -157,6 +163,14 @@ func gitLine(g GitState) string {
 	}
 	if g.Note != "" {
 		s += " (" + g.Note + ")"
+	}
+	return s
+}
+
+func changes(g GitState) string {
+	s := strings.Join(g.Changes, "; ")
+	if g.Changed > len(g.Changes) {
+		s += fmt.Sprintf("; … %d more", g.Changed-len(g.Changes))
 	}
 	return s
 }

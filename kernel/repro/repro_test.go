@@ -137,7 +137,7 @@ func TestGit(t *testing.T) {
 	}
 	os.WriteFile(filepath.Join(dir, "a.txt"), []byte("two\n"), 0o644)
 	dirty := Git(ctx, dir)
-	if !dirty.Dirty || dirty.Changed != 1 || dirty.DiffSHA256 == clean.DiffSHA256 || dirty.Commit != clean.Commit {
+	if !dirty.Dirty || dirty.Changed != 1 || len(dirty.Changes) != 1 || dirty.Changes[0] != " M a.txt" || dirty.DiffSHA256 == clean.DiffSHA256 || dirty.Commit != clean.Commit {
 		t.Errorf("dirty repo: %+v (clean %+v)", dirty, clean)
 	}
 }
