@@ -27,6 +27,9 @@ type cell struct {
 	execCount int
 	status    string
 	errText   string
+	// replied is closed when the execute_reply has been seen.
+	replied  chan struct{}
+	gotReply bool
 }
 
 func (k *Kernel) onShellRequest(m *wire.Message) bool {
@@ -55,12 +58,13 @@ func (k *Kernel) onShellRequest(m *wire.Message) bool {
 		k.reproOn = false
 	}
 	k.cells[m.ID()] = &cell{
-		parent: append(json.RawMessage(nil), m.Header...),
-		source: code,
-		silent: silent,
-		repro:  k.reproOn && !silent,
-		notes:  mg.notes,
-		start:  time.Now(),
+		parent:  append(json.RawMessage(nil), m.Header...),
+		source:  code,
+		silent:  silent,
+		repro:   k.reproOn && !silent,
+		notes:   mg.notes,
+		start:   time.Now(),
+		replied: make(chan struct{}),
 	}
 	k.mu.Unlock()
 	return true
@@ -90,6 +94,10 @@ func (k *Kernel) onShellReply(m *wire.Message) bool {
 		if r.EName != "" && c.errText == "" {
 			c.errText = r.EName + ": " + r.EValue
 		}
+		if !c.gotReply {
+			c.gotReply = true
+			close(c.replied)
+		}
 	}
 	k.mu.Unlock()
 	return true
@@ -108,11 +116,7 @@ func (k *Kernel) onControlReply(m *wire.Message) bool {
 		go func() {
 			time.Sleep(100 * time.Millisecond)
 			k.once.Do(func() { close(k.stopping) })
-			select {
-			case <-k.shutdown:
-			default:
-				close(k.shutdown)
-			}
+			k.shutdownOnce.Do(func() { close(k.shutdown) })
 		}()
 	}
 	return true
@@ -169,10 +173,17 @@ func (k *Kernel) onIOPub(m *wire.Message) (before, after []*wire.Message) {
 			}
 			k.mu.Unlock()
 		case "idle":
+			// GoNB sends the execute_reply (with the final status) on the
+			// shell socket; give it a moment if it is not there yet.
+			select {
+			case <-c.replied:
+			case <-time.After(time.Second):
+			}
 			k.mu.Lock()
 			delete(k.cells, pid)
+			snap := *c
 			k.mu.Unlock()
-			return append(k.notes(c), k.finish(c)...), nil
+			return append(k.notes(c), k.finish(&snap)...), nil
 		}
 	}
 	return nil, nil

@@ -71,8 +71,10 @@ type Kernel struct {
 	cells    map[string]*cell
 	reproOn  bool
 	shutdown chan struct{}
-	once     sync.Once
-	stopping chan struct{}
+	// shutdownOnce closes shutdown.
+	shutdownOnce sync.Once
+	once         sync.Once
+	stopping     chan struct{}
 }
 
 // Run starts GoNB, relays messages until Jupyter shuts the kernel down, ctx
