@@ -51,7 +51,7 @@ def main():
     except Exception as e:  # kernel could not start, etc.
         failure = {"index": -1, "kind": "kernel", "ename": type(e).__name__, "evalue": str(e)[-1000:], "message": str(e)[-2000:]}
     nbformat.write(nb, dst)
-    if html and failure is None:
+    if html:
         from nbconvert import HTMLExporter
         body, _ = HTMLExporter(template_name="classic").from_notebook_node(nb)
         with open(html, "w", encoding="utf-8") as f:

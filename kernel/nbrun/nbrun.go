@@ -29,7 +29,8 @@ type Options struct {
 	Kernel string
 	// Timeout is the limit for each cell (default 10 minutes).
 	Timeout time.Duration
-	// HTML, when not empty, is where Execute writes an HTML export.
+	// HTML, when not empty, is where Execute writes an HTML export
+	// (classic template).
 	HTML string
 	// JupyterDataDir, when not empty, is set as JUPYTER_DATA_DIR.
 	JupyterDataDir string
@@ -84,8 +85,8 @@ type Result struct {
 }
 
 // Execute runs the notebook at src with the kernel, writes the executed
-// notebook to dst (also when a cell fails) and, when o.HTML is set and all
-// cells passed, an HTML export. The kernel's working directory is src's.
+// notebook to dst and, when o.HTML is set, an HTML export (both also when a
+// cell fails, with the outputs obtained so far). The kernel's working directory is src's.
 // An error means the notebook could not be executed at all; a failing cell
 // is reported in Result.Failure.
 func Execute(ctx context.Context, src, dst string, o Options) (*Result, error) {

@@ -1,15 +1,3 @@
-// Command golgi sets up, runs and verifies golgi notebooks, and is the golgi
-// Jupyter kernel.
-//
-// Usage:
-//
-//	golgi setup [--jupyter-data-dir DIR] [--golgi-dir DIR] [--no-apt]
-//	golgi kernel --connection-file FILE --gonb PATH [--golgi-dir DIR] [--path DIRS]
-//	golgi run [--html] [--timeout 10m] [--out DIR] [--kernel golgi] NB.ipynb...
-//	golgi verify [--timeout 10m] [--kernel golgi] NB.ipynb
-//	golgi demo
-//
-// See docs/kernel.md.
 package main
 
 import (
@@ -180,7 +168,7 @@ func cmdRun(args []string) error {
 			return err
 		}
 		fmt.Printf("%s: %d code cells executed in %.1f s -> %s\n", nb, res.Executed, res.Wall.Seconds(), dst)
-		if o.HTML != "" && res.Failure == nil {
+		if o.HTML != "" {
 			fmt.Printf("%s: HTML -> %s\n", nb, o.HTML)
 		}
 		if res.Failure != nil {
