@@ -167,7 +167,7 @@ func TestRunReportsFailingCell(t *testing.T) {
 	}
 	for _, c := range cases {
 		nb := writeNotebook(t, dir, c.name+".ipynb", c.cells)
-		cmd := exec.Command(e.golgi, "run", "--jupyter-data-dir", data, "--timeout", "30s", nb)
+		cmd := exec.Command(e.golgi, "run", "--jupyter-data-dir", data, "--timeout", "30s", "--html", nb)
 		out, err := cmd.CombinedOutput()
 		ee, ok := err.(*exec.ExitError)
 		if !ok || ee.ExitCode() != 1 {
@@ -186,6 +186,9 @@ func TestRunReportsFailingCell(t *testing.T) {
 		}
 		if len(got.Cells[c.cell-1].Outputs) == 0 {
 			t.Errorf("%s: failing cell has no outputs", c.name)
+		}
+		if h, err := os.ReadFile(strings.TrimSuffix(nb, ".ipynb") + ".out.html"); err != nil || !strings.Contains(string(h), "golgi-repro") {
+			t.Errorf("%s: HTML export missing or without blocks (%v)", c.name, err)
 		}
 	}
 }
