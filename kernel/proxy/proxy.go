@@ -141,6 +141,10 @@ func start(ctx context.Context, cfg Config) (*Kernel, error) {
 		k.cleanup()
 		return nil, fmt.Errorf("proxy: run log: %w", err)
 	}
+	// The kernel's own tools (go for the versions) and GoNB see one PATH.
+	if len(cfg.PathDirs) > 0 {
+		os.Setenv("PATH", strings.Join(append(append([]string(nil), cfg.PathDirs...), os.Getenv("PATH")), string(os.PathListSeparator)))
+	}
 	go func() {
 		k.static = repro.CollectStatic(ctx, cfg.GoNB, cfg.GolgiDir)
 		close(k.staticDone)
@@ -194,9 +198,6 @@ func (k *Kernel) launch(ctx context.Context) error {
 	args := append([]string{"--kernel", childFile}, k.cfg.GoNBArgs...)
 	cmd := exec.Command(k.cfg.GoNB, args...)
 	cmd.Env = append(os.Environ(), runlog.EnvVar+"="+k.runLog, MarkerEnv+"="+k.marker)
-	if len(k.cfg.PathDirs) > 0 {
-		cmd.Env = append(cmd.Env, "PATH="+strings.Join(append(k.cfg.PathDirs, os.Getenv("PATH")), string(os.PathListSeparator)))
-	}
 	if k.cfg.GolgiDir != "" {
 		cmd.Env = append(cmd.Env, "GOLGI_DIR="+k.cfg.GolgiDir)
 	}
