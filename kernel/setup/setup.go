@@ -314,7 +314,9 @@ func BuildGolgi(ctx context.Context, checkout, dst string) (bool, error) {
 	}
 	old, _ := os.ReadFile(dst)
 	tmp := dst + ".new"
-	cmd := exec.CommandContext(ctx, "go", "build", "-o", tmp, "./kernel/cmd/golgi")
+	// No VCS stamp: the block records the checkout's git state itself, and
+	// stamping fails on checkouts git distrusts (another owner).
+	cmd := exec.CommandContext(ctx, "go", "build", "-buildvcs=false", "-o", tmp, "./kernel/cmd/golgi")
 	cmd.Dir = checkout
 	b, err := cmd.CombinedOutput()
 	if err != nil {
