@@ -149,8 +149,9 @@ func TestOutputsMatchPlainGoNB(t *testing.T) {
 }
 
 // TestRunReportsFailingCell: golgi run exits 1 and names the failing cell
-// with its compile error, panic or timeout; the executed notebook is written
-// anyway, and the failing cell's block says "error".
+// with its compile error, panic, timeout or the kernel's death; the executed
+// notebook and its HTML are written anyway, and the failing cell's block
+// says "error".
 func TestRunReportsFailingCell(t *testing.T) {
 	e := integration(t)
 	data := e.dataDir(t)
@@ -164,6 +165,8 @@ func TestRunReportsFailingCell(t *testing.T) {
 		{"compile", []string{"%%\nfmt.Println(1)", "%%\nx := undefinedThing\nfmt.Println(x)", "%%\nfmt.Println(3)"}, 2, "undefined: undefinedThing"},
 		{"panic", []string{"%%\nfmt.Println(1)", "%%\nfmt.Println(2)", "%%\npanic(\"boom in cell\")"}, 3, "panic: boom in cell"},
 		{"timeout", []string{"%%\nfmt.Println(1)", "%%\ntime.Sleep(time.Minute)", "%%\nfmt.Println(3)"}, 2, "did not finish within 30 s"},
+		// The cell kills GoNB (its parent): the kernel ends, nbclient sees it dead.
+		{"dead", []string{"%%\nfmt.Println(1)", "%%\nsyscall.Kill(os.Getppid(), syscall.SIGKILL)\ntime.Sleep(time.Minute)", "%%\nfmt.Println(3)"}, 2, "DeadKernelError"},
 	}
 	for _, c := range cases {
 		nb := writeNotebook(t, dir, c.name+".ipynb", c.cells)
@@ -179,6 +182,9 @@ func TestRunReportsFailingCell(t *testing.T) {
 		got, err := nbrun.ReadNotebook(strings.TrimSuffix(nb, ".ipynb") + ".out.ipynb")
 		if err != nil {
 			t.Fatalf("%s: executed notebook not written: %v", c.name, err)
+		}
+		if c.name == "dead" {
+			continue // no block: the kernel that would publish it is gone
 		}
 		bs, _ := got.Cells[c.cell-1].Blocks()
 		if len(bs) != 1 || bs[0].Status != "error" {

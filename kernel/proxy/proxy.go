@@ -6,12 +6,10 @@ import (
 	"fmt"
 	"io"
 	"log"
-	"net"
 	"os"
 	"os/exec"
 	"os/signal"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"sync"
 	"syscall"
@@ -221,29 +219,51 @@ func (k *Kernel) launch(ctx context.Context) error {
 	return nil
 }
 
-// waitChild waits until the child listens on all its ports.
+// waitChild waits until GoNB answers a ping on its heartbeat socket, which
+// it binds last: then all its sockets listen. (A plain TCP probe would make
+// GoNB log failed ZMTP handshakes.)
 func (k *Kernel) waitChild(ctx context.Context) error {
 	deadline := time.Now().Add(60 * time.Second)
-	for _, p := range []int{k.child.ShellPort, k.child.ControlPort, k.child.StdinPort, k.child.IOPubPort, k.child.HBPort} {
-		for {
-			c, err := net.DialTimeout("tcp", net.JoinHostPort(k.child.IP, strconv.Itoa(p)), time.Second)
-			if err == nil {
-				c.Close()
-				break
-			}
-			select {
-			case <-k.exited:
-				return errEarlyExit{k.exitErr}
-			case <-ctx.Done():
-				return ctx.Err()
-			case <-time.After(50 * time.Millisecond):
-			}
-			if time.Now().After(deadline) {
-				return fmt.Errorf("proxy: GoNB does not listen on 127.0.0.1:%d after 60 s", p)
-			}
+	for {
+		if k.pingChild(ctx, 2*time.Second) {
+			return nil
+		}
+		select {
+		case <-k.exited:
+			return errEarlyExit{k.exitErr}
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(100 * time.Millisecond):
+		}
+		if time.Now().After(deadline) {
+			return fmt.Errorf("proxy: GoNB does not answer on its heartbeat %s after 60 s", k.child.Endpoint(k.child.HBPort))
 		}
 	}
-	return nil
+}
+
+// pingChild sends one heartbeat to GoNB and reports whether it answered
+// within d.
+func (k *Kernel) pingChild(ctx context.Context, d time.Duration) bool {
+	req := zmq4.NewReq(ctx, zmq4.WithDialerMaxRetries(0))
+	defer req.Close()
+	if err := req.Dial(k.child.Endpoint(k.child.HBPort)); err != nil {
+		return false
+	}
+	answered := make(chan bool, 1)
+	go func() {
+		if req.Send(zmq4.NewMsgString("golgi-ping")) != nil {
+			answered <- false
+			return
+		}
+		_, err := req.Recv()
+		answered <- err == nil
+	}()
+	select {
+	case ok := <-answered:
+		return ok
+	case <-time.After(d):
+		return false
+	}
 }
 
 func (k *Kernel) serve(ctx context.Context) (err error) {
