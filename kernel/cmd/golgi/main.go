@@ -172,9 +172,9 @@ func cmdRun(args []string) error {
 			fmt.Printf("%s: HTML -> %s\n", nb, o.HTML)
 		}
 		if res.Failure != nil {
+			// Report and go on with the next notebook.
 			fmt.Fprintf(os.Stderr, "%s: FAILED at %s\n", nb, res.Failure)
 			failed = true
-			break
 		}
 	}
 	if failed {
