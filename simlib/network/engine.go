@@ -3,7 +3,6 @@ package network
 import (
 	"fmt"
 	"math"
-	"runtime"
 	"slices"
 	"sync"
 	"sync/atomic"
@@ -21,7 +20,7 @@ type engine struct {
 	recs  []Recorder
 
 	w      int // workers of the current run
-	bar    barrier
+	bar    *barrier
 	stopAt atomic.Int64 // step of the first fault, 0 if none
 	mu     sync.Mutex
 	fault  error
@@ -201,6 +200,15 @@ func (p *popRT) input(w, lo, hi int, step int64, t float64) {
 			if !r.r.Conductance {
 				continue
 			}
+			if r.lin.N == 1 { // the common case, in one pass
+				c, ce := r.c[0], r.c[0]*r.r.E
+				s := r.s[0][lo:hi]
+				for i := range G {
+					G[i] += c * s[i]
+					GE[i] += ce * s[i]
+				}
+				continue
+			}
 			addOutput(G, r, lo, hi, 1)
 			addOutput(GE, r, lo, hi, r.r.E)
 		}
@@ -319,28 +327,53 @@ func (e *engine) phaseB(w int, step int64) {
 	}
 }
 
-// barrier is a reusable spinning barrier for the workers of one run.
+// barrier is a reusable barrier for the workers of one run. Waiters spin
+// briefly (the phases are short and balanced), then block on a condition
+// variable, so that a machine busy with other work, or more workers than
+// cores, does not turn the wait into a busy loop. It allocates nothing.
 type barrier struct {
 	n     int32
-	count atomic.Int32
+	count int32 // guarded by mu
 	gen   atomic.Uint32
+	mu    sync.Mutex
+	cond  *sync.Cond
 }
+
+func newBarrier(n int) *barrier {
+	b := &barrier{n: int32(n)}
+	b.cond = sync.NewCond(&b.mu)
+	return b
+}
+
+// spinWait is how many times a waiter checks the generation before it
+// blocks: a few microseconds.
+const spinWait = 2000
 
 func (b *barrier) wait() {
 	if b.n <= 1 {
 		return
 	}
+	b.mu.Lock()
 	g := b.gen.Load()
-	if b.count.Add(1) == b.n {
-		b.count.Store(0)
+	b.count++
+	if b.count == b.n {
+		b.count = 0
 		b.gen.Add(1)
+		b.cond.Broadcast()
+		b.mu.Unlock()
 		return
 	}
-	for i := 0; b.gen.Load() == g; i++ {
-		if i > 64 {
-			runtime.Gosched()
+	b.mu.Unlock()
+	for i := 0; i < spinWait; i++ {
+		if b.gen.Load() != g {
+			return
 		}
 	}
+	b.mu.Lock()
+	for b.gen.Load() == g {
+		b.cond.Wait()
+	}
+	b.mu.Unlock()
 }
 
 // steps runs updates from..to (inclusive) on worker w and returns the last

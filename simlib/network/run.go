@@ -91,7 +91,7 @@ func (n *Network) run(ctx context.Context, steps int64, start time.Time) error {
 		e.partition(w)
 	}
 	n.workers = w
-	e.bar = barrier{n: int32(w)}
+	e.bar = newBarrier(w)
 	e.recs = n.recs
 	e.acct = n.account
 	for _, r := range n.recs {

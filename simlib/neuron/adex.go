@@ -174,7 +174,7 @@ func (d *adex) Advance(lo, hi int, in Input) {
 			gt, prop := p.Gl, d.vprop
 			if G != nil {
 				gt += g
-				prop = math.Exp(-dt * gt / p.Cm)
+				prop = expNeg(dt * gt / p.Cm)
 			}
 			vinf := (p.Gl*p.El + ge + drive) / gt
 			v[i] = vinf + (vi-vinf)*prop

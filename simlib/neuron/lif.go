@@ -97,7 +97,7 @@ func (d *lif) Advance(lo, hi int, in Input) {
 			}
 			gt := d.gl + G[i]
 			vinf := (d.gl*p.EL + GE[i] + I[i] + p.IBias) / gt
-			v[i] = vinf + (v[i]-vinf)*math.Exp(-d.dt*gt/p.Cm)
+			v[i] = vinf + (v[i]-vinf)*expNeg(d.dt*gt/p.Cm)
 		}
 	case in.G != nil:
 		G, GE := in.G[lo:hi], in.GE[lo:hi]
