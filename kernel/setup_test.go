@@ -48,4 +48,17 @@ func TestSetupIdempotent(t *testing.T) {
 	if !bytes.Equal(before, after) {
 		t.Error("second setup rewrote kernel.json")
 	}
+
+	// Without Jupyter and without apt, setup does the rest, says what is
+	// missing and the command that installs it, and fails.
+	defer func(p string) { setup.Python = p }(setup.Python)
+	setup.Python = filepath.Join(t.TempDir(), "no-python3")
+	out.Reset()
+	third, err := setup.Run(ctx, setup.Options{GolgiDir: e.checkout, JupyterDataDir: data, Out: &out, NoApt: true})
+	if err == nil || !strings.Contains(err.Error(), "apt-get install -y jupyter-nbconvert python3-nbclient python3-jupyter-client jupyter-notebook") {
+		t.Errorf("setup without Jupyter: err %v", err)
+	}
+	if !strings.Contains(out.String(), "MISSING:   Jupyter") || len(third.Found) != len(second.Found)-1 {
+		t.Errorf("setup without Jupyter did not go on with the other steps:\n%s", out.String())
+	}
 }

@@ -29,8 +29,11 @@ const (
 	KernelName       = "golgi"
 	DisplayName      = "Go (golgi)"
 	golgiModule      = "github.com/golgi-sim/golgi"
-	pythonForJupy    = "/usr/bin/python3"
 )
+
+// Python is the interpreter that must import Jupyter's modules: Debian's
+// (a pyenv python3 may come first on PATH).
+var Python = "/usr/bin/python3"
 
 // AptPackages are Debian's packages that provide Jupyter for golgi.
 var AptPackages = []string{"jupyter-nbconvert", "python3-nbclient", "python3-jupyter-client", "jupyter-notebook"}
@@ -82,14 +85,17 @@ func Run(ctx context.Context, o Options) (*Report, error) {
 	}
 	fmt.Fprintf(o.Out, "golgi setup: checkout %s, Jupyter data dir %s\n", o.GolgiDir, o.JupyterDataDir)
 
+	// What cannot be done here (not root, or --no-apt) is said at the end;
+	// the other steps go on.
+	var todo []string
 	// Jupyter from Debian.
 	if err := JupyterOK(ctx); err == nil {
-		found("Jupyter (nbclient, nbconvert, jupyter_client, notebook) for %s", pythonForJupy)
-	} else {
+		found("Jupyter (nbclient, nbconvert, jupyter_client, notebook) for %s", Python)
+	} else if o.NoApt || os.Geteuid() != 0 {
 		cmd := "apt-get update && apt-get install -y " + strings.Join(AptPackages, " ")
-		if o.NoApt || os.Geteuid() != 0 {
-			return rep, fmt.Errorf("setup: Jupyter is missing (%v); as root run: %s", err, cmd)
-		}
+		fmt.Fprintf(o.Out, "  MISSING:   Jupyter (%v); as root run: %s\n", err, cmd)
+		todo = append(todo, "Jupyter: "+cmd)
+	} else {
 		if err := aptInstall(ctx, o.Out, AptPackages...); err != nil {
 			return rep, err
 		}
@@ -135,23 +141,23 @@ func Run(ctx context.Context, o Options) (*Report, error) {
 		did("GoNB %s into %s (was %q)", GoNBVersion, gonb, v)
 	}
 	// ECharts, fetched with npm.
-	if _, err := exec.LookPath("npm"); err != nil {
-		if o.NoApt || os.Geteuid() != 0 {
-			return rep, errors.New("setup: npm is missing (needed once to fetch echarts@" + assets.EChartsVersion + "); as root run: apt-get install -y npm")
-		}
+	_, npmErr := exec.LookPath("npm")
+	if npmErr != nil && !o.NoApt && os.Geteuid() == 0 {
 		if err := aptInstall(ctx, o.Out, "npm"); err != nil {
 			return rep, err
 		}
 		did("Debian package npm")
+		npmErr = nil
 	}
-	path, fetched, err := assets.EnsureECharts(ctx)
-	if err != nil {
-		return rep, fmt.Errorf("setup: %w", err)
-	}
-	if fetched {
+	if path, fetched, err := assets.EnsureECharts(ctx); err == nil && fetched {
 		did("ECharts %s into %s", assets.EChartsVersion, path)
-	} else {
+	} else if err == nil {
 		found("ECharts %s at %s", assets.EChartsVersion, path)
+	} else if npmErr != nil {
+		fmt.Fprintf(o.Out, "  MISSING:   ECharts %s (npm is needed once to fetch it); as root run: apt-get install -y npm, then golgi setup again\n", assets.EChartsVersion)
+		todo = append(todo, "npm: apt-get install -y npm")
+	} else {
+		return rep, fmt.Errorf("setup: %w", err)
 	}
 	// The golgi binary and the kernel spec.
 	kdir := filepath.Join(o.JupyterDataDir, "kernels", KernelName)
@@ -174,6 +180,9 @@ func Run(ctx context.Context, o Options) (*Report, error) {
 		did("kernel %q (%s) in %s", KernelName, DisplayName, kdir)
 	} else {
 		found("kernel %q (%s) in %s", KernelName, DisplayName, kdir)
+	}
+	if len(todo) > 0 {
+		return rep, fmt.Errorf("setup: still missing, as root run: %s", strings.Join(todo, "; "))
 	}
 	return rep, nil
 }
@@ -211,12 +220,12 @@ func DefaultJupyterDataDir() string {
 // JupyterOK checks that Debian's python can import what golgi run and the
 // tests use.
 func JupyterOK(ctx context.Context) error {
-	if !exists(pythonForJupy) {
-		return fmt.Errorf("%s does not exist", pythonForJupy)
+	if !exists(Python) {
+		return fmt.Errorf("%s does not exist", Python)
 	}
-	out, err := exec.CommandContext(ctx, pythonForJupy, "-c", "import nbclient, nbconvert, nbformat, jupyter_client, notebook").CombinedOutput()
+	out, err := exec.CommandContext(ctx, Python, "-c", "import nbclient, nbconvert, nbformat, jupyter_client, notebook").CombinedOutput()
 	if err != nil {
-		return fmt.Errorf("%s cannot import Jupyter's modules: %s", pythonForJupy, lastLine(out))
+		return fmt.Errorf("%s cannot import Jupyter's modules: %s", Python, lastLine(out))
 	}
 	return nil
 }
