@@ -6,6 +6,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -276,7 +277,7 @@ func TestHundredCells(t *testing.T) {
 	}
 }
 
-var reGoNBTmp = regexpMust(`gonb_[0-9a-f]{8}`)
+var reGoNBTmp = regexp.MustCompile(`gonb_[0-9a-f]{8}`)
 
 // canonical is a cell's outputs without golgi's blocks: all of stdout, all of
 // stderr, then the other outputs in order. (GoNB reads stdout and stderr
