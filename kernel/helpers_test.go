@@ -169,32 +169,6 @@ func execute(t *testing.T, data, nb, kernel string, envv ...string) (*nbrun.Resu
 	return res, got
 }
 
-// userOutputs is a cell's outputs without golgi's blocks, as comparable text.
-func userOutputs(c nbrun.Cell) []string {
-	var out []string
-	for _, o := range c.Outputs {
-		if o.Data[repro.MIMEType] != nil {
-			continue
-		}
-		s := o.OutputType + ":" + o.Name + ":" + o.TextOf() + o.EName + o.EValue
-		if h, ok := o.Data["text/html"]; ok {
-			s += ":html:" + string(h)
-		}
-		out = append(out, s)
-	}
-	// nbclient stores consecutive stream pieces as separate outputs; how a
-	// stream is cut depends on timing, so join them.
-	var merged []string
-	for _, s := range out {
-		if n := len(merged); n > 0 && strings.HasPrefix(s, "stream:") && strings.HasPrefix(merged[n-1], strings.SplitN(s, ":", 3)[0]+":"+strings.SplitN(s, ":", 3)[1]+":") {
-			merged[n-1] += strings.SplitN(s, ":", 3)[2]
-			continue
-		}
-		merged = append(merged, s)
-	}
-	return merged
-}
-
 // event is one line printed by testdata/session.py.
 type event struct {
 	Op      string          `json:"op"`

@@ -271,7 +271,7 @@ func TestHundredCells(t *testing.T) {
 		if bs[0].ExecutionCount != i+1 || len(bs[0].Runs) != 1 || bs[0].Runs[0].Fingerprint != fmt.Sprintf("fp-%d", i+1) {
 			t.Fatalf("cell %d: block count %d runs %+v", i+1, bs[0].ExecutionCount, bs[0].Runs)
 		}
-		if u := userOutputs(c); len(u) != 1 || !strings.Contains(u[0], fmt.Sprintf("cell %d\n", i+1)) {
+		if u := canonical(c); len(u) != 2 || u[0] != fmt.Sprintf("stdout:cell %d\n", i+1) || u[1] != "stderr:" {
 			t.Fatalf("cell %d: outputs %q", i+1, u)
 		}
 	}
