@@ -194,20 +194,33 @@ func (p *popRT) input(w, lo, hi int, step int64, t float64) {
 	}
 	if p.hasCond {
 		G, GE := in.G[lo:hi], in.GE[lo:hi]
-		clear(G)
-		clear(GE)
+		GE = GE[:len(G)]
+		first := true
 		for _, r := range p.rec {
 			if !r.r.Conductance {
 				continue
 			}
 			if r.lin.N == 1 { // the common case, in one pass
 				c, ce := r.c[0], r.c[0]*r.r.E
-				s := r.s[0][lo:hi]
-				for i := range G {
-					G[i] += c * s[i]
-					GE[i] += ce * s[i]
+				s := r.s[0][lo:hi][:len(G)]
+				if first {
+					for i := range G {
+						G[i] = c * s[i]
+						GE[i] = ce * s[i]
+					}
+				} else {
+					for i := range G {
+						G[i] += c * s[i]
+						GE[i] += ce * s[i]
+					}
 				}
+				first = false
 				continue
+			}
+			if first {
+				clear(G)
+				clear(GE)
+				first = false
 			}
 			addOutput(G, r, lo, hi, 1)
 			addOutput(GE, r, lo, hi, r.r.E)
@@ -247,10 +260,13 @@ func (p *popRT) receive(lo, hi int, step int64) {
 			}
 		case 1:
 			s := r.s[0][lo:hi]
+			slot := slot[:len(s)]
 			a, b := r.lin.P[0][0], r.lin.B[0]
 			for i := range s {
 				s[i] = a*s[i] + b*slot[i]
+				slot[i] = 0
 			}
+			continue
 		case 2:
 			s0, s1 := r.s[0][lo:hi], r.s[1][lo:hi]
 			P, B := r.lin.P, r.lin.B
@@ -268,11 +284,21 @@ func (p *popRT) receive(lo, hi int, step int64) {
 // neurons [lo, hi).
 func (p *popRT) checkFinite(lo, hi int, step int64, dt float64) error {
 	for _, v := range p.check {
-		s := 0.0
-		for _, x := range v[lo:hi] {
-			s += x
+		// four partial sums: independent chains; NaN or Inf in any term
+		// makes its sum non-finite (x - x != 0).
+		v = v[lo:hi]
+		var s0, s1, s2, s3 float64
+		i := 0
+		for ; i+4 <= len(v); i += 4 {
+			s0 += v[i]
+			s1 += v[i+1]
+			s2 += v[i+2]
+			s3 += v[i+3]
 		}
-		if s-s == 0 {
+		for ; i < len(v); i++ {
+			s0 += v[i]
+		}
+		if s := s0 + s1 + s2 + s3; s-s == 0 {
 			continue
 		}
 		names := p.varNames()

@@ -59,19 +59,20 @@ func (p LIF) Validate(dt float64, m scheme.Method) error {
 
 func (p LIF) New(c Context) Dynamics {
 	return &lif{p: p, m: c.Method, dt: c.DT,
-		v: fill(make([]float64, c.N), p.EL), ref: make([]int32, c.N),
+		v: fill(make([]float64, c.N), p.EL), ref: make([]int32, c.N), zeros: make([]float64, c.N),
 		prop: math.Exp(-c.DT / p.TauM), gl: p.Cm / p.TauM, nref: refractorySteps(p.TRef, c.DT)}
 }
 
 type lif struct {
-	p    LIF
-	m    scheme.Method
-	dt   float64
-	v    []float64
-	ref  []int32 // remaining clamped updates; Advance clamps, Spike counts down
-	prop float64 // exp(-dt/tauM)
-	gl   float64 // leak conductance (nS)
-	nref int32
+	p     LIF
+	m     scheme.Method
+	dt    float64
+	v     []float64
+	ref   []int32   // remaining clamped updates
+	zeros []float64 // stands for Input.Jump when there are no delta synapses
+	prop  float64   // exp(-dt/tauM)
+	gl    float64   // leak conductance (nS)
+	nref  int32
 }
 
 func (d *lif) Vars() []string { return []string{"v"} }
@@ -84,68 +85,68 @@ func (d *lif) Var(name string) []float64 {
 func (d *lif) MembraneTau() float64 { return d.p.TauM }
 
 func (d *lif) Advance(lo, hi int, in Input) {
-	v, ref := d.v[lo:hi], d.ref[lo:hi]
-	I := in.I[lo:hi]
+	v := d.v[lo:hi]
+	n := len(v)
+	ref, I := d.ref[lo:hi][:n], in.I[lo:hi][:n] // equal lengths: no bounds checks below
+	J := d.zeros[:n]                            // delta jumps: taken only by neurons not clamped
+	if in.Jump != nil {
+		J = in.Jump[lo:hi][:n]
+	}
 	p := d.p
+	base := d.gl*p.EL + p.IBias // leak and bias currents at v = 0 (pA)
 	switch {
 	case in.G != nil && d.m != scheme.Euler:
-		G, GE := in.G[lo:hi], in.GE[lo:hi]
+		G, GE := in.G[lo:hi][:n], in.GE[lo:hi][:n]
+		k := d.dt / p.Cm
 		for i := range v {
 			if ref[i] > 0 {
+				ref[i]--
 				v[i] = p.VReset
 				continue
 			}
 			gt := d.gl + G[i]
-			vinf := (d.gl*p.EL + GE[i] + I[i] + p.IBias) / gt
-			v[i] = vinf + (v[i]-vinf)*expNeg(d.dt*gt/p.Cm)
+			vinf := (base + GE[i] + I[i]) / gt
+			v[i] = vinf + (v[i]-vinf)*expNeg(k*gt) + J[i]
 		}
 	case in.G != nil:
-		G, GE := in.G[lo:hi], in.GE[lo:hi]
+		G, GE := in.G[lo:hi][:n], in.GE[lo:hi][:n]
 		k := d.dt / p.Cm
 		for i := range v {
 			if ref[i] > 0 {
+				ref[i]--
 				v[i] = p.VReset
 				continue
 			}
-			v[i] += k * (d.gl*(p.EL-v[i]) + GE[i] - G[i]*v[i] + I[i] + p.IBias)
+			v[i] += k*(base-(d.gl+G[i])*v[i]+GE[i]+I[i]) + J[i]
 		}
 	case d.m != scheme.Euler:
 		r := (1 - d.prop) / d.gl
 		for i := range v {
 			if ref[i] > 0 {
+				ref[i]--
 				v[i] = p.VReset
 				continue
 			}
-			v[i] = p.EL + (v[i]-p.EL)*d.prop + (I[i]+p.IBias)*r
+			v[i] = p.EL + (v[i]-p.EL)*d.prop + (I[i]+p.IBias)*r + J[i]
 		}
 	default:
 		k := d.dt / p.Cm
 		for i := range v {
 			if ref[i] > 0 {
+				ref[i]--
 				v[i] = p.VReset
 				continue
 			}
-			v[i] += k * (d.gl*(p.EL-v[i]) + I[i] + p.IBias)
-		}
-	}
-	if in.Jump != nil {
-		J := in.Jump[lo:hi]
-		for i := range v {
-			if ref[i] == 0 {
-				v[i] += J[i]
-			}
+			v[i] += k*(base-d.gl*v[i]+I[i]) + J[i]
 		}
 	}
 }
 
 func (d *lif) Spike(lo, hi int, step int64, dst []int32) []int32 {
-	v, ref := d.v[lo:hi], d.ref[lo:hi]
+	v := d.v[lo:hi]
+	ref := d.ref[lo:hi][:len(v)]
 	th, vr, n := d.p.VThresh, d.p.VReset, d.nref
 	for i := range v {
-		if ref[i] > 0 { // clamped during this update: count it down
-			ref[i]--
-			continue
-		}
 		if v[i] >= th {
 			v[i] = vr
 			ref[i] = n
