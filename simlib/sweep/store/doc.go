@@ -1,0 +1,34 @@
+// Package store keeps a sweep's results on disk, so that a sweep can be
+// resumed after an interruption and run in shards on a cluster.
+//
+// A store is a directory:
+//
+//	sweep.db       SQLite (pure Go, modernc.org/sqlite): tables meta and points
+//	data/          Parquet files of the points' bulk outputs (spikes, traces)
+//	lock           held by the one process that has the store open
+//
+// Table meta records the sweep: the space's definition, the master seed,
+// the user's version string and their hash. Table points has one row per
+// finished point: idx, seed (the uint64 stored as a signed INTEGER),
+// status (done or failed), error, stack, start_ns and end_ns (Unix ns),
+// wall_s, host, one column p_NAME per parameter, one column m_NAME per
+// metric (REAL; NULL for NaN, which SQLite cannot hold, with the names of
+// the metrics set in metric_names), and files (JSON: data name -> Parquet
+// path relative to the store).
+//
+// Run computes a sweep into a store, storing each point as it finishes:
+// its Parquet files are written, synced and renamed into place before its
+// row is committed, so a process killed at any moment never leaves a row
+// pointing at a partial file. Re-running the same sweep against the store
+// skips the points it holds (failed ones too, unless RetryFailed) and
+// removes orphan files; a changed sweep (other parameters, values, seed or
+// version) is refused with an error wrapping ErrChanged.
+//
+// On a cluster each task runs one shard (sweep.Shard) into its own store
+// (ShardDir); Merge joins the shard stores into one, checking that points
+// present twice agree bit for bit. WriteTableParquet exports a results
+// table; ReadData reads a point's bulk output back.
+//
+//	tab, err := store.Run(ctx, "runs/wscale", space, f, &store.Options{
+//		Options: sweep.Options{Seed: 1}, Version: "v1"})
+package store
