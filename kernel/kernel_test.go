@@ -122,7 +122,7 @@ func TestOutputsMatchPlainGoNB(t *testing.T) {
 		reportCell,
 		"%%\nfmt.Println(\"hello\")\nfmt.Fprintln(os.Stderr, \"to stderr\")\nreport(\"x\", 1, \"fp\")",
 		"%%\nfor i := range 3 {\n\tfmt.Printf(\"line %d\\n\", i)\n}",
-		"import \"github.com/janpfeifer/gonb/gonbui\"\n\n%%\ngonbui.DisplayHTML(\"<b>bold</b>\")\ngonbui.Sync()",
+		"import \"github.com/golgi-sim/golgi/widgets\"\n\n%%\nwidgets.DisplayHTML(\"<b>bold</b>\")",
 		"%%\nfmt.Println(strings.Repeat(\"é✓\", 5))",
 		"%%\nx := undefinedName\n_ = x",
 	}
@@ -146,6 +146,11 @@ func TestOutputsMatchPlainGoNB(t *testing.T) {
 		if !reflect.DeepEqual(norm(p), norm(g)) {
 			t.Errorf("cell %d outputs differ:\nGoNB:  %q\ngolgi: %q", i+1, norm(p), norm(g))
 		}
+	}
+	// The comparison covers a display: cell 4 shows HTML through GoNB's
+	// display channel (widgets → gonbui).
+	if c := canonical(golgi.Cells[3]); len(c) != 3 || !strings.HasPrefix(c[2], "display_data:") || !strings.Contains(c[2], "<b>bold</b>") {
+		t.Errorf("cell 4 outputs %q, want one display_data with the HTML", c)
 	}
 }
 

@@ -10,8 +10,8 @@ import (
 
 // TestTourNotebook executes notebooks/00_tour.ipynb with the golgi kernel:
 // no cell fails, every code cell has one complete block, the run cell
-// records the triad's runs (one of them from the run cache), and golgi
-// verify passes on the result.
+// records the triad's runs (one of them from the run cache), a chart is
+// shown, and golgi verify passes on the result.
 func TestTourNotebook(t *testing.T) {
 	e := integration(t)
 	data := e.dataDir(t)
@@ -62,21 +62,27 @@ func TestTourNotebook(t *testing.T) {
 			t.Errorf("cell %d failed: %s", i+1, bs[0].Summary())
 		}
 	}
-	if code < 4 || runs != 6 || cached != 1 {
-		t.Errorf("%d code cells, %d runs, %d cached; want >= 4, 6 (1 + 3 + 2), 1", code, runs, cached)
+	if code < 5 || runs != 7 || cached != 1 {
+		t.Errorf("%d code cells, %d runs, %d cached; want >= 5, 7 (1 + 1 + 3 + 2), 1", code, runs, cached)
 	}
 	// engine_order_spike_steps of shared/reference/izhikevich_triad.json.
 	want := "spike steps:  [[197 869 1643 2425] [394 1086 1858 2639] [652 1428 2211 2993]]"
-	found := false
+	found, chart := false, false
 	for _, c := range nb.Cells {
 		for _, o := range c.Outputs {
 			if strings.Contains(o.TextOf(), want) {
 				found = true
 			}
+			if o.OutputType == "display_data" && strings.Contains(string(o.Data["text/html"]), "echarts") {
+				chart = true
+			}
 		}
 	}
 	if !found {
 		t.Errorf("no output %q", want)
+	}
+	if !chart {
+		t.Error("no ECharts chart among the outputs")
 	}
 	verify := exec.Command(e.golgi, "verify", "--jupyter-data-dir", data, saved)
 	verify.Env = cmd.Env
@@ -84,7 +90,7 @@ func TestTourNotebook(t *testing.T) {
 	if err != nil {
 		t.Fatalf("golgi verify: %v\n%s", err, b)
 	}
-	if !strings.Contains(string(b), "all 3 cells with runs match") {
+	if !strings.Contains(string(b), "all 4 cells with runs match") {
 		t.Errorf("verify output:\n%s", b)
 	}
 }
