@@ -331,11 +331,8 @@ func (n *Network) allocate() (*engine, error) {
 		for _, v := range rt.dyn.Vars() {
 			rt.check = append(rt.check, rt.dyn.Var(v))
 		}
-		for _, r := range rt.rec {
-			for k := 0; k < r.lin.N; k++ {
-				rt.check = append(rt.check, r.s[k])
-			}
-		}
+		// Receptor states are not checked every step: a NaN there reaches
+		// the membrane at the next update, where it is caught and named.
 		p.rt = rt
 		e.pops = append(e.pops, rt)
 	}
@@ -466,6 +463,10 @@ func (n *Network) workerCount() int {
 	for _, p := range n.pops {
 		total += p.size
 	}
-	// Below ~500 neurons per worker the barrier costs more than it saves.
-	return max(1, min(w, total/500))
+	// Workers synchronise once per step; below about 32000 neurons per
+	// worker that costs more than it saves on the project's 2-core machines
+	// (COBA scaled to 16000 cells: 1 worker 375 ms, 2 workers 460 ms per
+	// 200 ms simulated; at 64000 cells 1.70 s against 1.23 s;
+	// docs/performance.md).
+	return max(1, min(w, total/32000))
 }

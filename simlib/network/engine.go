@@ -144,11 +144,13 @@ func (e *engine) phaseA(w int, step int64) {
 				r.Sample(step-1, p.p.index, lo, hi)
 			}
 		}
-		p.input(w, lo, hi, step, t)
+		p.prepare(w, lo, hi, step, t)
 		in := p.in // shared slices; Step and T set on the worker's copy
 		in.Step, in.T = step, t
 		p.dyn.Advance(lo, hi, in)
-		p.receive(lo, hi, step)
+		if p.hasDelta {
+			p.receiveJumps(lo, hi, step)
+		}
 		p.spk[par][w] = p.dyn.Spike(lo, hi, step, p.spk[par][w][:0])
 		if err := p.checkFinite(lo, hi, step, e.dt); err != nil {
 			e.mu.Lock()
@@ -161,12 +163,16 @@ func (e *engine) phaseA(w int, step int64) {
 	}
 }
 
-// input computes the membrane input of neurons [lo, hi) at the start of
-// the step, from receptor states and stimuli.
-func (p *popRT) input(w, lo, hi int, step int64, t float64) {
+// prepare computes the membrane input of neurons [lo, hi) at the start
+// of the step (stimuli, and each receptor's output), and in the same pass
+// over each receptor's state (which the input no longer needs) propagates
+// it by one step and adds the spikes due at this update from its ring slot,
+// which it clears: steps 1 and 2 of the update for the synapses.
+func (p *popRT) prepare(w, lo, hi int, step int64, t float64) {
 	in := &p.in
+	I := in.I[lo:hi]
+	n := len(I)
 	if p.hasCur || len(p.stims) > 0 {
-		I := in.I[lo:hi]
 		clear(I)
 		for k := range p.stims {
 			s := &p.stims[k]
@@ -185,98 +191,89 @@ func (p *popRT) input(w, lo, hi int, step int64, t float64) {
 				in.I[s.targets[j]] += sc[j]
 			}
 		}
-		for _, r := range p.rec {
-			if r.r.Conductance || r.delta {
-				continue
-			}
-			addOutput(I, r, lo, hi, 1)
-		}
 	}
+	var G, GE []float64
 	if p.hasCond {
-		G, GE := in.G[lo:hi], in.GE[lo:hi]
-		GE = GE[:len(G)]
-		first := true
-		for _, r := range p.rec {
-			if !r.r.Conductance {
-				continue
-			}
-			if r.lin.N == 1 { // the common case, in one pass
-				c, ce := r.c[0], r.c[0]*r.r.E
-				s := r.s[0][lo:hi][:len(G)]
-				if first {
-					for i := range G {
-						G[i] = c * s[i]
-						GE[i] = ce * s[i]
-					}
-				} else {
-					for i := range G {
-						G[i] += c * s[i]
-						GE[i] += ce * s[i]
-					}
-				}
-				first = false
-				continue
-			}
-			if first {
-				clear(G)
-				clear(GE)
-				first = false
-			}
-			addOutput(G, r, lo, hi, 1)
-			addOutput(GE, r, lo, hi, r.r.E)
-		}
+		G, GE = in.G[lo:hi][:n], in.GE[lo:hi][:n]
 	}
-}
-
-// addOutput adds scale·Σ_k c_k s_k[lo:hi] to dst.
-func addOutput(dst []float64, r *receptorRT, lo, hi int, scale float64) {
-	c0, c1 := r.c[0]*scale, r.c[1]*scale
-	if r.lin.N == 1 {
-		s := r.s[0][lo:hi]
-		for i := range dst {
-			dst[i] += c0 * s[i]
-		}
-		return
-	}
-	s0, s1 := r.s[0][lo:hi], r.s[1][lo:hi]
-	for i := range dst {
-		dst[i] += c0*s0[i] + c1*s1[i]
-	}
-}
-
-// receive propagates receptor states by one step, then adds the spikes
-// due at update step from the rings (and clears those slots).
-func (p *popRT) receive(lo, hi int, step int64) {
-	if p.hasDelta {
-		clear(p.in.Jump[lo:hi])
-	}
+	firstCond := true
 	for _, r := range p.rec {
-		slot := r.ring[(step%r.D)*int64(p.n):][lo:hi]
-		switch r.lin.N {
-		case 0:
-			J := p.in.Jump[lo:hi]
-			for i := range J {
-				J[i] += slot[i]
-			}
-		case 1:
-			s := r.s[0][lo:hi]
-			slot := slot[:len(s)]
-			a, b := r.lin.P[0][0], r.lin.B[0]
+		if r.delta {
+			continue
+		}
+		slot := r.ring[(step%r.D)*int64(p.n):][lo:hi][:n]
+		P, B, c := r.lin.P, r.lin.B, r.c
+		switch {
+		case r.lin.N == 1 && !r.r.Conductance:
+			s := r.s[0][lo:hi][:n]
+			a, b, c0 := P[0][0], B[0], c[0]
 			for i := range s {
+				I[i] += c0 * s[i]
 				s[i] = a*s[i] + b*slot[i]
 				slot[i] = 0
 			}
-			continue
-		case 2:
-			s0, s1 := r.s[0][lo:hi], r.s[1][lo:hi]
-			P, B := r.lin.P, r.lin.B
+		case r.lin.N == 1:
+			s := r.s[0][lo:hi][:n]
+			a, b, c0, ce := P[0][0], B[0], c[0], c[0]*r.r.E
+			if firstCond {
+				for i := range s {
+					G[i] = c0 * s[i]
+					GE[i] = ce * s[i]
+					s[i] = a*s[i] + b*slot[i]
+					slot[i] = 0
+				}
+			} else {
+				for i := range s {
+					G[i] += c0 * s[i]
+					GE[i] += ce * s[i]
+					s[i] = a*s[i] + b*slot[i]
+					slot[i] = 0
+				}
+			}
+			firstCond = false
+		default: // two states
+			s0, s1 := r.s[0][lo:hi][:n], r.s[1][lo:hi][:n]
+			var dst []float64
+			if r.r.Conductance {
+				if firstCond {
+					clear(G)
+					clear(GE)
+					firstCond = false
+				}
+				dst = G
+			} else {
+				dst = I
+			}
 			for i := range s0 {
 				x, y := s0[i], s1[i]
+				o := c[0]*x + c[1]*y
+				dst[i] += o
+				if r.r.Conductance {
+					GE[i] += r.r.E * o
+				}
 				s0[i] = P[0][0]*x + P[0][1]*y + B[0]*slot[i]
 				s1[i] = P[1][0]*x + P[1][1]*y + B[1]*slot[i]
+				slot[i] = 0
 			}
 		}
-		clear(slot)
+	}
+}
+
+// receiveJumps sets the voltage jumps of delta receptors for the next
+// update from the ring slots of this one (and clears them): delta spikes
+// due at update n act on the membrane in update n+1, like the others.
+func (p *popRT) receiveJumps(lo, hi int, step int64) {
+	J := p.in.Jump[lo:hi]
+	clear(J)
+	for _, r := range p.rec {
+		if !r.delta {
+			continue
+		}
+		slot := r.ring[(step%r.D)*int64(p.n):][lo:hi][:len(J)]
+		for i := range J {
+			J[i] += slot[i]
+			slot[i] = 0
+		}
 	}
 }
 

@@ -8,8 +8,9 @@ type Recorder interface {
 	// recorder is added to a built network); it checks the recorder
 	// against the network (population and variable names).
 	Attach(v View) error
-	// Reserve is called before a run of steps updates, so the recorder can
-	// make room and allocate nothing while stepping.
+	// Reserve is called before each chunk of a run (a few milliseconds of
+	// wall time) with the number of updates it will make, so the recorder
+	// can make room and allocate nothing while stepping.
 	Reserve(steps int64)
 	// Sample is called with the state after update step (0: the initial
 	// state) for neurons [lo, hi) of population pop, from the goroutine

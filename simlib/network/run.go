@@ -94,9 +94,6 @@ func (n *Network) run(ctx context.Context, steps int64, start time.Time) error {
 	e.bar = newBarrier(w)
 	e.recs = n.recs
 	e.acct = n.account
-	for _, r := range n.recs {
-		r.Reserve(steps + 1)
-	}
 	n.sampleAll(n.fresh)
 	n.fresh = nil
 	n.sampledAt = n.steps
@@ -119,6 +116,9 @@ func (n *Network) run(ctx context.Context, steps int64, start time.Time) error {
 			return err
 		}
 		from, to := n.steps+1, min(end, n.steps+chunk)
+		for _, r := range n.recs {
+			r.Reserve(to - from + 2) // room for this chunk, so no step allocates
+		}
 		t := time.Now()
 		last := to
 		if w == 1 {

@@ -106,7 +106,20 @@ func (d *lif) Advance(lo, hi int, in Input) {
 			}
 			gt := d.gl + G[i]
 			vinf := (base + GE[i] + I[i]) / gt
-			v[i] = vinf + (v[i]-vinf)*expNeg(k*gt) + J[i]
+			// e^{-k·gt}: expNeg's fast path, written out here because the
+			// compiler does not inline it.
+			x := k * gt
+			var e float64
+			if x >= 0 && x <= 700 {
+				kf := (-x*expInvLn2x64 + expShift) - expShift
+				r := (-x - kf*expLn2Hi) - kf*expLn2Lo
+				q := 1 + r*(1+r*(1.0/2+r*(1.0/6+r*(1.0/24+r*(1.0/120)))))
+				ki := int64(kf)
+				e = math.Float64frombits(uint64(1023+(ki>>6))<<52) * expTable[ki&63] * q
+			} else {
+				e = math.Exp(-x)
+			}
+			v[i] = vinf + (v[i]-vinf)*e + J[i]
 		}
 	case in.G != nil:
 		G, GE := in.G[lo:hi][:n], in.GE[lo:hi][:n]

@@ -165,18 +165,17 @@ func expNeg(x float64) float64 {
 	if !(x >= 0 && x <= 700) {
 		return math.Exp(-x)
 	}
-	const (
-		invLn2x64 = 64 / math.Ln2
-		ln2Hi     = 6.93147180369123816490e-01 / 64 // ln 2 split in two parts
-		ln2Lo     = 1.90821492927058770002e-10 / 64
-	)
-	y := -x
-	const shift = 0x1.8p52 // adding and removing it rounds to an integer
-	kf := (y*invLn2x64 + shift) - shift
-	k := int64(kf)
-	r := (y - kf*ln2Hi) - kf*ln2Lo
+	kf := (-x*expInvLn2x64 + expShift) - expShift // round to an integer
+	r := (-x - kf*expLn2Hi) - kf*expLn2Lo
 	p := 1 + r*(1+r*(1.0/2+r*(1.0/6+r*(1.0/24+r*(1.0/120)))))
-	m := k >> 6 // floor division by 64
-	scale := math.Float64frombits(uint64(1023+m) << 52)
+	k := int64(kf)
+	scale := math.Float64frombits(uint64(1023+(k>>6)) << 52) // 2^floor(k/64)
 	return scale * expTable[k&63] * p
 }
+
+const (
+	expInvLn2x64 = 64 / math.Ln2
+	expLn2Hi     = 6.93147180369123816490e-01 / 64 // ln 2 split in two parts
+	expLn2Lo     = 1.90821492927058770002e-10 / 64
+	expShift     = 0x1.8p52 // adding and removing it rounds to an integer
+)

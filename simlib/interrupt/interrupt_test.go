@@ -1,0 +1,45 @@
+package interrupt
+
+import (
+	"context"
+	"errors"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/golgi-sim/golgi/simlib/models"
+)
+
+// A SIGINT sent to the process while a network runs stops the run cleanly
+// with context.Canceled, and the network can be run further.
+func TestInterruptStopsRun(t *testing.T) {
+	ctx, stop := Context()
+	defer stop()
+	p := models.DefaultCOBA()
+	p.Scale = 0.25
+	net, _, err := models.VANetwork(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := net.Build(); err != nil {
+		t.Fatal(err)
+	}
+	go func() {
+		time.Sleep(50 * time.Millisecond)
+		syscall.Kill(syscall.Getpid(), syscall.SIGINT)
+	}()
+	err = net.RunContext(ctx, 1e6) // 1000 s: would take minutes
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("run returned %v, want context.Canceled", err)
+	}
+	if net.Time() <= 0 || net.Time() >= 1e6 {
+		t.Fatalf("stopped at t = %v ms", net.Time())
+	}
+	t0 := net.Time()
+	if err := net.Run(10); err != nil {
+		t.Fatal(err)
+	}
+	if net.Time() != t0+10 {
+		t.Fatalf("continued to %v ms, want %v", net.Time(), t0+10)
+	}
+}
