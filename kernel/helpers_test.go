@@ -47,7 +47,7 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-const setupHint = "run `go run ./kernel/cmd/golgi setup` (as root it installs everything the kernel tests need)"
+const setupHint = "run `go run ./kernel/cmd/golgi setup --test` (as root it installs everything the tests need)"
 
 // integration returns the shared environment. Under -short it skips the
 // test; in a full run a missing tool fails it.

@@ -61,4 +61,14 @@ func TestSetupIdempotent(t *testing.T) {
 	if !strings.Contains(out.String(), "MISSING:   Jupyter") || len(third.Found) != len(second.Found)-1 {
 		t.Errorf("setup without Jupyter did not go on with the other steps:\n%s", out.String())
 	}
+	setup.Python = "/usr/bin/python3"
+
+	// --test: a missing test tool is named with the command that installs it.
+	defer func(p []struct{ Package, Program string }) { setup.TestPackages = p }(setup.TestPackages)
+	setup.TestPackages = []struct{ Package, Program string }{{"golgi-no-such-package", "golgi-no-such-program"}}
+	out.Reset()
+	_, err = setup.Run(ctx, setup.Options{GolgiDir: e.checkout, JupyterDataDir: data, Out: &out, NoApt: true, Test: true})
+	if err == nil || !strings.Contains(err.Error(), "apt-get install -y golgi-no-such-package") || !strings.Contains(out.String(), "MISSING:   golgi-no-such-package") {
+		t.Errorf("setup --test with a missing tool: err %v\n%s", err, out.String())
+	}
 }

@@ -10,6 +10,8 @@
 //     GoNB's version list, so `go install ...@v0.11.5` does not work);
 //   - the ECharts bundle (npm echarts@5.4.3) in the user cache
 //     (widgets/assets);
+//   - with --test (Options.Test), what the repository's integration tests
+//     drive: Debian's chromium, slurm-wlm and munge;
 //   - the golgi binary, built from this checkout into the kernel directory,
 //     and the kernel spec "Go (golgi)" (kernels/golgi/kernel.json), whose
 //     GoNB gets a go.work with this checkout, so notebooks import golgi's

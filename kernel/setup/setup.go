@@ -50,6 +50,19 @@ type Options struct {
 	Out io.Writer
 	// NoApt skips installing Debian packages (only checks them).
 	NoApt bool
+	// Test also installs what the integration tests of the whole
+	// repository drive: TestPackages.
+	Test bool
+}
+
+// TestPackages are the Debian packages the integration tests drive besides
+// Jupyter (installed by setup --test): a browser for the widgets' rendering
+// tests, and a one-node SLURM cluster for the sweep's job-array tests. Each
+// is found by one of its programs.
+var TestPackages = []struct{ Package, Program string }{
+	{"chromium", "chromium"},
+	{"slurm-wlm", "slurmctld"},
+	{"munge", "munged"},
 }
 
 // Report is what Run did and found, one line per step.
@@ -158,6 +171,29 @@ func Run(ctx context.Context, o Options) (*Report, error) {
 		todo = append(todo, "npm: apt-get install -y npm")
 	} else {
 		return rep, fmt.Errorf("setup: %w", err)
+	}
+	// The test suite's other tools.
+	if o.Test {
+		var missing []string
+		for _, tp := range TestPackages {
+			if p, err := lookProgram(tp.Program); err == nil {
+				found("%s (%s)", tp.Package, p)
+			} else {
+				missing = append(missing, tp.Package)
+			}
+		}
+		switch {
+		case len(missing) == 0:
+		case o.NoApt || os.Geteuid() != 0:
+			cmd := "apt-get install -y " + strings.Join(missing, " ")
+			fmt.Fprintf(o.Out, "  MISSING:   %s; as root run: %s\n", strings.Join(missing, ", "), cmd)
+			todo = append(todo, "test tools: "+cmd)
+		default:
+			if err := aptInstall(ctx, o.Out, missing...); err != nil {
+				return rep, err
+			}
+			did("Debian packages %s", strings.Join(missing, " "))
+		}
 	}
 	// The golgi binary and the kernel spec.
 	kdir := filepath.Join(o.JupyterDataDir, "kernels", KernelName)
@@ -399,6 +435,20 @@ func WriteSpec(kdir string, spec KernelSpec) (bool, error) {
 		return false, fmt.Errorf("setup: %w", err)
 	}
 	return true, nil
+}
+
+// lookProgram finds a program on PATH or in the sbin directories (daemons
+// such as slurmctld live there, and root's PATH may lack them).
+func lookProgram(name string) (string, error) {
+	if p, err := exec.LookPath(name); err == nil {
+		return p, nil
+	}
+	for _, d := range []string{"/usr/sbin", "/sbin", "/usr/local/sbin"} {
+		if p := filepath.Join(d, name); exists(p) {
+			return p, nil
+		}
+	}
+	return "", fmt.Errorf("%s not found", name)
 }
 
 func exists(p string) bool {

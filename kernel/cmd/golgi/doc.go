@@ -3,7 +3,7 @@
 //
 // Usage:
 //
-//	golgi setup [--jupyter-data-dir DIR] [--golgi-dir DIR] [--no-apt]
+//	golgi setup [--test] [--jupyter-data-dir DIR] [--golgi-dir DIR] [--no-apt]
 //	golgi kernel --connection-file FILE --gonb PATH [--golgi-dir DIR] [--path DIRS]
 //	golgi run [--html] [--timeout 10m] [--out DIR] [--kernel golgi] NB.ipynb...
 //	golgi verify [--timeout 10m] [--kernel golgi] NB.ipynb

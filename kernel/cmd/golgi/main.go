@@ -88,10 +88,11 @@ func cmdSetup(args []string) error {
 	data := fs.String("jupyter-data-dir", "", "Jupyter data directory for the kernel spec (default $JUPYTER_DATA_DIR or ~/.local/share/jupyter)")
 	dir := fs.String("golgi-dir", "", "golgi checkout (default: found upwards from the working directory)")
 	noApt := fs.Bool("no-apt", false, "do not install Debian packages, only check them")
+	test := fs.Bool("test", false, "also install what the integration tests drive (Debian's chromium, slurm-wlm, munge)")
 	_ = fs.Parse(args)
 	ctx, cancel := signalContext()
 	defer cancel()
-	_, err := setup.Run(ctx, setup.Options{GolgiDir: *dir, JupyterDataDir: *data, NoApt: *noApt})
+	_, err := setup.Run(ctx, setup.Options{GolgiDir: *dir, JupyterDataDir: *data, NoApt: *noApt, Test: *test})
 	if err == nil {
 		fmt.Println("golgi setup: done")
 	}
