@@ -231,3 +231,26 @@ func TestStdin(t *testing.T) {
 		t.Errorf("stdin cell: %+v", ex)
 	}
 }
+
+// TestInterruptCancelsRun interrupts a cell inside a long network run that
+// uses simlib/interrupt: the run stops cleanly, the cell ends normally, and
+// its block records the run as cancelled, with the steps it made.
+func TestInterruptCancelsRun(t *testing.T) {
+	g := drive(t, []map[string]any{
+		{"op": "execute", "code": "import (\n\t\"github.com/golgi-sim/golgi/simlib/interrupt\"\n\t\"github.com/golgi-sim/golgi/simlib/network\"\n\t\"github.com/golgi-sim/golgi/simlib/neuron\"\n)"},
+		{"op": "execute_async", "code": "%%\nnet := network.New(network.Options{DT: 0.1, Seed: 3, Label: \"long\"})\nnet.AddPopulation(\"p\", 10, neuron.DefaultLIF())\nctx, stop := interrupt.Context()\ndefer stop()\nfmt.Println(\"started\")\nos.Stdout.Sync()\nerr := net.RunContext(ctx, 1e9) // 10^10 steps: far longer than the test\nfmt.Println(\"run ended:\", err)"},
+		{"op": "wait_text", "text": "started"},
+		{"op": "sleep", "s": 1},
+		{"op": "interrupt"},
+		{"op": "collect", "timeout": 60},
+		{"op": "shutdown"},
+	})
+	c := g["collect"]
+	if len(c) != 1 || c[0].Status != "ok" || !strings.Contains(c[0].text(), "run ended: context canceled") || len(c[0].Blocks) != 1 {
+		t.Fatalf("interrupted run cell: %+v", c)
+	}
+	runs := c[0].Blocks[0].Runs
+	if len(runs) != 1 || runs[0].Label != "long" || runs[0].Status != "cancelled" || runs[0].Steps <= 0 || runs[0].Steps >= 10_000_000_000 {
+		t.Errorf("runs %+v, want one cancelled run with some steps", runs)
+	}
+}
