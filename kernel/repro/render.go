@@ -1,0 +1,176 @@
+package repro
+
+import (
+	"fmt"
+	"html"
+	"strconv"
+	"strings"
+)
+
+// Summary is the one-line summary of b, e.g.
+// "✔ golgi · cell 3 · 1.2 s · 2 runs · seed 42 · fp 3fa2c1d0…".
+func (b *Block) Summary() string {
+	mark := "✔"
+	if b.Status != "ok" {
+		mark = "✘ " + b.Status
+	}
+	parts := []string{mark + " golgi", "cell " + strconv.Itoa(b.ExecutionCount), formatSeconds(b.Duration)}
+	switch len(b.Runs) {
+	case 0:
+		parts = append(parts, "no runs")
+	case 1:
+		parts = append(parts, "1 run")
+	default:
+		parts = append(parts, strconv.Itoa(len(b.Runs))+" runs")
+	}
+	if len(b.Runs) > 0 {
+		parts = append(parts, "seed "+seeds(b))
+		last := b.Runs[len(b.Runs)-1]
+		parts = append(parts, "fp "+short(last.Fingerprint, 8))
+		cached := 0
+		for _, r := range b.Runs {
+			if r.Cached {
+				cached++
+			}
+		}
+		if cached > 0 {
+			parts = append(parts, strconv.Itoa(cached)+" cached")
+		}
+	}
+	if b.Golgi.Commit != "" {
+		g := "golgi " + short(b.Golgi.Commit, 7)
+		if b.Golgi.Dirty {
+			g += "+dirty"
+		}
+		parts = append(parts, g)
+	}
+	return strings.Join(parts, " · ")
+}
+
+func seeds(b *Block) string {
+	var s []string
+	seen := map[uint64]bool{}
+	for _, r := range b.Runs {
+		if !seen[r.Seed] {
+			seen[r.Seed] = true
+			s = append(s, strconv.FormatUint(r.Seed, 10))
+		}
+	}
+	if len(s) > 3 {
+		return strings.Join(s[:3], ",") + ",…"
+	}
+	return strings.Join(s, ",")
+}
+
+func short(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[:n] + "…"
+}
+
+func formatSeconds(s float64) string {
+	switch {
+	case s < 1:
+		return fmt.Sprintf("%.0f ms", s*1000)
+	case s < 60:
+		return fmt.Sprintf("%.1f s", s)
+	default:
+		return fmt.Sprintf("%.0f min %.0f s", float64(int(s)/60), s-float64(60*(int(s)/60)))
+	}
+}
+
+// Text is the plain-text form of b: its summary line.
+func (b *Block) Text() string { return b.Summary() }
+
+// HTML renders b as a collapsed <details> element: the summary line, and when
+// opened a table of every field and one row per simulation run.
+func (b *Block) HTML() string {
+	var w strings.Builder
+	e := html.EscapeString
+	w.WriteString(`<details class="golgi-repro" style="font-size:11px;color:#555;font-family:monospace">`)
+	w.WriteString(`<summary style="cursor:pointer;display:list-item">` + e(b.Summary()) + `</summary>`)
+	w.WriteString(`<table style="font-size:11px;border-collapse:collapse">`)
+	row := func(k, v string) {
+		w.WriteString(`<tr><th style="text-align:left;padding:0 8px 0 0">` + e(k) + `</th><td style="text-align:left">` + e(v) + `</td></tr>`)
+	}
+	row("ran by", b.User+"@"+b.Host)
+	row("start", b.Start)
+	row("end", b.End)
+	row("duration", formatSeconds(b.Duration))
+	status := b.Status
+	if b.Error != "" {
+		status += ": " + b.Error
+	}
+	row("status", status)
+	row("execution count", strconv.Itoa(b.ExecutionCount))
+	row("source sha256", b.SourceSHA256)
+	row("versions", "golgi kernel "+b.Versions.Kernel+", GoNB "+b.Versions.GoNB+", "+b.Versions.Go)
+	row("platform", fmt.Sprintf("%s/%s %s, %s, %d cores, GOMAXPROCS %d", b.Platform.OS, b.Platform.Arch, b.Platform.Kernel, b.Platform.CPU, b.Platform.Cores, b.Platform.GOMAXPROCS))
+	row("notebook repo", gitLine(b.Notebook))
+	if len(b.Notebook.Changes) > 0 {
+		row("  changes", changes(b.Notebook))
+	}
+	row("golgi repo", gitLine(b.Golgi))
+	if len(b.Golgi.Changes) > 0 {
+		row("  changes", changes(b.Golgi))
+	}
+	var mods []string
+	for _, m := range b.Modules {
+		mods = append(mods, m.Path+" "+m.Version)
+	}
+	row("modules", strings.Join(mods, ", "))
+	w.WriteString(`</table>`)
+	if len(b.Runs) > 0 {
+		w.WriteString(`<table style="font-size:11px;border-collapse:collapse"><tr>`)
+		for _, h := range []string{"#", "label", "seed", "neurons", "synapses", "dt (ms)", "t (ms)", "steps", "workers", "spikes", "wall (s)", "cached", "status", "fingerprint"} {
+			w.WriteString(`<th style="text-align:right;padding:0 6px">` + h + `</th>`)
+		}
+		w.WriteString(`</tr>`)
+		for i, r := range b.Runs {
+			st := r.Status
+			if r.Error != "" {
+				st += ": " + r.Error
+			}
+			cells := []string{
+				strconv.Itoa(i + 1), r.Label, strconv.FormatUint(r.Seed, 10), strconv.Itoa(r.Neurons),
+				strconv.FormatInt(r.Synapses, 10), strconv.FormatFloat(r.DT, 'g', -1, 64),
+				strconv.FormatFloat(r.Start, 'g', -1, 64) + "–" + strconv.FormatFloat(r.Start+r.Duration, 'g', -1, 64),
+				strconv.FormatInt(r.Steps, 10), strconv.Itoa(r.Workers), strconv.FormatInt(r.Spikes, 10),
+				strconv.FormatFloat(r.Wall, 'f', 3, 64), strconv.FormatBool(r.Cached), st, r.Fingerprint,
+			}
+			w.WriteString(`<tr>`)
+			for _, c := range cells {
+				w.WriteString(`<td style="text-align:right;padding:0 6px">` + e(c) + `</td>`)
+			}
+			w.WriteString(`</tr>`)
+		}
+		w.WriteString(`</table>`)
+	}
+	w.WriteString(`</details>`)
+	return w.String()
+}
+
+func gitLine(g GitState) string {
+	if g.Commit == "" {
+		return g.Dir + " (" + g.Note + ")"
+	}
+	s := g.Dir + " @ " + g.Commit
+	if g.Dirty {
+		s += fmt.Sprintf(", dirty (%d changed, diff sha256 %s)", g.Changed, short(g.DiffSHA256, 16))
+	} else {
+		s += ", clean"
+	}
+	if g.Note != "" {
+		s += " (" + g.Note + ")"
+	}
+	return s
+}
+
+func changes(g GitState) string {
+	s := strings.Join(g.Changes, "; ")
+	if g.Changed > len(g.Changes) {
+		s += fmt.Sprintf("; … %d more", g.Changed-len(g.Changes))
+	}
+	return s
+}
