@@ -16,6 +16,7 @@ import (
 	"github.com/golgi-sim/golgi/kernel/nbrun"
 	"github.com/golgi-sim/golgi/kernel/proxy"
 	"github.com/golgi-sim/golgi/kernel/setup"
+	"github.com/golgi-sim/golgi/simlib/sweep/cli"
 )
 
 const usage = `golgi: the golgi notebook kernel and tools
@@ -25,6 +26,7 @@ const usage = `golgi: the golgi notebook kernel and tools
   golgi run      execute notebooks headless with the golgi kernel
   golgi verify   re-execute a notebook and compare every cell's run fingerprints
   golgi demo     setup, then run notebooks/00_tour.ipynb to HTML
+  golgi sweep    sweep stores and clusters: slurm, merge, status, export, diff
 
 Run "golgi CMD -h" for the flags of CMD.
 `
@@ -46,6 +48,8 @@ func main() {
 		err = cmdVerify(os.Args[2:])
 	case "demo":
 		err = cmdDemo(os.Args[2:])
+	case "sweep":
+		os.Exit(cli.Main(os.Args[2:], os.Stdout, os.Stderr))
 	case "reap":
 		// Internal: the kernel's watchdog (see package proxy).
 		fs := flag.NewFlagSet("golgi reap", flag.ExitOnError)
