@@ -128,6 +128,14 @@ func (b *Block) HTML() string {
 		}
 		w.WriteString(`</tr>`)
 		for i, r := range b.Runs {
+			// A sweep in a cell can make thousands of runs: the HTML shows
+			// the first and last ones; the JSON keeps them all.
+			if n := len(b.Runs); n > maxRunRows && i >= maxRunRows-5 && i < n-5 {
+				if i == maxRunRows-5 {
+					w.WriteString(`<tr><td colspan="14" style="text-align:center">… ` + strconv.Itoa(n-maxRunRows) + ` more runs (all in the block's JSON) …</td></tr>`)
+				}
+				continue
+			}
 			st := r.Status
 			if r.Error != "" {
 				st += ": " + r.Error
@@ -150,6 +158,9 @@ func (b *Block) HTML() string {
 	w.WriteString(`</details>`)
 	return w.String()
 }
+
+// maxRunRows is the most runs the HTML table lists.
+const maxRunRows = 30
 
 func gitLine(g GitState) string {
 	if g.Commit == "" {

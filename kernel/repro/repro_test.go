@@ -3,6 +3,7 @@ package repro
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -149,5 +150,26 @@ func TestCollectStatic(t *testing.T) {
 	}
 	if !strings.HasPrefix(s.Versions.GoNB, "unknown") {
 		t.Errorf("GoNB version without a binary: %q", s.Versions.GoNB)
+	}
+}
+
+// A cell that runs a sweep makes many runs: the HTML lists the first 25 and
+// the last 5 and says how many it left out.
+func TestHTMLCapsRunRows(t *testing.T) {
+	b := filled()
+	b.Runs = nil
+	for i := 0; i < 1000; i++ {
+		b.Runs = append(b.Runs, runlog.Run{Seed: uint64(i), Fingerprint: fmt.Sprintf("fp%04d", i), Status: "ok"})
+	}
+	h := b.HTML()
+	for _, s := range []string{"fp0000", "fp0024", "fp0995", "fp0999", "970 more runs"} {
+		if !strings.Contains(h, s) {
+			t.Errorf("HTML lacks %q", s)
+		}
+	}
+	for _, s := range []string{"fp0025", "fp0500", "fp0994"} {
+		if strings.Contains(h, s) {
+			t.Errorf("HTML lists %q, which should be left out", s)
+		}
 	}
 }
