@@ -26,7 +26,7 @@ type RasterOptions struct {
 	// spike of each population is kept (k the smallest that fits) and the
 	// subtitle says so. Default 200,000; -1 draws all.
 	MaxPoints int
-	// SymbolSize in pixels; default 2.
+	// SymbolSize in pixels; default 2, or 5 below 2000 spikes.
 	SymbolSize int
 }
 
@@ -47,9 +47,6 @@ func Raster(pops []Spikes, o *RasterOptions) (*Chart, error) {
 	if opt.MaxPoints == 0 {
 		opt.MaxPoints = defaultMaxPoints
 	}
-	if opt.SymbolSize == 0 {
-		opt.SymbolSize = 2
-	}
 	total := 0
 	sizes, err := CheckSpikes(pops)
 	if err != nil {
@@ -57,6 +54,12 @@ func Raster(pops []Spikes, o *RasterOptions) (*Chart, error) {
 	}
 	for _, s := range pops {
 		total += len(s.Times)
+	}
+	if opt.SymbolSize == 0 {
+		opt.SymbolSize = 2
+		if total < 2000 { // a sparse raster: dots large enough to see
+			opt.SymbolSize = 5
+		}
 	}
 	stride := 1
 	if opt.MaxPoints > 0 && total > opt.MaxPoints {
