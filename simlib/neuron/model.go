@@ -78,12 +78,6 @@ type AdvanceSpiker interface {
 	AdvanceSpike(lo, hi int, in Input, dst []int32) []int32
 }
 
-// Rester is implemented by dynamics whose variables have a resting value
-// other than the one New sets.
-type Rester interface {
-	Rest(name string) (float64, bool)
-}
-
 // field reports a bad parameter as "field = value unit: what is allowed".
 func field(name string, v float64, unit, allowed string) error {
 	return fmt.Errorf("%s = %v%s: %s", name, v, unit, allowed)
