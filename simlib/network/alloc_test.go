@@ -44,7 +44,7 @@ func TestStepAllocatesNothing(t *testing.T) {
 			if w == 2 {
 				e.phaseB(1, step)
 			}
-			net.account(step, int(step&1))
+			net.account(step, e.buf(step))
 		})
 		if allocs != 0 {
 			t.Fatalf("workers=%d: %v allocations per step, want 0", w, allocs)

@@ -473,10 +473,10 @@ func (n *Network) workerCount() int {
 	for _, p := range n.pops {
 		total += p.size
 	}
-	// Workers synchronise once per step; below about 32000 neurons per
-	// worker that costs more than it saves on the project's 2-core machines
-	// (COBA scaled to 16000 cells: 1 worker 375 ms, 2 workers 460 ms per
-	// 200 ms simulated; at 64000 cells 1.70 s against 1.23 s;
-	// docs/performance.md).
-	return max(1, min(w, total/32000))
+	// Workers meet once per window of updates (the shortest delay); below
+	// about 12000 neurons per worker that costs more than it saves on the
+	// project's 2-core machines (COBA, 200 ms simulated: 4000 cells 72 ms
+	// with 1 worker, 81 ms with 2; 16000 cells 338 ms and 312 ms; 64000
+	// cells 1.54 s and 0.93 s; docs/performance.md).
+	return max(1, min(w, total/12000))
 }

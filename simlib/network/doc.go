@@ -29,14 +29,17 @@
 //
 // # Workers and determinism
 //
-// Workers own contiguous ranges of every population. Each update has two
-// phases separated by one barrier: (A) advance, receive, threshold for the
-// worker's neurons; (B) delivery into the rings of the worker's own target
-// range, reading every source's spikes in neuron order. Every target thus
+// Workers own contiguous ranges of every population. Updates go in windows
+// as long as the shortest delay (a spike cannot arrive within the window
+// it was emitted in): (A) advance, receive, threshold for the worker's
+// neurons, for every update of the window; one barrier; (B) delivery of
+// the window's spikes, update by update, into the rings of the worker's own
+// target range, reading every source's spikes in neuron order. Every target thus
 // receives its inputs in the same order whatever the number of workers, and
 // random streams are per entity (package rng): results are bit-identical
 // for any Workers. Summary().Fingerprint hashes every spike.
 //
-// A NaN or Inf in any state variable stops the run with an error naming the
+// A NaN or Inf in a model variable stops the run, at the end of the window
+// in progress, with an error naming the
 // population, neuron, variable and time; what recorders hold is kept.
 package network

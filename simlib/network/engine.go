@@ -25,7 +25,8 @@ type engine struct {
 	mu     sync.Mutex
 	fault  error
 	first  int64 // first update of the current run
-	acct   func(step int64, par int)
+	acct   func(step int64, buf int)
+	window int // updates between two exchanges of spikes
 }
 
 // popRT is a population at run time.
@@ -39,8 +40,8 @@ type popRT struct {
 	in_                       []*projRT   // projections onto this population
 	check                     [][]float64 // variables checked for NaN/Inf
 	hasCur, hasCond, hasDelta bool
-	lo, hi                    []int        // per worker
-	spk                       [2][][]int32 // [parity][worker]
+	lo, hi                    []int       // per worker
+	spk                       [][][]int32 // [buffer of the update][worker] (see engine.buf)
 }
 
 type receptorRT struct {
@@ -103,17 +104,33 @@ func (p *popRT) varNames() []string {
 // partition gives worker ranges for w workers.
 func (e *engine) partition(w int) {
 	e.w = w
+	// Workers exchange spikes once per window of updates: as many as the
+	// shortest delay (in steps) of any projection, at most maxWindow. A
+	// spike of update n arrives at n+d >= n+window, after the window.
+	e.window = maxWindow
+	for _, pr := range e.projs {
+		d := pr.d0
+		if pr.d != nil {
+			d = math.MaxInt32
+			for _, x := range pr.d {
+				d = min(d, x)
+			}
+		}
+		e.window = min(e.window, int(d))
+	}
+	e.window = max(e.window, 1)
 	for _, p := range e.pops {
 		p.lo, p.hi = make([]int, w), make([]int, w)
 		for k := 0; k < w; k++ {
 			p.lo[k], p.hi[k] = p.n*k/w, p.n*(k+1)/w
 		}
-		for par := range p.spk {
-			old := p.spk[par]
-			p.spk[par] = make([][]int32, w)
-			for k := range p.spk[par] {
-				if k < len(old) {
-					p.spk[par][k] = old[k][:0]
+		old := p.spk
+		p.spk = make([][][]int32, 2*e.window)
+		for k := range p.spk {
+			p.spk[k] = make([][]int32, w)
+			for j := range p.spk[k] {
+				if k < len(old) && j < len(old[k]) {
+					p.spk[k][j] = old[k][j][:0]
 				}
 			}
 		}
@@ -135,7 +152,7 @@ func (e *engine) partition(w int) {
 // phaseA advances, receives and thresholds worker w's neurons for update
 // step. It reports a fault by setting stopAt.
 func (e *engine) phaseA(w int, step int64) {
-	par := int(step & 1)
+	par := e.buf(step)
 	t := float64(step-1) * e.dt
 	for _, p := range e.pops {
 		lo, hi := p.lo[w], p.hi[w]
@@ -353,7 +370,7 @@ func (p *popRT) checkFinite(lo, hi int, step int64, dt float64) error {
 // phaseB delivers the spikes of update step into the rings of worker w's
 // target ranges.
 func (e *engine) phaseB(w int, step int64) {
-	par := int(step & 1)
+	par := e.buf(step)
 	for _, q := range e.pops {
 		lo, hi := int32(q.lo[w]), int32(q.hi[w])
 		if lo == hi {
@@ -439,20 +456,35 @@ func (b *barrier) wait() {
 	b.mu.Unlock()
 }
 
+// maxWindow bounds the updates between two exchanges of spikes.
+const maxWindow = 64
+
+// buf is the spike buffer of update step: buffers cycle over two windows,
+// so that one window's spikes are read while the next one's are written.
+func (e *engine) buf(step int64) int { return int(step % int64(2*e.window)) }
+
 // steps runs updates from..to (inclusive) on worker w and returns the last
-// update it completed.
+// update it completed. Each window of updates is phase A for all of them,
+// one barrier, then phase B (delivery, and worker 0's bookkeeping) for all
+// of them in order.
 func (e *engine) steps(w int, from, to int64) int64 {
-	for step := from; step <= to; step++ {
-		e.phaseA(w, step)
+	for first := from; first <= to; {
+		last := min(to, first+int64(e.window)-1)
+		for step := first; step <= last; step++ {
+			e.phaseA(w, step)
+		}
 		e.bar.wait()
 		stop := e.stopAt.Load()
-		e.phaseB(w, step)
-		if w == 0 {
-			e.acct(step, int(step&1))
+		for step := first; step <= last; step++ {
+			e.phaseB(w, step)
+			if w == 0 {
+				e.acct(step, e.buf(step))
+			}
 		}
-		if stop != 0 && stop <= step {
-			return step
+		if stop != 0 && stop <= last {
+			return last
 		}
+		first = last + 1
 	}
 	return to
 }

@@ -21,7 +21,7 @@ const DefaultDT = 0.1
 type Options struct {
 	DT        float64        // step (ms); 0 means DefaultDT
 	Seed      uint64         // master seed of every random stream
-	Workers   int            // goroutines stepping the network; 0: automatic (one per 32000 neurons, at most GOMAXPROCS)
+	Workers   int            // goroutines stepping the network; 0: automatic (one per 12000 neurons, at most GOMAXPROCS)
 	MaxMemory int64          // bytes the network may use; 0: 3/4 of physical memory
 	Label     string         // optional name, reported in summaries
 	Progress  func(Progress) // optional, called about every 100 ms of wall time and at the end of a run

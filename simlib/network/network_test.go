@@ -273,11 +273,14 @@ func TestNaNStopsRunAndKeepsRecords(t *testing.T) {
 				t.Fatalf("workers=%d: error %q does not mention %q", w, err, want)
 			}
 		}
-		if net.Steps() != 42 {
-			t.Fatalf("workers=%d: stopped after %d updates, want 42", w, net.Steps())
+		// The run stops at the end of the window of updates in progress
+		// (at most the shortest delay, here no projection: 64 updates,
+		// within the run's first chunks of 16 and 32).
+		if s := net.Steps(); s < 42 || s > 42+64 {
+			t.Fatalf("workers=%d: stopped after %d updates, want 42 to 106", w, s)
 		}
-		if n := len(st.Values()[0]); n != 43 || st.Values()[0][41] != 41 {
-			t.Fatalf("workers=%d: %d samples kept (v[41]=%v), want 43 with v[41]=41", w, n, st.Values()[0][41])
+		if v := st.Values()[0]; len(v) < 43 || v[41] != 41 {
+			t.Fatalf("workers=%d: %d samples kept, want at least 43 with v[41] = 41", w, len(v))
 		}
 		if err := net.Run(1); err == nil {
 			t.Fatal("a faulted network ran again")

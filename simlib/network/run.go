@@ -176,9 +176,9 @@ func (n *Network) sampleAll(recs []Recorder) {
 
 // account runs after the delivery of update step on worker 0: spike
 // counts, the fingerprint and the recorders' spikes.
-func (n *Network) account(step int64, par int) {
+func (n *Network) account(step int64, buf int) {
 	for k, p := range n.e.pops {
-		chunks := p.spk[par]
+		chunks := p.spk[buf]
 		cnt := 0
 		for _, c := range chunks {
 			cnt += len(c)
