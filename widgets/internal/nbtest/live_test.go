@@ -105,9 +105,34 @@ func TestLiveSliders(t *testing.T) {
 	if err := b.Wait("window.Jupyter&&Jupyter.notebook&&Jupyter.notebook.kernel&&Jupyter.notebook.kernel.is_connected()", 60*time.Second); err != nil {
 		t.Fatal(err, tail(readFile(logPath), 3000))
 	}
-	browsertest.Eval[bool](b, "Jupyter.notebook.execute_all_cells(),true")
-	if err := b.Wait(`document.querySelector('input[type=range]')&&document.querySelector('.golgi-explore')&&document.querySelector('.golgi-explore').textContent.indexOf('tau = 10 ms')>=0`, 90*time.Second); err != nil {
-		t.Fatal(err, browsertest.Eval[string](b, `Array.from(document.querySelectorAll(".output_area")).map(function(e){return e.innerText.slice(0,500)}).join(" | ")`), tail(readFile(logPath), 6000))
+	// The session is live once the slider and the first chart are there.
+	// Under heavy load (CI runs this beside the kernel's tests) GoNB's
+	// widget channel has once failed to answer within the cell's 60 s, and
+	// the cell then fell back to its headless display, as designed: in that
+	// case restart the kernel and try once more, as a user would re-run the
+	// cell. Two failures fail the test.
+	const liveOK = `document.querySelector('input[type=range]')&&document.querySelector('.golgi-explore')&&document.querySelector('.golgi-explore').textContent.indexOf('tau = 10 ms')>=0`
+	const fellBack = `document.body.innerText.indexOf('sliders inactive')>=0`
+	outputs := func() string {
+		return browsertest.Eval[string](b, `Array.from(document.querySelectorAll(".output_area")).map(function(e){return e.innerText.slice(0,500)}).join(" | ")`)
+	}
+	for attempt := 1; ; attempt++ {
+		browsertest.Eval[bool](b, "Jupyter.notebook.execute_all_cells(),true")
+		if err := b.Wait("("+liveOK+")||("+fellBack+")", 90*time.Second); err != nil {
+			t.Fatal(err, outputs(), tail(readFile(logPath), 6000))
+		}
+		if browsertest.Eval[bool](b, "!!("+liveOK+")") {
+			break
+		}
+		if attempt == 2 {
+			t.Fatal("the browser did not answer the sliders twice: ", outputs(), tail(readFile(logPath), 6000))
+		}
+		t.Logf("attempt 1 fell back to the headless display (%s); restarting the kernel", outputs())
+		browsertest.Eval[bool](b, "Jupyter.notebook.clear_all_output(),Jupyter.notebook.kernel.restart(),true")
+		time.Sleep(2 * time.Second)
+		if err := b.Wait("Jupyter.notebook.kernel.is_connected()&&!document.querySelector('#kernel_indicator_icon.kernel_busy_icon')", 60*time.Second); err != nil {
+			t.Fatal("kernel restart: ", err)
+		}
 	}
 	// Move the slider to position 19 (tau = 1 + 19 = 20 ms) as a user would.
 	browsertest.Eval[bool](b, `(function(){var s=document.querySelector('input[type=range]');s.value=19;s.dispatchEvent(new Event('input'));s.dispatchEvent(new Event('change'));return true})()`)
