@@ -279,6 +279,7 @@ func (n *Network) allocate() (*engine, error) {
 		m := p.method.Resolve(p.model.DefaultMethod())
 		ctx := neuron.Context{N: p.size, DT: dt, Method: m, Seed: n.opt.Seed, Key: rng.Key("population:" + p.name)}
 		rt := &popRT{p: p, n: p.size, dyn: p.model.New(ctx)}
+		rt.fused, _ = rt.dyn.(neuron.AdvanceSpiker)
 		rt.in.I = make([]float64, p.size)
 		tauM := 0.0
 		if mem, ok := rt.dyn.(neuron.Membrane); ok && m == scheme.Exact {

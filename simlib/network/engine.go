@@ -34,6 +34,7 @@ type popRT struct {
 	p                         *Population
 	n                         int
 	dyn                       neuron.Dynamics
+	fused                     neuron.AdvanceSpiker // dyn, when it can advance and threshold in one pass
 	in                        neuron.Input
 	rec                       []*receptorRT
 	stims                     []stimRT
@@ -168,8 +169,8 @@ func (e *engine) phaseA(w int, step int64) {
 		p.prepare(w, lo, hi, step, t)
 		in := p.in // shared slices; Step and T set on the worker's copy
 		in.Step, in.T = step, t
-		if f, ok := p.dyn.(neuron.AdvanceSpiker); ok {
-			p.spk[par][w] = f.AdvanceSpike(lo, hi, in, p.spk[par][w][:0])
+		if p.fused != nil {
+			p.spk[par][w] = p.fused.AdvanceSpike(lo, hi, in, p.spk[par][w][:0])
 			if p.hasDelta {
 				p.receiveJumps(lo, hi, step)
 			}
