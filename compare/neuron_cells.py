@@ -117,8 +117,48 @@ def soma_dend_exp2syn():
     return out
 
 
+def branched_pt3d():
+    """A branched cell: soma (hh) with a tapered apical trunk given by 3-D
+    points (irregular spacing, diameter 3 -> 1 µm), two tufts at its 1 end,
+    an oblique attached at the trunk's middle (x = 0.5), a basal dendrite
+    at the soma's 0 end and an axon at the soma's 1 end; ExpSyn and Exp2Syn
+    inputs on different branches and a current step at the axon's far (1)
+    end node."""
+    trunk = [[0, 0, 0, 3.0], [0, 40, 0, 2.6], [5, 95, 0, 2.2], [5, 160, 3, 1.8],
+             [0, 240, 0, 1.5], [0, 300, 0, 1.0]]
+    tuft1 = [[0, 300, 0, 1.0], [40, 350, 0, 0.8], [90, 420, 10, 0.6]]
+    tuft2 = [[0, 300, 0, 1.0], [-30, 380, 0, 0.9], [-60, 470, -5, 0.5]]
+    pas = {"pas": {"g": 5e-5, "e": -65}}
+    out = []
+    for so in (0, 2):
+        out.append(case(
+            f"branched_pt3d_so{so}",
+            [section("soma", 20, 20, mechs={"hh": {}}),
+             section("trunk", 0, 0, nseg=9, Ra=150, parent="soma", parent_x=1, mechs=pas, pt3d=trunk),
+             section("tuft1", 0, 0, nseg=5, Ra=150, parent="trunk", parent_x=1, mechs=pas, pt3d=tuft1),
+             section("tuft2", 0, 0, nseg=4, Ra=150, parent="trunk", parent_x=1, mechs=pas, pt3d=tuft2),
+             section("oblique", 150, 0.7, nseg=7, Ra=150, parent="trunk", parent_x=0.5, mechs=pas),
+             section("basal", 200, 1.2, nseg=8, Ra=120, parent="soma", parent_x=0, mechs=pas),
+             section("axon", 400, 0.8, nseg=15, Ra=100, cm=0.8, parent="soma", parent_x=1,
+                     mechs={"hh": {"gnabar": 0.2}})],
+            points=[{"label": "syn1", "type": "Exp2Syn", "sec": "tuft1", "x": 0.7,
+                     "params": {"tau1": 0.3, "tau2": 3, "e": 0}, "events": [5.0, 25.0], "weight": 0.003},
+                    {"label": "syn2", "type": "ExpSyn", "sec": "oblique", "x": 0.3,
+                     "params": {"tau": 2, "e": 0}, "events": [12.0, 12.5], "weight": 0.004},
+                    {"label": "syn3", "type": "Exp2Syn", "sec": "basal", "x": 1,
+                     "params": {"tau1": 1, "tau2": 8, "e": -80}, "events": [30.0], "weight": 0.002},
+                    {"label": "stim", "type": "IClamp", "sec": "axon", "x": 1,
+                     "params": {"del": 35, "dur": 2, "amp": 0.3}}],
+            record=[{"sec": "soma", "x": 0.5, "var": "v"}, {"sec": "tuft1", "x": 0.7, "var": "v"},
+                    {"sec": "trunk", "x": 0.5, "var": "v"}, {"sec": "axon", "x": 1, "var": "v"},
+                    {"sec": "basal", "x": 0, "var": "v"}, {"point": "syn1", "var": "g"}],
+            detector={"sec": "axon", "x": 0.9, "var": "v", "threshold": -10},
+            secondorder=so, tstop=45, epsp={"trace": 0, "t0": 5.0}))
+    return out
+
+
 # cell-build adds the SWC and PT5B rows here (functions returning lists of cases).
-CASE_BUILDERS = [passive_cable, soma_hh, soma_dend_exp2syn]
+CASE_BUILDERS = [passive_cable, soma_hh, soma_dend_exp2syn, branched_pt3d]
 
 
 # ---------------------------------------------------------------- NEURON
