@@ -35,9 +35,11 @@ func DefaultHH() HH { return HH{GNaBar: 0.12, GKBar: 0.036, GL: 0.0003, EL: -54.
 func (HH) Name() string   { return "hh" }
 func (HH) Ions() []string { return []string{"na", "k"} }
 
-// hhMaxStepRatio bounds dt by the fastest gate: dt <= hhMaxStepRatio·τmin,
+// hhMaxStepRatio bounds dt by the fastest gate: dt <= hhMaxStepRatio·τmin
+// (cnexp is stable for any dt, but beyond that a gate jumps to its steady
+// state in one step at the extremes of the table),
 // τmin the smallest time constant over -100..100 mV at the temperature.
-const hhMaxStepRatio = 20
+const hhMaxStepRatio = 100
 
 func (p HH) Validate(e Env) error {
 	if err := First(
