@@ -33,9 +33,9 @@ func cable(nseg int, amp, dur float64) cell.Cell {
 }
 
 func cableTheory() (lambda, rin float64) {
-	d := cabDiam * 1e-4 // cm
+	d := cabDiam * 1e-4                            // cm
 	lam := math.Sqrt((1 / cabG) * d / (4 * cabRa)) // cm
-	ra := 4 * cabRa / (math.Pi * d * d)             // Ω/cm
+	ra := 4 * cabRa / (math.Pi * d * d)            // Ω/cm
 	x := cabL * 1e-4 / lam
 	return lam * 1e4, ra * lam / math.Tanh(x) / 1e6 // µm, MΩ
 }

@@ -16,7 +16,7 @@ type KSlow struct {
 	Tau  float64 // ms
 }
 
-func (KSlow) Name() string    { return "kslow" }
+func (KSlow) Name() string   { return "kslow" }
 func (KSlow) Ions() []string { return []string{"k"} } // reads ek, adds to ik
 
 func (p KSlow) Validate(mech.Env) error {
