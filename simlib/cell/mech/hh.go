@@ -26,7 +26,7 @@ type HH struct {
 	GKBar   float64 // maximal potassium conductance (S/cm²); 0.036
 	GL      float64 // leak conductance (S/cm²); 0.0003
 	EL      float64 // leak reversal potential (mV); -54.3
-	NoTable bool    // compute the rates exactly instead of NEURON's table (usetable_hh = 0)
+	NoTable bool    // compute the rates exactly instead of NEURON's table (usetable_hh = 0); like NEURON's global, the table is used unless every location sets it
 }
 
 // DefaultHH returns hh.mod's defaults.
@@ -147,9 +147,7 @@ func (HH) New(params []Density, c Context) Instance {
 	for i, q := range params {
 		p := q.(HH)
 		s.gnabar[i], s.gkbar[i], s.gl[i], s.el[i] = p.GNaBar, p.GKBar, p.GL, p.EL
-		if !p.NoTable {
-			s.table = true
-		}
+		s.table = s.table || !p.NoTable
 	}
 	if s.table {
 		s.tb = newHHTable(c.Celsius)
