@@ -197,3 +197,30 @@ func TestGroupBadInput(t *testing.T) {
 		t.Errorf("NaN parameter in cell 1: %v", err)
 	}
 }
+
+// TestFault: a state that becomes NaN stops the run with an error naming
+// the place and time; recordings keep every step up to it and the
+// simulation refuses to go on.
+func TestFault(t *testing.T) {
+	c := goodCell()
+	c.Points[1].Mech = mech.IClamp{Del: 1, Dur: 1, Amp: 1e308} // overflows v
+	s, err := cell.New(c, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, _ := s.Record("soma", 0.5, "v")
+	err = s.Run(5)
+	if err == nil || !strings.Contains(err.Error(), "non-finite") || !strings.Contains(err.Error(), "t = ") {
+		t.Fatalf("err = %v", err)
+	}
+	n := len(v.Y)
+	if n < 40 || s.T() >= 5 {
+		t.Errorf("recorded %d samples up to t = %v", n, s.T())
+	}
+	if err2 := s.Run(10); err2 == nil || len(v.Y) != n {
+		t.Errorf("ran on after the fault: %v, %d samples", err2, len(v.Y))
+	}
+	if err := s.Events("syn", 0.001, 0.1); err == nil || !strings.Contains(err.Error(), "in the past") {
+		t.Errorf("event in the past: %v", err)
+	}
+}
