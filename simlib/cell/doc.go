@@ -47,7 +47,8 @@
 // # Mechanisms
 //
 // mech.Pas, mech.HH (hh.mod: its table of rates and cnexp), point
-// processes mech.ExpSyn, mech.Exp2Syn (with NEURON's factor), mech.IClamp.
+// processes mech.ExpSyn, mech.Exp2Syn (with NEURON's factor), mech.IClamp,
+// mech.SEClamp.
 // Ion reversal potentials (ena, ek, ...) are kept per node as NEURON does;
 // Section.E sets them for a section, DefaultE holds NEURON's defaults. A
 // new channel is one Go file implementing mech.Density (parameters) and
