@@ -3,6 +3,7 @@ package cell_test
 import (
 	"errors"
 	"math"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -222,5 +223,23 @@ func TestFault(t *testing.T) {
 	}
 	if err := s.Events("syn", 0.001, 0.1); err == nil || !strings.Contains(err.Error(), "in the past") {
 		t.Errorf("event in the past: %v", err)
+	}
+}
+
+// TestGroupTooBig: node indices are int32; a group beyond 2^31-1 nodes is
+// refused before anything is allocated.
+func TestGroupTooBig(t *testing.T) {
+	c := goodCell()
+	for i := 0; i < 70; i++ {
+		c.Sections = append(c.Sections, cell.Section{Name: "big" + strconv.Itoa(i), Parent: "soma", ParentX: 1,
+			L: 1000, Diam: 1, Nseg: 32767, Ra: 100, Cm: 1})
+	}
+	cells := make([]cell.Cell, 1000)
+	for i := range cells {
+		cells[i] = c
+	}
+	_, err := cell.NewGroup(cells, cell.DefaultOptions())
+	if err == nil || !strings.Contains(err.Error(), "cells × nodes") {
+		t.Errorf("err = %v", err)
 	}
 }
