@@ -41,9 +41,12 @@ import time
 
 # ---------------------------------------------------------------- cases
 
-def section(name, L, diam, nseg=1, Ra=100.0, cm=1.0, parent=None, parent_x=1.0, mechs=None, pt3d=None):
+def section(name, L, diam, nseg=1, Ra=100.0, cm=1.0, parent=None, parent_x=1.0, mechs=None, pt3d=None,
+            child_x=0):
     s = {"name": name, "L": L, "diam": diam, "nseg": nseg, "Ra": Ra, "cm": cm,
          "parent_x": parent_x, "mechs": mechs or {}}
+    if child_x:
+        s["child_x"] = child_x
     if parent:
         s["parent"] = parent
     if pt3d:
@@ -176,8 +179,34 @@ def branched_pt3d():
     return out
 
 
+def reversed_child():
+    """Sections attached by their 1 end (connect child(1), parent(x)): a
+    dendrite on the soma by its 1 end, a branch on that dendrite's far (0)
+    end, another by its 1 end at the dendrite's x = 0.3; an Exp2Syn at
+    dend(0.2) and v at both ends and inside."""
+    pas = {"pas": {"g": 1e-4, "e": -65}}
+    out = []
+    for so in (0, 2):
+        out.append(case(
+            f"reversed_child_so{so}",
+            [section("soma", 20, 20, mechs={"hh": {}}),
+             section("dend", 400, 1.5, nseg=13, parent="soma", parent_x=1, child_x=1, mechs=pas),
+             section("b1", 150, 0.8, nseg=5, parent="dend", parent_x=0, mechs=pas),
+             section("b2", 120, 0.6, nseg=4, parent="dend", parent_x=0.3, child_x=1, mechs=pas)],
+            points=[{"label": "syn", "type": "Exp2Syn", "sec": "dend", "x": 0.2,
+                     "params": {"tau1": 0.5, "tau2": 5, "e": 0}, "events": [5.0], "weight": 0.003},
+                    {"label": "syn2", "type": "ExpSyn", "sec": "b2", "x": 0,
+                     "params": {"tau": 3, "e": 0}, "events": [15.0], "weight": 0.002}],
+            record=[{"sec": "soma", "x": 0.5, "var": "v"}, {"sec": "dend", "x": 0.2, "var": "v"},
+                    {"sec": "dend", "x": 0, "var": "v"}, {"sec": "dend", "x": 1, "var": "v"},
+                    {"sec": "b1", "x": 1, "var": "v"}, {"sec": "b2", "x": 0, "var": "v"},
+                    {"sec": "b2", "x": 0.9, "var": "v"}],
+            secondorder=so, tstop=30, epsp={"trace": 0, "t0": 5.0}))
+    return out
+
+
 # cell-build adds the SWC and PT5B rows here (functions returning lists of cases).
-CASE_BUILDERS = [passive_cable, soma_hh, soma_seclamp, soma_dend_exp2syn, branched_pt3d]
+CASE_BUILDERS = [passive_cable, soma_hh, soma_seclamp, soma_dend_exp2syn, branched_pt3d, reversed_child]
 
 
 # ---------------------------------------------------------------- NEURON
@@ -205,7 +234,7 @@ def run_neuron(c):
         secs[s["name"]] = sec
     for s in c["sections"]:
         if s.get("parent"):
-            secs[s["name"]].connect(secs[s["parent"]](s["parent_x"]), 0)
+            secs[s["name"]].connect(secs[s["parent"]](s["parent_x"]), s.get("child_x", 0))
     for s in c["sections"]:
         for ion, v in s.get("ions", {}).items():
             for seg in secs[s["name"]]:

@@ -58,6 +58,12 @@ func TestBadInput(t *testing.T) {
 		{"Cm NaN", func(c *cell.Cell, o *cell.Options) { c.Sections[1].Cm = nan }, []string{"Cm = NaN"}},
 		{"ParentX > 1", func(c *cell.Cell, o *cell.Options) { c.Sections[1].ParentX = 1.5 }, []string{"ParentX = 1.5", "[0, 1]"}},
 		{"ParentX NaN", func(c *cell.Cell, o *cell.Options) { c.Sections[1].ParentX = nan }, []string{"ParentX = NaN"}},
+		{"ChildX 0.5", func(c *cell.Cell, o *cell.Options) { c.Sections[1].ChildX = 0.5 }, []string{`section "dend"`, "ChildX = 0.5", "0 or its 1 end"}},
+		{"ChildX on root", func(c *cell.Cell, o *cell.Options) { c.Sections[0].ChildX = 1 }, []string{`section "soma"`, "ChildX = 1", "root must use 0"}},
+		{"ChildX with pt3d", func(c *cell.Cell, o *cell.Options) {
+			c.Sections[1].ChildX = 1
+			c.Sections[1].Pt3D = []cell.Pt3D{{0, 0, 0, 1}, {10, 0, 0, 1}}
+		}, []string{"ChildX = 1", "Pt3D"}},
 		{"pt3d one point", func(c *cell.Cell, o *cell.Options) { c.Sections[1].Pt3D = []cell.Pt3D{{0, 0, 0, 1}} }, []string{"Pt3D", "at least 2 points"}},
 		{"pt3d zero diam", func(c *cell.Cell, o *cell.Options) {
 			c.Sections[1].Pt3D = []cell.Pt3D{{0, 0, 0, 1}, {10, 0, 0, 0}}

@@ -54,7 +54,7 @@ func sameTopology(a, b Cell) string {
 	}
 	for i := range a.Sections {
 		s, t := a.Sections[i], b.Sections[i]
-		if s.Name != t.Name || s.Parent != t.Parent || s.ParentX != t.ParentX || s.Nseg != t.Nseg {
+		if s.Name != t.Name || s.Parent != t.Parent || s.ParentX != t.ParentX || s.ChildX != t.ChildX || s.Nseg != t.Nseg {
 			return fmt.Sprintf("section #%d is %q (parent %q at %v, nseg %d), not %q (parent %q at %v, nseg %d)",
 				i, t.Name, t.Parent, t.ParentX, t.Nseg, s.Name, s.Parent, s.ParentX, s.Nseg)
 		}
