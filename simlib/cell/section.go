@@ -16,11 +16,11 @@ type Section struct {
 	// child(1), ...: the section then runs from its 1 end, which is its
 	// parent's node, to its 0 end). Sections with Pt3D must use 0.
 	ChildX float64
-	L       float64 // length (µm)
-	Diam    float64 // diameter (µm); ignored when Pt3D is set
-	Nseg    int     // number of segments (>= 1)
-	Ra      float64 // axial resistivity (Ω·cm)
-	Cm      float64 // specific membrane capacitance (µF/cm²)
+	L      float64 // length (µm)
+	Diam   float64 // diameter (µm); ignored when Pt3D is set
+	Nseg   int     // number of segments (>= 1)
+	Ra     float64 // axial resistivity (Ω·cm)
+	Cm     float64 // specific membrane capacitance (µF/cm²)
 	// Pt3D, optional, gives the section's shape as 3-D points (NEURON's
 	// pt3dadd): then L is the path length of the points and areas and axial
 	// resistances are integrated over the frusta between them, as NEURON does.
