@@ -86,16 +86,16 @@ def passive_cable():
 def soma_hh():
     """A soma (20 x 20 µm) with hh and a current step: spikes."""
     out = []
-    for so, dt in ((0, 0.025), (2, 0.025), (0, 0.01), (2, 0.1)):
+    for so, dt, celsius in ((0, 0.025, 6.3), (2, 0.025, 6.3), (0, 0.01, 6.3), (2, 0.1, 6.3), (0, 0.01, 20)):
         out.append(case(
-            f"soma_hh_so{so}" + ("" if dt == 0.025 else f"_dt{dt}"),
+            f"soma_hh_so{so}" + ("" if dt == 0.025 else f"_dt{dt}") + ("" if celsius == 6.3 else f"_{celsius}C"),
             [section("soma", 20, 20, mechs={"hh": {}})],
             points=[{"label": "stim", "type": "IClamp", "sec": "soma", "x": 0.5,
                      "params": {"del": 5, "dur": 40, "amp": 0.1}}],
             record=[{"sec": "soma", "x": 0.5, "var": "v"}, {"sec": "soma", "x": 0.5, "var": "m_hh"},
                     {"sec": "soma", "x": 0.5, "var": "ina"}, {"sec": "soma", "x": 0.5, "var": "ik"}],
             detector={"sec": "soma", "x": 0.5, "var": "v", "threshold": 0},
-            secondorder=so, dt=dt, tstop=50))
+            secondorder=so, dt=dt, celsius=celsius, tstop=50))
     return out
 
 
