@@ -24,13 +24,15 @@ amplitudes within 0.1 %, spike times within one dt. The script exits with
 status 1 when a target is missed.
 
 --save FILE writes the cases with NEURON's traces (10 significant digits)
-for the Go tests (simlib/cell/testdata/neuron_cells.json), which then
+for the Go tests (simlib/cell/testdata/neuron_cells.json.gz; gzip when the
+name ends in .gz), which then
 need no NEURON.
 
 Adding a case: append a builder to CASE_BUILDERS (a function returning a
 list of case dicts); helpers below build sections and points.
 """
 import argparse
+import gzip
 import json
 import math
 import os
@@ -383,7 +385,8 @@ def main():
                "cases": [dict(c, neuron={"t_n": len(n["t"]), "traces": [short(v) for v in n["traces"]],
                                          "spikes": n["spikes"]}, table=r)
                          for c, n, r in zip(cases, neu, rows)]}
-        with open(a.save, "w") as f:
+        opener = gzip.open if a.save.endswith(".gz") else open
+        with opener(a.save, "wt") as f:
             json.dump(out, f, separators=(",", ":"))
     sys.exit(1 if bad else 0)
 
