@@ -262,10 +262,34 @@ func cnexp(x, xinf, tau, dt float64) float64 {
 
 func (s *hhState) Advance(st Step, lo, hi int) {
 	dt := st.DT
-	for i := lo; i < hi; i++ {
-		r := s.rates(st.V[s.node[i]])
-		s.m[i] = cnexp(s.m[i], r[0], r[1], dt)
-		s.h[i] = cnexp(s.h[i], r[2], r[3], dt)
-		s.nn[i] = cnexp(s.nn[i], r[4], r[5], dt)
+	node, m, h, n := s.node[lo:hi], s.m[lo:hi], s.h[lo:hi], s.nn[lo:hi]
+	if !s.table {
+		for k, nd := range node {
+			r := hhRates(st.V[nd], s.celsius)
+			m[k] = cnexp(m[k], r[0], r[1], dt)
+			h[k] = cnexp(h[k], r[2], r[3], dt)
+			n[k] = cnexp(n[k], r[4], r[5], dt)
+		}
+		return
+	}
+	tb := s.tb
+	for k, nd := range node {
+		// hhTable.lookup inlined for the interior of the table (the same
+		// operations); the ends and NaN go through lookup
+		xi := tb.mfac * (st.V[nd] - hhTmin)
+		var r [6]float64
+		switch {
+		case xi >= 0 && xi < hhTn:
+			j := int(xi)
+			th := xi - float64(j)
+			a, b := &tb.t[j], &tb.t[j+1]
+			r = [6]float64{a[0] + th*(b[0]-a[0]), a[1] + th*(b[1]-a[1]), a[2] + th*(b[2]-a[2]),
+				a[3] + th*(b[3]-a[3]), a[4] + th*(b[4]-a[4]), a[5] + th*(b[5]-a[5])}
+		default:
+			r = tb.lookup(st.V[nd])
+		}
+		m[k] = cnexp(m[k], r[0], r[1], dt)
+		h[k] = cnexp(h[k], r[2], r[3], dt)
+		n[k] = cnexp(n[k], r[4], r[5], dt)
 	}
 }
