@@ -3,6 +3,7 @@ package mech
 import (
 	"fmt"
 	"math"
+	"sync"
 )
 
 // HH is NEURON's hh.mod: the squid axon's sodium, potassium and leak
@@ -50,15 +51,29 @@ func (p HH) Validate(e Env) error {
 	); err != nil {
 		return err
 	}
-	tmin := math.Inf(1)
-	for v := -100.0; v <= 100; v++ {
-		r := hhRates(v, e.Celsius)
-		tmin = math.Min(tmin, math.Min(r[1], math.Min(r[3], r[5])))
-	}
+	tmin := hhTauMin(e.Celsius)
 	if e.DT > hhMaxStepRatio*tmin {
 		return &ParamError{"dt", e.DT, " ms", fmt.Sprintf("too large for hh at %g °C: its fastest gate has τ = %.3g ms; use dt <= %.3g ms", e.Celsius, tmin, hhMaxStepRatio*tmin)}
 	}
 	return nil
+}
+
+// hhTauMins caches hhTauMin by temperature: Validate runs once per cell and
+// section, and a population has many.
+var hhTauMins sync.Map // float64 -> float64
+
+// hhTauMin is the smallest gate time constant over -100..100 mV (ms).
+func hhTauMin(celsius float64) float64 {
+	if t, ok := hhTauMins.Load(celsius); ok {
+		return t.(float64)
+	}
+	tmin := math.Inf(1)
+	for v := -100.0; v <= 100; v++ {
+		r := hhRates(v, celsius)
+		tmin = math.Min(tmin, math.Min(r[1], math.Min(r[3], r[5])))
+	}
+	hhTauMins.Store(celsius, tmin)
+	return tmin
 }
 
 // Vtrap is hh.mod's guard against 0/0 in rate functions of the form
