@@ -207,8 +207,52 @@ def reversed_child():
     return out
 
 
+def random_trees():
+    """Random trees (fixed seeds): 6-14 sections, each attached to a random
+    earlier one at x in {0, 1, a random interior point} by its 0 or 1 end,
+    random L, diam, nseg, Ra, cm; hh in the root, pas or hh elsewhere;
+    synapses and a clamp at random places (ends included), v recorded at
+    random places."""
+    import random
+    out = []
+    for seed in (1, 2, 3, 4):
+        rnd = random.Random(seed)
+        n = rnd.randint(6, 14)
+        secs = [section("s0", rnd.uniform(10, 30), rnd.uniform(10, 30), nseg=rnd.choice([1, 3]),
+                        Ra=rnd.uniform(50, 200), mechs={"hh": {}})]
+        for i in range(1, n):
+            parent = rnd.randrange(i)
+            px = rnd.choice([0.0, 1.0, round(rnd.uniform(0.05, 0.95), 3)])
+            mechs = ({"hh": {"gnabar": rnd.uniform(0.05, 0.15)}} if rnd.random() < 0.3
+                     else {"pas": {"g": rnd.uniform(2e-5, 2e-4), "e": rnd.uniform(-70, -60)}})
+            secs.append(section(f"s{i}", rnd.uniform(20, 400), rnd.uniform(0.4, 3), nseg=rnd.choice([1, 2, 5, 9, 14]),
+                                Ra=rnd.uniform(50, 250), cm=rnd.uniform(0.7, 1.5), parent=f"s{parent}",
+                                parent_x=px, child_x=rnd.choice([0, 0, 1]), mechs=mechs))
+        pts = []
+        for j in range(3):
+            pts.append({"label": f"syn{j}", "type": rnd.choice(["ExpSyn", "Exp2Syn"]), "sec": f"s{rnd.randrange(n)}",
+                        "x": rnd.choice([0.0, 1.0, round(rnd.random(), 3)]), "params": {},
+                        "events": sorted(round(rnd.uniform(1, 30), 4) for _ in range(3)),
+                        "weight": rnd.uniform(0.001, 0.01)})
+            if pts[-1]["type"] == "ExpSyn":
+                pts[-1]["params"] = {"tau": rnd.uniform(0.5, 5), "e": 0}
+            else:
+                pts[-1]["params"] = {"tau1": rnd.uniform(0.2, 1), "tau2": rnd.uniform(2, 10), "e": 0}
+        pts.append({"label": "stim", "type": "IClamp", "sec": f"s{rnd.randrange(n)}", "x": rnd.choice([0.0, 1.0, 0.5]),
+                    "params": {"del": 10, "dur": 5, "amp": rnd.uniform(0.05, 0.3)}})
+        rec = [{"sec": "s0", "x": 0.5, "var": "v"}] + [
+            {"sec": f"s{rnd.randrange(n)}", "x": rnd.choice([0.0, 1.0, round(rnd.random(), 3)]), "var": "v"}
+            for _ in range(4)]
+        so = (0, 2)[seed % 2]
+        out.append(case(f"random_tree_seed{seed}_so{so}", secs, points=pts, record=rec,
+                        detector={"sec": "s0", "x": 0.5, "var": "v", "threshold": 0},
+                        secondorder=so, tstop=40))
+    return out
+
+
 # cell-build adds the SWC and PT5B rows here (functions returning lists of cases).
-CASE_BUILDERS = [passive_cable, soma_hh, soma_seclamp, soma_dend_exp2syn, branched_pt3d, reversed_child]
+CASE_BUILDERS = [passive_cable, soma_hh, soma_seclamp, soma_dend_exp2syn, branched_pt3d, reversed_child,
+                 random_trees]
 
 
 # ---------------------------------------------------------------- NEURON
