@@ -207,6 +207,47 @@ def reversed_child():
     return out
 
 
+def random_pt3d(rnd, npts):
+    """A random walk of npts 3-D points with diameters 0.3-4 µm (some
+    points 1e-4 µm apart or coincident, with different diameters)."""
+    pts, x, y, z = [], 0.0, 0.0, 0.0
+    for k in range(npts):
+        pts.append([round(x, 4), round(y, 4), round(z, 4), round(rnd.uniform(0.3, 4), 3)])
+        # the first step is long (a section must have a length); later ones
+        # may be tiny, giving nearly coincident points
+        step = rnd.uniform(5, 60) if k == 0 else rnd.choice([rnd.uniform(0.5, 60), rnd.uniform(0.5, 60), 1e-4, 0])
+        x += step * rnd.uniform(-1, 1)
+        y += step * rnd.uniform(0, 1)
+        z += step * rnd.uniform(-1, 1)
+    return pts
+
+
+def random_pt3d_trees(seeds=(1, 2)):
+    """Random trees whose dendrites are given by random 3-D points."""
+    import random
+    out = []
+    for seed in seeds:
+        rnd = random.Random(1000 + seed)
+        n = rnd.randint(4, 9)
+        secs = [section("soma", 20, 20, mechs={"hh": {}})]
+        for i in range(1, n):
+            secs.append(section(f"d{i}", 0, 0, nseg=rnd.choice([1, 3, 7, 12]), Ra=rnd.uniform(60, 200),
+                                parent=rnd.choice(["soma"] + [f"d{j}" for j in range(1, i)]),
+                                parent_x=rnd.choice([0.0, 1.0, round(rnd.uniform(0.05, 0.95), 3)]),
+                                mechs={"pas": {"g": 1e-4, "e": -65}}, pt3d=random_pt3d(rnd, rnd.randint(2, 9))))
+        pts = [{"label": f"syn{j}", "type": "Exp2Syn", "sec": f"d{rnd.randrange(1, n)}",
+                "x": rnd.choice([0.0, 1.0, round(rnd.random(), 3)]), "params": {"tau1": 0.5, "tau2": 4, "e": 0},
+                "events": [round(rnd.uniform(2, 20), 3)], "weight": rnd.uniform(0.001, 0.006)} for j in range(3)]
+        rec = [{"sec": "soma", "x": 0.5, "var": "v"}] + [
+            {"sec": f"d{rnd.randrange(1, n)}", "x": rnd.choice([0.0, 1.0, round(rnd.random(), 3)]), "var": "v"}
+            for _ in range(3)]
+        so = (0, 2)[seed % 2]
+        out.append(case(f"random_pt3d_seed{seed}_so{so}", secs, points=pts, record=rec,
+                        detector={"sec": "soma", "x": 0.5, "var": "v", "threshold": 0},
+                        secondorder=so, tstop=30))
+    return out
+
+
 def random_trees():
     """Random trees (fixed seeds): 6-14 sections, each attached to a random
     earlier one at x in {0, 1, a random interior point} by its 0 or 1 end,
@@ -252,7 +293,7 @@ def random_trees():
 
 # cell-build adds the SWC and PT5B rows here (functions returning lists of cases).
 CASE_BUILDERS = [passive_cable, soma_hh, soma_seclamp, soma_dend_exp2syn, branched_pt3d, reversed_child,
-                 random_trees]
+                 random_trees, random_pt3d_trees]
 
 
 # ---------------------------------------------------------------- NEURON
