@@ -251,7 +251,8 @@ def random_pt3d_trees(seeds=(1, 2)):
 def random_trees():
     """Random trees (fixed seeds): 6-14 sections, each attached to a random
     earlier one at x in {0, 1, a random interior point} by its 0 or 1 end,
-    random L, diam, nseg, Ra, cm; hh in the root, pas or hh elsewhere;
+    random L, diam, nseg, Ra, cm; hh in the root, pas or hh elsewhere
+    (some with their own ena, ek);
     synapses and a clamp at random places (ends included), v recorded at
     random places."""
     import random
@@ -269,6 +270,8 @@ def random_trees():
             secs.append(section(f"s{i}", rnd.uniform(20, 400), rnd.uniform(0.4, 3), nseg=rnd.choice([1, 2, 5, 9, 14]),
                                 Ra=rnd.uniform(50, 250), cm=rnd.uniform(0.7, 1.5), parent=f"s{parent}",
                                 parent_x=px, child_x=rnd.choice([0, 0, 1]), mechs=mechs))
+            if "hh" in mechs and rnd.random() < 0.5:
+                secs[-1]["ions"] = {"ena": rnd.uniform(45, 60), "ek": rnd.uniform(-85, -70)}
         pts = []
         for j in range(3):
             pts.append({"label": f"syn{j}", "type": rnd.choice(["ExpSyn", "Exp2Syn"]), "sec": f"s{rnd.randrange(n)}",
