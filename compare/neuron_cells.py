@@ -3,6 +3,7 @@
 compartmental cells, same integrator and dt; prints a table.
 
     /usr/bin/python3 compare/neuron_cells.py [--cases a,b] [--save FILE] [--json FILE]
+                                            [--random-seeds A-B]
 
 Run from the repository root. Each case is a plain dict in the JSON form of
 package simlib/cell/cellcase (sections with NEURON's names: L, diam, nseg,
@@ -27,6 +28,9 @@ status 1 when a target is missed.
 for the Go tests (simlib/cell/testdata/neuron_cells.json.gz; gzip when the
 name ends in .gz), which then
 need no NEURON.
+
+--random-seeds A-B runs only the random trees (random_trees,
+random_pt3d_trees) over seeds A..B (docs/validation.md: 10-49).
 
 Adding a case: append a builder to CASE_BUILDERS (a function returning a
 list of case dicts); helpers below build sections and points.
@@ -248,7 +252,7 @@ def random_pt3d_trees(seeds=(1, 2)):
     return out
 
 
-def random_trees():
+def random_trees(seeds=(1, 2, 3, 4)):
     """Random trees (fixed seeds): 6-14 sections, each attached to a random
     earlier one at x in {0, 1, a random interior point} by its 0 or 1 end,
     random L, diam, nseg, Ra, cm; hh in the root, pas or hh elsewhere
@@ -257,7 +261,7 @@ def random_trees():
     random places."""
     import random
     out = []
-    for seed in (1, 2, 3, 4):
+    for seed in seeds:
         rnd = random.Random(seed)
         n = rnd.randint(6, 14)
         secs = [section("s0", rnd.uniform(10, 30), rnd.uniform(10, 30), nseg=rnd.choice([1, 3]),
@@ -436,8 +440,13 @@ def main():
     ap.add_argument("--cases", help="comma-separated substrings of case names to run")
     ap.add_argument("--save", help="write cases + NEURON results here (for the Go tests)")
     ap.add_argument("--json", help="write the table rows as JSON here")
+    ap.add_argument("--random-seeds", help="A-B: run only the random builders, over seeds A..B")
     a = ap.parse_args()
     cases = [c for b in CASE_BUILDERS for c in b()]
+    if a.random_seeds:
+        lo, hi = (int(x) for x in a.random_seeds.split("-"))
+        seeds = range(lo, hi + 1)
+        cases = random_trees(seeds) + random_pt3d_trees(seeds)
     if a.cases:
         keys = a.cases.split(",")
         cases = [c for c in cases if any(k in c["name"] for k in keys)]
