@@ -15,6 +15,25 @@ type List struct {
 	Delays    []float64 // optional, one per pair (ms)
 }
 
+// DelayRanger is implemented by rules with explicit delays (List): the
+// smallest and largest delay (ms); ok is false when there are none. The
+// network sizes its delay rings from it before building.
+type DelayRanger interface {
+	DelayRange() (lo, hi float64, ok bool)
+}
+
+// DelayRange returns the smallest and largest of Delays (ms).
+func (l List) DelayRange() (lo, hi float64, ok bool) {
+	if len(l.Delays) == 0 {
+		return 0, 0, false
+	}
+	lo, hi = math.Inf(1), math.Inf(-1)
+	for _, d := range l.Delays {
+		lo, hi = min(lo, d), max(hi, d)
+	}
+	return lo, hi, true
+}
+
 func (List) Kind() string { return "list" }
 func (l List) Validate(nPre, nPost int, same bool) error {
 	if len(l.Pre) != len(l.Post) {

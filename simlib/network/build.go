@@ -12,7 +12,9 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/golgi-sim/golgi/simlib/connect"
 	"github.com/golgi-sim/golgi/simlib/neuron"
+	"github.com/golgi-sim/golgi/simlib/param"
 	"github.com/golgi-sim/golgi/simlib/rng"
 	"github.com/golgi-sim/golgi/simlib/scheme"
 	"github.com/golgi-sim/golgi/simlib/stimulus"
@@ -22,38 +24,84 @@ import (
 // maxDelaySteps bounds delays so that rings stay small.
 const maxDelaySteps = 1 << 16
 
+// MaxWorkers bounds Options.Workers (and SetWorkers). Workers beyond the
+// size of the largest population would have no neurons: a run uses at most
+// that many.
+const MaxWorkers = 1024
+
 // Build validates the whole network and allocates it. Every error found is
-// reported, joined; nothing is allocated when there is one. Run calls Build
-// when needed.
+// reported, joined; nothing is allocated when there is one. Errors stay: a
+// network whose Build failed, or to which a bad part was added (a recorder
+// that does not fit, a population added after the build, ...), returns the
+// same error from every later Build and Run, and never runs without the
+// rejected part: make it again with network.New. Run calls Build when
+// needed.
 func (n *Network) Build() error {
+	if n.broken != nil {
+		return n.broken
+	}
 	if n.e != nil {
 		return n.pending()
 	}
 	if err := n.validate(); err != nil {
-		return err
+		return n.breakWith(err)
 	}
 	e, err := n.allocate()
 	if err != nil {
-		return err
+		return n.breakWith(err)
 	}
 	n.e = e
 	n.fp = sha256.New()
-	for _, r := range n.recs {
+	for k, r := range n.recs {
 		if err := r.Attach(view{n}); err != nil {
-			n.errorf("recorder: %v", err)
+			n.errorf("recorder %d (%T): %v", k, r, err)
 		}
 	}
 	n.fresh = n.recs
 	return n.pending()
 }
 
+// pending turns errors recorded since the build into the network's
+// permanent error.
 func (n *Network) pending() error {
 	if len(n.errs) == 0 {
 		return nil
 	}
 	err := errors.Join(n.errs...)
 	n.errs = nil
-	return err
+	return n.breakWith(err)
+}
+
+// breakWith makes err the network's permanent error.
+func (n *Network) breakWith(err error) error {
+	n.broken = fmt.Errorf("%w\n(the network will not build or run: make it again with network.New, without these problems)", err)
+	return n.broken
+}
+
+// Err returns the error that stops the network for good (a failed Build,
+// a rejected part, or a fault during a run), or nil.
+func (n *Network) Err() error {
+	if n.broken != nil {
+		return n.broken
+	}
+	return n.fault
+}
+
+// checkWorkers checks a number of workers (Options.Workers, SetWorkers).
+func checkWorkers(w int) error {
+	if w < 0 || w > MaxWorkers {
+		return &param.Error{Object: "network", Field: "Workers", Value: w, Allowed: fmt.Sprintf("must be in [0, %d] (0: automatic)", MaxWorkers)}
+	}
+	return nil
+}
+
+// delaySteps converts a delay (ms) to steps: rounded, at least one, at
+// most maxDelaySteps. Every delay goes through it: the bounds of
+// Synapse.Delay, each drawn delay and each explicit delay of a rule's
+// table (connect.List).
+func delaySteps(field string, ms, dt float64) (int32, error) {
+	s, err := param.Steps(field, ms, dt, maxDelaySteps)
+	return int32(max(1, s)), err
 }
 
 func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
@@ -68,8 +116,8 @@ func (n *Network) validate() error {
 		add("network: DT = %v ms: must be positive, finite and at most 10 ms", n.opt.DT)
 		return errors.Join(errs...)
 	}
-	if n.opt.Workers < 0 {
-		add("network: Workers = %d: must be >= 0 (0: all cores)", n.opt.Workers)
+	if err := checkWorkers(n.opt.Workers); err != nil {
+		errs = append(errs, err)
 	}
 	if n.opt.MaxMemory < 0 {
 		add("network: MaxMemory = %d bytes: must be >= 0 (0: 3/4 of physical memory)", n.opt.MaxMemory)
@@ -178,8 +226,14 @@ func (n *Network) validate() error {
 		if pr.syn.Delay != nil {
 			if err := pr.syn.Delay.Validate(); err != nil {
 				add("%v: delay: %v", pr, err)
-			} else if lo, hi := pr.syn.Delay.Bounds(); lo < 0 || hi/dt > maxDelaySteps {
-				add("%v: delay %v: must lie in [0, %v] ms", pr, pr.syn.Delay, maxDelaySteps*dt)
+			} else {
+				lo, hi := pr.syn.Delay.Bounds()
+				for _, x := range []float64{lo, hi} {
+					if _, err := delaySteps(fmt.Sprintf("Synapse.Delay %v: bound", pr.syn.Delay), x, dt); err != nil {
+						add("%v: %v", pr, err)
+						break
+					}
+				}
 			}
 		}
 	}
@@ -240,34 +294,80 @@ func physicalMemory() int64 {
 	return 16 << 30
 }
 
-// checkMemory estimates the bytes the network needs before allocating.
-func (n *Network) checkMemory() error {
-	limit := n.opt.MaxMemory
-	if limit == 0 {
-		limit = physicalMemory() / 4 * 3
+// memoryLimit is MaxMemory, or 3/4 of physical memory.
+func (n *Network) memoryLimit() int64 {
+	if n.opt.MaxMemory == 0 {
+		return physicalMemory() / 4 * 3
 	}
-	var total float64
-	var big *Projection
-	var bigBytes float64
+	return n.opt.MaxMemory
+}
+
+// ringSlots estimates the ring slots of every receptor before the build:
+// the longest delay onto it in steps, plus one (at least 2), from the
+// bounds of Synapse.Delay or of explicit delays (connect.DelayRanger).
+func (n *Network) ringSlots() map[*Population]map[string]int64 {
+	dt := n.DT()
+	slots := map[*Population]map[string]int64{}
 	for _, p := range n.pops {
-		// state, inputs, receptor states and rings (assume 32-slot rings).
-		total += float64(p.size) * 8 * float64(8+len(p.receptors)*(2+32))
+		slots[p] = map[string]int64{}
+		for _, r := range p.receptors {
+			slots[p][r.name] = 2
+		}
+	}
+	for _, pr := range n.projs {
+		post := n.byName[pr.post]
+		hi := dt
+		switch dr, ok := pr.rule.(connect.DelayRanger); {
+		case pr.syn.Delay != nil:
+			_, hi = pr.syn.Delay.Bounds()
+		case ok:
+			if _, h, ok := dr.DelayRange(); ok {
+				hi = h
+			}
+		}
+		d, _ := delaySteps("delay", hi, dt) // validated; explicit ones are checked at allocation
+		slots[post][pr.syn.Receptor] = max(slots[post][pr.syn.Receptor], int64(d)+1)
+	}
+	return slots
+}
+
+// checkMemory estimates the bytes the network needs before allocating:
+// state, receptor states and delay rings of every population, the
+// per-neuron data of models that have some (neuron.MemoryUser), and the
+// synapse tables.
+func (n *Network) checkMemory() error {
+	limit := n.memoryLimit()
+	var total float64
+	var big string
+	var bigBytes float64
+	part := func(name string, b float64) {
+		total += b
+		if b > bigBytes {
+			big, bigBytes = name, b
+		}
+	}
+	slots := n.ringSlots()
+	for _, p := range n.pops {
+		// state and inputs (about 8 variables), receptor states (2)
+		b := float64(p.size) * 8 * float64(8+2*len(p.receptors))
+		if mu, ok := p.model.(neuron.MemoryUser); ok {
+			b += mu.Bytes(p.size)
+		}
+		part(fmt.Sprintf("population %q (%s)", p.name, p.model.Kind()), b)
+		for _, r := range p.receptors {
+			d := slots[p][r.name]
+			part(fmt.Sprintf("the delay ring of receptor %q of population %q (%d slots of %v ms for the longest delay, %d neurons each)", r.name, p.name, d, n.DT(), p.size), float64(d)*float64(p.size)*8)
+		}
 	}
 	for _, pr := range n.projs {
 		pre, post := n.byName[pr.pre], n.byName[pr.post]
-		b := pr.rule.Expected(pre.size, post.size, pre == post)*(4+8+4) + float64(pre.size+1)*8
-		total += b
-		if b > bigBytes {
-			big, bigBytes = pr, b
-		}
+		syn := pr.rule.Expected(pre.size, post.size, pre == post)
+		part(fmt.Sprintf("%v with about %.3g synapses", pr, syn), syn*(4+8+4)+float64(pre.size+1)*8)
 	}
 	if total > float64(limit) {
-		msg := fmt.Sprintf("network: needs about %.3g GB but MaxMemory allows %.3g GB", total/1e9, float64(limit)/1e9)
-		if big != nil {
-			msg += fmt.Sprintf("; the largest part is %v with about %.3g synapses (%.3g GB)", big, bigBytes/16, bigBytes/1e9)
-		}
-		return errors.New(msg + ": make the network smaller or raise Options.MaxMemory")
+		return fmt.Errorf("network: needs about %.3g GB but MaxMemory allows %.3g GB; the largest part is %s (%.3g GB): make the network smaller or raise Options.MaxMemory", total/1e9, float64(limit)/1e9, big, bigBytes/1e9)
 	}
+	n.memEstimate = total
 	return nil
 }
 
@@ -275,11 +375,13 @@ func (n *Network) checkMemory() error {
 func (n *Network) allocate() (*engine, error) {
 	dt := n.DT()
 	e := &engine{dt: dt}
+	var errs []error
 	for _, p := range n.pops {
 		m := p.method.Resolve(p.model.DefaultMethod())
 		ctx := neuron.Context{N: p.size, DT: dt, Method: m, Seed: n.opt.Seed, Key: rng.Key("population:" + p.name)}
 		rt := &popRT{p: p, n: p.size, dyn: p.model.New(ctx)}
 		rt.fused, _ = rt.dyn.(neuron.AdvanceSpiker)
+		rt.faulter, _ = rt.dyn.(neuron.Faulter)
 		rt.in.I = make([]float64, p.size)
 		tauM := 0.0
 		if mem, ok := rt.dyn.(neuron.Membrane); ok && m == scheme.Exact {
@@ -342,12 +444,19 @@ func (n *Network) allocate() (*engine, error) {
 		for _, v := range rt.dyn.Vars() {
 			rt.check = append(rt.check, rt.dyn.Var(v))
 		}
+		seen := map[string]bool{}
+		for _, v := range rt.varNames() {
+			if seen[v] {
+				errs = append(errs, fmt.Errorf("population %q (%s): variable name %q is used twice (a receptor named like a model variable, or like another receptor's state): rename the receptor", p.name, p.model.Kind(), v))
+				break
+			}
+			seen[v] = true
+		}
 		// Receptor states are not checked every step: a NaN there reaches
 		// the membrane at the next update, where it is caught and named.
 		p.rt = rt
 		e.pops = append(e.pops, rt)
 	}
-	var errs []error
 	// Initial conditions.
 	for _, p := range n.pops {
 		for _, in := range p.inits {
@@ -403,6 +512,10 @@ func (n *Network) allocate() (*engine, error) {
 			for i := range rt.w {
 				rt.w[i] = pr.syn.Weight.Draw(r)
 			}
+			if i := firstNonFinite(rt.w); i >= 0 {
+				errs = append(errs, fmt.Errorf("%v: Synapse.Weight %v drew %v for synapse %d: the distribution must give finite weights (narrow it)", pr, pr.syn.Weight, rt.w[i], i))
+				continue
+			}
 		case t.Weight != nil:
 			rt.w = t.Weight
 			if rt.rec.r.Conductance {
@@ -417,26 +530,39 @@ func (n *Network) allocate() (*engine, error) {
 			errs = append(errs, fmt.Errorf("%v: Synapse.Weight is nil and the %s rule gives no weights: set Weight", pr, pr.rule.Kind()))
 			continue
 		}
-		steps := func(ms float64) int32 { return int32(max(1, math.Round(ms/dt))) }
+		var derr error
+		steps := func(field string, ms float64) int32 {
+			d, err := delaySteps(field, ms, dt)
+			if err != nil && derr == nil {
+				derr = fmt.Errorf("%v: %w", pr, err)
+			}
+			return d
+		}
 		switch {
 		case pr.syn.Delay != nil:
 			lo, hi := pr.syn.Delay.Bounds()
 			if lo == hi {
-				rt.d0 = steps(lo)
+				rt.d0 = steps("Synapse.Delay", lo)
 				break
 			}
 			rt.d = make([]int32, len(t.Post))
 			r := rng.New(key, rng.Key("delay"))
 			for i := range rt.d {
-				rt.d[i] = steps(pr.syn.Delay.Draw(r))
+				rt.d[i] = steps("drawn delay", pr.syn.Delay.Draw(r))
 			}
 		case t.Delay != nil:
 			rt.d = make([]int32, len(t.Post))
-			for i, ms := range t.Delay {
-				rt.d[i] = steps(ms)
+			for i := 0; i < t.NPre && derr == nil; i++ {
+				for k := t.Ptr[i]; k < t.Ptr[i+1]; k++ {
+					rt.d[k] = steps(fmt.Sprintf("explicit delay of synapse %d -> %d", i, t.Post[k]), t.Delay[k])
+				}
 			}
 		default:
 			rt.d0 = 1
+		}
+		if derr != nil {
+			errs = append(errs, derr)
+			continue
 		}
 		maxD := rt.d0
 		for _, d := range rt.d {
@@ -456,6 +582,22 @@ func (n *Network) allocate() (*engine, error) {
 		}
 		return nil, errors.Join(errs...)
 	}
+	// Rings: the explicit delays are known now; check the exact size.
+	ring := 0.0
+	for _, p := range e.pops {
+		for _, r := range p.rec {
+			ring += float64(r.D) * float64(p.n) * 8
+		}
+	}
+	if limit := n.memoryLimit(); n.memEstimate+ring > float64(limit) {
+		for _, p := range n.pops {
+			p.rt = nil
+		}
+		for _, pr := range n.projs {
+			pr.table, pr.rt = nil, nil
+		}
+		return nil, fmt.Errorf("network: the delay rings need %.3g GB (the longest explicit delays set their length): with the rest that is above MaxMemory = %.3g GB: shorten the delays, make the network smaller or raise Options.MaxMemory", ring/1e9, float64(limit)/1e9)
+	}
 	for _, p := range e.pops {
 		for _, r := range p.rec {
 			r.ring = make([]float64, r.D*int64(p.n))
@@ -465,19 +607,32 @@ func (n *Network) allocate() (*engine, error) {
 }
 
 // workerCount picks the number of workers for a run.
+// Workers beyond the largest population's size would have no neurons: a
+// run uses at most that many.
 func (n *Network) workerCount() int {
-	if n.opt.Workers > 0 {
-		return n.opt.Workers
-	}
-	w := runtime.GOMAXPROCS(0)
-	total := 0
+	total, largest := 0, 1
 	for _, p := range n.pops {
 		total += p.size
+		largest = max(largest, p.size)
 	}
+	if n.opt.Workers > 0 {
+		return min(n.opt.Workers, largest)
+	}
+	w := runtime.GOMAXPROCS(0)
 	// Workers meet once per window of updates (the shortest delay); below
 	// about 12000 neurons per worker that costs more than it saves on the
 	// project's 2-core machines (COBA, 200 ms simulated: 4000 cells 72 ms
 	// with 1 worker, 81 ms with 2; 16000 cells 338 ms and 312 ms; 64000
 	// cells 1.54 s and 0.93 s; docs/performance.md).
 	return max(1, min(w, total/12000))
+}
+
+// firstNonFinite returns the index of the first NaN or ±Inf in x, or -1.
+func firstNonFinite(x []float64) int {
+	for i, v := range x {
+		if !finite(v) {
+			return i
+		}
+	}
+	return -1
 }

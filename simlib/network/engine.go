@@ -35,6 +35,7 @@ type popRT struct {
 	n                         int
 	dyn                       neuron.Dynamics
 	fused                     neuron.AdvanceSpiker // dyn, when it can advance and threshold in one pass
+	faulter                   neuron.Faulter       // dyn, when it can fault outside its variables
 	in                        neuron.Input
 	rec                       []*receptorRT
 	stims                     []stimRT
@@ -181,7 +182,13 @@ func (e *engine) phaseA(w int, step int64) {
 			}
 			p.spk[par][w] = p.dyn.Spike(lo, hi, step, p.spk[par][w][:0])
 		}
-		if err := p.checkFinite(lo, hi, step, e.dt); err != nil {
+		err := p.checkFinite(lo, hi, step, e.dt)
+		if err == nil && p.faulter != nil {
+			if ferr := p.faulter.Fault(); ferr != nil {
+				err = &FaultError{Pop: p.p.name, Model: p.p.model.Kind(), Neuron: -1, Step: step, T: float64(step) * e.dt, Err: ferr}
+			}
+		}
+		if err != nil {
 			e.mu.Lock()
 			if e.fault == nil {
 				e.fault = err
@@ -360,13 +367,37 @@ func (p *popRT) checkFinite(lo, hi int, step int64, dt float64) error {
 		for k, vv := range p.check {
 			for i := lo; i < hi; i++ {
 				if math.IsNaN(vv[i]) || math.IsInf(vv[i], 0) {
-					return fmt.Errorf("population %q (%s): neuron %d: variable %s became %v at t = %v ms (update %d): the model diverged; check its parameters, the input strength, or use a smaller dt", p.p.name, p.p.model.Kind(), i, names[k], vv[i], float64(step)*dt, step)
+					return &FaultError{Pop: p.p.name, Model: p.p.model.Kind(), Neuron: i, Var: names[k], Value: vv[i], Step: step, T: float64(step) * dt}
 				}
 			}
 		}
 	}
 	return nil
 }
+
+// FaultError is a fault met during a run: a state variable of a neuron
+// became NaN or ±Inf, or (Err set) a model met a bad value outside its
+// variables, such as a PoissonSource.RateFunc returning NaN. The run stops
+// after the update (everything recorded up to it is kept) and the network
+// refuses to run further.
+type FaultError struct {
+	Pop, Model string
+	Neuron     int     // -1 when the fault is the population's (Err)
+	Var        string  // the variable, when a state variable diverged
+	Value      float64 // its value
+	Step       int64   // the update
+	T          float64 // the time at its end (ms)
+	Err        error   // the model's own fault, when it is not a variable's
+}
+
+func (f *FaultError) Error() string {
+	if f.Err != nil {
+		return fmt.Sprintf("population %q (%s): %v (run stopped after update %d)", f.Pop, f.Model, f.Err, f.Step)
+	}
+	return fmt.Sprintf("population %q (%s): neuron %d: variable %s became %v at t = %v ms (update %d): the model diverged; check its parameters, the input strength, or use a smaller dt", f.Pop, f.Model, f.Neuron, f.Var, f.Value, f.T, f.Step)
+}
+
+func (f *FaultError) Unwrap() error { return f.Err }
 
 // phaseB delivers the spikes of update step into the rings of worker w's
 // target ranges.

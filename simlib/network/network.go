@@ -3,6 +3,7 @@ package network
 import (
 	"fmt"
 	"hash"
+	"reflect"
 	"time"
 
 	"github.com/golgi-sim/golgi/simlib/connect"
@@ -45,7 +46,8 @@ type Network struct {
 	recs      []Recorder
 	fresh     []Recorder // attached at Build, not yet sampled
 	sampledAt int64      // the step whose state recorders last got at a run's end
-	errs      []error
+	errs      []error // parts refused since the last Build
+	broken    error   // a failed Build or a refused part: stops the network for good
 
 	e       *engine // nil until built
 	fault   error   // a run error that stops the network for good
@@ -60,6 +62,7 @@ type Network struct {
 	cacheHit, stateless bool
 	cacheWhy            string
 	cachedWall          float64
+	memEstimate         float64 // bytes, from checkMemory
 }
 
 // New returns an empty network.
@@ -87,7 +90,8 @@ func (n *Network) Steps() int64 { return n.steps }
 // SetProgress sets the progress callback (see Options.Progress).
 func (n *Network) SetProgress(f func(Progress)) { n.opt.Progress = f }
 
-// SetWorkers sets the number of workers for the next runs (0: automatic).
+// SetWorkers sets the number of workers for the next runs (0: automatic;
+// at most MaxWorkers, else the next Run returns an error).
 func (n *Network) SetWorkers(w int) { n.opt.Workers = w }
 
 func (n *Network) errorf(format string, args ...any) {
@@ -302,14 +306,33 @@ func kindOf(r connect.Rule) string {
 	return r.Kind()
 }
 
-// Record adds a recorder (see package record).
+// Record adds a recorder (see package record). A nil recorder, one added
+// twice, or one that does not fit the network (Attach fails) is an error
+// that the next Build or Run returns, and every one after it.
 func (n *Network) Record(r Recorder) {
+	if r == nil || (reflect.ValueOf(r).Kind() == reflect.Pointer && reflect.ValueOf(r).IsNil()) {
+		n.errorf("network: Record(nil): give a recorder (see package record)")
+		return
+	}
+	for k, old := range n.recs {
+		if sameRecorder(old, r) {
+			n.errorf("network: recorder %d (%T) is added twice: it would record everything twice; make a second recorder instead", k, r)
+			return
+		}
+	}
 	if n.e != nil {
 		if err := r.Attach(view{n}); err != nil {
-			n.errorf("recorder: %v", err)
+			n.errorf("recorder %d (%T): %v", len(n.recs), r, err)
 			return
 		}
 		n.sampleAll([]Recorder{r})
 	}
 	n.recs = append(n.recs, r)
+}
+
+// sameRecorder reports whether a and b are the same recorder (comparable
+// values that are equal: in practice the same pointer).
+func sameRecorder(a, b Recorder) bool {
+	ta, tb := reflect.TypeOf(a), reflect.TypeOf(b)
+	return ta == tb && ta.Comparable() && a == b
 }

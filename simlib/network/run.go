@@ -10,6 +10,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/golgi-sim/golgi/simlib/param"
 	"github.com/golgi-sim/golgi/simlib/runlog"
 )
 
@@ -32,19 +33,22 @@ func (n *Network) Run(duration float64) error {
 // the network can be run further. Each call is reported to the golgi
 // kernel (package runlog).
 func (n *Network) RunContext(ctx context.Context, duration float64) error {
+	if ctx == nil {
+		return errors.New("network: RunContext: ctx is nil: use context.Background()")
+	}
 	if err := n.Build(); err != nil {
 		return err
 	}
 	if n.fault != nil {
 		return fmt.Errorf("network: stopped by an earlier fault: %w", n.fault)
 	}
-	dt := n.DT()
-	if !finite(duration) || duration < 0 {
-		return fmt.Errorf("network: Run duration = %v ms: must be >= 0 and finite", duration)
+	if err := checkWorkers(n.opt.Workers); err != nil {
+		return err
 	}
-	steps := int64(math.Round(duration / dt))
-	if float64(steps) > math.MaxInt64/4 {
-		return fmt.Errorf("network: Run duration = %v ms: too many steps", duration)
+	dt := n.DT()
+	steps, err := param.Steps("Run duration", duration, dt, param.MaxSteps-n.steps)
+	if err != nil {
+		return fmt.Errorf("network: %w", err)
 	}
 	start := time.Now()
 	t0 := n.Time()
@@ -63,7 +67,7 @@ func (n *Network) RunContext(ctx context.Context, duration float64) error {
 	if n.stateless {
 		return fmt.Errorf("network: this network was loaded from the run cache and its state was not restored; the run of %v ms from t = %v ms is not in the cache: build the network again (without EnableCache, or with the same runs) to simulate it", duration, t0)
 	}
-	err := n.run(ctx, steps, start)
+	err = n.run(ctx, steps, start)
 	if err == nil {
 		if cerr := n.toCache(time.Since(start)); cerr != nil {
 			err = cerr

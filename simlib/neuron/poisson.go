@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"sync"
 
+	"github.com/golgi-sim/golgi/simlib/param"
 	"github.com/golgi-sim/golgi/simlib/rng"
 	"github.com/golgi-sim/golgi/simlib/scheme"
 )
@@ -61,6 +63,9 @@ func (p PoissonSource) Validate(dt float64, m scheme.Method) error {
 	if err := nonNegative("Stop", p.Stop, " ms"); err != nil {
 		return err
 	}
+	if p.Stop != 0 && p.Stop <= p.Start {
+		return field("Stop", p.Stop, " ms", fmt.Sprintf("must be 0 (never stops) or after Start = %v ms", p.Start))
+	}
 	if p.RateFunc != nil {
 		for _, t := range []float64{p.Start, p.Start + dt} {
 			if err := check(fmt.Sprintf("RateFunc(%v)", t), p.RateFunc(t)); err != nil {
@@ -72,7 +77,7 @@ func (p PoissonSource) Validate(dt float64, m scheme.Method) error {
 }
 
 func (p PoissonSource) New(c Context) Dynamics {
-	d := &poisson{p: p, dt: c.DT, streams: make([]rand.PCG, c.N)}
+	d := &poisson{p: p, dt: c.DT, maxRate: 1000 / c.DT, streams: make([]rand.PCG, c.N)}
 	for i := range d.streams {
 		d.streams[i] = c.Stream(1, uint64(i))
 	}
@@ -85,7 +90,18 @@ func (p PoissonSource) New(c Context) Dynamics {
 type poisson struct {
 	p       PoissonSource
 	dt      float64
+	maxRate float64 // Hz: one spike per step
 	streams []rand.PCG
+
+	mu    sync.Mutex
+	fault error // the first bad rate met (see Fault)
+}
+
+// Fault returns the first bad rate RateFunc returned (see Faulter).
+func (d *poisson) Fault() error {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return d.fault
 }
 
 func (d *poisson) Vars() []string          { return nil }
@@ -112,7 +128,18 @@ func (d *poisson) rate(t float64) float64 {
 }
 
 func (d *poisson) Spike(lo, hi int, step int64, dst []int32) []int32 {
-	prob := d.rate(float64(step-1)*d.dt) * d.dt / 1000
+	t := float64(step-1) * d.dt
+	r := d.rate(t)
+	if !(r >= 0 && r <= d.maxRate) { // only RateFunc can get here: the rest is validated
+		d.mu.Lock()
+		if d.fault == nil {
+			d.fault = param.New(fmt.Sprintf("RateFunc(%v)", t), r, " Hz",
+				fmt.Sprintf("at t = %v ms (update %d): a rate must be >= 0, finite and at most one spike per step (1000/dt = %v Hz)", t, step, d.maxRate))
+		}
+		d.mu.Unlock()
+		return dst
+	}
+	prob := r * d.dt / 1000
 	if !(prob > 0) {
 		return dst
 	}
