@@ -46,8 +46,8 @@ type Network struct {
 	recs      []Recorder
 	fresh     []Recorder // attached at Build, not yet sampled
 	sampledAt int64      // the step whose state recorders last got at a run's end
-	errs      []error // parts refused since the last Build
-	broken    error   // a failed Build or a refused part: stops the network for good
+	errs      []error    // parts refused since the last Build
+	broken    error      // a failed Build or a refused part: stops the network for good
 
 	e       *engine // nil until built
 	fault   error   // a run error that stops the network for good
