@@ -2,6 +2,7 @@ package record
 
 import (
 	"fmt"
+	"reflect"
 
 	"github.com/golgi-sim/golgi/simlib/network"
 )
@@ -16,6 +17,7 @@ type Spikes struct {
 	steps   []int64
 	ids     []int32
 	size    int
+	view    network.View // the network attached to
 }
 
 // NewSpikes records the spikes of population pop, of the given neurons
@@ -29,7 +31,10 @@ func (s *Spikes) Attach(v network.View) error {
 	if !ok {
 		return fmt.Errorf("spike recorder: unknown population %q", s.pop)
 	}
-	s.idx, s.dt, s.size = idx, v.DT(), size
+	if !sameView(s.view, v) {
+		return fmt.Errorf("spike recorder of %q: already attached to another network: make a new recorder", s.pop)
+	}
+	s.idx, s.dt, s.size, s.view = idx, v.DT(), size, v
 	if len(s.neurons) > 0 {
 		s.keep = make([]bool, size)
 		for _, i := range s.neurons {
@@ -107,4 +112,14 @@ func (s *Spikes) Counts() []int {
 		c[i]++
 	}
 	return c
+}
+
+// sameView reports whether a recorder attached to old (nil: none yet) may
+// attach to v: only to the network it is attached to.
+func sameView(old, v network.View) bool {
+	if old == nil {
+		return true
+	}
+	to, tv := reflect.TypeOf(old), reflect.TypeOf(v)
+	return to == tv && to.Comparable() && old == v
 }

@@ -2,11 +2,11 @@ package record
 
 import (
 	"fmt"
-	"math"
 	"slices"
 	"strings"
 
 	"github.com/golgi-sim/golgi/simlib/network"
+	"github.com/golgi-sim/golgi/simlib/param"
 )
 
 // State records a state variable of chosen neurons every few steps.
@@ -15,6 +15,7 @@ type State struct {
 	neurons       []int
 	interval      float64
 	every         int64
+	view          network.View // the network attached to
 	idx           int
 	dt            float64
 	src           []float64
@@ -25,7 +26,7 @@ type State struct {
 }
 
 // NewState records variable of the given neurons of population pop every
-// interval ms (rounded to steps; 0 means every step).
+// interval ms (rounded to steps; 0 means every step; otherwise at least dt).
 func NewState(pop, variable string, neurons []int, interval float64) *State {
 	return &State{pop: pop, variable: variable, neurons: append([]int(nil), neurons...), interval: interval, k0: -1}
 }
@@ -43,10 +44,17 @@ func (s *State) Attach(v network.View) error {
 	if len(s.neurons) == 0 {
 		return fmt.Errorf("state recorder of %q.%s: no neurons given", s.pop, s.variable)
 	}
-	if math.IsNaN(s.interval) || s.interval < 0 {
-		return fmt.Errorf("state recorder of %q.%s: interval = %v ms: must be >= 0", s.pop, s.variable, s.interval)
+	if !sameView(s.view, v) {
+		return fmt.Errorf("state recorder of %q.%s: already attached to another network: make a new recorder", s.pop, s.variable)
 	}
-	s.every = max(1, int64(math.Round(s.interval/s.dt)))
+	every, err := param.Steps("interval", s.interval, s.dt, param.MaxSteps)
+	if err == nil && s.interval != 0 && s.interval < s.dt*(1-1e-9) {
+		err = param.New("interval", s.interval, " ms", fmt.Sprintf("must be 0 (every step) or at least dt = %v ms", s.dt))
+	}
+	if err != nil {
+		return fmt.Errorf("state recorder of %q.%s: %w", s.pop, s.variable, err)
+	}
+	s.every, s.view = max(1, every), v
 	for _, i := range s.neurons {
 		if i < 0 || i >= size {
 			return fmt.Errorf("state recorder of %q.%s: neuron %d: must be in [0, %d)", s.pop, s.variable, i, size)
@@ -106,3 +114,12 @@ func (s *State) Times() []float64 {
 	}
 	return t
 }
+
+// Population returns the recorded population's name.
+func (s *State) Population() string { return s.pop }
+
+// Variable returns the recorded variable's name.
+func (s *State) Variable() string { return s.variable }
+
+// Interval returns the sampling interval asked for (ms; 0: every step).
+func (s *State) Interval() float64 { return s.interval }
