@@ -54,7 +54,7 @@ func (n *Network) Build() error {
 	n.fp = sha256.New()
 	for k, r := range n.recs {
 		if err := r.Attach(view{n}); err != nil {
-			n.errorf("recorder %d (%T): %v", k, r, err)
+			n.errorf("recorder %d (%T): %w", k, r, err)
 		}
 	}
 	n.fresh = n.recs
@@ -146,11 +146,11 @@ func (n *Network) validate() error {
 			continue
 		}
 		if err := p.model.Validate(dt, p.method.Resolve(p.model.DefaultMethod())); err != nil {
-			add("%s: %v", where, err)
+			add("%s: %w", where, err)
 		}
 		if sc, ok := p.model.(neuron.SizeChecker); ok && p.size > 0 {
 			if err := sc.CheckSize(p.size); err != nil {
-				add("%s: %v", where, err)
+				add("%s: %w", where, err)
 			}
 		}
 		seen := map[string]bool{}
@@ -160,7 +160,7 @@ func (n *Network) validate() error {
 			}
 			seen[r.name] = true
 			if err := r.r.Validate(dt); err != nil {
-				add("%s: receptor %q: %v", where, r.name, err)
+				add("%s: receptor %q: %w", where, r.name, err)
 			}
 		}
 		for k, s := range p.stims {
@@ -169,7 +169,7 @@ func (n *Network) validate() error {
 				continue
 			}
 			if err := s.s.Validate(dt); err != nil {
-				add("%s: stimulus %d (%s): %v", where, k, s.s.Kind(), err)
+				add("%s: stimulus %d (%s): %w", where, k, s.s.Kind(), err)
 			}
 			for _, i := range s.neurons {
 				if i < 0 || i >= p.size {
@@ -181,7 +181,7 @@ func (n *Network) validate() error {
 		for _, in := range p.inits {
 			if in.d != nil {
 				if err := in.d.Validate(); err != nil {
-					add("%s: initial %s: %v", where, in.variable, err)
+					add("%s: initial %s: %w", where, in.variable, err)
 				}
 			} else if len(in.values) != p.size {
 				add("%s: initial %s: %d values for %d neurons", where, in.variable, len(in.values), p.size)
@@ -210,7 +210,7 @@ func (n *Network) validate() error {
 			continue
 		}
 		if err := pr.rule.Validate(pre.size, post.size, pre == post); err != nil {
-			add("%v: %v", pr, err)
+			add("%v: %w", pr, err)
 		}
 		rec, ok := post.receptor(pr.syn.Receptor)
 		if !ok {
@@ -218,19 +218,19 @@ func (n *Network) validate() error {
 		}
 		if pr.syn.Weight != nil {
 			if err := pr.syn.Weight.Validate(); err != nil {
-				add("%v: weight: %v", pr, err)
+				add("%v: weight: %w", pr, err)
 			} else if lo, _ := pr.syn.Weight.Bounds(); ok && rec.Conductance && lo < 0 {
 				add("%v: weight %v can be negative (%v nS): conductances must be >= 0; use an inhibitory receptor's reversal potential", pr, pr.syn.Weight, lo)
 			}
 		}
 		if pr.syn.Delay != nil {
 			if err := pr.syn.Delay.Validate(); err != nil {
-				add("%v: delay: %v", pr, err)
+				add("%v: delay: %w", pr, err)
 			} else {
 				lo, hi := pr.syn.Delay.Bounds()
 				for _, x := range []float64{lo, hi} {
 					if _, err := delaySteps(fmt.Sprintf("Synapse.Delay %v: bound", pr.syn.Delay), x, dt); err != nil {
-						add("%v: %v", pr, err)
+						add("%v: %w", pr, err)
 						break
 					}
 				}

@@ -322,7 +322,7 @@ func (n *Network) Record(r Recorder) {
 	}
 	if n.e != nil {
 		if err := r.Attach(view{n}); err != nil {
-			n.errorf("recorder %d (%T): %v", len(n.recs), r, err)
+			n.errorf("recorder %d (%T): %w", len(n.recs), r, err)
 			return
 		}
 		n.sampleAll([]Recorder{r})
