@@ -36,6 +36,9 @@ func (l List) DelayRange() (lo, hi float64, ok bool) {
 
 func (List) Kind() string { return "list" }
 func (l List) Validate(nPre, nPost int, same bool) error {
+	if err := checkSizes("list", nPre, nPost); err != nil {
+		return err
+	}
 	if len(l.Pre) != len(l.Post) {
 		return fmt.Errorf("list has %d sources and %d targets: lengths must match", len(l.Pre), len(l.Post))
 	}
@@ -111,6 +114,9 @@ type Matrix struct {
 
 func (Matrix) Kind() string { return "matrix" }
 func (m Matrix) Validate(nPre, nPost int, same bool) error {
+	if err := checkSizes("matrix", nPre, nPost); err != nil {
+		return err
+	}
 	if len(m.W) != nPre {
 		return fmt.Errorf("matrix has %d rows for %d sources", len(m.W), nPre)
 	}

@@ -39,6 +39,9 @@ func (u Uniform) Validate() error {
 	if !finite(u.Low) || !finite(u.High) || u.High < u.Low {
 		return fmt.Errorf("uniform(low = %v, high = %v): need finite low <= high", u.Low, u.High)
 	}
+	if !finite(u.High - u.Low) {
+		return fmt.Errorf("uniform(low = %v, high = %v): high - low overflows: the width must be finite", u.Low, u.High)
+	}
 	return nil
 }
 func (u Uniform) Bounds() (float64, float64) { return u.Low, u.High }

@@ -89,6 +89,14 @@ func (p RSFS) Validate() error {
 	if !(p.Scale > 0) || math.IsInf(p.Scale, 0) {
 		return bad("Scale", p.Scale, "must be positive and finite")
 	}
+	for _, s := range []struct {
+		name string
+		n    int
+	}{{"NExc", p.NExc}, {"NInh", p.NInh}, {"NAff", p.NAff}} {
+		if x := p.Scale * float64(s.n); x >= math.MaxInt32 {
+			return bad(s.name, s.n, fmt.Sprintf("with Scale = %v this makes %.3g neurons: must be below 2^31", p.Scale, x))
+		}
+	}
 	e, i, a := p.Sizes()
 	for _, s := range []struct {
 		name   string

@@ -131,6 +131,9 @@ func (p VA) validate() error {
 	if p.N < 2 {
 		add("N = %d: must be at least 2", p.N)
 	}
+	if s := max(p.Scale, 1); len(errs) == 0 && float64(p.N)*s >= math.MaxInt32 {
+		add("N = %d at Scale = %v gives %.3g cells: must be below 2^31", p.N, p.Scale, float64(p.N)*s)
+	}
 	if len(errs) == 0 {
 		ne, ni, pc := p.Sizes()
 		if ne < 1 || ni < 1 {

@@ -473,6 +473,9 @@ func (n *Network) allocate() (*engine, error) {
 			for i := range dst {
 				dst[i] = in.d.Draw(r)
 			}
+			if i := firstNonFinite(dst); i >= 0 {
+				errs = append(errs, fmt.Errorf("population %q (%s): initial %s %v drew %v for neuron %d: the distribution must give finite values (narrow it)", p.name, p.model.Kind(), in.variable, in.d, dst[i], i))
+			}
 		}
 	}
 	// Projections.
