@@ -336,7 +336,7 @@ func TestValidation(t *testing.T) {
 			n.AddPopulation("a", 10, lif).Receptor("e", synapse.CurrExp(5))
 			n.Connect("a", "a", connect.AllToAll{}, network.Synapse{Receptor: "e", Weight: dist.Const(1), Delay: dist.Const(-1)})
 		}, network.Options{}, []string{"Synapse.Delay -1: bound = -1 ms", ">= 0"}},
-		{"bad receptor tau", func(n *network.Network) { n.AddPopulation("a", 10, lif).Receptor("e", synapse.CurrExp(-3)) }, network.Options{}, []string{`receptor "e"`, "tau = -3"}},
+		{"bad receptor tau", func(n *network.Network) { n.AddPopulation("a", 10, lif).Receptor("e", synapse.CurrExp(-3)) }, network.Options{}, []string{`receptor "e"`, "Tau = -3"}},
 		{"bad init", func(n *network.Network) {
 			n.AddPopulation("a", 10, lif).Init("v", dist.Uniform{Low: 1, High: 0})
 		}, network.Options{}, []string{"initial v", "uniform"}},
