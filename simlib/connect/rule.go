@@ -36,7 +36,7 @@ func checkSizes(kind string, nPre, nPost int) error {
 // AllToAll connects every source to every target.
 type AllToAll struct{ Autapses bool }
 
-func (AllToAll) Kind() string                              { return "all-to-all" }
+func (AllToAll) Kind() string { return "all-to-all" }
 func (AllToAll) Validate(nPre, nPost int, same bool) error {
 	return checkSizes("all-to-all", nPre, nPost)
 }

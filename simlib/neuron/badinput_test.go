@@ -25,7 +25,7 @@ func viaDT(m neuron.Model, n int, dt float64, method scheme.Method) func() error
 	}
 }
 
-func lifWith(f func(*neuron.LIF)) neuron.LIF   { p := neuron.DefaultLIF(); f(&p); return p }
+func lifWith(f func(*neuron.LIF)) neuron.LIF    { p := neuron.DefaultLIF(); f(&p); return p }
 func adexWith(f func(*neuron.AdEx)) neuron.AdEx { p := neuron.DefaultAdEx(); f(&p); return p }
 func izhWith(f func(*neuron.Izhikevich)) neuron.Izhikevich {
 	p := neuron.DefaultIzhikevich()
