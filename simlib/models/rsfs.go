@@ -135,6 +135,8 @@ func (p RSFS) Validate() error {
 		return bad("DT", p.DT, "must be positive and finite (ms)")
 	case !(p.TStop >= p.DT) || math.IsInf(p.TStop, 0):
 		return bad("TStop", p.TStop, fmt.Sprintf("must be finite and at least DT = %v ms", p.DT))
+	case p.TStop/p.DT > maxRateSteps:
+		return bad("TStop", p.TStop, fmt.Sprintf("the afferent rate array would have %.3g entries of DT = %v ms: at most %d (TStop <= %.6g ms)", p.TStop/p.DT, p.DT, maxRateSteps, maxRateSteps*p.DT))
 	case math.IsNaN(p.RateBin) || p.RateBin < 0:
 		return bad("RateBin", p.RateBin, "must be >= 0 (ms; 0: one step)")
 	case p.Workers < 0:
@@ -142,6 +144,9 @@ func (p RSFS) Validate() error {
 	}
 	return nil
 }
+
+// maxRateSteps bounds the afferent rate array (800 MB).
+const maxRateSteps = 100_000_000
 
 // scaleConn returns the probability and weight of a projection from a
 // population of n neurons at Scale 1 and ns after scaling that keep the
@@ -172,15 +177,19 @@ func scaleConn(p, q float64, n, ns int) (float64, float64) {
 // projections (p 0.5 of 400 = 200 inputs) become all-to-all from 40
 // afferents with weights 5 nS.
 //
-// Check p with Validate first: RSFSNetwork builds what p says, and the
-// engine reports invalid values it sees (model parameters, probabilities,
-// sizes) at Build or Run.
+// RSFSNetwork checks p with Validate: a problem it finds is returned by
+// the network's Build and Run (network.Reject), as are the invalid values
+// the engine sees (model parameters, probabilities, sizes).
 //
 // Note: ntwk may draw the afferent input of each target neuron as an
 // independent train; here afferents are one shared population, as the
 // seed's N_AffExc and p_AffExc_* describe.
 func RSFSNetwork(p RSFS) (*network.Network, *RSFSRecorders) {
 	net := network.New(network.Options{DT: p.DT, Seed: p.Seed, Workers: p.Workers, Label: "ntwk-rs-fs"})
+	verr := p.Validate()
+	if verr != nil {
+		net.Reject(verr) // Build and Run return it
+	}
 	nE, nI, nA := p.Sizes()
 	for _, pop := range []struct {
 		name string
@@ -192,7 +201,7 @@ func RSFSNetwork(p RSFS) (*network.Network, *RSFSRecorders) {
 			Receptor("inh", synapse.CondExp(p.Tsi, p.Ei))
 	}
 	var rates []float64
-	if p.DT > 0 && p.TStop >= p.DT && !math.IsInf(p.TStop, 0) {
+	if verr == nil {
 		rates = make([]float64, int(math.Round(p.TStop/p.DT)))
 		for k := range rates {
 			rates[k] = p.Faff(float64(k) * p.DT)

@@ -306,6 +306,15 @@ func kindOf(r connect.Rule) string {
 	return r.Kind()
 }
 
+// Reject records a problem found by code that assembles the network (such
+// as models.RSFSNetwork checking its parameters): Build and Run return it,
+// and the network never runs.
+func (n *Network) Reject(err error) {
+	if err != nil {
+		n.errs = append(n.errs, err)
+	}
+}
+
 // Record adds a recorder (see package record). A nil recorder, one added
 // twice, or one that does not fit the network (Attach fails) is an error
 // that the next Build or Run returns, and every one after it.
