@@ -265,7 +265,9 @@ func TestBadInputs(t *testing.T) {
 
 		// the network's own parameters
 		{"DT NaN", func() error { return run(one(network.Options{DT: math.NaN()}, 1, lif()), 1) },
-			[]string{"network", "DT = NaN ms", "positive, finite and at most 10 ms"}},
+			[]string{"network", "DT = NaN ms", "positive, finite, at least MinDT = 1e-06 ms and at most 10 ms"}},
+		{"DT 1e-300 ms", func() error { return run(one(network.Options{DT: 1e-300}, 1, lif()), 1) },
+			[]string{"network", "DT = 1e-300 ms", "at least MinDT = 1e-06 ms"}},
 		{"DT 20 ms", func() error { return run(one(network.Options{DT: 20}, 1, lif()), 1) },
 			[]string{"network", "DT = 20 ms", "at most 10 ms"}},
 		{"no populations", func() error { return run(network.New(network.Options{}), 1) },

@@ -112,8 +112,8 @@ func (n *Network) validate() error {
 	n.errs = nil
 	add := func(format string, a ...any) { errs = append(errs, fmt.Errorf(format, a...)) }
 	dt := n.DT()
-	if !finite(dt) || dt <= 0 || dt > 10 {
-		add("network: DT = %v ms: must be positive, finite and at most 10 ms", n.opt.DT)
+	if !finite(dt) || dt < MinDT || dt > 10 {
+		add("network: DT = %v ms: must be positive, finite, at least MinDT = %v ms and at most 10 ms", n.opt.DT, MinDT)
 		return errors.Join(errs...)
 	}
 	if err := checkWorkers(n.opt.Workers); err != nil {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"hash"
 	"reflect"
+	"sync/atomic"
 	"time"
 
 	"github.com/golgi-sim/golgi/simlib/connect"
@@ -17,12 +18,16 @@ import (
 // DefaultDT is the step used when Options.DT is zero (ms).
 const DefaultDT = 0.1
 
+// MinDT is the smallest step (ms): 1 ns. Below it, times of a few ms are
+// already billions of steps.
+const MinDT = 1e-6
+
 // Options configure a network. The zero value is usable: dt 0.1 ms, seed 0,
 // all cores.
 type Options struct {
-	DT        float64        // step (ms); 0 means DefaultDT
+	DT        float64        // step (ms), in [MinDT, 10]; 0 means DefaultDT
 	Seed      uint64         // master seed of every random stream
-	Workers   int            // goroutines stepping the network; 0: automatic (one per 12000 neurons, at most GOMAXPROCS)
+	Workers   int            // goroutines stepping the network, at most MaxWorkers; 0: automatic (one per 12000 neurons, at most GOMAXPROCS); a run uses at most as many as the largest population has neurons
 	MaxMemory int64          // bytes the network may use; 0: 3/4 of physical memory
 	Label     string         // optional name, reported in summaries
 	Progress  func(Progress) // optional, called about every 100 ms of wall time and at the end of a run
@@ -63,11 +68,15 @@ type Network struct {
 	cacheWhy            string
 	cachedWall          float64
 	memEstimate         float64 // bytes, from checkMemory
+	id                  uint64
 }
+
+// networks counts the networks made, to give each an ID (View.ID).
+var networks atomic.Uint64
 
 // New returns an empty network.
 func New(opt Options) *Network {
-	return &Network{opt: opt, byName: map[string]*Population{}}
+	return &Network{opt: opt, byName: map[string]*Population{}, id: networks.Add(1)}
 }
 
 // DT returns the step (ms).

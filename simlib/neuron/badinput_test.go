@@ -74,6 +74,7 @@ func TestBadInputs(t *testing.T) {
 		{"Poisson Rate -1", via(neuron.PoissonSource{Rate: -1}, 2), []string{ps, "Rate = -1 Hz", ">= 0 and finite"}},
 		{"Poisson Rate above 1000/dt", via(neuron.PoissonSource{Rate: 2e4}, 2), []string{ps, "Rate = 20000 Hz", "1000/dt = 10000 Hz"}},
 		{"Poisson Rates[2] NaN", via(neuron.PoissonSource{Rates: []float64{1, 2, nan}}, 2), []string{ps, "Rates[2] = NaN Hz", ">= 0 and finite"}},
+		{"Poisson Rates empty (indexed Rates[-1])", via(neuron.PoissonSource{Rates: []float64{}}, 2), []string{ps, "Rates is empty", "leave Rates nil"}},
 		{"Poisson RateDT below dt", via(neuron.PoissonSource{Rates: []float64{1}, RateDT: 0.05}, 2), []string{ps, "RateDT = 0.05 ms", ">= dt = 0.1 ms"}},
 		{"Poisson Start -1", via(neuron.PoissonSource{Rate: 1, Start: -1}, 2), []string{ps, "Start = -1 ms", ">= 0 and finite"}},
 		{"Poisson Stop +Inf", via(neuron.PoissonSource{Rate: 1, Stop: inf}, 2), []string{ps, "Stop = +Inf ms", ">= 0 and finite"}},

@@ -46,6 +46,9 @@ func (p PoissonSource) Validate(dt float64, m scheme.Method) error {
 	if err := check("Rate", p.Rate); err != nil {
 		return err
 	}
+	if p.Rates != nil && len(p.Rates) == 0 {
+		return fmt.Errorf("Rates is empty: give at least one rate (Hz), or leave Rates nil to use Rate")
+	}
 	for k, r := range p.Rates {
 		if err := check(fmt.Sprintf("Rates[%d]", k), r); err != nil {
 			return err

@@ -16,9 +16,9 @@ type Rate struct {
 	dt       float64
 	size     int
 	binSteps int64
-	view     network.View // the network attached to
-	first    int64        // first update counted, -1 before the first sample
-	counts   []int32      // spikes of update first+k
+	net      uint64  // ID of the network attached to, 0 before
+	first    int64   // first update counted, -1 before the first sample
+	counts   []int32 // spikes of update first+k
 }
 
 // NewRate records the rate of population pop in bins of bin ms (rounded to
@@ -30,7 +30,7 @@ func (r *Rate) Attach(v network.View) error {
 	if !ok {
 		return fmt.Errorf("rate recorder: unknown population %q", r.pop)
 	}
-	if !sameView(r.view, v) {
+	if r.net != 0 && r.net != v.ID() {
 		return fmt.Errorf("rate recorder of %q: already attached to another network: make a new recorder", r.pop)
 	}
 	dt := v.DT()
@@ -41,7 +41,7 @@ func (r *Rate) Attach(v network.View) error {
 	if err != nil {
 		return fmt.Errorf("rate recorder of %q: %w", r.pop, err)
 	}
-	r.idx, r.dt, r.size, r.binSteps, r.view = idx, dt, size, max(1, n), v
+	r.idx, r.dt, r.size, r.binSteps, r.net = idx, dt, size, max(1, n), v.ID()
 	return nil
 }
 

@@ -2,7 +2,6 @@ package record
 
 import (
 	"fmt"
-	"reflect"
 
 	"github.com/golgi-sim/golgi/simlib/network"
 )
@@ -17,7 +16,7 @@ type Spikes struct {
 	steps   []int64
 	ids     []int32
 	size    int
-	view    network.View // the network attached to
+	net     uint64 // ID of the network attached to, 0 before
 }
 
 // NewSpikes records the spikes of population pop, of the given neurons
@@ -31,10 +30,10 @@ func (s *Spikes) Attach(v network.View) error {
 	if !ok {
 		return fmt.Errorf("spike recorder: unknown population %q", s.pop)
 	}
-	if !sameView(s.view, v) {
+	if s.net != 0 && s.net != v.ID() {
 		return fmt.Errorf("spike recorder of %q: already attached to another network: make a new recorder", s.pop)
 	}
-	s.idx, s.dt, s.size, s.view = idx, v.DT(), size, v
+	s.idx, s.dt, s.size, s.net = idx, v.DT(), size, v.ID()
 	if len(s.neurons) > 0 {
 		s.keep = make([]bool, size)
 		for _, i := range s.neurons {
@@ -112,14 +111,4 @@ func (s *Spikes) Counts() []int {
 		c[i]++
 	}
 	return c
-}
-
-// sameView reports whether a recorder attached to old (nil: none yet) may
-// attach to v: only to the network it is attached to.
-func sameView(old, v network.View) bool {
-	if old == nil {
-		return true
-	}
-	to, tv := reflect.TypeOf(old), reflect.TypeOf(v)
-	return to == tv && to.Comparable() && old == v
 }

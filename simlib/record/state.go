@@ -15,7 +15,7 @@ type State struct {
 	neurons       []int
 	interval      float64
 	every         int64
-	view          network.View // the network attached to
+	net           uint64 // ID of the network attached to, 0 before
 	idx           int
 	dt            float64
 	src           []float64
@@ -44,7 +44,7 @@ func (s *State) Attach(v network.View) error {
 	if len(s.neurons) == 0 {
 		return fmt.Errorf("state recorder of %q.%s: no neurons given", s.pop, s.variable)
 	}
-	if !sameView(s.view, v) {
+	if s.net != 0 && s.net != v.ID() {
 		return fmt.Errorf("state recorder of %q.%s: already attached to another network: make a new recorder", s.pop, s.variable)
 	}
 	every, err := param.Steps("interval", s.interval, s.dt, param.MaxSteps)
@@ -54,7 +54,7 @@ func (s *State) Attach(v network.View) error {
 	if err != nil {
 		return fmt.Errorf("state recorder of %q.%s: %w", s.pop, s.variable, err)
 	}
-	s.every, s.view = max(1, every), v
+	s.every, s.net = max(1, every), v.ID()
 	for _, i := range s.neurons {
 		if i < 0 || i >= size {
 			return fmt.Errorf("state recorder of %q.%s: neuron %d: must be in [0, %d)", s.pop, s.variable, i, size)
