@@ -89,6 +89,8 @@ func TestBadInputs(t *testing.T) {
 			[]string{"network", "Run duration = NaN ms", "must be finite, >= 0"}},
 		{"Run(-1)", func() error { return run(one(network.Options{}, 1, lif()), -1) },
 			[]string{"network", "Run duration = -1 ms", ">= 0"}},
+		{"Run(0.04) at dt 0.1 (0 steps: a loop of such runs never advances)", func() error { return run(one(network.Options{}, 1, lif()), 0.04) },
+			[]string{"network", "Run duration = 0.04 ms", "must be 0 or at least dt/2 = 0.05 ms"}},
 		{"Run(+Inf)", func() error { return run(one(network.Options{}, 1, lif()), math.Inf(1)) },
 			[]string{"network", "Run duration = +Inf ms", "finite"}},
 		{"RunContext(nil)", func() error { var ctx context.Context; return one(network.Options{}, 1, lif()).RunContext(ctx, 1) },
@@ -337,6 +339,16 @@ func TestBadInputs(t *testing.T) {
 			net.Population("p").InitValues("v", []float64{1, math.NaN()})
 			return run(net, 1)
 		}, []string{`population "p" (LIF)`, "initial v[1] = NaN", "must be finite"}},
+		{"negative initial conductance", func() error {
+			net := network.New(network.Options{})
+			net.AddPopulation("p", 2, lif()).Receptor("g", synapse.CondExp(5, 0)).InitValues("g", []float64{1, -2})
+			return run(net, 1)
+		}, []string{`population "p" (LIF)`, "initial g[1] = -2 nS", `conductance receptor "g" must be >= 0`}},
+		{"negative initial conductance drawn", func() error {
+			net := network.New(network.Options{})
+			net.AddPopulation("p", 2, lif()).Receptor("g", synapse.CondAlpha(5, 0)).Init("g_x", dist.Uniform{Low: -1, High: 0})
+			return run(net, 1)
+		}, []string{`population "p" (LIF)`, "initial g_x[0] = -", `conductance receptor "g" must be >= 0`}},
 		{"initial value of an unknown variable", func() error {
 			net := one(network.Options{}, 2, lif())
 			net.Population("p").Init("u", dist.Const(1))

@@ -477,6 +477,21 @@ func (n *Network) allocate() (*engine, error) {
 				errs = append(errs, fmt.Errorf("population %q (%s): initial %s %v drew %v for neuron %d: the distribution must give finite values (narrow it)", p.name, p.model.Kind(), in.variable, in.d, dst[i], i))
 			}
 		}
+		// a conductance receptor's states (the conductance and, for two-state
+		// kinetics, its rise variable) cannot start negative
+		for _, r := range p.rt.rec {
+			if !r.r.Conductance {
+				continue
+			}
+			for k := 0; k < r.lin.N; k++ {
+				for i, v := range r.s[k] {
+					if v < 0 {
+						errs = append(errs, fmt.Errorf("population %q (%s): initial %s[%d] = %v nS: the state of conductance receptor %q must be >= 0", p.name, p.model.Kind(), r.name+r.lin.Suffix[k], i, v, r.name))
+						break
+					}
+				}
+			}
+		}
 	}
 	// Projections.
 	pairCount := map[[2]string]uint64{}
@@ -627,7 +642,7 @@ func (n *Network) workerCount() int {
 	// project's 2-core machines (COBA, 200 ms simulated: 4000 cells 72 ms
 	// with 1 worker, 81 ms with 2; 16000 cells 338 ms and 312 ms; 64000
 	// cells 1.54 s and 0.93 s; docs/performance.md).
-	return max(1, min(w, total/12000))
+	return max(1, min(w, total/12000, largest))
 }
 
 // firstNonFinite returns the index of the first NaN or ±Inf in x, or -1.

@@ -47,6 +47,10 @@ func (n *Network) RunContext(ctx context.Context, duration float64) error {
 	}
 	dt := n.DT()
 	steps, err := param.Steps("Run duration", duration, dt, param.MaxSteps-n.steps)
+	if err == nil && steps == 0 && duration > 0 {
+		// it would do nothing, and a loop of such runs would never advance
+		err = param.New("Run duration", duration, " ms", fmt.Sprintf("must be 0 or at least dt/2 = %v ms (durations are rounded to whole steps of dt = %v ms)", dt/2, dt))
+	}
 	if err != nil {
 		return fmt.Errorf("network: %w", err)
 	}
