@@ -262,6 +262,20 @@ func TestBadInputs(t *testing.T) {
 			net.AddPopulation("g", 10, neuron.GaussianDrive{Mu: 10, Sigma: 1, NumSpikes: 2e7})
 			return run(net, 1)
 		}, []string{`population "g" (GaussianDrive)`, "NumSpikes = 20000000", "2e+08 in all: at most 100000000 per population"}},
+		{"recording every neuron every step for too long", func() error {
+			net := one(network.Options{MaxMemory: 1e9}, 1000, lif())
+			all := make([]int, 1000)
+			for i := range all {
+				all[i] = i
+			}
+			net.Record(record.NewState("p", "v", all, 0))
+			return run(net, 1e5) // 1e6 samples of 1000 neurons: 8 GB
+		}, []string{"network: a run of 100000 ms needs about 8", "MaxMemory allows 1 GB", "recorder 0 (*record.State)", "sample less often"}},
+		{"Init with a nil distribution", func() error {
+			net := one(network.Options{}, 2, lif())
+			net.Population("p").Init("v", nil)
+			return run(net, 1)
+		}, []string{`population "p" (LIF)`, "initial v", "the distribution is nil"}},
 		{"MaxMemory -1", func() error { return run(one(network.Options{MaxMemory: -1}, 1, lif()), 1) },
 			[]string{"network", "MaxMemory = -1 bytes", ">= 0"}},
 

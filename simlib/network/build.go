@@ -179,7 +179,9 @@ func (n *Network) validate() error {
 			}
 		}
 		for _, in := range p.inits {
-			if in.d != nil {
+			if in.fromDist && in.d == nil {
+				add("%s: initial %s: the distribution is nil: use e.g. dist.Const or dist.Uniform", where, in.variable)
+			} else if in.d != nil {
 				if err := in.d.Validate(); err != nil {
 					add("%s: initial %s: %w", where, in.variable, err)
 				}

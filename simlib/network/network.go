@@ -138,6 +138,7 @@ type initSpec struct {
 	variable string
 	d        dist.Dist
 	values   []float64
+	fromDist bool // Init (d), not InitValues (values)
 }
 
 type stimSpec struct {
@@ -198,7 +199,7 @@ func (p *Population) Method(m scheme.Method) *Population {
 // Init a variable starts at the model's rest.
 func (p *Population) Init(variable string, d dist.Dist) *Population {
 	if p.net.mutable(fmt.Sprintf("set the initial %s of population %q", variable, p.name)) {
-		p.inits = append(p.inits, initSpec{variable: variable, d: d})
+		p.inits = append(p.inits, initSpec{variable: variable, d: d, fromDist: true})
 	}
 	return p
 }

@@ -22,6 +22,14 @@ type Recorder interface {
 	Spikes(step int64, pop int, chunks [][]int32)
 }
 
+// RunSizer is implemented by recorders whose data grows by a known amount
+// per update (state and rate recorders): before a run the network adds
+// RunBytes(steps) of every such recorder to its memory estimate and refuses
+// a run that would not fit MaxMemory.
+type RunSizer interface {
+	RunBytes(steps int64) float64
+}
+
 // View is what recorders see of a built network.
 type View interface {
 	// ID identifies the network: unique among the networks of the process

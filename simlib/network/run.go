@@ -54,6 +54,9 @@ func (n *Network) RunContext(ctx context.Context, duration float64) error {
 	if err != nil {
 		return fmt.Errorf("network: %w", err)
 	}
+	if err := n.checkRunMemory(steps, duration); err != nil {
+		return err
+	}
 	start := time.Now()
 	t0 := n.Time()
 	n.cacheFile = ""
@@ -90,6 +93,24 @@ func (n *Network) RunContext(ctx context.Context, duration float64) error {
 		err = rerr
 	}
 	return err
+}
+
+// checkRunMemory refuses a run whose recorders would outgrow MaxMemory.
+func (n *Network) checkRunMemory(steps int64, duration float64) error {
+	total, big, bigBytes := n.memEstimate, -1, 0.0
+	for k, r := range n.recs {
+		if rs, ok := r.(RunSizer); ok {
+			b := rs.RunBytes(steps)
+			total += b
+			if b > bigBytes {
+				big, bigBytes = k, b
+			}
+		}
+	}
+	if limit := float64(n.memoryLimit()); total > limit && big >= 0 {
+		return fmt.Errorf("network: a run of %v ms needs about %.3g GB with what the recorders will keep, but MaxMemory allows %.3g GB; the largest part is recorder %d (%T), %.3g GB: record fewer neurons, sample less often, run in shorter pieces, or raise Options.MaxMemory", duration, total/1e9, limit/1e9, big, n.recs[big], bigBytes/1e9)
+	}
+	return nil
 }
 
 func (n *Network) run(ctx context.Context, steps int64, start time.Time) error {

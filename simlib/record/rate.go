@@ -97,3 +97,7 @@ func (r *Rate) Population() string { return r.pop }
 
 // Bin returns the bin width asked for (ms; 0: one step).
 func (r *Rate) Bin() float64 { return r.bin }
+
+// RunBytes estimates what a run of steps updates adds to the counts
+// (network.RunSizer).
+func (r *Rate) RunBytes(steps int64) float64 { return 4 * float64(steps) }

@@ -123,3 +123,9 @@ func (s *State) Variable() string { return s.variable }
 
 // Interval returns the sampling interval asked for (ms; 0: every step).
 func (s *State) Interval() float64 { return s.interval }
+
+// RunBytes estimates what a run of steps updates adds to the traces
+// (network.RunSizer).
+func (s *State) RunBytes(steps int64) float64 {
+	return float64(len(s.neurons)) * 8 * (float64(steps)/float64(max(1, s.every)) + 1)
+}
