@@ -7,8 +7,9 @@ import (
 )
 
 // List connects the explicit pairs (Pre[k], Post[k]), with optional
-// per-synapse weights and delays (ms) that override the projection's.
-// A repeated pair is an error.
+// per-synapse weights and delays (ms); when the list gives them, the
+// projection's Synapse.Weight (or Delay) must be nil. A repeated pair is an
+// error.
 type List struct {
 	Pre, Post []int
 	Weights   []float64 // optional, one per pair

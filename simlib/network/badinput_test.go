@@ -112,6 +112,16 @@ func TestBadInputs(t *testing.T) {
 			net.Connect("p", "p", connect.List{Pre: []int{0, 1}, Post: []int{1, 0}, Weights: []float64{1, 1}, Delays: []float64{1, 7000}}, network.Synapse{Receptor: "e"})
 			return run(net, 1)
 		}, []string{`projection 0 "p" -> "p" (list`, "explicit delay of synapse 1 -> 0 = 7000 ms", allowedDelay}},
+		{"List weights and Synapse.Weight both", func() error {
+			net := one(network.Options{}, 2, lif())
+			net.Connect("p", "p", connect.List{Pre: []int{0}, Post: []int{1}, Weights: []float64{5}}, network.Synapse{Receptor: "e", Weight: dist.Const(1)})
+			return run(net, 1)
+		}, []string{`projection 0 "p" -> "p" (list`, "Synapse.Weight is 1 but the list rule gives each synapse its weight", "leave Synapse.Weight nil"}},
+		{"List delays and Synapse.Delay both", func() error {
+			net := one(network.Options{}, 2, lif())
+			net.Connect("p", "p", connect.List{Pre: []int{0}, Post: []int{1}, Weights: []float64{5}, Delays: []float64{2}}, network.Synapse{Receptor: "e", Delay: dist.Const(1)})
+			return run(net, 1)
+		}, []string{`projection 0 "p" -> "p" (list`, "Synapse.Delay is 1 but the list rule gives each synapse its delay", "leave Synapse.Delay nil"}},
 		{"List delay NaN", func() error {
 			net := one(network.Options{}, 2, lif())
 			net.Connect("p", "p", connect.List{Pre: []int{0}, Post: []int{1}, Weights: []float64{1}, Delays: []float64{math.NaN()}}, network.Synapse{Receptor: "e"})

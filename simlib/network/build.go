@@ -510,6 +510,14 @@ func (n *Network) allocate() (*engine, error) {
 			errs = append(errs, fmt.Errorf("%v: %w", pr, err))
 			continue
 		}
+		if pr.syn.Weight != nil && t.Weight != nil {
+			errs = append(errs, fmt.Errorf("%v: Synapse.Weight is %v but the %s rule gives each synapse its weight: leave Synapse.Weight nil, or drop the rule's weights", pr, pr.syn.Weight, pr.rule.Kind()))
+			continue
+		}
+		if pr.syn.Delay != nil && t.Delay != nil {
+			errs = append(errs, fmt.Errorf("%v: Synapse.Delay is %v but the %s rule gives each synapse its delay: leave Synapse.Delay nil, or drop the rule's delays", pr, pr.syn.Delay, pr.rule.Kind()))
+			continue
+		}
 		pr.table = t
 		rt := &projRT{pre: pre.rt, post: post.rt, ptr: t.Ptr, tgt: t.Post}
 		for _, r := range post.rt.rec {
