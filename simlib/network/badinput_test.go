@@ -373,6 +373,16 @@ func TestBadInputs(t *testing.T) {
 			net.AddPopulation("p", 2, lif()).Receptor("g", synapse.CondAlpha(5, 0)).Init("g_x", dist.Uniform{Low: -1, High: 0})
 			return run(net, 1)
 		}, []string{`population "p" (LIF)`, "initial g_x[0] = -", `conductance receptor "g" must be >= 0`}},
+		{"HH gate initialised at 1.5", func() error {
+			net := network.New(network.Options{DT: 0.01})
+			net.AddPopulation("p", 2, neuron.DefaultHH()).InitValues("m", []float64{0.1, 1.5})
+			return run(net, 1)
+		}, []string{`population "p" (HH)`, "initial m[1] = 1.5", "must be in [0, 1]"}},
+		{"initial v of a source without state", func() error {
+			net := network.New(network.Options{})
+			net.AddPopulation("p", 2, neuron.PoissonSource{Rate: 1}).Init("v", dist.Const(0))
+			return run(net, 1)
+		}, []string{`population "p" (PoissonSource)`, "initial v: no such variable", "it has no state"}},
 		{"initial value of an unknown variable", func() error {
 			net := one(network.Options{}, 2, lif())
 			net.Population("p").Init("u", dist.Const(1))

@@ -464,19 +464,34 @@ func (n *Network) allocate() (*engine, error) {
 		for _, in := range p.inits {
 			dst := p.rt.variable(in.variable)
 			if dst == nil {
-				errs = append(errs, fmt.Errorf("population %q (%s): initial %s: no such variable (has %s)", p.name, p.model.Kind(), in.variable, strings.Join(p.rt.varNames(), ", ")))
+				has := strings.Join(p.rt.varNames(), ", ")
+				if has == "" {
+					has = "none: it has no state"
+				}
+				errs = append(errs, fmt.Errorf("population %q (%s): initial %s: no such variable (has %s)", p.name, p.model.Kind(), in.variable, has))
 				continue
 			}
 			if in.values != nil {
 				copy(dst, in.values)
-				continue
+			} else {
+				r := rng.New(n.opt.Seed, rng.Key("init:"+p.name), rng.Key(in.variable))
+				for i := range dst {
+					dst[i] = in.d.Draw(r)
+				}
+				if i := firstNonFinite(dst); i >= 0 {
+					errs = append(errs, fmt.Errorf("population %q (%s): initial %s %v drew %v for neuron %d: the distribution must give finite values (narrow it)", p.name, p.model.Kind(), in.variable, in.d, dst[i], i))
+					continue
+				}
 			}
-			r := rng.New(n.opt.Seed, rng.Key("init:"+p.name), rng.Key(in.variable))
-			for i := range dst {
-				dst[i] = in.d.Draw(r)
-			}
-			if i := firstNonFinite(dst); i >= 0 {
-				errs = append(errs, fmt.Errorf("population %q (%s): initial %s %v drew %v for neuron %d: the distribution must give finite values (narrow it)", p.name, p.model.Kind(), in.variable, in.d, dst[i], i))
+			if vr, ok := p.rt.dyn.(neuron.VarRanger); ok {
+				if lo, hi, ok := vr.VarRange(in.variable); ok {
+					for i, v := range dst {
+						if v < lo || v > hi {
+							errs = append(errs, fmt.Errorf("population %q (%s): initial %s[%d] = %v: must be in [%v, %v]", p.name, p.model.Kind(), in.variable, i, v, lo, hi))
+							break
+						}
+					}
+				}
 			}
 		}
 		// a conductance receptor's states (the conductance and, for two-state

@@ -87,6 +87,13 @@ type Faulter interface {
 	Fault() error
 }
 
+// VarRanger is implemented by dynamics whose variables have a physical
+// range (HH's gates m, h, n in [0, 1]): initial values outside it are
+// refused when the network is built.
+type VarRanger interface {
+	VarRange(name string) (lo, hi float64, ok bool)
+}
+
 // MemoryUser is implemented by models whose per-neuron data can be large
 // (GaussianDrive's spike times): Bytes estimates what a population of n
 // neurons allocates, for the network's memory check before anything is
