@@ -24,6 +24,13 @@ type Rule interface {
 	Build(nPre, nPost int, same bool, seed uint64) (*Table, error)
 }
 
+// BuildMemory is implemented by rules that need working memory while they
+// build beyond the table itself (Expected synapses of 16 bytes): bytes
+// estimates it, for the network's memory check.
+type BuildMemory interface {
+	BuildBytes(nPre, nPost int, same bool) float64
+}
+
 // checkSizes refuses negative sizes (rules are called by the network with
 // sizes >= 1, but they are public).
 func checkSizes(kind string, nPre, nPost int) error {
@@ -196,6 +203,11 @@ type FixedInDegree struct {
 }
 
 func (FixedInDegree) Kind() string { return "fixed-indegree" }
+
+// BuildBytes is the per-target source lists, built before the table.
+func (r FixedInDegree) BuildBytes(nPre, nPost int, same bool) float64 {
+	return 4*float64(r.K)*float64(nPost) + 24*float64(nPost)
+}
 func (r FixedInDegree) Validate(nPre, nPost int, same bool) error {
 	return degree("fixed-indegree", r.K, nPre, same, r.Autapses)
 }
@@ -255,6 +267,9 @@ type FixedTotal struct {
 }
 
 func (FixedTotal) Kind() string { return "fixed-total" }
+
+// BuildBytes is the set and list of drawn pairs (about 56 bytes a pair).
+func (r FixedTotal) BuildBytes(nPre, nPost int, same bool) float64 { return 56 * float64(r.N) }
 func (r FixedTotal) Validate(nPre, nPost int, same bool) error {
 	if err := checkSizes("fixed-total", nPre, nPost); err != nil {
 		return err

@@ -364,7 +364,11 @@ func (n *Network) checkMemory() error {
 	for _, pr := range n.projs {
 		pre, post := n.byName[pr.pre], n.byName[pr.post]
 		syn := pr.rule.Expected(pre.size, post.size, pre == post)
-		part(fmt.Sprintf("%v with about %.3g synapses", pr, syn), syn*(4+8+4)+float64(pre.size+1)*8)
+		b := syn*(4+8+4) + float64(pre.size+1)*8
+		if bm, ok := pr.rule.(connect.BuildMemory); ok {
+			b += bm.BuildBytes(pre.size, post.size, pre == post)
+		}
+		part(fmt.Sprintf("%v with about %.3g synapses", pr, syn), b)
 	}
 	if total > float64(limit) {
 		return fmt.Errorf("network: needs about %.3g GB but MaxMemory allows %.3g GB; the largest part is %s (%.3g GB): make the network smaller or raise Options.MaxMemory", total/1e9, float64(limit)/1e9, big, bigBytes/1e9)
