@@ -196,7 +196,9 @@ func (p *Population) Method(m scheme.Method) *Population {
 
 // Init draws the initial value of a state variable (of the model, or a
 // receptor's state by the receptor's name) for every neuron from d. Without
-// Init a variable starts at the model's rest.
+// Init a variable starts at the model's rest. Init and InitValues apply in
+// the order called: a later one replaces an earlier one for the same
+// variable (so a network from a model builder can be adjusted).
 func (p *Population) Init(variable string, d dist.Dist) *Population {
 	if p.net.mutable(fmt.Sprintf("set the initial %s of population %q", variable, p.name)) {
 		p.inits = append(p.inits, initSpec{variable: variable, d: d, fromDist: true})
