@@ -93,6 +93,19 @@ func TestBadInputs(t *testing.T) {
 			[]string{"network", "Run duration = 0.04 ms", "must be 0 or at least dt/2 = 0.05 ms"}},
 		{"Run(+Inf)", func() error { return run(one(network.Options{}, 1, lif()), math.Inf(1)) },
 			[]string{"network", "Run duration = +Inf ms", "finite"}},
+		{"Run from inside a run (Progress callback)", func() error {
+			net := one(network.Options{}, 2, lif())
+			var inner error
+			net.SetProgress(func(network.Progress) {
+				if inner == nil {
+					inner = net.Run(1)
+				}
+			})
+			if err := net.Run(5); err != nil {
+				return err
+			}
+			return inner
+		}, []string{"network", "Run called while a run of the same network is in progress", "one after the other"}},
 		{"RunContext(nil)", func() error { var ctx context.Context; return one(network.Options{}, 1, lif()).RunContext(ctx, 1) },
 			[]string{"RunContext", "ctx is nil", "context.Background()"}},
 		{"spike time 1e300 ms", func() error {

@@ -69,6 +69,7 @@ type Network struct {
 	cachedWall          float64
 	memEstimate         float64 // bytes, from checkMemory
 	id                  uint64
+	running             atomic.Bool // a Run is in progress
 }
 
 // networks counts the networks made, to give each an ID (View.ID).

@@ -36,6 +36,10 @@ func (n *Network) RunContext(ctx context.Context, duration float64) error {
 	if ctx == nil {
 		return errors.New("network: RunContext: ctx is nil: use context.Background()")
 	}
+	if !n.running.CompareAndSwap(false, true) {
+		return errors.New("network: Run called while a run of the same network is in progress (from a Progress callback, or another goroutine): runs of one network go one after the other")
+	}
+	defer n.running.Store(false)
 	if err := n.Build(); err != nil {
 		return err
 	}
