@@ -26,12 +26,13 @@ type Rate struct {
 func NewRate(pop string, bin float64) *Rate { return &Rate{pop: pop, bin: bin, first: -1} }
 
 func (r *Rate) Attach(v network.View) error {
+	// first: a refused attach must not touch the recorder of another network
+	if r.net != 0 && r.net != v.ID() {
+		return fmt.Errorf("rate recorder of %q: already attached to another network: make a new recorder", r.pop)
+	}
 	idx, size, ok := v.Lookup(r.pop)
 	if !ok {
 		return fmt.Errorf("rate recorder: unknown population %q", r.pop)
-	}
-	if r.net != 0 && r.net != v.ID() {
-		return fmt.Errorf("rate recorder of %q: already attached to another network: make a new recorder", r.pop)
 	}
 	dt := v.DT()
 	n, err := param.Steps("bin", r.bin, dt, param.MaxSteps)

@@ -1,6 +1,7 @@
 package record_test
 
 import (
+	"math"
 	"math/rand/v2"
 	"reflect"
 	"strings"
@@ -125,5 +126,36 @@ func TestUnmarshalRefuses(t *testing.T) {
 		if c.err == nil || !strings.Contains(c.err.Error(), c.want) {
 			t.Errorf("%s: error %v, want %q", c.name, c.err, c.want)
 		}
+	}
+}
+
+// TestRefusedAttachLeavesRecorder: a recorder refused by a second network
+// (it records another one) goes on recording the first exactly: the
+// refused Attach changed nothing (it used to take the second network's dt
+// and variable before refusing).
+func TestRefusedAttachLeavesRecorder(t *testing.T) {
+	a := network.New(network.Options{DT: 0.1})
+	a.AddPopulation("p", 2, neuron.DefaultLIF()).Inject(stimulus.DC{Amplitude: 200})
+	st := record.NewState("p", "v", []int{1}, 0)
+	sp := record.NewSpikes("p", 1)
+	a.Record(st)
+	a.Record(sp)
+	if err := a.Run(1); err != nil {
+		t.Fatal(err)
+	}
+	b := network.New(network.Options{DT: 0.05})
+	b.AddPopulation("p", 5, neuron.DefaultLIF())
+	b.Record(st)
+	b.Record(sp)
+	if err := b.Run(1); err == nil || !strings.Contains(err.Error(), "already attached to another network") {
+		t.Fatalf("second network: %v", err)
+	}
+	if err := a.Run(1); err != nil {
+		t.Fatal(err)
+	}
+	times, v := st.Times(), st.Values()[0]
+	// 2 ms at dt 0.1: samples at 0, 0.1, ..., 2.0 (21), the last one the live state
+	if len(times) != 21 || math.Abs(times[20]-2) > 1e-12 || v[20] != a.Population("p").Var("v")[1] || sp.Size() != 2 {
+		t.Fatalf("after the refused attach: %d samples, last at %v ms, v %v (live %v), size %d", len(times), times[len(times)-1], v[len(v)-1], a.Population("p").Var("v")[1], sp.Size())
 	}
 }

@@ -32,34 +32,36 @@ func NewState(pop, variable string, neurons []int, interval float64) *State {
 }
 
 func (s *State) Attach(v network.View) error {
+	// every check first: a refused attach leaves the recorder as it was
+	// (it may be recording another network)
+	if s.net != 0 && s.net != v.ID() {
+		return fmt.Errorf("state recorder of %q.%s: already attached to another network: make a new recorder", s.pop, s.variable)
+	}
 	idx, size, ok := v.Lookup(s.pop)
 	if !ok {
 		return fmt.Errorf("state recorder: unknown population %q", s.pop)
 	}
-	s.idx, s.dt = idx, v.DT()
-	s.src = v.Var(idx, s.variable)
-	if s.src == nil {
+	dt := v.DT()
+	src := v.Var(idx, s.variable)
+	if src == nil {
 		return fmt.Errorf("state recorder of %q: no variable %q (has %s)", s.pop, s.variable, strings.Join(v.Vars(idx), ", "))
 	}
 	if len(s.neurons) == 0 {
 		return fmt.Errorf("state recorder of %q.%s: no neurons given", s.pop, s.variable)
 	}
-	if s.net != 0 && s.net != v.ID() {
-		return fmt.Errorf("state recorder of %q.%s: already attached to another network: make a new recorder", s.pop, s.variable)
-	}
-	every, err := param.Steps("interval", s.interval, s.dt, param.MaxSteps)
-	if err == nil && s.interval != 0 && s.interval < s.dt*(1-1e-9) {
-		err = param.New("interval", s.interval, " ms", fmt.Sprintf("must be 0 (every step) or at least dt = %v ms", s.dt))
+	every, err := param.Steps("interval", s.interval, dt, param.MaxSteps)
+	if err == nil && s.interval != 0 && s.interval < dt*(1-1e-9) {
+		err = param.New("interval", s.interval, " ms", fmt.Sprintf("must be 0 (every step) or at least dt = %v ms", dt))
 	}
 	if err != nil {
 		return fmt.Errorf("state recorder of %q.%s: %w", s.pop, s.variable, err)
 	}
-	s.every, s.net = max(1, every), v.ID()
 	for _, i := range s.neurons {
 		if i < 0 || i >= size {
 			return fmt.Errorf("state recorder of %q.%s: neuron %d: must be in [0, %d)", s.pop, s.variable, i, size)
 		}
 	}
+	s.idx, s.dt, s.src, s.every, s.net = idx, dt, src, max(1, every), v.ID()
 	s.order = make([]int, len(s.neurons))
 	for k := range s.order {
 		s.order[k] = k
