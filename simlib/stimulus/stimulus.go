@@ -139,8 +139,8 @@ func (s TimedArray) Validate(dt float64) error {
 			return fmt.Errorf("Values[%d] = %v pA: must be finite", k, v)
 		}
 	}
-	if math.IsNaN(s.DT) || s.DT < 0 || (s.DT != 0 && s.DT < dt) {
-		return fmt.Errorf("DT = %v ms: must be 0 (the network's dt) or >= dt = %v ms", s.DT, dt)
+	if !finite(s.DT) || s.DT < 0 || (s.DT != 0 && s.DT < dt) {
+		return fmt.Errorf("DT = %v ms: must be 0 (the network's dt) or finite and >= dt = %v ms", s.DT, dt)
 	}
 	return window(s.Start, 0)
 }
