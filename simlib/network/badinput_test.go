@@ -480,3 +480,77 @@ func TestWorkersClamp(t *testing.T) {
 		t.Fatalf("fingerprints differ across workers: %v", fps)
 	}
 }
+
+// Parts written outside simlib that break their interface's contract:
+// each is refused at the build, not a panic in a worker.
+
+type nilModel struct{ badModel }
+
+func (nilModel) Kind() string                       { return "NilModel" }
+func (nilModel) New(neuron.Context) neuron.Dynamics { return nil }
+
+type shortModel struct{ badModel }
+
+func (shortModel) Kind() string { return "Short" }
+func (shortModel) New(c neuron.Context) neuron.Dynamics {
+	return &badDyn{v: make([]float64, c.N-1)}
+}
+
+type nilRule struct{ connect.AllToAll }
+
+func (nilRule) Kind() string                                         { return "nil-rule" }
+func (nilRule) Build(int, int, bool, uint64) (*connect.Table, error) { return nil, nil }
+
+type wrongRule struct{ connect.AllToAll }
+
+func (wrongRule) Kind() string { return "wrong-rule" }
+func (r wrongRule) Build(nPre, nPost int, same bool, seed uint64) (*connect.Table, error) {
+	return connect.AllToAll{}.Build(nPre+1, nPost, same, seed)
+}
+
+type threeStates struct{ synapse.Exp }
+
+func (threeStates) Kind() string { return "three" }
+func (threeStates) Linear(float64, scheme.Method) synapse.Linear {
+	return synapse.Linear{N: 3}
+}
+
+type nilStim struct{ stimulus.DC }
+
+func (nilStim) Kind() string                         { return "NilStim" }
+func (nilStim) New(stimulus.Context) stimulus.Source { return nil }
+
+func TestBadParts(t *testing.T) {
+	badinput.Run(t, []badinput.Case{
+		{"model whose New returns nil", func() error {
+			net := network.New(network.Options{})
+			net.AddPopulation("p", 2, nilModel{})
+			return run(net, 1)
+		}, []string{`population "p" (NilModel)`, "New returned nil Dynamics"}},
+		{"model with a short variable", func() error {
+			net := network.New(network.Options{})
+			net.AddPopulation("p", 3, shortModel{})
+			return run(net, 1)
+		}, []string{`population "p" (Short)`, `variable "v" has 2 values for 3 neurons`}},
+		{"rule returning no table", func() error {
+			net := one(network.Options{}, 2, lif())
+			net.Connect("p", "p", nilRule{}, network.Synapse{Receptor: "e", Weight: dist.Const(1)})
+			return run(net, 1)
+		}, []string{`projection 0 "p" -> "p" (nil-rule`, "returned no table and no error"}},
+		{"rule building the wrong size", func() error {
+			net := one(network.Options{}, 2, lif())
+			net.Connect("p", "p", wrongRule{}, network.Synapse{Receptor: "e", Weight: dist.Const(1)})
+			return run(net, 1)
+		}, []string{`projection 0 "p" -> "p" (wrong-rule`, "table of 3 sources and 2 targets for 2 and 2"}},
+		{"kinetics with three states", func() error {
+			net := network.New(network.Options{})
+			net.AddPopulation("p", 2, lif()).Receptor("r", synapse.Receptor{Kinetics: threeStates{synapse.Exp{Tau: 5}}})
+			return run(net, 1)
+		}, []string{`population "p" (LIF): receptor "r"`, "three kinetics gives the linear form", "0 to 2 states"}},
+		{"stimulus whose New returns nil", func() error {
+			net := network.New(network.Options{})
+			net.AddPopulation("p", 2, lif()).Inject(nilStim{})
+			return run(net, 1)
+		}, []string{`population "p" (LIF): stimulus 0 (NilStim)`, "nil Source"}},
+	})
+}

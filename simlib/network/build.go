@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"math"
 	"os"
+	"reflect"
 	"runtime"
 	"slices"
 	"strconv"
@@ -382,10 +383,30 @@ func (n *Network) allocate() (*engine, error) {
 	dt := n.DT()
 	e := &engine{dt: dt}
 	var errs []error
+	// fail reports a part that broke its interface's contract (a model,
+	// kinetics or stimulus written outside simlib): nothing is kept.
+	fail := func(err error) (*engine, error) {
+		for _, p := range n.pops {
+			p.rt = nil
+		}
+		for _, pr := range n.projs {
+			pr.table, pr.rt = nil, nil
+		}
+		return nil, err
+	}
 	for _, p := range n.pops {
 		m := p.method.Resolve(p.model.DefaultMethod())
 		ctx := neuron.Context{N: p.size, DT: dt, Method: m, Seed: n.opt.Seed, Key: rng.Key("population:" + p.name)}
-		rt := &popRT{p: p, n: p.size, dyn: p.model.New(ctx)}
+		dyn := p.model.New(ctx)
+		if dyn == nil || reflect.ValueOf(dyn).Kind() == reflect.Pointer && reflect.ValueOf(dyn).IsNil() {
+			return fail(fmt.Errorf("population %q (%s): the model's New returned nil Dynamics", p.name, p.model.Kind()))
+		}
+		for _, v := range dyn.Vars() {
+			if x := dyn.Var(v); len(x) != p.size {
+				return fail(fmt.Errorf("population %q (%s): variable %q has %d values for %d neurons: the model's New must allocate one per neuron", p.name, p.model.Kind(), v, len(x), p.size))
+			}
+		}
+		rt := &popRT{p: p, n: p.size, dyn: dyn}
 		rt.fused, _ = rt.dyn.(neuron.AdvanceSpiker)
 		rt.faulter, _ = rt.dyn.(neuron.Faulter)
 		rt.in.I = make([]float64, p.size)
@@ -395,6 +416,9 @@ func (n *Network) allocate() (*engine, error) {
 		}
 		for _, r := range p.receptors {
 			lin := r.r.Kinetics.Linear(dt, m)
+			if !validLinear(lin) {
+				return fail(fmt.Errorf("population %q (%s): receptor %q: %s kinetics gives the linear form %+v: it needs 0 to 2 states, its output among them, and finite propagators", p.name, p.model.Kind(), r.name, r.r.Kinetics.Kind(), lin))
+			}
 			rr := &receptorRT{name: r.name, r: r.r, lin: lin, delta: lin.N == 0, D: 2}
 			rr.c[lin.Out] = 1
 			if !r.r.Conductance && tauM > 0 && lin.N > 0 {
@@ -445,6 +469,9 @@ func (n *Network) allocate() (*engine, error) {
 				sc.N = p.size
 			}
 			st.src = s.s.New(sc)
+			if st.src == nil || reflect.ValueOf(st.src).Kind() == reflect.Pointer && reflect.ValueOf(st.src).IsNil() {
+				return fail(fmt.Errorf("population %q (%s): stimulus %d (%s): its New returned a nil Source", p.name, p.model.Kind(), k, s.s.Kind()))
+			}
 			rt.stims = append(rt.stims, st)
 		}
 		for _, v := range rt.dyn.Vars() {
@@ -522,7 +549,13 @@ func (n *Network) allocate() (*engine, error) {
 		key := rng.Derive(n.opt.Seed, rng.Key("projection:"+pr.pre), rng.Key(pr.post), pairCount[pair])
 		pairCount[pair]++
 		t, err := pr.rule.Build(pre.size, post.size, pre == post, key)
-		if err == nil {
+		switch {
+		case err != nil:
+		case t == nil:
+			err = fmt.Errorf("the %s rule's Build returned no table and no error", pr.rule.Kind())
+		case t.NPre != pre.size || t.NPost != post.size:
+			err = fmt.Errorf("the %s rule built a table of %d sources and %d targets for %d and %d", pr.rule.Kind(), t.NPre, t.NPost, pre.size, post.size)
+		default:
 			err = t.Check()
 		}
 		if err != nil {
@@ -682,4 +715,23 @@ func firstNonFinite(x []float64) int {
 		}
 	}
 	return -1
+}
+
+// validLinear checks a kinetics' linear form (the engine indexes its
+// states by it).
+func validLinear(l synapse.Linear) bool {
+	if l.N < 0 || l.N > 2 || (l.N > 0 && (l.Out < 0 || l.Out >= l.N)) {
+		return false
+	}
+	for i := 0; i < l.N; i++ {
+		if !finite(l.B[i]) {
+			return false
+		}
+		for j := 0; j < l.N; j++ {
+			if !finite(l.P[i][j]) {
+				return false
+			}
+		}
+	}
+	return true
 }
