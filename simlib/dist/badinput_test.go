@@ -18,19 +18,19 @@ func validate(d dist.Dist) func() error { return d.Validate }
 func TestBadInputs(t *testing.T) {
 	nan, inf := math.NaN(), math.Inf(1)
 	badinput.Run(t, []badinput.Case{
-		{"Const NaN", validate(dist.Const(nan)), []string{"value = NaN", "must be finite"}},
-		{"Const -Inf", validate(dist.Const(-inf)), []string{"value = -Inf", "must be finite"}},
-		{"Uniform high < low", validate(dist.Uniform{Low: 2, High: 1}), []string{"uniform(low = 2, high = 1)", "low <= high"}},
-		{"Uniform low NaN", validate(dist.Uniform{Low: nan, High: 1}), []string{"uniform(low = NaN", "finite low <= high"}},
-		{"Uniform high +Inf", validate(dist.Uniform{Low: 0, High: inf}), []string{"high = +Inf", "finite"}},
-		{"Uniform width overflows", validate(dist.Uniform{Low: -1e308, High: 1e308}), []string{"uniform(low = -1e+308, high = 1e+308)", "high - low overflows", "width must be finite"}},
-		{"Normal mean NaN", validate(dist.Normal{Mean: nan, SD: 1}), []string{"normal mean = NaN", "must be finite"}},
-		{"Normal sd -1", validate(dist.Normal{SD: -1}), []string{"normal sd = -1", ">= 0"}},
-		{"Normal sd +Inf", validate(dist.Normal{SD: inf}), []string{"normal sd = +Inf", "finite"}},
-		{"Normal clip reversed", validate(dist.Normal{SD: 1, Low: 3, High: 1}), []string{"normal clip [3, 1]", "low <= high"}},
-		{"Normal clip NaN", validate(dist.Normal{SD: 1, Low: nan, High: 1}), []string{"normal clip [NaN, 1]", "low <= high"}},
-		{"LogNormal sigma -1", validate(dist.LogNormal{Sigma: -1}), []string{"lognormal(mu = 0, sigma = -1)", "sigma >= 0"}},
-		{"LogNormal mu +Inf", validate(dist.LogNormal{Mu: inf}), []string{"lognormal(mu = +Inf", "finite mu"}},
-		{"LogNormal sign 2", validate(dist.LogNormal{Sign: 2}), []string{"lognormal sign = 2", "0, 1 or -1"}},
+		{"Const NaN", validate(dist.Const(nan)), []string{"Const = NaN", "must be finite"}},
+		{"Const -Inf", validate(dist.Const(-inf)), []string{"Const = -Inf", "must be finite"}},
+		{"Uniform high < low", validate(dist.Uniform{Low: 2, High: 1}), []string{"Uniform{Low: 2, High: 1}", "Low <= High"}},
+		{"Uniform low NaN", validate(dist.Uniform{Low: nan, High: 1}), []string{"Uniform{Low: NaN", "finite Low <= High"}},
+		{"Uniform high +Inf", validate(dist.Uniform{Low: 0, High: inf}), []string{"High: +Inf", "finite"}},
+		{"Uniform width overflows", validate(dist.Uniform{Low: -1e308, High: 1e308}), []string{"Uniform{Low: -1e+308, High: 1e+308}", "High - Low overflows", "width must be finite"}},
+		{"Normal mean NaN", validate(dist.Normal{Mean: nan, SD: 1}), []string{"Normal.Mean = NaN", "must be finite"}},
+		{"Normal sd -1", validate(dist.Normal{SD: -1}), []string{"Normal.SD = -1", ">= 0"}},
+		{"Normal sd +Inf", validate(dist.Normal{SD: inf}), []string{"Normal.SD = +Inf", "finite"}},
+		{"Normal clip reversed", validate(dist.Normal{SD: 1, Low: 3, High: 1}), []string{"Normal clip [Low = 3, High = 1]", "Low <= High"}},
+		{"Normal clip NaN", validate(dist.Normal{SD: 1, Low: nan, High: 1}), []string{"Normal clip [Low = NaN, High = 1]", "Low <= High"}},
+		{"LogNormal sigma -1", validate(dist.LogNormal{Sigma: -1}), []string{"LogNormal{Mu: 0, Sigma: -1}", "Sigma >= 0"}},
+		{"LogNormal mu +Inf", validate(dist.LogNormal{Mu: inf}), []string{"LogNormal{Mu: +Inf", "finite Mu"}},
+		{"LogNormal sign 2", validate(dist.LogNormal{Sign: 2}), []string{"LogNormal.Sign = 2", "0, 1 or -1"}},
 	})
 }

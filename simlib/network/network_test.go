@@ -339,7 +339,7 @@ func TestValidation(t *testing.T) {
 		{"bad receptor tau", func(n *network.Network) { n.AddPopulation("a", 10, lif).Receptor("e", synapse.CurrExp(-3)) }, network.Options{}, []string{`receptor "e"`, "Tau = -3"}},
 		{"bad init", func(n *network.Network) {
 			n.AddPopulation("a", 10, lif).Init("v", dist.Uniform{Low: 1, High: 0})
-		}, network.Options{}, []string{"initial v", "uniform"}},
+		}, network.Options{}, []string{"initial v", "Uniform{Low: 1, High: 0}"}},
 		{"unknown init variable", func(n *network.Network) { n.AddPopulation("a", 10, lif).Init("w", dist.Const(0)) }, network.Options{}, []string{"initial w", "no such variable", "has v"}},
 		{"init length", func(n *network.Network) { n.AddPopulation("a", 10, lif).InitValues("v", []float64{1}) }, network.Options{}, []string{"1 values for 10 neurons"}},
 		{"stimulus neuron", func(n *network.Network) { n.AddPopulation("a", 10, lif).Inject(stimulus.DC{Amplitude: 1}, 10) }, network.Options{}, []string{"neuron 10", "[0, 10)"}},
