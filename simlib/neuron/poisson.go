@@ -20,6 +20,9 @@ import (
 // step starting at t in [k·RateDT, (k+1)·RateDT), holding the last value
 // after the end (Brian2's TimedArray; ntwk's Faff_array); else Rate. The
 // source is silent outside [Start, Stop) (Stop 0 means forever).
+// RateFunc is called at every step, by every worker (concurrently: a pure
+// function is safe); a value that is NaN, negative, infinite or above
+// 1000/dt Hz stops the run with an error naming the time.
 type PoissonSource struct {
 	Rate     float64                 // constant rate (Hz)
 	Rates    []float64               // time-varying rate (Hz), one value per RateDT
