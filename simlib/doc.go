@@ -30,6 +30,7 @@
 //
 //   - units: conversion constants into the internal system
 //   - scheme: integration methods (Exact, ExpEuler, Euler)
+//   - param: the typed parameter error and the checked conversion of times to steps
 //   - rng, dist: per-entity random streams and distributions
 //   - neuron: point models and spike sources
 //   - synapse: receptor kinetics (delta, exponential, alpha, bi-exponential)

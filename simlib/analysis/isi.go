@@ -6,14 +6,20 @@ import "math"
 // of train (sorted spike times): their standard deviation (population
 // form, dividing by the number of intervals) over their mean. ok is false
 // when the train has fewer than 3 spikes, too few for a variability of
-// intervals; a regular train has CV 0, a Poisson train about 1.
+// intervals, or when it is not a train: a time that is NaN or ±Inf, or
+// times out of order. A regular train has CV 0, a Poisson train about 1.
 func ISICV(train []float64) (cv float64, ok bool) {
 	if len(train) < 3 {
 		return 0, false
 	}
+	for k, t := range train {
+		if math.IsNaN(t) || math.IsInf(t, 0) || (k > 0 && t < train[k-1]) {
+			return 0, false
+		}
+	}
 	n := float64(len(train) - 1)
 	mean := (train[len(train)-1] - train[0]) / n
-	if !(mean > 0) {
+	if !(mean > 0) || math.IsInf(mean, 0) {
 		return 0, false
 	}
 	ss := 0.0

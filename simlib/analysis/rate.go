@@ -9,8 +9,8 @@ func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
 
 // checkWindow reports a window [t0, t1) that is empty or not finite.
 func checkWindow(t0, t1 float64) error {
-	if !finite(t0) || !finite(t1) || t1 <= t0 {
-		return fmt.Errorf("analysis: window [t0 = %v, t1 = %v) ms: need finite t0 < t1", t0, t1)
+	if !finite(t0) || !finite(t1) || t1 <= t0 || !finite(t1-t0) {
+		return fmt.Errorf("analysis: window [t0 = %v, t1 = %v) ms: need finite t0 < t1 (and a finite width)", t0, t1)
 	}
 	return nil
 }

@@ -21,8 +21,9 @@ func GaussianSmooth(x []float64, dx, sigma float64) ([]float64, error) {
 		copy(out, x)
 		return out, nil
 	}
-	h := int(math.Ceil(4 * sigma / dx))
-	h = min(h, len(x)-1)
+	// half-width in samples, at most the trace (in float: 4·sigma/dx can
+	// exceed any int)
+	h := int(math.Min(math.Ceil(4*sigma/dx), float64(len(x)-1)))
 	k := make([]float64, h+1)
 	for j := range k {
 		u := float64(j) * dx / sigma

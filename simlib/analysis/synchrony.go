@@ -23,7 +23,7 @@ func Chi(signals [][]float64) (float64, error) {
 	meanVar := 0.0
 	for i, s := range signals {
 		if len(s) != T {
-			panic(fmt.Sprintf("analysis: Chi: signal %d has %d samples, signal 0 has %d", i, len(s), T))
+			return 0, fmt.Errorf("analysis: Chi: signal %d has %d samples, signal 0 has %d: all signals must have the same length", i, len(s), T)
 		}
 		for t, v := range s {
 			pop[t] += v

@@ -3,6 +3,7 @@ package analysis
 import (
 	"math"
 	"math/rand/v2"
+	"strings"
 	"testing"
 )
 
@@ -61,11 +62,8 @@ func TestSpikeCountChi(t *testing.T) {
 	}
 }
 
-func TestChiMismatchPanics(t *testing.T) {
-	defer func() {
-		if recover() == nil {
-			t.Fatal("signals of different lengths did not panic")
-		}
-	}()
-	Chi([][]float64{{1, 2}, {1, 2, 3}})
+func TestChiMismatchIsAnError(t *testing.T) {
+	if _, err := Chi([][]float64{{1, 2}, {1, 2, 3}}); err == nil || !strings.Contains(err.Error(), "signal 1 has 3 samples, signal 0 has 2") {
+		t.Fatalf("signals of different lengths: error %v", err)
+	}
 }

@@ -39,6 +39,9 @@ func (r Distance) post() []float64 {
 }
 
 func (r Distance) Validate(nPre, nPost int, same bool) error {
+	if err := checkSizes("distance", nPre, nPost); err != nil {
+		return err
+	}
 	if math.IsNaN(r.P0) || r.P0 < 0 || r.P0 > 1 {
 		return fmt.Errorf("distance P0 = %v: a probability must be in [0, 1]", r.P0)
 	}
@@ -73,11 +76,16 @@ func (r Distance) prob(pre, post []float64, i, j int) float64 {
 	return r.P0 * math.Exp(-d/r.Lambda)
 }
 
-// Expected returns Σ p(d) over the allowed pairs (it visits every pair).
-// With invalid positions it returns P0 times the number of pairs, an upper
-// bound.
+// exactPairs bounds the pairs Expected visits: above it, it returns the
+// upper bound P0 times the number of pairs rather than take seconds before
+// the build (Build itself visits every pair once).
+const exactPairs = 1 << 24
+
+// Expected returns Σ p(d) over the allowed pairs (it visits every pair, up
+// to exactPairs of them). With more pairs, or with invalid positions, it
+// returns P0 times the number of pairs, an upper bound.
 func (r Distance) Expected(nPre, nPost int, same bool) float64 {
-	if r.Validate(nPre, nPost, same) != nil {
+	if float64(nPre)*float64(nPost) > exactPairs || r.Validate(nPre, nPost, same) != nil {
 		return r.P0 * AllToAll{r.Autapses}.Expected(nPre, nPost, same)
 	}
 	pre, post := r.PrePos, r.post()

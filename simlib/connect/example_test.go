@@ -38,7 +38,7 @@ func ExampleFixedProbability() {
 	// Output:
 	// expected: 319920
 	// same table: true
-	// P = 1.2: a probability must be in [0, 1]
+	// fixed-probability P = 1.2: a probability must be in [0, 1]
 }
 
 // An explicit list, in any order, with a weight (pA or nS) and delay (ms)

@@ -7,16 +7,39 @@ import (
 )
 
 // List connects the explicit pairs (Pre[k], Post[k]), with optional
-// per-synapse weights and delays (ms) that override the projection's.
-// A repeated pair is an error.
+// per-synapse weights and delays (ms); when the list gives them, the
+// projection's Synapse.Weight (or Delay) must be nil. A repeated pair is an
+// error.
 type List struct {
 	Pre, Post []int
 	Weights   []float64 // optional, one per pair
 	Delays    []float64 // optional, one per pair (ms)
 }
 
+// DelayRanger is implemented by rules with explicit delays (List): the
+// smallest and largest delay (ms); ok is false when there are none. The
+// network sizes its delay rings from it before building.
+type DelayRanger interface {
+	DelayRange() (lo, hi float64, ok bool)
+}
+
+// DelayRange returns the smallest and largest of Delays (ms).
+func (l List) DelayRange() (lo, hi float64, ok bool) {
+	if len(l.Delays) == 0 {
+		return 0, 0, false
+	}
+	lo, hi = math.Inf(1), math.Inf(-1)
+	for _, d := range l.Delays {
+		lo, hi = min(lo, d), max(hi, d)
+	}
+	return lo, hi, true
+}
+
 func (List) Kind() string { return "list" }
 func (l List) Validate(nPre, nPost int, same bool) error {
+	if err := checkSizes("list", nPre, nPost); err != nil {
+		return err
+	}
 	if len(l.Pre) != len(l.Post) {
 		return fmt.Errorf("list has %d sources and %d targets: lengths must match", len(l.Pre), len(l.Post))
 	}
@@ -92,6 +115,9 @@ type Matrix struct {
 
 func (Matrix) Kind() string { return "matrix" }
 func (m Matrix) Validate(nPre, nPost int, same bool) error {
+	if err := checkSizes("matrix", nPre, nPost); err != nil {
+		return err
+	}
 	if len(m.W) != nPre {
 		return fmt.Errorf("matrix has %d rows for %d sources", len(m.W), nPre)
 	}

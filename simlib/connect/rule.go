@@ -24,11 +24,29 @@ type Rule interface {
 	Build(nPre, nPost int, same bool, seed uint64) (*Table, error)
 }
 
+// BuildMemory is implemented by rules that need working memory while they
+// build beyond the table itself (Expected synapses of 16 bytes): bytes
+// estimates it, for the network's memory check.
+type BuildMemory interface {
+	BuildBytes(nPre, nPost int, same bool) float64
+}
+
+// checkSizes refuses negative sizes (rules are called by the network with
+// sizes >= 1, but they are public).
+func checkSizes(kind string, nPre, nPost int) error {
+	if nPre < 0 || nPost < 0 {
+		return fmt.Errorf("%s: sizes nPre = %d, nPost = %d: must be >= 0", kind, nPre, nPost)
+	}
+	return nil
+}
+
 // AllToAll connects every source to every target.
 type AllToAll struct{ Autapses bool }
 
-func (AllToAll) Kind() string                              { return "all-to-all" }
-func (AllToAll) Validate(nPre, nPost int, same bool) error { return nil }
+func (AllToAll) Kind() string { return "all-to-all" }
+func (AllToAll) Validate(nPre, nPost int, same bool) error {
+	return checkSizes("all-to-all", nPre, nPost)
+}
 func (r AllToAll) Expected(nPre, nPost int, same bool) float64 {
 	n := float64(nPre) * float64(nPost)
 	if same && !r.Autapses {
@@ -37,6 +55,9 @@ func (r AllToAll) Expected(nPre, nPost int, same bool) float64 {
 	return n
 }
 func (r AllToAll) Build(nPre, nPost int, same bool, seed uint64) (*Table, error) {
+	if err := r.Validate(nPre, nPost, same); err != nil {
+		return nil, err
+	}
 	b := newBuilder(nPre, nPost, int64(r.Expected(nPre, nPost, same)))
 	for i := 0; i < nPre; i++ {
 		for j := 0; j < nPost; j++ {
@@ -55,6 +76,9 @@ type OneToOne struct{}
 
 func (OneToOne) Kind() string { return "one-to-one" }
 func (OneToOne) Validate(nPre, nPost int, same bool) error {
+	if err := checkSizes("one-to-one", nPre, nPost); err != nil {
+		return err
+	}
 	if nPre != nPost {
 		return fmt.Errorf("one-to-one needs equal sizes, have %d sources and %d targets", nPre, nPost)
 	}
@@ -83,8 +107,11 @@ type FixedProbability struct {
 
 func (FixedProbability) Kind() string { return "fixed-probability" }
 func (r FixedProbability) Validate(nPre, nPost int, same bool) error {
+	if err := checkSizes("fixed-probability", nPre, nPost); err != nil {
+		return err
+	}
 	if math.IsNaN(r.P) || r.P < 0 || r.P > 1 {
-		return fmt.Errorf("P = %v: a probability must be in [0, 1]", r.P)
+		return fmt.Errorf("fixed-probability P = %v: a probability must be in [0, 1]", r.P)
 	}
 	return nil
 }
@@ -155,6 +182,9 @@ func choose(r *rand.Rand, n, k, skip int) []int32 {
 }
 
 func degree(kind string, k, n int, same, autapses bool) error {
+	if n < 0 {
+		return fmt.Errorf("%s: size %d: must be >= 0", kind, n)
+	}
 	avail := n
 	if same && !autapses {
 		avail--
@@ -173,6 +203,11 @@ type FixedInDegree struct {
 }
 
 func (FixedInDegree) Kind() string { return "fixed-indegree" }
+
+// BuildBytes is the per-target source lists, built before the table.
+func (r FixedInDegree) BuildBytes(nPre, nPost int, same bool) float64 {
+	return 4*float64(r.K)*float64(nPost) + 24*float64(nPost)
+}
 func (r FixedInDegree) Validate(nPre, nPost int, same bool) error {
 	return degree("fixed-indegree", r.K, nPre, same, r.Autapses)
 }
@@ -232,7 +267,13 @@ type FixedTotal struct {
 }
 
 func (FixedTotal) Kind() string { return "fixed-total" }
+
+// BuildBytes is the set and list of drawn pairs (about 56 bytes a pair).
+func (r FixedTotal) BuildBytes(nPre, nPost int, same bool) float64 { return 56 * float64(r.N) }
 func (r FixedTotal) Validate(nPre, nPost int, same bool) error {
+	if err := checkSizes("fixed-total", nPre, nPost); err != nil {
+		return err
+	}
 	all := int64(AllToAll{r.Autapses}.Expected(nPre, nPost, same))
 	if r.N < 0 || r.N > all {
 		return fmt.Errorf("fixed-total N = %d: must be in [0, %d], the number of possible pairs", r.N, all)

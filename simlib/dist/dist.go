@@ -24,7 +24,7 @@ type Const float64
 func (c Const) Draw(*rand.Rand) float64 { return float64(c) }
 func (c Const) Validate() error {
 	if !finite(float64(c)) {
-		return fmt.Errorf("value = %v: must be finite", float64(c))
+		return fmt.Errorf("Const = %v: must be finite", float64(c))
 	}
 	return nil
 }
@@ -37,7 +37,10 @@ type Uniform struct{ Low, High float64 }
 func (u Uniform) Draw(r *rand.Rand) float64 { return u.Low + (u.High-u.Low)*r.Float64() }
 func (u Uniform) Validate() error {
 	if !finite(u.Low) || !finite(u.High) || u.High < u.Low {
-		return fmt.Errorf("uniform(low = %v, high = %v): need finite low <= high", u.Low, u.High)
+		return fmt.Errorf("Uniform{Low: %v, High: %v}: need finite Low <= High", u.Low, u.High)
+	}
+	if !finite(u.High - u.Low) {
+		return fmt.Errorf("Uniform{Low: %v, High: %v}: High - Low overflows: the width must be finite", u.Low, u.High)
 	}
 	return nil
 }
@@ -66,11 +69,11 @@ func (n Normal) Validate() error {
 	lo, hi := n.bounds()
 	switch {
 	case !finite(n.Mean):
-		return fmt.Errorf("normal mean = %v: must be finite", n.Mean)
+		return fmt.Errorf("Normal.Mean = %v: must be finite", n.Mean)
 	case !finite(n.SD) || n.SD < 0:
-		return fmt.Errorf("normal sd = %v: must be finite and >= 0", n.SD)
+		return fmt.Errorf("Normal.SD = %v: must be finite and >= 0", n.SD)
 	case math.IsNaN(lo) || math.IsNaN(hi) || hi < lo:
-		return fmt.Errorf("normal clip [%v, %v]: need low <= high", lo, hi)
+		return fmt.Errorf("Normal clip [Low = %v, High = %v]: need Low <= High (both 0: no clip)", lo, hi)
 	}
 	return nil
 }
@@ -99,10 +102,10 @@ func (l LogNormal) Draw(r *rand.Rand) float64 {
 }
 func (l LogNormal) Validate() error {
 	if !finite(l.Mu) || !finite(l.Sigma) || l.Sigma < 0 {
-		return fmt.Errorf("lognormal(mu = %v, sigma = %v): need finite mu and sigma >= 0", l.Mu, l.Sigma)
+		return fmt.Errorf("LogNormal{Mu: %v, Sigma: %v}: need finite Mu and Sigma >= 0", l.Mu, l.Sigma)
 	}
 	if l.Sign != 0 && l.Sign != 1 && l.Sign != -1 {
-		return fmt.Errorf("lognormal sign = %v: must be 0, 1 or -1", l.Sign)
+		return fmt.Errorf("LogNormal.Sign = %v: must be 0, 1 or -1", l.Sign)
 	}
 	return nil
 }

@@ -38,7 +38,7 @@ func ExampleLogNormal_Validate() {
 	lo, hi := dist.LogNormal{Mu: 0, Sigma: 0.5, Sign: -1}.Bounds()
 	fmt.Println(lo, hi)
 	// Output:
-	// lognormal(mu = 0, sigma = -1): need finite mu and sigma >= 0
+	// LogNormal{Mu: 0, Sigma: -1}: need finite Mu and Sigma >= 0
 	// <nil>
 	// -Inf 0
 }

@@ -89,6 +89,14 @@ func (p RSFS) Validate() error {
 	if !(p.Scale > 0) || math.IsInf(p.Scale, 0) {
 		return bad("Scale", p.Scale, "must be positive and finite")
 	}
+	for _, s := range []struct {
+		name string
+		n    int
+	}{{"NExc", p.NExc}, {"NInh", p.NInh}, {"NAff", p.NAff}} {
+		if x := p.Scale * float64(s.n); x >= math.MaxInt32 {
+			return bad(s.name, s.n, fmt.Sprintf("with Scale = %v this makes %.3g neurons: must be below 2^31", p.Scale, x))
+		}
+	}
 	e, i, a := p.Sizes()
 	for _, s := range []struct {
 		name   string
@@ -127,6 +135,8 @@ func (p RSFS) Validate() error {
 		return bad("DT", p.DT, "must be positive and finite (ms)")
 	case !(p.TStop >= p.DT) || math.IsInf(p.TStop, 0):
 		return bad("TStop", p.TStop, fmt.Sprintf("must be finite and at least DT = %v ms", p.DT))
+	case p.TStop/p.DT > maxRateSteps:
+		return bad("TStop", p.TStop, fmt.Sprintf("the afferent rate array would have %.3g entries of DT = %v ms: at most %d (TStop <= %.6g ms)", p.TStop/p.DT, p.DT, maxRateSteps, maxRateSteps*p.DT))
 	case math.IsNaN(p.RateBin) || p.RateBin < 0:
 		return bad("RateBin", p.RateBin, "must be >= 0 (ms; 0: one step)")
 	case p.Workers < 0:
@@ -134,6 +144,9 @@ func (p RSFS) Validate() error {
 	}
 	return nil
 }
+
+// maxRateSteps bounds the afferent rate array (800 MB).
+const maxRateSteps = 100_000_000
 
 // scaleConn returns the probability and weight of a projection from a
 // population of n neurons at Scale 1 and ns after scaling that keep the
@@ -164,15 +177,19 @@ func scaleConn(p, q float64, n, ns int) (float64, float64) {
 // projections (p 0.5 of 400 = 200 inputs) become all-to-all from 40
 // afferents with weights 5 nS.
 //
-// Check p with Validate first: RSFSNetwork builds what p says, and the
-// engine reports invalid values it sees (model parameters, probabilities,
-// sizes) at Build or Run.
+// RSFSNetwork checks p with Validate: a problem it finds is returned by
+// the network's Build and Run (network.Reject), as are the invalid values
+// the engine sees (model parameters, probabilities, sizes).
 //
 // Note: ntwk may draw the afferent input of each target neuron as an
 // independent train; here afferents are one shared population, as the
 // seed's N_AffExc and p_AffExc_* describe.
 func RSFSNetwork(p RSFS) (*network.Network, *RSFSRecorders) {
 	net := network.New(network.Options{DT: p.DT, Seed: p.Seed, Workers: p.Workers, Label: "ntwk-rs-fs"})
+	verr := p.Validate()
+	if verr != nil {
+		net.Reject(verr) // Build and Run return it
+	}
 	nE, nI, nA := p.Sizes()
 	for _, pop := range []struct {
 		name string
@@ -184,7 +201,7 @@ func RSFSNetwork(p RSFS) (*network.Network, *RSFSRecorders) {
 			Receptor("inh", synapse.CondExp(p.Tsi, p.Ei))
 	}
 	var rates []float64
-	if p.DT > 0 && p.TStop >= p.DT && !math.IsInf(p.TStop, 0) {
+	if verr == nil {
 		rates = make([]float64, int(math.Round(p.TStop/p.DT)))
 		for k := range rates {
 			rates[k] = p.Faff(float64(k) * p.DT)

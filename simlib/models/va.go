@@ -131,6 +131,9 @@ func (p VA) validate() error {
 	if p.N < 2 {
 		add("N = %d: must be at least 2", p.N)
 	}
+	if s := max(p.Scale, 1); len(errs) == 0 && float64(p.N)*s >= math.MaxInt32 {
+		add("N = %d at Scale = %v gives %.3g cells: must be below 2^31", p.N, p.Scale, float64(p.N)*s)
+	}
 	if len(errs) == 0 {
 		ne, ni, pc := p.Sizes()
 		if ne < 1 || ni < 1 {
@@ -142,6 +145,16 @@ func (p VA) validate() error {
 	}
 	if p.KickN < 0 {
 		add("KickN = %d: must be >= 0 (0: no kick)", p.KickN)
+	}
+	// fields the chosen benchmark may not use (E* for CUBA, Kick* without a
+	// kick) must still be numbers: a NaN there is a mistake, not a choice
+	for _, f := range []struct {
+		name string
+		v    float64
+	}{{"EExc", p.EExc}, {"EInh", p.EInh}, {"KickRate", p.KickRate}, {"KickStop", p.KickStop}, {"KickP", p.KickP}, {"KickW", p.KickW}} {
+		if math.IsNaN(f.v) || math.IsInf(f.v, 0) {
+			add("%s = %v: must be finite", f.name, f.v)
+		}
 	}
 	if p.VInit == nil {
 		add("VInit is nil: use e.g. dist.Uniform{Low: -60, High: -50}")

@@ -73,7 +73,7 @@ func TestVABadParameters(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := net.Build(); err == nil || !strings.Contains(err.Error(), `population "exc"`) || !strings.Contains(err.Error(), "tau = -5") {
+	if err := net.Build(); err == nil || !strings.Contains(err.Error(), `population "exc"`) || !strings.Contains(err.Error(), "Tau = -5") {
 		t.Errorf("TauExc = -5: Build error %v", err)
 	}
 }

@@ -7,12 +7,15 @@ import (
 	"fmt"
 	"math"
 	"os"
+	"reflect"
 	"runtime"
 	"slices"
 	"strconv"
 	"strings"
 
+	"github.com/golgi-sim/golgi/simlib/connect"
 	"github.com/golgi-sim/golgi/simlib/neuron"
+	"github.com/golgi-sim/golgi/simlib/param"
 	"github.com/golgi-sim/golgi/simlib/rng"
 	"github.com/golgi-sim/golgi/simlib/scheme"
 	"github.com/golgi-sim/golgi/simlib/stimulus"
@@ -22,38 +25,84 @@ import (
 // maxDelaySteps bounds delays so that rings stay small.
 const maxDelaySteps = 1 << 16
 
+// MaxWorkers bounds Options.Workers (and SetWorkers). Workers beyond the
+// size of the largest population would have no neurons: a run uses at most
+// that many.
+const MaxWorkers = 1024
+
 // Build validates the whole network and allocates it. Every error found is
-// reported, joined; nothing is allocated when there is one. Run calls Build
-// when needed.
+// reported, joined; nothing is allocated when there is one. Errors stay: a
+// network whose Build failed, or to which a bad part was added (a recorder
+// that does not fit, a population added after the build, ...), returns the
+// same error from every later Build and Run, and never runs without the
+// rejected part: make it again with network.New. Run calls Build when
+// needed.
 func (n *Network) Build() error {
+	if n.broken != nil {
+		return n.broken
+	}
 	if n.e != nil {
 		return n.pending()
 	}
 	if err := n.validate(); err != nil {
-		return err
+		return n.breakWith(err)
 	}
 	e, err := n.allocate()
 	if err != nil {
-		return err
+		return n.breakWith(err)
 	}
 	n.e = e
 	n.fp = sha256.New()
-	for _, r := range n.recs {
+	for k, r := range n.recs {
 		if err := r.Attach(view{n}); err != nil {
-			n.errorf("recorder: %v", err)
+			n.errorf("recorder %d (%T): %w", k, r, err)
 		}
 	}
 	n.fresh = n.recs
 	return n.pending()
 }
 
+// pending turns errors recorded since the build into the network's
+// permanent error.
 func (n *Network) pending() error {
 	if len(n.errs) == 0 {
 		return nil
 	}
 	err := errors.Join(n.errs...)
 	n.errs = nil
-	return err
+	return n.breakWith(err)
+}
+
+// breakWith makes err the network's permanent error.
+func (n *Network) breakWith(err error) error {
+	n.broken = fmt.Errorf("%w\n(the network will not build or run: make it again with network.New, without these problems)", err)
+	return n.broken
+}
+
+// Err returns the error that stops the network for good (a failed Build,
+// a rejected part, or a fault during a run), or nil.
+func (n *Network) Err() error {
+	if n.broken != nil {
+		return n.broken
+	}
+	return n.fault
+}
+
+// checkWorkers checks a number of workers (Options.Workers, SetWorkers).
+func checkWorkers(w int) error {
+	if w < 0 || w > MaxWorkers {
+		return &param.Error{Object: "network", Field: "Workers", Value: w, Allowed: fmt.Sprintf("must be in [0, %d] (0: automatic)", MaxWorkers)}
+	}
+	return nil
+}
+
+// delaySteps converts a delay (ms) to steps: rounded, at least one, at
+// most maxDelaySteps. Every delay goes through it: the bounds of
+// Synapse.Delay, each drawn delay and each explicit delay of a rule's
+// table (connect.List).
+func delaySteps(field string, ms, dt float64) (int32, error) {
+	s, err := param.Steps(field, ms, dt, maxDelaySteps)
+	return int32(max(1, s)), err
 }
 
 func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
@@ -64,12 +113,12 @@ func (n *Network) validate() error {
 	n.errs = nil
 	add := func(format string, a ...any) { errs = append(errs, fmt.Errorf(format, a...)) }
 	dt := n.DT()
-	if !finite(dt) || dt <= 0 || dt > 10 {
-		add("network: DT = %v ms: must be positive, finite and at most 10 ms", n.opt.DT)
+	if !finite(dt) || dt < MinDT || dt > 10 {
+		add("network: DT = %v ms: must be positive, finite, at least MinDT = %v ms and at most 10 ms", n.opt.DT, MinDT)
 		return errors.Join(errs...)
 	}
-	if n.opt.Workers < 0 {
-		add("network: Workers = %d: must be >= 0 (0: all cores)", n.opt.Workers)
+	if err := checkWorkers(n.opt.Workers); err != nil {
+		errs = append(errs, err)
 	}
 	if n.opt.MaxMemory < 0 {
 		add("network: MaxMemory = %d bytes: must be >= 0 (0: 3/4 of physical memory)", n.opt.MaxMemory)
@@ -98,11 +147,11 @@ func (n *Network) validate() error {
 			continue
 		}
 		if err := p.model.Validate(dt, p.method.Resolve(p.model.DefaultMethod())); err != nil {
-			add("%s: %v", where, err)
+			add("%s: %w", where, err)
 		}
 		if sc, ok := p.model.(neuron.SizeChecker); ok && p.size > 0 {
 			if err := sc.CheckSize(p.size); err != nil {
-				add("%s: %v", where, err)
+				add("%s: %w", where, err)
 			}
 		}
 		seen := map[string]bool{}
@@ -112,7 +161,7 @@ func (n *Network) validate() error {
 			}
 			seen[r.name] = true
 			if err := r.r.Validate(dt); err != nil {
-				add("%s: receptor %q: %v", where, r.name, err)
+				add("%s: receptor %q: %w", where, r.name, err)
 			}
 		}
 		for k, s := range p.stims {
@@ -121,7 +170,7 @@ func (n *Network) validate() error {
 				continue
 			}
 			if err := s.s.Validate(dt); err != nil {
-				add("%s: stimulus %d (%s): %v", where, k, s.s.Kind(), err)
+				add("%s: stimulus %d (%s): %w", where, k, s.s.Kind(), err)
 			}
 			for _, i := range s.neurons {
 				if i < 0 || i >= p.size {
@@ -131,9 +180,11 @@ func (n *Network) validate() error {
 			}
 		}
 		for _, in := range p.inits {
-			if in.d != nil {
+			if in.fromDist && in.d == nil {
+				add("%s: initial %s: the distribution is nil: use e.g. dist.Const or dist.Uniform", where, in.variable)
+			} else if in.d != nil {
 				if err := in.d.Validate(); err != nil {
-					add("%s: initial %s: %v", where, in.variable, err)
+					add("%s: initial %s: %w", where, in.variable, err)
 				}
 			} else if len(in.values) != p.size {
 				add("%s: initial %s: %d values for %d neurons", where, in.variable, len(in.values), p.size)
@@ -162,7 +213,7 @@ func (n *Network) validate() error {
 			continue
 		}
 		if err := pr.rule.Validate(pre.size, post.size, pre == post); err != nil {
-			add("%v: %v", pr, err)
+			add("%v: %w", pr, err)
 		}
 		rec, ok := post.receptor(pr.syn.Receptor)
 		if !ok {
@@ -170,16 +221,22 @@ func (n *Network) validate() error {
 		}
 		if pr.syn.Weight != nil {
 			if err := pr.syn.Weight.Validate(); err != nil {
-				add("%v: weight: %v", pr, err)
+				add("%v: weight: %w", pr, err)
 			} else if lo, _ := pr.syn.Weight.Bounds(); ok && rec.Conductance && lo < 0 {
 				add("%v: weight %v can be negative (%v nS): conductances must be >= 0; use an inhibitory receptor's reversal potential", pr, pr.syn.Weight, lo)
 			}
 		}
 		if pr.syn.Delay != nil {
 			if err := pr.syn.Delay.Validate(); err != nil {
-				add("%v: delay: %v", pr, err)
-			} else if lo, hi := pr.syn.Delay.Bounds(); lo < 0 || hi/dt > maxDelaySteps {
-				add("%v: delay %v: must lie in [0, %v] ms", pr, pr.syn.Delay, maxDelaySteps*dt)
+				add("%v: delay: %w", pr, err)
+			} else {
+				lo, hi := pr.syn.Delay.Bounds()
+				for _, x := range []float64{lo, hi} {
+					if _, err := delaySteps(fmt.Sprintf("Synapse.Delay %v: bound", pr.syn.Delay), x, dt); err != nil {
+						add("%v: %w", pr, err)
+						break
+					}
+				}
 			}
 		}
 	}
@@ -240,34 +297,84 @@ func physicalMemory() int64 {
 	return 16 << 30
 }
 
-// checkMemory estimates the bytes the network needs before allocating.
-func (n *Network) checkMemory() error {
-	limit := n.opt.MaxMemory
-	if limit == 0 {
-		limit = physicalMemory() / 4 * 3
+// memoryLimit is MaxMemory, or 3/4 of physical memory.
+func (n *Network) memoryLimit() int64 {
+	if n.opt.MaxMemory == 0 {
+		return physicalMemory() / 4 * 3
 	}
-	var total float64
-	var big *Projection
-	var bigBytes float64
+	return n.opt.MaxMemory
+}
+
+// ringSlots estimates the ring slots of every receptor before the build:
+// the longest delay onto it in steps, plus one (at least 2), from the
+// bounds of Synapse.Delay or of explicit delays (connect.DelayRanger).
+func (n *Network) ringSlots() map[*Population]map[string]int64 {
+	dt := n.DT()
+	slots := map[*Population]map[string]int64{}
 	for _, p := range n.pops {
-		// state, inputs, receptor states and rings (assume 32-slot rings).
-		total += float64(p.size) * 8 * float64(8+len(p.receptors)*(2+32))
+		slots[p] = map[string]int64{}
+		for _, r := range p.receptors {
+			slots[p][r.name] = 2
+		}
+	}
+	for _, pr := range n.projs {
+		post := n.byName[pr.post]
+		hi := dt
+		switch dr, ok := pr.rule.(connect.DelayRanger); {
+		case pr.syn.Delay != nil:
+			_, hi = pr.syn.Delay.Bounds()
+		case ok:
+			if _, h, ok := dr.DelayRange(); ok {
+				hi = h
+			}
+		}
+		d, _ := delaySteps("delay", hi, dt) // validated; explicit ones are checked at allocation
+		slots[post][pr.syn.Receptor] = max(slots[post][pr.syn.Receptor], int64(d)+1)
+	}
+	return slots
+}
+
+// checkMemory estimates the bytes the network needs before allocating:
+// state, receptor states and delay rings of every population, the
+// per-neuron data of models that have some (neuron.MemoryUser), and the
+// synapse tables.
+func (n *Network) checkMemory() error {
+	limit := n.memoryLimit()
+	var total float64
+	var big string
+	var bigBytes float64
+	part := func(name string, b float64) {
+		total += b
+		if b > bigBytes {
+			big, bigBytes = name, b
+		}
+	}
+	slots := n.ringSlots()
+	for _, p := range n.pops {
+		// state and inputs (about 8 variables), receptor states (2)
+		b := float64(p.size) * 8 * float64(8+2*len(p.receptors))
+		if mu, ok := p.model.(neuron.MemoryUser); ok {
+			b += mu.Bytes(p.size)
+		}
+		part(fmt.Sprintf("population %q (%s)", p.name, p.model.Kind()), b)
+		for _, r := range p.receptors {
+			d := slots[p][r.name]
+			part(fmt.Sprintf("the delay ring of receptor %q of population %q (%d slots of %v ms for the longest delay, %d neurons each)", r.name, p.name, d, n.DT(), p.size), float64(d)*float64(p.size)*8)
+		}
 	}
 	for _, pr := range n.projs {
 		pre, post := n.byName[pr.pre], n.byName[pr.post]
-		b := pr.rule.Expected(pre.size, post.size, pre == post)*(4+8+4) + float64(pre.size+1)*8
-		total += b
-		if b > bigBytes {
-			big, bigBytes = pr, b
+		syn := pr.rule.Expected(pre.size, post.size, pre == post)
+		b := syn*(4+8+4) + float64(pre.size+1)*8
+		if bm, ok := pr.rule.(connect.BuildMemory); ok {
+			b += bm.BuildBytes(pre.size, post.size, pre == post)
 		}
+		part(fmt.Sprintf("%v with about %.3g synapses", pr, syn), b)
 	}
 	if total > float64(limit) {
-		msg := fmt.Sprintf("network: needs about %.3g GB but MaxMemory allows %.3g GB", total/1e9, float64(limit)/1e9)
-		if big != nil {
-			msg += fmt.Sprintf("; the largest part is %v with about %.3g synapses (%.3g GB)", big, bigBytes/16, bigBytes/1e9)
-		}
-		return errors.New(msg + ": make the network smaller or raise Options.MaxMemory")
+		return fmt.Errorf("network: needs about %.3g GB but MaxMemory allows %.3g GB; the largest part is %s (%.3g GB): make the network smaller or raise Options.MaxMemory", total/1e9, float64(limit)/1e9, big, bigBytes/1e9)
 	}
+	n.memEstimate = total
 	return nil
 }
 
@@ -275,11 +382,33 @@ func (n *Network) checkMemory() error {
 func (n *Network) allocate() (*engine, error) {
 	dt := n.DT()
 	e := &engine{dt: dt}
+	var errs []error
+	// fail reports a part that broke its interface's contract (a model,
+	// kinetics or stimulus written outside simlib): nothing is kept.
+	fail := func(err error) (*engine, error) {
+		for _, p := range n.pops {
+			p.rt = nil
+		}
+		for _, pr := range n.projs {
+			pr.table, pr.rt = nil, nil
+		}
+		return nil, err
+	}
 	for _, p := range n.pops {
 		m := p.method.Resolve(p.model.DefaultMethod())
 		ctx := neuron.Context{N: p.size, DT: dt, Method: m, Seed: n.opt.Seed, Key: rng.Key("population:" + p.name)}
-		rt := &popRT{p: p, n: p.size, dyn: p.model.New(ctx)}
+		dyn := p.model.New(ctx)
+		if dyn == nil || reflect.ValueOf(dyn).Kind() == reflect.Pointer && reflect.ValueOf(dyn).IsNil() {
+			return fail(fmt.Errorf("population %q (%s): the model's New returned nil Dynamics", p.name, p.model.Kind()))
+		}
+		for _, v := range dyn.Vars() {
+			if x := dyn.Var(v); len(x) != p.size {
+				return fail(fmt.Errorf("population %q (%s): variable %q has %d values for %d neurons: the model's New must allocate one per neuron", p.name, p.model.Kind(), v, len(x), p.size))
+			}
+		}
+		rt := &popRT{p: p, n: p.size, dyn: dyn}
 		rt.fused, _ = rt.dyn.(neuron.AdvanceSpiker)
+		rt.faulter, _ = rt.dyn.(neuron.Faulter)
 		rt.in.I = make([]float64, p.size)
 		tauM := 0.0
 		if mem, ok := rt.dyn.(neuron.Membrane); ok && m == scheme.Exact {
@@ -287,6 +416,9 @@ func (n *Network) allocate() (*engine, error) {
 		}
 		for _, r := range p.receptors {
 			lin := r.r.Kinetics.Linear(dt, m)
+			if !validLinear(lin) {
+				return fail(fmt.Errorf("population %q (%s): receptor %q: %s kinetics gives the linear form %+v: it needs 0 to 2 states, its output among them, and finite propagators", p.name, p.model.Kind(), r.name, r.r.Kinetics.Kind(), lin))
+			}
 			rr := &receptorRT{name: r.name, r: r.r, lin: lin, delta: lin.N == 0, D: 2}
 			rr.c[lin.Out] = 1
 			if !r.r.Conductance && tauM > 0 && lin.N > 0 {
@@ -337,32 +469,75 @@ func (n *Network) allocate() (*engine, error) {
 				sc.N = p.size
 			}
 			st.src = s.s.New(sc)
+			if st.src == nil || reflect.ValueOf(st.src).Kind() == reflect.Pointer && reflect.ValueOf(st.src).IsNil() {
+				return fail(fmt.Errorf("population %q (%s): stimulus %d (%s): its New returned a nil Source", p.name, p.model.Kind(), k, s.s.Kind()))
+			}
 			rt.stims = append(rt.stims, st)
 		}
 		for _, v := range rt.dyn.Vars() {
 			rt.check = append(rt.check, rt.dyn.Var(v))
+		}
+		seen := map[string]bool{}
+		for _, v := range rt.varNames() {
+			if seen[v] {
+				errs = append(errs, fmt.Errorf("population %q (%s): variable name %q is used twice (a receptor named like a model variable, or like another receptor's state): rename the receptor", p.name, p.model.Kind(), v))
+				break
+			}
+			seen[v] = true
 		}
 		// Receptor states are not checked every step: a NaN there reaches
 		// the membrane at the next update, where it is caught and named.
 		p.rt = rt
 		e.pops = append(e.pops, rt)
 	}
-	var errs []error
 	// Initial conditions.
 	for _, p := range n.pops {
 		for _, in := range p.inits {
 			dst := p.rt.variable(in.variable)
 			if dst == nil {
-				errs = append(errs, fmt.Errorf("population %q (%s): initial %s: no such variable (has %s)", p.name, p.model.Kind(), in.variable, strings.Join(p.rt.varNames(), ", ")))
+				has := strings.Join(p.rt.varNames(), ", ")
+				if has == "" {
+					has = "none: it has no state"
+				}
+				errs = append(errs, fmt.Errorf("population %q (%s): initial %s: no such variable (has %s)", p.name, p.model.Kind(), in.variable, has))
 				continue
 			}
 			if in.values != nil {
 				copy(dst, in.values)
+			} else {
+				r := rng.New(n.opt.Seed, rng.Key("init:"+p.name), rng.Key(in.variable))
+				for i := range dst {
+					dst[i] = in.d.Draw(r)
+				}
+				if i := firstNonFinite(dst); i >= 0 {
+					errs = append(errs, fmt.Errorf("population %q (%s): initial %s %v drew %v for neuron %d: the distribution must give finite values (narrow it)", p.name, p.model.Kind(), in.variable, in.d, dst[i], i))
+					continue
+				}
+			}
+			if vr, ok := p.rt.dyn.(neuron.VarRanger); ok {
+				if lo, hi, ok := vr.VarRange(in.variable); ok {
+					for i, v := range dst {
+						if v < lo || v > hi {
+							errs = append(errs, fmt.Errorf("population %q (%s): initial %s[%d] = %v: must be in [%v, %v]", p.name, p.model.Kind(), in.variable, i, v, lo, hi))
+							break
+						}
+					}
+				}
+			}
+		}
+		// a conductance receptor's states (the conductance and, for two-state
+		// kinetics, its rise variable) cannot start negative
+		for _, r := range p.rt.rec {
+			if !r.r.Conductance {
 				continue
 			}
-			r := rng.New(n.opt.Seed, rng.Key("init:"+p.name), rng.Key(in.variable))
-			for i := range dst {
-				dst[i] = in.d.Draw(r)
+			for k := 0; k < r.lin.N; k++ {
+				for i, v := range r.s[k] {
+					if v < 0 {
+						errs = append(errs, fmt.Errorf("population %q (%s): initial %s[%d] = %v nS: the state of conductance receptor %q must be >= 0", p.name, p.model.Kind(), r.name+r.lin.Suffix[k], i, v, r.name))
+						break
+					}
+				}
 			}
 		}
 	}
@@ -374,11 +549,25 @@ func (n *Network) allocate() (*engine, error) {
 		key := rng.Derive(n.opt.Seed, rng.Key("projection:"+pr.pre), rng.Key(pr.post), pairCount[pair])
 		pairCount[pair]++
 		t, err := pr.rule.Build(pre.size, post.size, pre == post, key)
-		if err == nil {
+		switch {
+		case err != nil:
+		case t == nil:
+			err = fmt.Errorf("the %s rule's Build returned no table and no error", pr.rule.Kind())
+		case t.NPre != pre.size || t.NPost != post.size:
+			err = fmt.Errorf("the %s rule built a table of %d sources and %d targets for %d and %d", pr.rule.Kind(), t.NPre, t.NPost, pre.size, post.size)
+		default:
 			err = t.Check()
 		}
 		if err != nil {
 			errs = append(errs, fmt.Errorf("%v: %w", pr, err))
+			continue
+		}
+		if pr.syn.Weight != nil && t.Weight != nil {
+			errs = append(errs, fmt.Errorf("%v: Synapse.Weight is %v but the %s rule gives each synapse its weight: leave Synapse.Weight nil, or drop the rule's weights", pr, pr.syn.Weight, pr.rule.Kind()))
+			continue
+		}
+		if pr.syn.Delay != nil && t.Delay != nil {
+			errs = append(errs, fmt.Errorf("%v: Synapse.Delay is %v but the %s rule gives each synapse its delay: leave Synapse.Delay nil, or drop the rule's delays", pr, pr.syn.Delay, pr.rule.Kind()))
 			continue
 		}
 		pr.table = t
@@ -403,6 +592,10 @@ func (n *Network) allocate() (*engine, error) {
 			for i := range rt.w {
 				rt.w[i] = pr.syn.Weight.Draw(r)
 			}
+			if i := firstNonFinite(rt.w); i >= 0 {
+				errs = append(errs, fmt.Errorf("%v: Synapse.Weight %v drew %v for synapse %d: the distribution must give finite weights (narrow it)", pr, pr.syn.Weight, rt.w[i], i))
+				continue
+			}
 		case t.Weight != nil:
 			rt.w = t.Weight
 			if rt.rec.r.Conductance {
@@ -417,26 +610,39 @@ func (n *Network) allocate() (*engine, error) {
 			errs = append(errs, fmt.Errorf("%v: Synapse.Weight is nil and the %s rule gives no weights: set Weight", pr, pr.rule.Kind()))
 			continue
 		}
-		steps := func(ms float64) int32 { return int32(max(1, math.Round(ms/dt))) }
+		var derr error
+		steps := func(field string, ms float64) int32 {
+			d, err := delaySteps(field, ms, dt)
+			if err != nil && derr == nil {
+				derr = fmt.Errorf("%v: %w", pr, err)
+			}
+			return d
+		}
 		switch {
 		case pr.syn.Delay != nil:
 			lo, hi := pr.syn.Delay.Bounds()
 			if lo == hi {
-				rt.d0 = steps(lo)
+				rt.d0 = steps("Synapse.Delay", lo)
 				break
 			}
 			rt.d = make([]int32, len(t.Post))
 			r := rng.New(key, rng.Key("delay"))
 			for i := range rt.d {
-				rt.d[i] = steps(pr.syn.Delay.Draw(r))
+				rt.d[i] = steps("drawn delay", pr.syn.Delay.Draw(r))
 			}
 		case t.Delay != nil:
 			rt.d = make([]int32, len(t.Post))
-			for i, ms := range t.Delay {
-				rt.d[i] = steps(ms)
+			for i := 0; i < t.NPre && derr == nil; i++ {
+				for k := t.Ptr[i]; k < t.Ptr[i+1]; k++ {
+					rt.d[k] = steps(fmt.Sprintf("explicit delay of synapse %d -> %d", i, t.Post[k]), t.Delay[k])
+				}
 			}
 		default:
 			rt.d0 = 1
+		}
+		if derr != nil {
+			errs = append(errs, derr)
+			continue
 		}
 		maxD := rt.d0
 		for _, d := range rt.d {
@@ -456,6 +662,22 @@ func (n *Network) allocate() (*engine, error) {
 		}
 		return nil, errors.Join(errs...)
 	}
+	// Rings: the explicit delays are known now; check the exact size.
+	ring := 0.0
+	for _, p := range e.pops {
+		for _, r := range p.rec {
+			ring += float64(r.D) * float64(p.n) * 8
+		}
+	}
+	if limit := n.memoryLimit(); n.memEstimate+ring > float64(limit) {
+		for _, p := range n.pops {
+			p.rt = nil
+		}
+		for _, pr := range n.projs {
+			pr.table, pr.rt = nil, nil
+		}
+		return nil, fmt.Errorf("network: the delay rings need %.3g GB (the longest explicit delays set their length): with the rest that is above MaxMemory = %.3g GB: shorten the delays, make the network smaller or raise Options.MaxMemory", ring/1e9, float64(limit)/1e9)
+	}
 	for _, p := range e.pops {
 		for _, r := range p.rec {
 			r.ring = make([]float64, r.D*int64(p.n))
@@ -465,19 +687,51 @@ func (n *Network) allocate() (*engine, error) {
 }
 
 // workerCount picks the number of workers for a run.
+// Workers beyond the largest population's size would have no neurons: a
+// run uses at most that many.
 func (n *Network) workerCount() int {
-	if n.opt.Workers > 0 {
-		return n.opt.Workers
-	}
-	w := runtime.GOMAXPROCS(0)
-	total := 0
+	total, largest := 0, 1
 	for _, p := range n.pops {
 		total += p.size
+		largest = max(largest, p.size)
 	}
+	if n.opt.Workers > 0 {
+		return min(n.opt.Workers, largest)
+	}
+	w := runtime.GOMAXPROCS(0)
 	// Workers meet once per window of updates (the shortest delay); below
 	// about 12000 neurons per worker that costs more than it saves on the
 	// project's 2-core machines (COBA, 200 ms simulated: 4000 cells 72 ms
 	// with 1 worker, 81 ms with 2; 16000 cells 338 ms and 312 ms; 64000
 	// cells 1.54 s and 0.93 s; docs/performance.md).
-	return max(1, min(w, total/12000))
+	return max(1, min(w, total/12000, largest))
+}
+
+// firstNonFinite returns the index of the first NaN or ±Inf in x, or -1.
+func firstNonFinite(x []float64) int {
+	for i, v := range x {
+		if !finite(v) {
+			return i
+		}
+	}
+	return -1
+}
+
+// validLinear checks a kinetics' linear form (the engine indexes its
+// states by it).
+func validLinear(l synapse.Linear) bool {
+	if l.N < 0 || l.N > 2 || (l.N > 0 && (l.Out < 0 || l.Out >= l.N)) {
+		return false
+	}
+	for i := 0; i < l.N; i++ {
+		if !finite(l.B[i]) {
+			return false
+		}
+		for j := 0; j < l.N; j++ {
+			if !finite(l.P[i][j]) {
+				return false
+			}
+		}
+	}
+	return true
 }

@@ -71,6 +71,10 @@ func (n *Network) EnableCache(dir string) {
 // run could not be cached, if it could not.
 func (n *Network) CacheStatus() (hit bool, reason string) { return n.cacheHit, n.cacheWhy }
 
+// cacheFormat is the version of the entries' layout (and of the
+// recorders' encodings): part of the key, so older entries are not read.
+const cacheFormat = 2
+
 type cacheEntry struct {
 	Steps, Spikes int64
 	Hash          []byte // marshalled fingerprint hash state
@@ -84,7 +88,7 @@ type cacheEntry struct {
 func (n *Network) cacheKey(steps int64) (string, string) {
 	h := sha256.New()
 	w := &keyWriter{w: h}
-	fmt.Fprintf(h, "golgi %s %s\n", Version, sourceHash())
+	fmt.Fprintf(h, "golgi %s %s format %d\n", Version, sourceHash(), cacheFormat)
 	fmt.Fprintf(h, "dt %x seed %d from %d steps %d\n", math.Float64bits(n.DT()), n.opt.Seed, n.steps, steps)
 	for _, p := range n.pops {
 		fmt.Fprintf(h, "population %q %d\n", p.name, p.size)
@@ -251,9 +255,23 @@ func (n *Network) fromCache(steps int64) (bool, error) {
 		n.cacheWhy = fmt.Sprintf("cache file %s: %v: simulated instead", n.cacheFile, err)
 		return false, nil
 	}
+	// Restore every recorder, or none: on a failure the ones already
+	// restored get their own data back and the run is simulated.
+	backup := make([][]byte, len(n.recs))
+	for k, r := range n.recs {
+		if backup[k], err = r.(Cacheable).MarshalBinary(); err != nil {
+			return false, fmt.Errorf("network: run cache: recorder %d: %w", k, err)
+		}
+	}
 	for k, r := range n.recs {
 		if err := r.(Cacheable).UnmarshalBinary(ce.Recorders[k]); err != nil {
-			return false, fmt.Errorf("network: run cache %s: recorder %d: %w", n.cacheFile, k, err)
+			for j := 0; j < k; j++ {
+				if rerr := n.recs[j].(Cacheable).UnmarshalBinary(backup[j]); rerr != nil {
+					return false, fmt.Errorf("network: run cache %s: recorder %d: %v; restoring recorder %d: %w", n.cacheFile, k, err, j, rerr)
+				}
+			}
+			n.cacheWhy = fmt.Sprintf("cache file %s: recorder %d: %v: simulated instead", n.cacheFile, k, err)
+			return false, nil
 		}
 	}
 	n.fp, n.spikes, n.steps, n.workers = fp, ce.Spikes, ce.Steps, ce.Workers

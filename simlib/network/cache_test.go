@@ -1,6 +1,10 @@
 package network_test
 
 import (
+	"bytes"
+	"encoding/gob"
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -70,5 +74,61 @@ func TestRunCacheRefusesFunctions(t *testing.T) {
 	hit, why := n.CacheStatus()
 	if hit || !strings.Contains(why, "RateFunc") {
 		t.Fatalf("hit=%v why=%q: a function-valued parameter must disable the cache and say so", hit, why)
+	}
+}
+
+// TestRunCacheBadRecorderData: a cache entry whose last recorder's data
+// does not decode is a miss: the run is simulated, the recorders restored
+// before the failure get their own data back (no spike recorded twice),
+// and the entry is rewritten.
+func TestRunCacheBadRecorderData(t *testing.T) {
+	dir := t.TempDir()
+	a, spA, stA := randomNet(21, 2)
+	a.EnableCache(dir)
+	if err := a.Run(60); err != nil {
+		t.Fatal(err)
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "*.gob"))
+	if len(files) != 1 {
+		t.Fatalf("cache files %v, want one", files)
+	}
+	// the entry's layout, by field name (gob)
+	var ce struct {
+		Steps, Spikes int64
+		Hash          []byte
+		Workers       int
+		Wall          float64
+		Recorders     [][]byte
+	}
+	b, _ := os.ReadFile(files[0])
+	if err := gob.NewDecoder(bytes.NewReader(b)).Decode(&ce); err != nil || len(ce.Recorders) != 2 {
+		t.Fatalf("decoding the entry: %v (%d recorders)", err, len(ce.Recorders))
+	}
+	ce.Recorders[1] = []byte("not a recorder")
+	var buf bytes.Buffer
+	if err := gob.NewEncoder(&buf).Encode(ce); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(files[0], buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c, spC, stC := randomNet(21, 1)
+	c.EnableCache(dir)
+	if err := c.Run(60); err != nil {
+		t.Fatal(err)
+	}
+	if hit, why := c.CacheStatus(); hit || !strings.Contains(why, "recorder 1") || !strings.Contains(why, "simulated instead") {
+		t.Fatalf("hit=%v why=%q: want a miss naming recorder 1", hit, why)
+	}
+	if !reflect.DeepEqual(spA.Steps(), spC.Steps()) || !reflect.DeepEqual(stA.Values(), stC.Values()) || spC.Len() == 0 {
+		t.Fatalf("simulated after a bad entry: %d spikes, want %d (the same as the first run)", spC.Len(), spA.Len())
+	}
+	d, spD, _ := randomNet(21, 1) // the entry was rewritten: a hit again
+	d.EnableCache(dir)
+	if err := d.Run(60); err != nil {
+		t.Fatal(err)
+	}
+	if hit, why := d.CacheStatus(); !hit || !reflect.DeepEqual(spD.Steps(), spA.Steps()) {
+		t.Fatalf("after the rewrite: hit=%v why=%q", hit, why)
 	}
 }

@@ -6,7 +6,11 @@
 // and errors are collected: every mistake (a negative time constant, a
 // probability outside [0, 1], an unknown population, a network too large
 // for memory) is reported together, naming the object, the field, the value
-// and what is allowed, when Build or the first Run is called.
+// and what is allowed, when Build or the first Run is called. Errors stay:
+// after one, every Build and Run returns it, so a network never runs
+// without a part that was refused (make it again with New). Every time that
+// becomes a step count goes through param.Steps, which refuses NaN, ±Inf,
+// negative times and counts that would overflow.
 //
 //	net := network.New(network.Options{DT: 0.1, Seed: 42})
 //	exc := net.AddPopulation("exc", 3200, neuron.DefaultLIF()).
@@ -39,7 +43,8 @@
 // random streams are per entity (package rng): results are bit-identical
 // for any Workers. Summary().Fingerprint hashes every spike.
 //
-// A NaN or Inf in a model variable stops the run, at the end of the window
-// in progress, with an error naming the
-// population, neuron, variable and time; what recorders hold is kept.
+// A NaN or Inf in a model variable (or a model's own fault, such as a
+// PoissonSource.RateFunc returning NaN) stops the run, at the end of the
+// window in progress, with a *FaultError naming the population, neuron,
+// variable and time; what recorders hold is kept.
 package network

@@ -1,7 +1,6 @@
 package network
 
 import (
-	"fmt"
 	"math"
 	"slices"
 	"sync"
@@ -35,6 +34,7 @@ type popRT struct {
 	n                         int
 	dyn                       neuron.Dynamics
 	fused                     neuron.AdvanceSpiker // dyn, when it can advance and threshold in one pass
+	faulter                   neuron.Faulter       // dyn, when it can fault outside its variables
 	in                        neuron.Input
 	rec                       []*receptorRT
 	stims                     []stimRT
@@ -181,7 +181,13 @@ func (e *engine) phaseA(w int, step int64) {
 			}
 			p.spk[par][w] = p.dyn.Spike(lo, hi, step, p.spk[par][w][:0])
 		}
-		if err := p.checkFinite(lo, hi, step, e.dt); err != nil {
+		err := p.checkFinite(lo, hi, step, e.dt)
+		if err == nil && p.faulter != nil {
+			if ferr := p.faulter.Fault(); ferr != nil {
+				err = &FaultError{Pop: p.p.name, Model: p.p.model.Kind(), Neuron: -1, Step: step, T: float64(step) * e.dt, Err: ferr}
+			}
+		}
+		if err != nil {
 			e.mu.Lock()
 			if e.fault == nil {
 				e.fault = err
@@ -360,7 +366,7 @@ func (p *popRT) checkFinite(lo, hi int, step int64, dt float64) error {
 		for k, vv := range p.check {
 			for i := lo; i < hi; i++ {
 				if math.IsNaN(vv[i]) || math.IsInf(vv[i], 0) {
-					return fmt.Errorf("population %q (%s): neuron %d: variable %s became %v at t = %v ms (update %d): the model diverged; check its parameters, the input strength, or use a smaller dt", p.p.name, p.p.model.Kind(), i, names[k], vv[i], float64(step)*dt, step)
+					return &FaultError{Pop: p.p.name, Model: p.p.model.Kind(), Neuron: i, Var: names[k], Value: vv[i], Step: step, T: float64(step) * dt}
 				}
 			}
 		}

@@ -3,6 +3,8 @@ package network
 import (
 	"fmt"
 	"hash"
+	"reflect"
+	"sync/atomic"
 	"time"
 
 	"github.com/golgi-sim/golgi/simlib/connect"
@@ -16,12 +18,16 @@ import (
 // DefaultDT is the step used when Options.DT is zero (ms).
 const DefaultDT = 0.1
 
+// MinDT is the smallest step (ms): 1 ns. Below it, times of a few ms are
+// already billions of steps.
+const MinDT = 1e-6
+
 // Options configure a network. The zero value is usable: dt 0.1 ms, seed 0,
 // all cores.
 type Options struct {
-	DT        float64        // step (ms); 0 means DefaultDT
+	DT        float64        // step (ms), in [MinDT, 10]; 0 means DefaultDT
 	Seed      uint64         // master seed of every random stream
-	Workers   int            // goroutines stepping the network; 0: automatic (one per 12000 neurons, at most GOMAXPROCS)
+	Workers   int            // goroutines stepping the network, at most MaxWorkers; 0: automatic (one per 12000 neurons, at most GOMAXPROCS); a run uses at most as many as the largest population has neurons
 	MaxMemory int64          // bytes the network may use; 0: 3/4 of physical memory
 	Label     string         // optional name, reported in summaries
 	Progress  func(Progress) // optional, called about every 100 ms of wall time and at the end of a run
@@ -45,7 +51,8 @@ type Network struct {
 	recs      []Recorder
 	fresh     []Recorder // attached at Build, not yet sampled
 	sampledAt int64      // the step whose state recorders last got at a run's end
-	errs      []error
+	errs      []error    // parts refused since the last Build
+	broken    error      // a failed Build or a refused part: stops the network for good
 
 	e       *engine // nil until built
 	fault   error   // a run error that stops the network for good
@@ -60,11 +67,17 @@ type Network struct {
 	cacheHit, stateless bool
 	cacheWhy            string
 	cachedWall          float64
+	memEstimate         float64 // bytes, from checkMemory
+	id                  uint64
+	running             atomic.Bool // a Run is in progress
 }
+
+// networks counts the networks made, to give each an ID (View.ID).
+var networks atomic.Uint64
 
 // New returns an empty network.
 func New(opt Options) *Network {
-	return &Network{opt: opt, byName: map[string]*Population{}}
+	return &Network{opt: opt, byName: map[string]*Population{}, id: networks.Add(1)}
 }
 
 // DT returns the step (ms).
@@ -87,7 +100,8 @@ func (n *Network) Steps() int64 { return n.steps }
 // SetProgress sets the progress callback (see Options.Progress).
 func (n *Network) SetProgress(f func(Progress)) { n.opt.Progress = f }
 
-// SetWorkers sets the number of workers for the next runs (0: automatic).
+// SetWorkers sets the number of workers for the next runs (0: automatic;
+// at most MaxWorkers, else the next Run returns an error).
 func (n *Network) SetWorkers(w int) { n.opt.Workers = w }
 
 func (n *Network) errorf(format string, args ...any) {
@@ -125,6 +139,7 @@ type initSpec struct {
 	variable string
 	d        dist.Dist
 	values   []float64
+	fromDist bool // Init (d), not InitValues (values)
 }
 
 type stimSpec struct {
@@ -182,10 +197,12 @@ func (p *Population) Method(m scheme.Method) *Population {
 
 // Init draws the initial value of a state variable (of the model, or a
 // receptor's state by the receptor's name) for every neuron from d. Without
-// Init a variable starts at the model's rest.
+// Init a variable starts at the model's rest. Init and InitValues apply in
+// the order called: a later one replaces an earlier one for the same
+// variable (so a network from a model builder can be adjusted).
 func (p *Population) Init(variable string, d dist.Dist) *Population {
 	if p.net.mutable(fmt.Sprintf("set the initial %s of population %q", variable, p.name)) {
-		p.inits = append(p.inits, initSpec{variable: variable, d: d})
+		p.inits = append(p.inits, initSpec{variable: variable, d: d, fromDist: true})
 	}
 	return p
 }
@@ -302,14 +319,42 @@ func kindOf(r connect.Rule) string {
 	return r.Kind()
 }
 
-// Record adds a recorder (see package record).
+// Reject records a problem found by code that assembles the network (such
+// as models.RSFSNetwork checking its parameters): Build and Run return it,
+// and the network never runs.
+func (n *Network) Reject(err error) {
+	if err != nil {
+		n.errs = append(n.errs, err)
+	}
+}
+
+// Record adds a recorder (see package record). A nil recorder, one added
+// twice, or one that does not fit the network (Attach fails) is an error
+// that the next Build or Run returns, and every one after it.
 func (n *Network) Record(r Recorder) {
+	if r == nil || (reflect.ValueOf(r).Kind() == reflect.Pointer && reflect.ValueOf(r).IsNil()) {
+		n.errorf("network: Record(nil): give a recorder (see package record)")
+		return
+	}
+	for k, old := range n.recs {
+		if sameRecorder(old, r) {
+			n.errorf("network: recorder %d (%T) is added twice: it would record everything twice; make a second recorder instead", k, r)
+			return
+		}
+	}
 	if n.e != nil {
 		if err := r.Attach(view{n}); err != nil {
-			n.errorf("recorder: %v", err)
+			n.errorf("recorder %d (%T): %w", len(n.recs), r, err)
 			return
 		}
 		n.sampleAll([]Recorder{r})
 	}
 	n.recs = append(n.recs, r)
+}
+
+// sameRecorder reports whether a and b are the same recorder (comparable
+// values that are equal: in practice the same pointer).
+func sameRecorder(a, b Recorder) bool {
+	ta, tb := reflect.TypeOf(a), reflect.TypeOf(b)
+	return ta == tb && ta.Comparable() && a == b
 }

@@ -335,11 +335,11 @@ func TestValidation(t *testing.T) {
 		{"negative delay", func(n *network.Network) {
 			n.AddPopulation("a", 10, lif).Receptor("e", synapse.CurrExp(5))
 			n.Connect("a", "a", connect.AllToAll{}, network.Synapse{Receptor: "e", Weight: dist.Const(1), Delay: dist.Const(-1)})
-		}, network.Options{}, []string{"delay -1"}},
-		{"bad receptor tau", func(n *network.Network) { n.AddPopulation("a", 10, lif).Receptor("e", synapse.CurrExp(-3)) }, network.Options{}, []string{`receptor "e"`, "tau = -3"}},
+		}, network.Options{}, []string{"Synapse.Delay -1: bound = -1 ms", ">= 0"}},
+		{"bad receptor tau", func(n *network.Network) { n.AddPopulation("a", 10, lif).Receptor("e", synapse.CurrExp(-3)) }, network.Options{}, []string{`receptor "e"`, "Tau = -3"}},
 		{"bad init", func(n *network.Network) {
 			n.AddPopulation("a", 10, lif).Init("v", dist.Uniform{Low: 1, High: 0})
-		}, network.Options{}, []string{"initial v", "uniform"}},
+		}, network.Options{}, []string{"initial v", "Uniform{Low: 1, High: 0}"}},
 		{"unknown init variable", func(n *network.Network) { n.AddPopulation("a", 10, lif).Init("w", dist.Const(0)) }, network.Options{}, []string{"initial w", "no such variable", "has v"}},
 		{"init length", func(n *network.Network) { n.AddPopulation("a", 10, lif).InitValues("v", []float64{1}) }, network.Options{}, []string{"1 values for 10 neurons"}},
 		{"stimulus neuron", func(n *network.Network) { n.AddPopulation("a", 10, lif).Inject(stimulus.DC{Amplitude: 1}, 10) }, network.Options{}, []string{"neuron 10", "[0, 10)"}},

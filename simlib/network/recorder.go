@@ -22,8 +22,19 @@ type Recorder interface {
 	Spikes(step int64, pop int, chunks [][]int32)
 }
 
+// RunSizer is implemented by recorders whose data grows by a known amount
+// per update (state and rate recorders): before a run the network adds
+// RunBytes(steps) of every such recorder to its memory estimate and refuses
+// a run that would not fit MaxMemory.
+type RunSizer interface {
+	RunBytes(steps int64) float64
+}
+
 // View is what recorders see of a built network.
 type View interface {
+	// ID identifies the network: unique among the networks of the process
+	// (a recorder attaches to one network only).
+	ID() uint64
 	DT() float64
 	// Lookup returns the index and size of the population called name.
 	Lookup(name string) (pop, size int, ok bool)
@@ -38,6 +49,7 @@ type View interface {
 
 type view struct{ n *Network }
 
+func (v view) ID() uint64  { return v.n.id }
 func (v view) DT() float64 { return v.n.DT() }
 func (v view) Lookup(name string) (int, int, bool) {
 	p := v.n.byName[name]

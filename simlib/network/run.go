@@ -10,6 +10,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/golgi-sim/golgi/simlib/param"
 	"github.com/golgi-sim/golgi/simlib/runlog"
 )
 
@@ -32,19 +33,33 @@ func (n *Network) Run(duration float64) error {
 // the network can be run further. Each call is reported to the golgi
 // kernel (package runlog).
 func (n *Network) RunContext(ctx context.Context, duration float64) error {
+	if ctx == nil {
+		return errors.New("network: RunContext: ctx is nil: use context.Background()")
+	}
+	if !n.running.CompareAndSwap(false, true) {
+		return errors.New("network: Run called while a run of the same network is in progress (from a Progress callback, or another goroutine): runs of one network go one after the other")
+	}
+	defer n.running.Store(false)
 	if err := n.Build(); err != nil {
 		return err
 	}
 	if n.fault != nil {
 		return fmt.Errorf("network: stopped by an earlier fault: %w", n.fault)
 	}
-	dt := n.DT()
-	if !finite(duration) || duration < 0 {
-		return fmt.Errorf("network: Run duration = %v ms: must be >= 0 and finite", duration)
+	if err := checkWorkers(n.opt.Workers); err != nil {
+		return err
 	}
-	steps := int64(math.Round(duration / dt))
-	if float64(steps) > math.MaxInt64/4 {
-		return fmt.Errorf("network: Run duration = %v ms: too many steps", duration)
+	dt := n.DT()
+	steps, err := param.Steps("Run duration", duration, dt, param.MaxSteps-n.steps)
+	if err == nil && steps == 0 && duration > 0 {
+		// it would do nothing, and a loop of such runs would never advance
+		err = param.New("Run duration", duration, " ms", fmt.Sprintf("must be 0 or at least dt/2 = %v ms (durations are rounded to whole steps of dt = %v ms)", dt/2, dt))
+	}
+	if err != nil {
+		return fmt.Errorf("network: %w", err)
+	}
+	if err := n.checkRunMemory(steps, duration); err != nil {
+		return err
 	}
 	start := time.Now()
 	t0 := n.Time()
@@ -63,7 +78,7 @@ func (n *Network) RunContext(ctx context.Context, duration float64) error {
 	if n.stateless {
 		return fmt.Errorf("network: this network was loaded from the run cache and its state was not restored; the run of %v ms from t = %v ms is not in the cache: build the network again (without EnableCache, or with the same runs) to simulate it", duration, t0)
 	}
-	err := n.run(ctx, steps, start)
+	err = n.run(ctx, steps, start)
 	if err == nil {
 		if cerr := n.toCache(time.Since(start)); cerr != nil {
 			err = cerr
@@ -82,6 +97,24 @@ func (n *Network) RunContext(ctx context.Context, duration float64) error {
 		err = rerr
 	}
 	return err
+}
+
+// checkRunMemory refuses a run whose recorders would outgrow MaxMemory.
+func (n *Network) checkRunMemory(steps int64, duration float64) error {
+	total, big, bigBytes := n.memEstimate, -1, 0.0
+	for k, r := range n.recs {
+		if rs, ok := r.(RunSizer); ok {
+			b := rs.RunBytes(steps)
+			total += b
+			if b > bigBytes {
+				big, bigBytes = k, b
+			}
+		}
+	}
+	if limit := float64(n.memoryLimit()); total > limit && big >= 0 {
+		return fmt.Errorf("network: a run of %v ms needs about %.3g GB with what the recorders will keep, but MaxMemory allows %.3g GB; the largest part is recorder %d (%T), %.3g GB: record fewer neurons, sample less often, run in shorter pieces, or raise Options.MaxMemory", duration, total/1e9, limit/1e9, big, n.recs[big], bigBytes/1e9)
+	}
+	return nil
 }
 
 func (n *Network) run(ctx context.Context, steps int64, start time.Time) error {

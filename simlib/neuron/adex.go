@@ -75,7 +75,7 @@ func (p AdEx) Validate(dt float64, m scheme.Method) error {
 	return checks{
 		positive("Gl", p.Gl, " nS"),
 		positive("Cm", p.Cm, " pF"),
-		nonNegative("Trefrac", p.Trefrac, " ms"),
+		refractory("Trefrac", p.Trefrac, dt),
 		isFinite("El", p.El, " mV"),
 		isFinite("Vthre", p.Vthre, " mV"),
 		isFinite("Vreset", p.Vreset, " mV"),

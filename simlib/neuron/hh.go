@@ -134,6 +134,15 @@ type hh struct {
 }
 
 func (d *hh) Vars() []string { return []string{"v", "m", "h", "n"} }
+
+// VarRange gives the gates' range [0, 1] (neuron.VarRanger).
+func (d *hh) VarRange(name string) (lo, hi float64, ok bool) {
+	switch name {
+	case "m", "h", "n":
+		return 0, 1, true
+	}
+	return 0, 0, false
+}
 func (d *hh) Var(name string) []float64 {
 	switch name {
 	case "v":

@@ -45,7 +45,7 @@ func (p LIF) Validate(dt float64, m scheme.Method) error {
 		isFinite("EL", p.EL, " mV"),
 		isFinite("VThresh", p.VThresh, " mV"),
 		isFinite("VReset", p.VReset, " mV"),
-		nonNegative("TRef", p.TRef, " ms"),
+		refractory("TRef", p.TRef, dt),
 		isFinite("IBias", p.IBias, " pA"),
 		func() error {
 			if p.VReset >= p.VThresh {

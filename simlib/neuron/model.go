@@ -5,6 +5,7 @@ import (
 	"math"
 	"math/rand/v2"
 
+	"github.com/golgi-sim/golgi/simlib/param"
 	"github.com/golgi-sim/golgi/simlib/rng"
 	"github.com/golgi-sim/golgi/simlib/scheme"
 )
@@ -78,9 +79,32 @@ type AdvanceSpiker interface {
 	AdvanceSpike(lo, hi int, in Input, dst []int32) []int32
 }
 
+// Faulter is implemented by dynamics that can meet a bad value at run time
+// outside their state variables (a PoissonSource.RateFunc returning NaN):
+// the engine calls Fault after each Spike and stops the run with its error,
+// which names the field, the value, the time and what is allowed.
+type Faulter interface {
+	Fault() error
+}
+
+// VarRanger is implemented by dynamics whose variables have a physical
+// range (HH's gates m, h, n in [0, 1]): initial values outside it are
+// refused when the network is built.
+type VarRanger interface {
+	VarRange(name string) (lo, hi float64, ok bool)
+}
+
+// MemoryUser is implemented by models whose per-neuron data can be large
+// (GaussianDrive's spike times): Bytes estimates what a population of n
+// neurons allocates, for the network's memory check before anything is
+// allocated.
+type MemoryUser interface {
+	Bytes(n int) float64
+}
+
 // field reports a bad parameter as "field = value unit: what is allowed".
 func field(name string, v float64, unit, allowed string) error {
-	return fmt.Errorf("%s = %v%s: %s", name, v, unit, allowed)
+	return param.New(name, v, unit, allowed)
 }
 
 func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
@@ -139,8 +163,18 @@ func methodIn(kind string, m scheme.Method, allowed ...scheme.Method) error {
 	return fmt.Errorf("method = %v: %s supports %v", m, kind, allowed)
 }
 
-// refractorySteps rounds a refractory period to whole steps.
-func refractorySteps(tref, dt float64) int32 { return int32(math.Round(tref / dt)) }
+// refractory checks that a refractory period fits the int32 step counter.
+func refractory(name string, tref, dt float64) error {
+	_, err := param.Steps32(name, tref, dt, math.MaxInt32)
+	return err
+}
+
+// refractorySteps rounds a refractory period to whole steps (checked by
+// refractory in Validate).
+func refractorySteps(tref, dt float64) int32 {
+	n, _ := param.Steps32("refractory period", tref, dt, math.MaxInt32)
+	return n
+}
 
 func fill(s []float64, v float64) []float64 {
 	for i := range s {

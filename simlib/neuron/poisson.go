@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"sync"
 
+	"github.com/golgi-sim/golgi/simlib/param"
 	"github.com/golgi-sim/golgi/simlib/rng"
 	"github.com/golgi-sim/golgi/simlib/scheme"
 )
@@ -18,6 +20,9 @@ import (
 // step starting at t in [k·RateDT, (k+1)·RateDT), holding the last value
 // after the end (Brian2's TimedArray; ntwk's Faff_array); else Rate. The
 // source is silent outside [Start, Stop) (Stop 0 means forever).
+// RateFunc is called at every step, by every worker (concurrently: a pure
+// function is safe); a value that is NaN, negative, infinite or above
+// 1000/dt Hz stops the run with an error naming the time.
 type PoissonSource struct {
 	Rate     float64                 // constant rate (Hz)
 	Rates    []float64               // time-varying rate (Hz), one value per RateDT
@@ -44,6 +49,9 @@ func (p PoissonSource) Validate(dt float64, m scheme.Method) error {
 	if err := check("Rate", p.Rate); err != nil {
 		return err
 	}
+	if p.Rates != nil && len(p.Rates) == 0 {
+		return fmt.Errorf("Rates is empty: give at least one rate (Hz), or leave Rates nil to use Rate")
+	}
 	for k, r := range p.Rates {
 		if err := check(fmt.Sprintf("Rates[%d]", k), r); err != nil {
 			return err
@@ -61,6 +69,9 @@ func (p PoissonSource) Validate(dt float64, m scheme.Method) error {
 	if err := nonNegative("Stop", p.Stop, " ms"); err != nil {
 		return err
 	}
+	if p.Stop != 0 && p.Stop <= p.Start {
+		return field("Stop", p.Stop, " ms", fmt.Sprintf("must be 0 (never stops) or after Start = %v ms", p.Start))
+	}
 	if p.RateFunc != nil {
 		for _, t := range []float64{p.Start, p.Start + dt} {
 			if err := check(fmt.Sprintf("RateFunc(%v)", t), p.RateFunc(t)); err != nil {
@@ -72,7 +83,7 @@ func (p PoissonSource) Validate(dt float64, m scheme.Method) error {
 }
 
 func (p PoissonSource) New(c Context) Dynamics {
-	d := &poisson{p: p, dt: c.DT, streams: make([]rand.PCG, c.N)}
+	d := &poisson{p: p, dt: c.DT, maxRate: 1000 / c.DT, streams: make([]rand.PCG, c.N)}
 	for i := range d.streams {
 		d.streams[i] = c.Stream(1, uint64(i))
 	}
@@ -85,7 +96,18 @@ func (p PoissonSource) New(c Context) Dynamics {
 type poisson struct {
 	p       PoissonSource
 	dt      float64
+	maxRate float64 // Hz: one spike per step
 	streams []rand.PCG
+
+	mu    sync.Mutex
+	fault error // the first bad rate met (see Fault)
+}
+
+// Fault returns the first bad rate RateFunc returned (see Faulter).
+func (d *poisson) Fault() error {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return d.fault
 }
 
 func (d *poisson) Vars() []string          { return nil }
@@ -112,7 +134,18 @@ func (d *poisson) rate(t float64) float64 {
 }
 
 func (d *poisson) Spike(lo, hi int, step int64, dst []int32) []int32 {
-	prob := d.rate(float64(step-1)*d.dt) * d.dt / 1000
+	t := float64(step-1) * d.dt
+	r := d.rate(t)
+	if !(r >= 0 && r <= d.maxRate) { // only RateFunc can get here: the rest is validated
+		d.mu.Lock()
+		if d.fault == nil {
+			d.fault = param.New(fmt.Sprintf("RateFunc(%v)", t), r, " Hz",
+				fmt.Sprintf("at t = %v ms (update %d): a rate must be >= 0, finite and at most one spike per step (1000/dt = %v Hz)", t, step, d.maxRate))
+		}
+		d.mu.Unlock()
+		return dst
+	}
+	prob := r * d.dt / 1000
 	if !(prob > 0) {
 		return dst
 	}

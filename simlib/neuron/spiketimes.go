@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"slices"
 
+	"github.com/golgi-sim/golgi/simlib/param"
 	"github.com/golgi-sim/golgi/simlib/scheme"
 )
 
@@ -36,8 +37,11 @@ func (p SpikeTimes) CheckSize(n int) error {
 func (p SpikeTimes) Validate(dt float64, m scheme.Method) error {
 	for i, ts := range p.Times {
 		for k, t := range ts {
-			if !finite(t) || math.Round(t/dt) < 1 {
-				return field(fmt.Sprintf("Times[%d][%d]", i, k), t, " ms", fmt.Sprintf("must be finite and >= dt/2 = %v ms (the first step ends at dt)", dt/2))
+			name := fmt.Sprintf("Times[%d][%d]", i, k)
+			if n, err := param.Steps(name, t, dt, param.MaxSteps); err != nil {
+				return err
+			} else if n < 1 {
+				return field(name, t, " ms", fmt.Sprintf("must be finite and >= dt/2 = %v ms (the first step ends at dt)", dt/2))
 			}
 		}
 	}
@@ -62,17 +66,46 @@ type GaussianDrive struct {
 func (GaussianDrive) Kind() string                 { return "GaussianDrive" }
 func (GaussianDrive) DefaultMethod() scheme.Method { return scheme.Exact }
 
+// MaxDriveSpikes bounds a GaussianDrive population's spikes in all
+// (NumSpikes times the size): a drive is a few spikes per neuron; long
+// trains are PoissonSource's or SpikeTimes' job.
+const MaxDriveSpikes = 100_000_000
+
 func (p GaussianDrive) Validate(dt float64, m scheme.Method) error {
+	maxT := float64(param.MaxSteps) * dt / 2
 	return checks{
 		isFinite("Mu", p.Mu, " ms"),
 		nonNegative("Sigma", p.Sigma, " ms"),
 		func() error {
-			if p.NumSpikes < 1 {
-				return fmt.Errorf("NumSpikes = %d: must be >= 1", p.NumSpikes)
+			if math.Abs(p.Mu)+40*p.Sigma > maxT {
+				return field("Mu", p.Mu, " ms", fmt.Sprintf("with Sigma = %v ms, |Mu| + 40·Sigma must be at most %.6g ms (2^52 steps)", p.Sigma, maxT))
+			}
+			if p.NumSpikes < 1 || p.NumSpikes > MaxDriveSpikes {
+				return param.New("NumSpikes", p.NumSpikes, "", fmt.Sprintf("must be in [1, %d]", MaxDriveSpikes))
 			}
 			return nil
 		}(),
 	}.first()
+}
+
+// CheckSize bounds the spikes of the whole population (MaxDriveSpikes).
+func (p GaussianDrive) CheckSize(n int) error {
+	if total := float64(p.NumSpikes) * float64(n); total > MaxDriveSpikes {
+		return param.New("NumSpikes", p.NumSpikes, "", fmt.Sprintf("%d spikes for %d neurons are %.3g in all: at most %d per population", p.NumSpikes, n, total, MaxDriveSpikes))
+	}
+	return nil
+}
+
+// Bytes estimates the memory of n neurons' drawn spikes.
+func (p GaussianDrive) Bytes(n int) float64 { return float64(p.NumSpikes) * float64(n) * 40 }
+
+// Bytes estimates the memory of the spike list.
+func (p SpikeTimes) Bytes(n int) float64 {
+	k := 0
+	for _, ts := range p.Times {
+		k += len(ts)
+	}
+	return float64(k) * 32
 }
 
 func (p GaussianDrive) New(c Context) Dynamics {
@@ -105,7 +138,11 @@ func newEvents(times [][]float64, dt float64) *events {
 	var evs []ev
 	for i, ts := range times {
 		for _, t := range ts {
-			evs = append(evs, ev{int64(math.Round(t / dt)), int32(i)})
+			n, err := param.Steps("spike time", t, dt, param.MaxSteps)
+			if err != nil {
+				continue // beyond any run (drawn GaussianDrive tails); SpikeTimes are validated
+			}
+			evs = append(evs, ev{n, int32(i)})
 		}
 	}
 	slices.SortFunc(evs, func(a, b ev) int {

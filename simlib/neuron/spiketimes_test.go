@@ -164,7 +164,7 @@ func TestGaussianDriveValidate(t *testing.T) {
 	}{
 		{neuron.GaussianDrive{Mu: math.NaN(), Sigma: 1, NumSpikes: 1}, []string{"Mu", "NaN"}},
 		{neuron.GaussianDrive{Mu: 10, Sigma: -1, NumSpikes: 1}, []string{"Sigma", "-1"}},
-		{neuron.GaussianDrive{Mu: 10, Sigma: 1, NumSpikes: 0}, []string{"NumSpikes", "0", ">= 1"}},
+		{neuron.GaussianDrive{Mu: 10, Sigma: 1, NumSpikes: 0}, []string{"NumSpikes", "0", "[1, "}},
 	} {
 		wantErr(t, "GaussianDrive", tc.p.Validate(0.1, scheme.Exact), tc.parts...)
 	}

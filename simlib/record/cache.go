@@ -4,9 +4,18 @@ import (
 	"bytes"
 	"encoding/gob"
 	"fmt"
+	"math"
+	"slices"
 )
 
 // The recorders are network.Cacheable: the run cache stores their data.
+// MarshalBinary stores everything a recorder holds (configuration, the
+// network's dt and size as attached, and the data); UnmarshalBinary
+// restores it into a recorder made with the same configuration, or into a
+// zero-value recorder, which takes the stored one. Every getter gives
+// after the round trip what it gave before. Data that does not fit
+// (indices out of range, lengths that differ) is refused, not half
+// loaded.
 
 func encode(v any) ([]byte, error) {
 	var b bytes.Buffer
@@ -14,32 +23,80 @@ func encode(v any) ([]byte, error) {
 	return b.Bytes(), err
 }
 
-func decode(b []byte, v any) error { return gob.NewDecoder(bytes.NewReader(b)).Decode(v) }
+func decode(b []byte, v any) error {
+	if err := gob.NewDecoder(bytes.NewReader(b)).Decode(v); err != nil {
+		return fmt.Errorf("record: cannot decode recorder data: %w", err)
+	}
+	return nil
+}
+
+func validDT(what string, dt float64, hasData bool) error {
+	if hasData && !(dt > 0 && !math.IsInf(dt, 0)) {
+		return fmt.Errorf("record: %s data: dt = %v ms: must be positive and finite", what, dt)
+	}
+	return nil
+}
 
 type spikesData struct {
-	Steps []int64
-	IDs   []int32
+	Pop     string
+	Neurons []int
+	DT      float64
+	Size    int
+	Steps   []int64
+	IDs     []int32
 }
 
 // CacheKey describes the recorder's configuration.
 func (s *Spikes) CacheKey() string { return fmt.Sprintf("spikes %q %v", s.pop, s.neurons) }
 
-// MarshalBinary encodes the recorded spikes.
-func (s *Spikes) MarshalBinary() ([]byte, error) { return encode(spikesData{s.steps, s.ids}) }
+// MarshalBinary encodes the recorder: configuration, dt, size and spikes.
+func (s *Spikes) MarshalBinary() ([]byte, error) {
+	return encode(spikesData{s.pop, s.neurons, s.dt, s.size, s.steps, s.ids})
+}
 
-// UnmarshalBinary restores recorded spikes.
+// UnmarshalBinary restores a recorder encoded by MarshalBinary.
 func (s *Spikes) UnmarshalBinary(b []byte) error {
 	var d spikesData
 	if err := decode(b, &d); err != nil {
 		return err
 	}
-	s.steps, s.ids = d.Steps, d.IDs
+	if s.pop != "" && (s.pop != d.Pop || !slices.Equal(s.neurons, d.Neurons)) {
+		return fmt.Errorf("record: spike recorder of %q %v: the data is of a recorder of %q %v", s.pop, s.neurons, d.Pop, d.Neurons)
+	}
+	if len(d.Steps) != len(d.IDs) {
+		return fmt.Errorf("record: spike recorder of %q: data has %d times for %d neurons", d.Pop, len(d.Steps), len(d.IDs))
+	}
+	if err := validDT("spike recorder", d.DT, len(d.IDs) > 0); err != nil {
+		return err
+	}
+	for k, i := range d.IDs {
+		if i < 0 || int(i) >= d.Size {
+			return fmt.Errorf("record: spike recorder of %q: spike %d is of neuron %d: must be in [0, %d) (the population's size)", d.Pop, k, i, d.Size)
+		}
+		if k > 0 && d.Steps[k] < d.Steps[k-1] {
+			return fmt.Errorf("record: spike recorder of %q: spike %d at update %d is before spike %d at update %d: spikes must be in order", d.Pop, k, d.Steps[k], k-1, d.Steps[k-1])
+		}
+	}
+	s.pop, s.neurons, s.dt, s.size, s.steps, s.ids = d.Pop, d.Neurons, d.DT, d.Size, d.Steps, d.IDs
+	if s.keep == nil && len(s.neurons) > 0 && d.Size > 0 {
+		s.keep = make([]bool, d.Size)
+		for _, i := range s.neurons {
+			if i >= 0 && i < d.Size {
+				s.keep[i] = true
+			}
+		}
+	}
 	return nil
 }
 
 type stateData struct {
-	K0   int64
-	Vals [][]float64
+	Pop, Variable string
+	Neurons       []int
+	Interval      float64
+	Every         int64
+	DT            float64
+	K0            int64
+	Vals          [][]float64
 }
 
 // CacheKey describes the recorder's configuration.
@@ -47,44 +104,82 @@ func (s *State) CacheKey() string {
 	return fmt.Sprintf("state %q %q %v %v", s.pop, s.variable, s.neurons, s.interval)
 }
 
-// MarshalBinary encodes the recorded traces.
-func (s *State) MarshalBinary() ([]byte, error) { return encode(stateData{s.k0, s.vals}) }
+// MarshalBinary encodes the recorder: configuration, dt, sampling and
+// traces.
+func (s *State) MarshalBinary() ([]byte, error) {
+	return encode(stateData{s.pop, s.variable, s.neurons, s.interval, s.every, s.dt, s.k0, s.vals})
+}
 
-// UnmarshalBinary restores recorded traces.
+// UnmarshalBinary restores a recorder encoded by MarshalBinary.
 func (s *State) UnmarshalBinary(b []byte) error {
 	var d stateData
 	if err := decode(b, &d); err != nil {
 		return err
 	}
-	if len(d.Vals) != len(s.neurons) {
-		return fmt.Errorf("record: cached state has %d traces for %d neurons", len(d.Vals), len(s.neurons))
+	if s.pop != "" && (s.pop != d.Pop || s.variable != d.Variable || !slices.Equal(s.neurons, d.Neurons) || math.Float64bits(s.interval) != math.Float64bits(d.Interval)) {
+		return fmt.Errorf("record: state recorder of %q.%s %v: the data is of a recorder of %q.%s %v", s.pop, s.variable, s.neurons, d.Pop, d.Variable, d.Neurons)
 	}
+	if len(d.Vals) != len(d.Neurons) && !(d.Vals == nil && d.Every == 0) {
+		return fmt.Errorf("record: state recorder of %q.%s: data has %d traces for %d neurons", d.Pop, d.Variable, len(d.Vals), len(d.Neurons))
+	}
+	hasData := false
 	for k := range d.Vals {
+		if len(d.Vals[k]) != len(d.Vals[0]) {
+			return fmt.Errorf("record: state recorder of %q.%s: trace %d has %d samples, trace 0 has %d", d.Pop, d.Variable, k, len(d.Vals[k]), len(d.Vals[0]))
+		}
 		if d.Vals[k] == nil {
 			d.Vals[k] = []float64{}
 		}
+		hasData = hasData || len(d.Vals[k]) > 0
 	}
-	s.k0, s.vals = d.K0, d.Vals
+	if hasData && d.Every < 1 {
+		return fmt.Errorf("record: state recorder of %q.%s: data samples every %d steps: must be >= 1", d.Pop, d.Variable, d.Every)
+	}
+	if err := validDT("state recorder", d.DT, hasData); err != nil {
+		return err
+	}
+	s.pop, s.variable, s.neurons, s.interval, s.every, s.dt, s.k0, s.vals = d.Pop, d.Variable, d.Neurons, d.Interval, d.Every, d.DT, d.K0, d.Vals
 	return nil
 }
 
 type rateData struct {
-	First  int64
-	Counts []int32
+	Pop      string
+	Bin      float64
+	BinSteps int64
+	DT       float64
+	Size     int
+	First    int64
+	Counts   []int32
 }
 
 // CacheKey describes the recorder's configuration.
 func (r *Rate) CacheKey() string { return fmt.Sprintf("rate %q %v", r.pop, r.bin) }
 
-// MarshalBinary encodes the recorded counts.
-func (r *Rate) MarshalBinary() ([]byte, error) { return encode(rateData{r.first, r.counts}) }
+// MarshalBinary encodes the recorder: configuration, dt, size and counts.
+func (r *Rate) MarshalBinary() ([]byte, error) {
+	return encode(rateData{r.pop, r.bin, r.binSteps, r.dt, r.size, r.first, r.counts})
+}
 
-// UnmarshalBinary restores recorded counts.
+// UnmarshalBinary restores a recorder encoded by MarshalBinary.
 func (r *Rate) UnmarshalBinary(b []byte) error {
 	var d rateData
 	if err := decode(b, &d); err != nil {
 		return err
 	}
-	r.first, r.counts = d.First, d.Counts
+	if r.pop != "" && (r.pop != d.Pop || math.Float64bits(r.bin) != math.Float64bits(d.Bin)) {
+		return fmt.Errorf("record: rate recorder of %q (bin %v ms): the data is of a recorder of %q (bin %v ms)", r.pop, r.bin, d.Pop, d.Bin)
+	}
+	if len(d.Counts) > 0 && (d.Size < 1 || d.BinSteps < 1 || d.First < 1) {
+		return fmt.Errorf("record: rate recorder of %q: data has size %d, bin %d steps, first update %d: must all be >= 1", d.Pop, d.Size, d.BinSteps, d.First)
+	}
+	if err := validDT("rate recorder", d.DT, len(d.Counts) > 0); err != nil {
+		return err
+	}
+	for k, c := range d.Counts {
+		if c < 0 || int(c) > d.Size {
+			return fmt.Errorf("record: rate recorder of %q: count %d = %d: must be in [0, %d] (the population's size)", d.Pop, k, c, d.Size)
+		}
+	}
+	r.pop, r.bin, r.binSteps, r.dt, r.size, r.first, r.counts = d.Pop, d.Bin, d.BinSteps, d.DT, d.Size, d.First, d.Counts
 	return nil
 }

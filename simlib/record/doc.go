@@ -11,6 +11,11 @@
 //	t, i := sp.Times(), sp.Indices()
 //	v := vm.Values()[0] // neuron 0's trace, sampled at vm.Times()
 //
+// The recorders are network.Cacheable: MarshalBinary and UnmarshalBinary
+// round-trip everything they hold (configuration, dt, size, data), and
+// UnmarshalBinary refuses data of another configuration or data that does
+// not fit. A recorder attaches to one network only.
+//
 // Spike times are stamped at the end of the update that produced them
 // (n·dt); states are sampled after the update (time n·dt), starting with
 // the initial state at time 0.

@@ -2,36 +2,47 @@ package record
 
 import (
 	"fmt"
-	"math"
 	"slices"
 
 	"github.com/golgi-sim/golgi/simlib/network"
+	"github.com/golgi-sim/golgi/simlib/param"
 )
 
 // Rate records the population rate: spikes per neuron per second, in bins.
 type Rate struct {
-	pop    string
-	bin    float64
-	idx    int
-	dt     float64
-	size   int
-	first  int64   // first update counted, -1 before the first sample
-	counts []int32 // spikes of update first+k
+	pop      string
+	bin      float64
+	idx      int
+	dt       float64
+	size     int
+	binSteps int64
+	net      uint64  // ID of the network attached to, 0 before
+	first    int64   // first update counted, -1 before the first sample
+	counts   []int32 // spikes of update first+k
 }
 
 // NewRate records the rate of population pop in bins of bin ms (rounded to
-// steps; 0 means one step).
+// steps; 0 means one step; otherwise at least dt).
 func NewRate(pop string, bin float64) *Rate { return &Rate{pop: pop, bin: bin, first: -1} }
 
 func (r *Rate) Attach(v network.View) error {
+	// first: a refused attach must not touch the recorder of another network
+	if r.net != 0 && r.net != v.ID() {
+		return fmt.Errorf("rate recorder of %q: already attached to another network: make a new recorder", r.pop)
+	}
 	idx, size, ok := v.Lookup(r.pop)
 	if !ok {
 		return fmt.Errorf("rate recorder: unknown population %q", r.pop)
 	}
-	if math.IsNaN(r.bin) || r.bin < 0 {
-		return fmt.Errorf("rate recorder of %q: bin = %v ms: must be >= 0", r.pop, r.bin)
+	dt := v.DT()
+	n, err := param.Steps("bin", r.bin, dt, param.MaxSteps)
+	if err == nil && r.bin != 0 && r.bin < dt*(1-1e-9) {
+		err = param.New("bin", r.bin, " ms", fmt.Sprintf("must be 0 (one step) or at least dt = %v ms", dt))
 	}
-	r.idx, r.dt, r.size = idx, v.DT(), size
+	if err != nil {
+		return fmt.Errorf("rate recorder of %q: %w", r.pop, err)
+	}
+	r.idx, r.dt, r.size, r.binSteps, r.net = idx, dt, size, max(1, n), v.ID()
 	return nil
 }
 
@@ -67,7 +78,7 @@ func (r *Rate) Spikes(step int64, pop int, chunks [][]int32) {
 // Rates returns the start time of each bin (ms) and the population rate in
 // it (Hz); a last, partial bin is scaled to its width.
 func (r *Rate) Rates() (t, hz []float64) {
-	steps := max(1, int64(math.Round(r.bin/r.dt)))
+	steps := r.binSteps
 	total := int64(len(r.counts))
 	for k := int64(0); k < total; k += steps {
 		c := 0
@@ -81,3 +92,13 @@ func (r *Rate) Rates() (t, hz []float64) {
 	}
 	return t, hz
 }
+
+// Population returns the recorded population's name.
+func (r *Rate) Population() string { return r.pop }
+
+// Bin returns the bin width asked for (ms; 0: one step).
+func (r *Rate) Bin() float64 { return r.bin }
+
+// RunBytes estimates what a run of steps updates adds to the counts
+// (network.RunSizer).
+func (r *Rate) RunBytes(steps int64) float64 { return 4 * float64(steps) }

@@ -16,6 +16,7 @@ type Spikes struct {
 	steps   []int64
 	ids     []int32
 	size    int
+	net     uint64 // ID of the network attached to, 0 before
 }
 
 // NewSpikes records the spikes of population pop, of the given neurons
@@ -25,20 +26,26 @@ func NewSpikes(pop string, neurons ...int) *Spikes {
 }
 
 func (s *Spikes) Attach(v network.View) error {
+	// every check first: a refused attach leaves the recorder as it was
+	// (it may be recording another network)
+	if s.net != 0 && s.net != v.ID() {
+		return fmt.Errorf("spike recorder of %q: already attached to another network: make a new recorder", s.pop)
+	}
 	idx, size, ok := v.Lookup(s.pop)
 	if !ok {
 		return fmt.Errorf("spike recorder: unknown population %q", s.pop)
 	}
-	s.idx, s.dt, s.size = idx, v.DT(), size
+	var keep []bool
 	if len(s.neurons) > 0 {
-		s.keep = make([]bool, size)
+		keep = make([]bool, size)
 		for _, i := range s.neurons {
 			if i < 0 || i >= size {
 				return fmt.Errorf("spike recorder of %q: neuron %d: must be in [0, %d)", s.pop, i, size)
 			}
-			s.keep[i] = true
+			keep[i] = true
 		}
 	}
+	s.idx, s.dt, s.size, s.net, s.keep = idx, v.DT(), size, v.ID(), keep
 	return nil
 }
 

@@ -2,11 +2,11 @@ package record
 
 import (
 	"fmt"
-	"math"
 	"slices"
 	"strings"
 
 	"github.com/golgi-sim/golgi/simlib/network"
+	"github.com/golgi-sim/golgi/simlib/param"
 )
 
 // State records a state variable of chosen neurons every few steps.
@@ -15,6 +15,7 @@ type State struct {
 	neurons       []int
 	interval      float64
 	every         int64
+	net           uint64 // ID of the network attached to, 0 before
 	idx           int
 	dt            float64
 	src           []float64
@@ -25,33 +26,42 @@ type State struct {
 }
 
 // NewState records variable of the given neurons of population pop every
-// interval ms (rounded to steps; 0 means every step).
+// interval ms (rounded to steps; 0 means every step; otherwise at least dt).
 func NewState(pop, variable string, neurons []int, interval float64) *State {
 	return &State{pop: pop, variable: variable, neurons: append([]int(nil), neurons...), interval: interval, k0: -1}
 }
 
 func (s *State) Attach(v network.View) error {
+	// every check first: a refused attach leaves the recorder as it was
+	// (it may be recording another network)
+	if s.net != 0 && s.net != v.ID() {
+		return fmt.Errorf("state recorder of %q.%s: already attached to another network: make a new recorder", s.pop, s.variable)
+	}
 	idx, size, ok := v.Lookup(s.pop)
 	if !ok {
 		return fmt.Errorf("state recorder: unknown population %q", s.pop)
 	}
-	s.idx, s.dt = idx, v.DT()
-	s.src = v.Var(idx, s.variable)
-	if s.src == nil {
+	dt := v.DT()
+	src := v.Var(idx, s.variable)
+	if src == nil {
 		return fmt.Errorf("state recorder of %q: no variable %q (has %s)", s.pop, s.variable, strings.Join(v.Vars(idx), ", "))
 	}
 	if len(s.neurons) == 0 {
 		return fmt.Errorf("state recorder of %q.%s: no neurons given", s.pop, s.variable)
 	}
-	if math.IsNaN(s.interval) || s.interval < 0 {
-		return fmt.Errorf("state recorder of %q.%s: interval = %v ms: must be >= 0", s.pop, s.variable, s.interval)
+	every, err := param.Steps("interval", s.interval, dt, param.MaxSteps)
+	if err == nil && s.interval != 0 && s.interval < dt*(1-1e-9) {
+		err = param.New("interval", s.interval, " ms", fmt.Sprintf("must be 0 (every step) or at least dt = %v ms", dt))
 	}
-	s.every = max(1, int64(math.Round(s.interval/s.dt)))
+	if err != nil {
+		return fmt.Errorf("state recorder of %q.%s: %w", s.pop, s.variable, err)
+	}
 	for _, i := range s.neurons {
 		if i < 0 || i >= size {
 			return fmt.Errorf("state recorder of %q.%s: neuron %d: must be in [0, %d)", s.pop, s.variable, i, size)
 		}
 	}
+	s.idx, s.dt, s.src, s.every, s.net = idx, dt, src, max(1, every), v.ID()
 	s.order = make([]int, len(s.neurons))
 	for k := range s.order {
 		s.order[k] = k
@@ -105,4 +115,19 @@ func (s *State) Times() []float64 {
 		t[i] = float64((s.k0+int64(i))*s.every) * s.dt
 	}
 	return t
+}
+
+// Population returns the recorded population's name.
+func (s *State) Population() string { return s.pop }
+
+// Variable returns the recorded variable's name.
+func (s *State) Variable() string { return s.variable }
+
+// Interval returns the sampling interval asked for (ms; 0: every step).
+func (s *State) Interval() float64 { return s.interval }
+
+// RunBytes estimates what a run of steps updates adds to the traces
+// (network.RunSizer).
+func (s *State) RunBytes(steps int64) float64 {
+	return float64(len(s.neurons)) * 8 * (float64(steps)/float64(max(1, s.every)) + 1)
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"sort"
 
 	"github.com/golgi-sim/golgi/simlib/rng"
 )
@@ -106,13 +107,10 @@ type steps struct {
 }
 
 func (p *steps) Add(step int64, t float64, lo, hi int, dst []float64) {
-	k := -1
-	for i, tk := range p.s.Times { // few entries; no state, so workers can share it
-		if tk <= t+1e-9 {
-			k = i
-		} else {
-			break
-		}
+	// the last time <= t (within 1e-9 ms); no state, so workers share it
+	k := sort.SearchFloat64s(p.s.Times, t+1e-9) - 1
+	if k+1 < len(p.s.Times) && p.s.Times[k+1] <= t+1e-9 {
+		k++ // SearchFloat64s finds the first time >= t+1e-9; an equal one counts
 	}
 	if k < 0 || p.s.Amplitudes[k] == 0 {
 		return
@@ -141,8 +139,8 @@ func (s TimedArray) Validate(dt float64) error {
 			return fmt.Errorf("Values[%d] = %v pA: must be finite", k, v)
 		}
 	}
-	if math.IsNaN(s.DT) || s.DT < 0 || (s.DT != 0 && s.DT < dt) {
-		return fmt.Errorf("DT = %v ms: must be 0 (the network's dt) or >= dt = %v ms", s.DT, dt)
+	if !finite(s.DT) || s.DT < 0 || (s.DT != 0 && s.DT < dt) {
+		return fmt.Errorf("DT = %v ms: must be 0 (the network's dt) or finite and >= dt = %v ms", s.DT, dt)
 	}
 	return window(s.Start, 0)
 }

@@ -331,7 +331,7 @@ func TestValidate(t *testing.T) {
 		{TimedArray{}, "Values is empty"},
 		{TimedArray{Values: []float64{1, nan}}, "Values[1] = NaN pA"},
 		{TimedArray{Values: []float64{1}, DT: -1}, "DT = -1 ms"},
-		{TimedArray{Values: []float64{1}, DT: 0.05}, "DT = 0.05 ms: must be 0 (the network's dt) or >= dt = 0.1 ms"},
+		{TimedArray{Values: []float64{1}, DT: 0.05}, "DT = 0.05 ms: must be 0 (the network's dt) or finite and >= dt = 0.1 ms"},
 		{TimedArray{Values: []float64{1}, DT: nan}, "DT = NaN ms"},
 		{TimedArray{Values: []float64{1}, Start: -2}, "Start = -2 ms"},
 		{Noise{Mean: 1, SD: 2}, ""},

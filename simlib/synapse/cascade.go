@@ -66,7 +66,7 @@ type Alpha struct {
 }
 
 func (a Alpha) Kind() string              { return "alpha" }
-func (a Alpha) Validate(dt float64) error { return checkTau("tau", a.Tau, dt) }
+func (a Alpha) Validate(dt float64) error { return checkTau("Tau", a.Tau, dt) }
 func (a Alpha) Linear(dt float64, m scheme.Method) Linear {
 	return cascade{a.Tau, a.Tau}.linear(dt, m)
 }
@@ -83,14 +83,14 @@ type BiExp struct {
 
 func (b BiExp) Kind() string { return "biexp" }
 func (b BiExp) Validate(dt float64) error {
-	if err := checkTau("rise", b.Rise, dt); err != nil {
+	if err := checkTau("Rise", b.Rise, dt); err != nil {
 		return err
 	}
-	if err := checkTau("decay", b.Decay, dt); err != nil {
+	if err := checkTau("Decay", b.Decay, dt); err != nil {
 		return err
 	}
 	if b.Decay <= b.Rise {
-		return fmt.Errorf("decay = %v ms must be longer than rise = %v ms (use Alpha for equal time constants)", b.Decay, b.Rise)
+		return fmt.Errorf("Decay = %v ms: must be longer than Rise = %v ms (use Alpha for equal time constants)", b.Decay, b.Rise)
 	}
 	return nil
 }

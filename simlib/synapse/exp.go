@@ -9,7 +9,7 @@ type Exp struct {
 }
 
 func (e Exp) Kind() string              { return "exp" }
-func (e Exp) Validate(dt float64) error { return checkTau("tau", e.Tau, dt) }
+func (e Exp) Validate(dt float64) error { return checkTau("Tau", e.Tau, dt) }
 func (e Exp) Linear(dt float64, m scheme.Method) Linear {
 	return Linear{N: 1, P: [2][2]float64{{decay(dt, e.Tau, m)}}, B: [2]float64{1}}
 }

@@ -17,13 +17,13 @@ type Receptor struct {
 // Validate checks the receptor for a step dt.
 func (r Receptor) Validate(dt float64) error {
 	if r.Kinetics == nil {
-		return fmt.Errorf("kinetics is nil: use synapse.Exp, Alpha, BiExp or Delta")
+		return fmt.Errorf("Kinetics is nil: use synapse.Exp, Alpha, BiExp or Delta")
 	}
 	if _, ok := r.Kinetics.(Delta); ok && r.Conductance {
 		return fmt.Errorf("delta kinetics is current-based only (a voltage jump in mV); set Conductance = false")
 	}
 	if r.Conductance && (math.IsNaN(r.E) || math.IsInf(r.E, 0)) {
-		return fmt.Errorf("reversal E = %v mV: must be finite", r.E)
+		return fmt.Errorf("reversal potential E = %v mV: must be finite", r.E)
 	}
 	if err := r.Kinetics.Validate(dt); err != nil {
 		return fmt.Errorf("%s kinetics: %w", r.Kinetics.Kind(), err)

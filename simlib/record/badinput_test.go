@@ -1,0 +1,132 @@
+package record_test
+
+import (
+	"bytes"
+	"encoding/gob"
+	"math"
+	"testing"
+
+	"github.com/golgi-sim/golgi/simlib/internal/badinput"
+	"github.com/golgi-sim/golgi/simlib/network"
+	"github.com/golgi-sim/golgi/simlib/neuron"
+	"github.com/golgi-sim/golgi/simlib/record"
+)
+
+// The recorders' bad-input table: what recorders refuse, and why. Rows
+// record population "p" (3 LIF cells, dt 0.1 ms); the error must name the
+// recorder and population, the field, the value and what is allowed.
+
+func recNet() *network.Network {
+	net := network.New(network.Options{})
+	net.AddPopulation("p", 3, neuron.DefaultLIF())
+	return net
+}
+
+func rec(r network.Recorder) func() error {
+	return func() error {
+		net := recNet()
+		net.Record(r)
+		return net.Run(1)
+	}
+}
+
+// recorded returns the encoded data of a spike recorder after a run.
+func recorded() []byte {
+	net := network.New(network.Options{})
+	net.AddPopulation("s", 2, neuron.SpikeTimes{Times: [][]float64{{0.5}, {0.2, 0.7}}})
+	sp := record.NewSpikes("s")
+	net.Record(sp)
+	if err := net.Run(1); err != nil {
+		panic(err)
+	}
+	b, _ := sp.MarshalBinary()
+	return b
+}
+
+// The forms below have the field names of the recorders' encodings (gob
+// matches fields by name), to forge data that does not fit.
+type spikesForm struct {
+	Pop   string
+	DT    float64
+	Size  int
+	Steps []int64
+	IDs   []int32
+}
+
+type stateForm struct {
+	Pop, Variable string
+	Neurons       []int
+	Every         int64
+	DT            float64
+	Vals          [][]float64
+}
+
+type rateForm struct {
+	Pop      string
+	BinSteps int64
+	DT       float64
+	Size     int
+	First    int64
+	Counts   []int32
+}
+
+func forged(v any) []byte {
+	var b bytes.Buffer
+	if err := gob.NewEncoder(&b).Encode(v); err != nil {
+		panic(err)
+	}
+	return b.Bytes()
+}
+
+func TestBadInputs(t *testing.T) {
+	nan, inf := math.NaN(), math.Inf(1)
+	state := `state recorder of "p".v`
+	badinput.Run(t, []badinput.Case{
+		{"spikes of an unknown population", rec(record.NewSpikes("q")), []string{"spike recorder", `unknown population "q"`}},
+		{"spikes of neuron 3 of 3", rec(record.NewSpikes("p", 0, 3)), []string{`spike recorder of "p"`, "neuron 3", "must be in [0, 3)"}},
+		{"spikes of neuron -1", rec(record.NewSpikes("p", -1)), []string{`spike recorder of "p"`, "neuron -1", "must be in [0, 3)"}},
+		{"state of an unknown population", rec(record.NewState("q", "v", []int{0}, 0)), []string{"state recorder", `unknown population "q"`}},
+		{"state of an unknown variable", rec(record.NewState("p", "x", []int{0}, 0)), []string{`state recorder of "p"`, `no variable "x"`, "(has v)"}},
+		{"state of no neurons", rec(record.NewState("p", "v", nil, 0)), []string{state, "no neurons given"}},
+		{"state of neuron 5", rec(record.NewState("p", "v", []int{5}, 0)), []string{state, "neuron 5", "must be in [0, 3)"}},
+		{"state interval -1", rec(record.NewState("p", "v", []int{0}, -1)), []string{state, "interval = -1 ms", "must be finite, >= 0"}},
+		{"state interval NaN", rec(record.NewState("p", "v", []int{0}, nan)), []string{state, "interval = NaN ms", "finite"}},
+		{"state interval +Inf (issue 8)", rec(record.NewState("p", "v", []int{0}, inf)), []string{state, "interval = +Inf ms", "finite"}},
+		{"state interval below dt", rec(record.NewState("p", "v", []int{0}, 0.01)), []string{state, "interval = 0.01 ms", "0 (every step) or at least dt = 0.1 ms"}},
+		{"state interval 1e300 ms", rec(record.NewState("p", "v", []int{0}, 1e300)), []string{state, "interval = 1e+300 ms", "at most"}},
+		{"rate of an unknown population", rec(record.NewRate("q", 1)), []string{"rate recorder", `unknown population "q"`}},
+		{"rate bin -1", rec(record.NewRate("p", -1)), []string{`rate recorder of "p"`, "bin = -1 ms", ">= 0"}},
+		{"rate bin NaN", rec(record.NewRate("p", nan)), []string{`rate recorder of "p"`, "bin = NaN ms", "finite"}},
+		{"rate bin +Inf", rec(record.NewRate("p", inf)), []string{`rate recorder of "p"`, "bin = +Inf ms", "finite"}},
+		{"rate bin below dt", rec(record.NewRate("p", 0.05)), []string{`rate recorder of "p"`, "bin = 0.05 ms", "at least dt = 0.1 ms"}},
+		{"a recorder on a second network", func() error {
+			st := record.NewState("p", "v", []int{0}, 0)
+			if err := rec(st)(); err != nil {
+				return err
+			}
+			return rec(st)()
+		}, []string{state, "already attached to another network", "make a new recorder"}},
+		{"Unmarshal truncated", func() error { b := recorded(); return (&record.Spikes{}).UnmarshalBinary(b[:len(b)-3]) }, []string{"record: cannot decode recorder data"}},
+		{"Unmarshal empty", func() error { return (&record.State{}).UnmarshalBinary(nil) }, []string{"record: cannot decode recorder data"}},
+		{"Unmarshal into a recorder of another population", func() error { return record.NewSpikes("p").UnmarshalBinary(recorded()) }, []string{`spike recorder of "p"`, `the data is of a recorder of "s"`}},
+		{"Unmarshal spikes of neuron 5 of 2", func() error {
+			return (&record.Spikes{}).UnmarshalBinary(forged(spikesForm{Pop: "s", DT: 0.1, Size: 2, Steps: []int64{1}, IDs: []int32{5}}))
+		}, []string{`spike recorder of "s"`, "spike 0 is of neuron 5", "must be in [0, 2)"}},
+		{"Unmarshal spikes out of order", func() error {
+			return (&record.Spikes{}).UnmarshalBinary(forged(spikesForm{Pop: "s", DT: 0.1, Size: 2, Steps: []int64{3, 1}, IDs: []int32{0, 1}}))
+		}, []string{`spike recorder of "s"`, "spike 1 at update 1 is before spike 0 at update 3", "in order"}},
+		{"Unmarshal spikes with dt NaN", func() error {
+			return (&record.Spikes{}).UnmarshalBinary(forged(spikesForm{Pop: "s", DT: nan, Size: 2, Steps: []int64{1}, IDs: []int32{0}}))
+		}, []string{"spike recorder data", "dt = NaN ms", "positive and finite"}},
+		{"Unmarshal spikes with more times than neurons", func() error {
+			return (&record.Spikes{}).UnmarshalBinary(forged(spikesForm{Pop: "s", DT: 0.1, Size: 2, Steps: []int64{1, 2}, IDs: []int32{0}}))
+		}, []string{`spike recorder of "s"`, "2 times for 1 neurons"}},
+		{"Unmarshal ragged state traces", func() error {
+			return (&record.State{}).UnmarshalBinary(forged(stateForm{Pop: "p", Variable: "v", Neurons: []int{0, 1}, Every: 1, DT: 0.1, Vals: [][]float64{{1, 2}, {1}}}))
+		}, []string{`state recorder of "p".v`, "trace 1 has 1 samples, trace 0 has 2"}},
+		{"Unmarshal rate count above the size", func() error {
+			return (&record.Rate{}).UnmarshalBinary(forged(rateForm{Pop: "p", BinSteps: 1, DT: 0.1, Size: 3, First: 1, Counts: []int32{1, 4}}))
+		}, []string{`rate recorder of "p"`, "count 1 = 4", "must be in [0, 3]"}},
+		{"Unmarshal into a recorder of other neurons", func() error { return record.NewSpikes("s", 1).UnmarshalBinary(recorded()) }, []string{`spike recorder of "s" [1]`, `data is of a recorder of "s" []`}},
+	})
+}
