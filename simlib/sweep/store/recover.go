@@ -1,0 +1,109 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+
+	"github.com/golgi-sim/golgi/simlib/sweep"
+)
+
+// RecoverReport says what Recover did.
+type RecoverReport struct {
+	Points    int // points of the sweep
+	Rows      int // rows copied into the new store
+	Lost      int // rows that could not be read
+	Dropped   int // rows read whose data file is missing or broken (their points run again)
+	ReadWhole bool
+}
+
+// Recover copies the rows that the store in dir still holds into a new
+// store in out (made for the same sweep), when dir's sweep.db is damaged
+// (Open refuses it with ErrDamaged): a truncated or partly overwritten
+// database loses only the rows on its missing or broken pages. It reads
+// dir only (never writes it) and needs the table meta to be readable.
+// Resume the sweep on out; rows not recovered are computed again.
+func Recover(dir, out string) (RecoverReport, error) {
+	rep := RecoverReport{}
+	if sameDir(dir, out) {
+		return rep, fmt.Errorf("store: Recover: the output %s is the damaged store: give a new directory", out)
+	}
+	path := filepath.Join(dir, DBName)
+	if _, err := os.Stat(path); err != nil {
+		return rep, fmt.Errorf("store: Recover: %s is not a sweep store (no %s)", dir, DBName)
+	}
+	// writable_schema lets SQLite read a file shorter than its header
+	// says (a truncated one) instead of refusing it whole; the
+	// connection is read-only all the same.
+	db, err := openDB(path, roQuery+"&_pragma=writable_schema(1)")
+	if err != nil {
+		return rep, fmt.Errorf("store: Recover: %w", err)
+	}
+	defer db.Close()
+	src := &Store{dir: dir, db: db, unlock: func() {}, readOnly: true, metrics: map[string]string{}, cols: map[string]bool{}}
+	m, err := readMeta(db, dir)
+	if err != nil || m == nil {
+		if err == nil {
+			err = errors.New("it is empty")
+		}
+		return rep, fmt.Errorf("store: Recover: %s: the table meta (the sweep's definition) cannot be read: %v; nothing can be recovered without it", path, err)
+	}
+	src.meta = m
+	rep.Points = m.Points
+	if err := src.loadColumns(); err != nil {
+		return rep, fmt.Errorf("store: Recover: %s: the columns of table points cannot be read: %v", path, err)
+	}
+	var rows []sweep.Result
+	if all, err := src.Rows(); err == nil {
+		rows, rep.ReadWhole = all, true
+	} else {
+		// Point by point: each lookup needs only the pages on its path.
+		dec := src.decoder()
+		for i := 0; i < m.Points; i++ {
+			q, err := db.Query(`SELECT * FROM points WHERE idx = ?`, i)
+			if err != nil {
+				rep.Lost++
+				continue
+			}
+			found := false
+			for q.Next() {
+				r, err := dec(q)
+				if err == nil {
+					rows, found = append(rows, r), true
+				}
+			}
+			if q.Err() != nil && !found {
+				rep.Lost++
+			}
+			q.Close()
+		}
+	}
+	sort.Slice(rows, func(a, b int) bool { return rows[a].Index < rows[b].Index })
+	dst, err := Open(out)
+	if err != nil {
+		return rep, err
+	}
+	defer dst.Close()
+	if err := dst.bind(m); err != nil {
+		return rep, fmt.Errorf("store: Recover: %s: %w", out, err)
+	}
+	for _, r := range rows {
+		whole := true
+		for _, f := range r.Files {
+			if _, ok := src.own(filepath.ToSlash(f)); !ok || !isParquet(filepath.Join(dir, f)) {
+				whole = false
+			}
+		}
+		if !whole {
+			rep.Dropped++
+			continue
+		}
+		if err := copyRow(dst, dir, r); err != nil {
+			return rep, err
+		}
+		rep.Rows++
+	}
+	return rep, nil
+}
