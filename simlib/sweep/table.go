@@ -185,6 +185,10 @@ func (t *Table) getter(name string) (func(Result) float64, error) {
 	if slices.Contains(t.Metrics, name) {
 		return func(r Result) float64 { return r.Metric(name) }, nil
 	}
+	if k := slices.Index(t.MetricColumns(), name); k >= 0 {
+		m := t.Metrics[k] // a metric by its column name (m_x for a metric x that is also a parameter)
+		return func(r Result) float64 { return r.Metric(m) }, nil
+	}
 	switch name {
 	case "index":
 		return func(r Result) float64 { return float64(r.Index) }, nil
@@ -213,15 +217,44 @@ func (t *Table) Column(name string) ([]float64, error) {
 }
 
 // Header returns the CSV column names: index, seed, the parameters,
-// status, the metrics, error, start, end, wall_s, host.
+// status, the metrics (MetricColumns), error, start, end, wall_s, host.
 func (t *Table) Header() []string {
 	h := []string{"index", "seed"}
 	for _, d := range t.Dims {
 		h = append(h, d.Name)
 	}
 	h = append(h, "status")
-	h = append(h, t.Metrics...)
+	h = append(h, t.MetricColumns()...)
 	return append(h, "error", "start", "end", "wall_s", "host")
+}
+
+// MetricColumns returns the column names of the metrics (in Metrics'
+// order) in CSV and Parquet: a metric's own name, or, when a column
+// every table has (Reserved), a parameter or an earlier metric's column
+// already has that name, the name prefixed with "m_" (as often as
+// needed). Sort and Column accept these names too.
+func (t *Table) MetricColumns() []string {
+	taken := map[string]bool{}
+	for _, r := range Reserved {
+		taken[r] = true
+	}
+	for _, d := range t.Dims {
+		taken[d.Name] = true
+	}
+	own := map[string]bool{}
+	for _, m := range t.Metrics {
+		own[m] = true
+	}
+	cols := make([]string, len(t.Metrics))
+	for k, m := range t.Metrics {
+		c := m
+		for taken[c] || (c != m && own[c]) {
+			c = "m_" + c
+		}
+		taken[c] = true
+		cols[k] = c
+	}
+	return cols
 }
 
 // FormatFloat formats x so that parsing gives the same bits back

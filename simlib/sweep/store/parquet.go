@@ -275,11 +275,8 @@ func WriteTableParquet(path string, t *sweep.Table) error {
 			leaves = append(leaves, double(d.Name, func(k int) (float64, bool) { return rows[k].Values[j].Num, true }, false))
 		}
 	}
-	for _, m := range t.Metrics {
-		name := m
-		for fixed[name] || slices.ContainsFunc(t.Dims, func(d sweep.Dim) bool { return d.Name == name }) {
-			name = "m_" + name
-		}
+	for k, name := range t.MetricColumns() {
+		m := t.Metrics[k]
 		leaves = append(leaves, double(name, func(k int) (float64, bool) {
 			v, ok := rows[k].Metrics[m]
 			return v, ok

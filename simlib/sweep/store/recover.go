@@ -3,6 +3,7 @@ package store
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"sort"
@@ -34,10 +35,26 @@ func Recover(dir, out string) (RecoverReport, error) {
 	if _, err := os.Stat(path); err != nil {
 		return rep, fmt.Errorf("store: Recover: %s is not a sweep store (no %s)", dir, DBName)
 	}
-	// writable_schema lets SQLite read a file shorter than its header
-	// says (a truncated one) instead of refusing it whole; the
-	// connection is read-only all the same.
-	db, err := openDB(path, roQuery+"&_pragma=writable_schema(1)")
+	// Read a copy cut to whole pages: SQLite fills a page that ends
+	// early with zeros, which would decode as wrong values. The WAL, if
+	// any, goes with it (its frames are checksummed: SQLite takes only
+	// whole ones). writable_schema lets SQLite read a file shorter than
+	// its header says instead of refusing it whole.
+	tmp, err := os.MkdirTemp("", "golgi-recover-")
+	if err != nil {
+		return rep, fmt.Errorf("store: Recover: %w", err)
+	}
+	defer os.RemoveAll(tmp)
+	copyPath := filepath.Join(tmp, DBName)
+	if err := copyPages(path, copyPath); err != nil {
+		return rep, fmt.Errorf("store: Recover: %w", err)
+	}
+	if _, err := os.Stat(path + "-wal"); err == nil {
+		if err := copyPrefix(path+"-wal", copyPath+"-wal", -1); err != nil {
+			return rep, fmt.Errorf("store: Recover: %w", err)
+		}
+	}
+	db, err := openDB(copyPath, "_pragma=writable_schema(1)")
 	if err != nil {
 		return rep, fmt.Errorf("store: Recover: %w", err)
 	}
@@ -106,4 +123,53 @@ func Recover(dir, out string) (RecoverReport, error) {
 		rep.Rows++
 	}
 	return rep, nil
+}
+
+// copyPages copies the SQLite file from to to, cut to a whole number of
+// pages (the page size read from its header).
+func copyPages(from, to string) error {
+	f, err := os.Open(from)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	var h [100]byte
+	if _, err := io.ReadFull(f, h[:]); err != nil || string(h[:16]) != "SQLite format 3\x00" {
+		return fmt.Errorf("%s has no SQLite header: nothing can be recovered from it", from)
+	}
+	ps := int64(h[16])<<8 | int64(h[17])
+	if ps == 1 {
+		ps = 65536
+	}
+	if ps < 512 || ps&(ps-1) != 0 {
+		return fmt.Errorf("%s: page size %d in its header: the header is damaged", from, ps)
+	}
+	st, err := f.Stat()
+	if err != nil {
+		return err
+	}
+	return copyPrefix(from, to, st.Size()/ps*ps)
+}
+
+// copyPrefix copies the first n bytes of from (all for n < 0) to a new
+// file to.
+func copyPrefix(from, to string, n int64) error {
+	f, err := os.Open(from)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	g, err := os.OpenFile(to, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return err
+	}
+	var r io.Reader = f
+	if n >= 0 {
+		r = io.LimitReader(f, n)
+	}
+	_, err = io.Copy(g, r)
+	if cerr := g.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
