@@ -29,6 +29,9 @@ func Flags(fs *flag.FlagSet) func() (dir string, opt Options, err error) {
 		if *dir == "" {
 			return "", Options{}, fmt.Errorf("store: -store is required: give the sweep's store directory")
 		}
+		if *workers < 0 {
+			return "", Options{}, fmt.Errorf("store: -workers = %d: must be >= 0 (0: all cores)", *workers)
+		}
 		sh, err := shard()
 		if err != nil {
 			return "", Options{}, err

@@ -35,7 +35,12 @@ func (r MergeReport) Missing() int { return r.Points - r.Done - r.Failed }
 func Merge(out string, inputs ...string) (MergeReport, error) {
 	rep := MergeReport{}
 	if len(inputs) == 0 {
-		return rep, fmt.Errorf("store: Merge: no input stores given")
+		return rep, fmt.Errorf("store: Merge: no input stores given: give at least one")
+	}
+	for _, in := range inputs {
+		if _, err := os.Stat(filepath.Join(in, DBName)); err != nil {
+			return rep, fmt.Errorf("store: Merge: %s is not a sweep store (no %s): give store directories", in, DBName)
+		}
 	}
 	dst, err := Open(out)
 	if err != nil {
@@ -74,7 +79,7 @@ func Merge(out string, inputs ...string) (MergeReport, error) {
 
 func mergeOne(dst *Store, in string, rep *MergeReport) error {
 	if _, err := os.Stat(filepath.Join(in, DBName)); err != nil {
-		return fmt.Errorf("store: Merge: %s is not a sweep store (no %s)", in, DBName)
+		return fmt.Errorf("store: Merge: %s is not a sweep store (no %s): give store directories", in, DBName)
 	}
 	src, err := Open(in)
 	if err != nil {

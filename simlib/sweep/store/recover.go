@@ -33,7 +33,7 @@ func Recover(dir, out string) (RecoverReport, error) {
 	}
 	path := filepath.Join(dir, DBName)
 	if _, err := os.Stat(path); err != nil {
-		return rep, fmt.Errorf("store: Recover: %s is not a sweep store (no %s)", dir, DBName)
+		return rep, fmt.Errorf("store: Recover: %s is not a sweep store (no %s): give a store directory", dir, DBName)
 	}
 	// Read a copy cut to whole pages: SQLite fills a page that ends
 	// early with zeros, which would decode as wrong values. The WAL, if

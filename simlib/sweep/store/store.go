@@ -143,7 +143,7 @@ func openDB(path, query string) (*sql.DB, error) {
 // gives an error wrapping ErrDamaged and is left unchanged.
 func Open(dir string) (*Store, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, fmt.Errorf("store: %w", err)
+		return nil, fmt.Errorf("store: %s cannot be a store's directory: %w: give a directory (made if missing)", dir, err)
 	}
 	unlock, err := lock(dir)
 	if err != nil {
@@ -163,7 +163,7 @@ func Open(dir string) (*Store, error) {
 // fail on it.
 func OpenReadOnly(dir string) (*Store, error) {
 	if _, err := os.Stat(filepath.Join(dir, DBName)); err != nil {
-		return nil, fmt.Errorf("store: %s is not a sweep store (no %s)", dir, DBName)
+		return nil, fmt.Errorf("store: %s is not a sweep store (no %s): give a store directory", dir, DBName)
 	}
 	s := &Store{dir: dir, unlock: func() {}, readOnly: true}
 	if err := s.open(true); err != nil {
@@ -501,7 +501,7 @@ func (s *Store) Bind(space *sweep.Space, seed uint64, version string) error {
 
 func (s *Store) bind(m *Meta) error {
 	if s.readOnly && (s.meta == nil || s.meta.Hash != m.Hash) {
-		return fmt.Errorf("store: %s is open read-only", s.dir)
+		return fmt.Errorf("store: %s is open read-only: open it with Open to write it", s.dir)
 	}
 	if s.meta != nil {
 		if s.meta.Hash == m.Hash {
@@ -816,10 +816,10 @@ func (s *Store) Put(r sweep.Result) error {
 		return nil
 	}
 	if s.readOnly {
-		return fmt.Errorf("store: %s is open read-only", s.dir)
+		return fmt.Errorf("store: %s is open read-only: open it with Open to write it", s.dir)
 	}
 	if s.meta == nil {
-		return fmt.Errorf("store: %s: Put before Bind", s.dir)
+		return fmt.Errorf("store: %s: Put before Bind: bind the store to its sweep first (Bind, or use Run)", s.dir)
 	}
 	names := make([]string, len(r.Data))
 	for k, d := range r.Data {
@@ -1105,7 +1105,7 @@ func (s *Store) Table() (*sweep.Table, error) {
 // other process writes the store (the store's lock ensures that).
 func (s *Store) Clean() (int, error) {
 	if s.readOnly {
-		return 0, fmt.Errorf("store: %s is open read-only", s.dir)
+		return 0, fmt.Errorf("store: %s is open read-only: open it with Open to write it", s.dir)
 	}
 	if s.meta == nil {
 		return 0, nil
