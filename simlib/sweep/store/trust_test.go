@@ -291,7 +291,7 @@ func TestTruncatedDatabase(t *testing.T) {
 			_, err := store.Run(context.Background(), dir, s, big, &store.Options{Options: sweep.Options{Seed: 8}})
 			return err
 		},
-		func() error { _, err := store.Merge(dir, t.TempDir()); return err },
+		func() error { _, err := store.Merge(filepath.Join(t.TempDir(), "out"), dir); return err },
 	} {
 		err := func() (err error) {
 			defer func() {
