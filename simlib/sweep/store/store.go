@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"crypto/rand"
 	"crypto/sha256"
 	"database/sql"
 	"encoding/hex"
@@ -92,232 +91,6 @@ type Store struct {
 	readOnly bool
 }
 
-// dsn is the SQLite URI of the database file at path: always a "file:"
-// URI of the absolute path with every byte but [A-Za-z0-9/._~-]
-// percent-encoded, so that a path is a path whatever it holds ('?', '#',
-// '%', spaces, unicode), never URI parameters.
-func dsn(path string, query string) (string, error) {
-	abs, err := filepath.Abs(path)
-	if err != nil {
-		return "", err
-	}
-	abs = filepath.ToSlash(abs)
-	if !strings.HasPrefix(abs, "/") {
-		abs = "/" + abs // a Windows drive path
-	}
-	var b strings.Builder
-	b.WriteString("file:")
-	for i := 0; i < len(abs); i++ {
-		c := abs[i]
-		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.IndexByte("/._~-", c) >= 0 {
-			b.WriteByte(c)
-		} else {
-			fmt.Fprintf(&b, "%%%02X", c)
-		}
-	}
-	b.WriteString("?")
-	b.WriteString(query)
-	return b.String(), nil
-}
-
-const rwQuery = "_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)"
-const roQuery = "mode=ro&_pragma=busy_timeout(10000)"
-
-func openDB(path, query string) (*sql.DB, error) {
-	d, err := dsn(path, query)
-	if err != nil {
-		return nil, err
-	}
-	db, err := sql.Open("sqlite", d)
-	if err != nil {
-		return nil, err
-	}
-	db.SetMaxOpenConns(1)
-	return db, nil
-}
-
-// Open opens the store in dir, creating the directory if needed; a
-// directory without a store gets one at Bind (nothing but the lock file
-// is written before). Close it when done. An existing sweep.db is checked
-// first (SQLite's quick_check, and that it holds a sweep): a damaged one
-// gives an error wrapping ErrDamaged and is left unchanged.
-func Open(dir string) (*Store, error) {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, fmt.Errorf("store: %s cannot be a store's directory: %w: give a directory (made if missing)", dir, err)
-	}
-	unlock, err := lock(dir)
-	if err != nil {
-		return nil, err
-	}
-	s := &Store{dir: dir, unlock: unlock}
-	if err := s.open(false); err != nil {
-		unlock()
-		return nil, err
-	}
-	return s, nil
-}
-
-// OpenReadOnly opens the existing store in dir for reading only, without
-// taking its lock: a sweep may be writing it at the same time (SQLite's
-// WAL mode lets readers see every committed row). Bind, Put and Clean
-// fail on it.
-func OpenReadOnly(dir string) (*Store, error) {
-	if _, err := os.Stat(filepath.Join(dir, DBName)); err != nil {
-		return nil, fmt.Errorf("store: %s is not a sweep store (no %s): give a store directory", dir, DBName)
-	}
-	s := &Store{dir: dir, unlock: func() {}, readOnly: true}
-	if err := s.open(true); err != nil {
-		return nil, err
-	}
-	return s, nil
-}
-
-// open opens the store's database when it exists, after checking it.
-func (s *Store) open(readOnly bool) error {
-	s.metrics, s.cols = map[string]string{}, map[string]bool{}
-	path := filepath.Join(s.dir, DBName)
-	st, err := os.Lstat(path)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil // a new store
-	}
-	if err != nil {
-		return fmt.Errorf("store: %w", err)
-	}
-	if !st.Mode().IsRegular() {
-		return s.damaged("it is not a regular file", nil)
-	}
-	m, err := s.check(path)
-	if err != nil {
-		return err
-	}
-	q := rwQuery
-	if readOnly {
-		q = roQuery
-	}
-	db, err := openDB(path, q)
-	if err != nil {
-		return fmt.Errorf("store: opening %s: %w", path, err)
-	}
-	s.db = db
-	s.meta = m
-	if m == nil {
-		return nil // an old store opened but never bound: empty
-	}
-	if !readOnly && m.Schema == "1" {
-		if err := s.upgrade(); err != nil {
-			db.Close()
-			return err
-		}
-	}
-	if err := s.loadColumns(); err != nil {
-		db.Close()
-		return err
-	}
-	return nil
-}
-
-// damaged is the error for a sweep.db that cannot be used.
-func (s *Store) damaged(what string, err error) error {
-	path := filepath.Join(s.dir, DBName)
-	msg := what
-	if err != nil {
-		msg += ": " + err.Error()
-	}
-	return fmt.Errorf("store: %s: %w: %s. golgi has not changed it. To keep the rows it still holds, copy them into a new store with 'golgi sweep recover %s NEWDIR' (store.Recover) and resume the sweep there; to start the sweep over instead, move %s away", path, ErrDamaged, msg, s.dir, path)
-}
-
-// isCorrupt reports whether err is SQLite's "corrupt" or "not a database".
-func isCorrupt(err error) bool {
-	var c interface{ Code() int }
-	if errors.As(err, &c) {
-		switch c.Code() & 0xff {
-		case 11, 26: // SQLITE_CORRUPT, SQLITE_NOTADB
-			return true
-		}
-	}
-	return false
-}
-
-// dbErr wraps an error of the database: a corruption found while reading
-// or writing becomes the damaged error.
-func (s *Store) dbErr(what string, err error) error {
-	if isCorrupt(err) {
-		return s.damaged("SQLite found it damaged while "+what, err)
-	}
-	return fmt.Errorf("store: %s: %s: %w", s.dir, what, err)
-}
-
-// check reads the database at path read-only (never changing it): it
-// must pass SQLite's quick_check and hold a sweep store's tables. It
-// returns the store's sweep (nil for a store of schema 1 that was
-// opened but never bound).
-func (s *Store) check(path string) (*Meta, error) {
-	db, err := openDB(path, roQuery)
-	if err != nil {
-		return nil, fmt.Errorf("store: opening %s: %w", path, err)
-	}
-	defer db.Close()
-	var res []string
-	rows, err := db.Query(`PRAGMA quick_check(5)`)
-	if err == nil {
-		for rows.Next() {
-			var r string
-			if err = rows.Scan(&r); err != nil {
-				break
-			}
-			res = append(res, r)
-		}
-		if err == nil {
-			err = rows.Err()
-		}
-		rows.Close()
-	}
-	if err != nil {
-		if isCorrupt(err) {
-			return nil, s.damaged("SQLite cannot read it (truncated, overwritten or not a database)", err)
-		}
-		return nil, fmt.Errorf("store: reading %s: %w", path, err)
-	}
-	if len(res) != 1 || res[0] != "ok" {
-		return nil, s.damaged("SQLite's quick_check reports", errors.New(strings.Join(res, "; ")))
-	}
-	tables := map[string]bool{}
-	trows, err := db.Query(`SELECT name FROM sqlite_master WHERE type = 'table'`)
-	if err != nil {
-		return nil, s.damaged("reading its tables", err)
-	}
-	for trows.Next() {
-		var n string
-		if err := trows.Scan(&n); err != nil {
-			trows.Close()
-			return nil, s.damaged("reading its tables", err)
-		}
-		tables[n] = true
-	}
-	trows.Close()
-	if !tables["meta"] {
-		if len(tables) == 0 {
-			st, _ := os.Stat(path)
-			return nil, s.damaged(fmt.Sprintf("it holds no tables (%d bytes): a store's sweep.db always holds its sweep, so this one was truncated or is not golgi's", st.Size()), nil)
-		}
-		return nil, s.damaged("it is an SQLite database without a sweep store's table meta: it is not golgi's", nil)
-	}
-	m, err := readMeta(db, s.dir)
-	if err != nil {
-		if isCorrupt(err) {
-			return nil, s.damaged("reading its table meta", err)
-		}
-		return nil, err
-	}
-	if m == nil && tables["points"] {
-		return nil, s.damaged("its table meta is empty but it holds points", nil)
-	}
-	if m != nil && !tables["points"] {
-		return nil, s.damaged("it has no table points", nil)
-	}
-	return m, nil
-}
-
 // SetSync sets whether data files are synced to disk before their rows
 // are committed, and commits are synced (see Options.Sync).
 func (s *Store) SetSync(on bool) error {
@@ -350,131 +123,6 @@ func (s *Store) Close() error {
 	}
 	s.unlock()
 	return err
-}
-
-func readMeta(db *sql.DB, dir string) (*Meta, error) {
-	rows, err := db.Query(`SELECT key, value FROM meta`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	kv := map[string]string{}
-	for rows.Next() {
-		var k, v string
-		if err := rows.Scan(&k, &v); err != nil {
-			return nil, err
-		}
-		kv[k] = v
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	if len(kv) == 0 {
-		return nil, nil
-	}
-	if _, ok := kv["schema"]; !ok || kv["hash"] == "" {
-		return nil, fmt.Errorf("store: %s: %w: %s has a table meta without a sweep's schema and hash: it is not golgi's. golgi has not changed it; give the sweep another directory", dir, ErrDamaged, filepath.Join(dir, DBName))
-	}
-	if !slices.Contains(readable, kv["schema"]) {
-		return nil, fmt.Errorf("store: %s: schema version %q: this golgi reads versions %s", dir, kv["schema"], strings.Join(readable, ", "))
-	}
-	m := &Meta{Hash: kv["hash"], Definition: kv["definition"], Version: kv["version"], Schema: kv["schema"], DataDir: kv["data_dir"]}
-	if m.DataDir == "" {
-		m.DataDir = legacyDataDir
-	}
-	var err1, err2, err3, err4 error
-	m.Seed, err1 = strconv.ParseUint(kv["seed"], 10, 64)
-	m.Points, err2 = strconv.Atoi(kv["points"])
-	err3 = json.Unmarshal([]byte(kv["params"]), &m.Dims)
-	if m.DataDir != filepath.Base(m.DataDir) || m.DataDir == "." || m.DataDir == ".." {
-		err4 = fmt.Errorf("data_dir %q is not a folder name", m.DataDir)
-	}
-	if err := errors.Join(err1, err2, err3, err4); err != nil {
-		return nil, fmt.Errorf("store: %s: %w: table meta is damaged: %v", dir, ErrDamaged, err)
-	}
-	return m, nil
-}
-
-// upgrade adds to a store of schema 1 what schema 2 writes: the journal
-// of data files, the metric column names, the negative zeros.
-func (s *Store) upgrade() error {
-	for _, st := range []string{
-		`CREATE TABLE IF NOT EXISTS writes (path TEXT PRIMARY KEY)`,
-		`CREATE TABLE IF NOT EXISTS metric_columns (name TEXT PRIMARY KEY, col TEXT NOT NULL)`,
-	} {
-		if _, err := s.db.Exec(st); err != nil {
-			return s.dbErr("upgrading schema 1", err)
-		}
-	}
-	has := false
-	rows, err := s.db.Query(`SELECT name FROM pragma_table_info('points')`)
-	if err != nil {
-		return s.dbErr("upgrading schema 1", err)
-	}
-	for rows.Next() {
-		var n string
-		rows.Scan(&n)
-		has = has || n == "negative_zero"
-	}
-	rows.Close()
-	if !has {
-		if _, err := s.db.Exec(`ALTER TABLE points ADD COLUMN negative_zero TEXT NOT NULL DEFAULT '[]'`); err != nil {
-			return s.dbErr("upgrading schema 1", err)
-		}
-	}
-	return nil
-}
-
-func (s *Store) loadColumns() error {
-	rows, err := s.db.Query(`SELECT name FROM pragma_table_info('points')`)
-	if err != nil {
-		return s.dbErr("reading table points", err)
-	}
-	var metricCols []string
-	for rows.Next() {
-		var n string
-		if err := rows.Scan(&n); err != nil {
-			rows.Close()
-			return s.dbErr("reading table points", err)
-		}
-		s.cols[strings.ToLower(n)] = true
-		if strings.HasPrefix(n, "m_") {
-			metricCols = append(metricCols, n)
-		}
-		if n == "negative_zero" {
-			s.negZero = true
-		}
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return s.dbErr("reading table points", err)
-	}
-	named := map[string]string{} // column -> metric
-	var hasMap int
-	s.db.QueryRow(`SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'metric_columns'`).Scan(&hasMap)
-	if hasMap > 0 {
-		mr, err := s.db.Query(`SELECT name, col FROM metric_columns`)
-		if err != nil {
-			return s.dbErr("reading table metric_columns", err)
-		}
-		for mr.Next() {
-			var n, c string
-			if err := mr.Scan(&n, &c); err != nil {
-				mr.Close()
-				return s.dbErr("reading table metric_columns", err)
-			}
-			named[c] = n
-		}
-		mr.Close()
-	}
-	for _, c := range metricCols {
-		if n, ok := named[c]; ok {
-			s.metrics[n] = c
-		} else {
-			s.metrics[strings.TrimPrefix(c, "m_")] = c
-		}
-	}
-	return nil
 }
 
 // Meta returns the store's sweep, or nil for a new store.
@@ -743,64 +391,6 @@ func (s *Store) ensureMetrics(ms sweep.Metrics) error {
 		s.cols[strings.ToLower(c)] = true
 	}
 	return nil
-}
-
-// slot is where a data file of a point goes: its final path and the
-// temporary file it is written to, both relative to the store.
-type slot struct{ final, tmp string }
-
-// reserve chooses the files of a point's data and records them in the
-// journal (table writes) before any is made, so that Clean can tell the
-// store's own orphans from anything else: a file is never written over
-// (an existing one, whoever made it, gets the next free name
-// NNNNNNNN_NAME.K.parquet), and names are compared ignoring case (a
-// case-insensitive file system would otherwise merge two).
-func (s *Store) reserve(idx int, names []string) ([]slot, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	taken := map[string]bool{}
-	slots := make([]slot, len(names))
-	for k, name := range names {
-		var rel string
-		for j := 0; ; j++ {
-			if j == 1000 {
-				return nil, fmt.Errorf("store: %s: no free file name for data %q of point %d (1000 tried)", s.dir, name, idx)
-			}
-			base := fmt.Sprintf("%08d_%s.parquet", idx, name)
-			if j > 0 {
-				base = fmt.Sprintf("%08d_%s.%d.parquet", idx, name, j)
-			}
-			rel = filepath.Join(s.meta.DataDir, base)
-			if taken[strings.ToLower(rel)] {
-				continue
-			}
-			if _, err := os.Lstat(filepath.Join(s.dir, rel)); errors.Is(err, fs.ErrNotExist) {
-				break
-			}
-		}
-		taken[strings.ToLower(rel)] = true
-		var r [8]byte
-		if _, err := rand.Read(r[:]); err != nil {
-			return nil, err
-		}
-		slots[k] = slot{final: rel, tmp: filepath.Join(s.meta.DataDir, ".tmp-"+filepath.Base(rel)+"-"+hex.EncodeToString(r[:]))}
-	}
-	tx, err := s.db.Begin()
-	if err != nil {
-		return nil, s.dbErr("journaling data files", err)
-	}
-	defer tx.Rollback()
-	for _, sl := range slots {
-		for _, p := range []string{sl.tmp, sl.final} {
-			if _, err := tx.Exec(`INSERT OR IGNORE INTO writes (path) VALUES (?)`, filepath.ToSlash(p)); err != nil {
-				return nil, s.dbErr("journaling data files", err)
-			}
-		}
-	}
-	if err := tx.Commit(); err != nil {
-		return nil, s.dbErr("journaling data files", err)
-	}
-	return slots, nil
 }
 
 // Put stores a finished point: its bulk data as Parquet files first
@@ -1093,136 +683,12 @@ func (s *Store) Table() (*sweep.Table, error) {
 	return sweep.NewTable(dims, rows), nil
 }
 
-// Clean removes the store's own orphans: the files in its journal (table
-// writes) that no row references, i.e. temporary files and files of
-// points whose row was never written (a process killed between the two),
-// and files of rows that were replaced. A row whose file is missing or
-// not a whole Parquet file is removed first (its files journaled), so
-// that its point is computed again. It never removes a file the journal
-// does not name: files it did not write, in its folder or anywhere else,
-// are left alone (and so are orphans of a store of schema 1, which had
-// no journal). It returns how many files it removed. Only call it when no
-// other process writes the store (the store's lock ensures that).
-func (s *Store) Clean() (int, error) {
-	if s.readOnly {
-		return 0, fmt.Errorf("store: %s is open read-only: open it with Open to write it", s.dir)
-	}
-	if s.meta == nil {
-		return 0, nil
-	}
-	rows, err := s.Rows()
-	if err != nil {
-		return 0, err
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	ref := map[string]bool{}
-	for _, r := range rows {
-		whole := true
-		for _, f := range r.Files {
-			whole = whole && isParquet(filepath.Join(s.dir, f))
-		}
-		if whole {
-			for _, f := range r.Files {
-				ref[filepath.ToSlash(f)] = true
-			}
-			continue
-		}
-		// A file that did not reach the disk whole (a power cut
-		// without Sync): forget the point, it runs again.
-		err := func() error {
-			tx, err := s.db.Begin()
-			if err != nil {
-				return err
-			}
-			defer tx.Rollback()
-			for _, f := range r.Files {
-				if _, err := tx.Exec(`INSERT OR IGNORE INTO writes (path) VALUES (?)`, filepath.ToSlash(f)); err != nil {
-					return err
-				}
-			}
-			if _, err := tx.Exec(`DELETE FROM points WHERE idx = ?`, r.Index); err != nil {
-				return err
-			}
-			return tx.Commit()
-		}()
-		if err != nil {
-			return 0, s.dbErr(fmt.Sprintf("dropping point %d, whose data file is broken", r.Index), err)
-		}
-	}
-	jr, err := s.db.Query(`SELECT path FROM writes`)
-	if err != nil {
-		return 0, s.dbErr("reading the journal", err)
-	}
-	var journal []string
-	for jr.Next() {
-		var p string
-		if err := jr.Scan(&p); err != nil {
-			jr.Close()
-			return 0, s.dbErr("reading the journal", err)
-		}
-		journal = append(journal, p)
-	}
-	jr.Close()
-	n := 0
-	for _, p := range journal {
-		if !ref[p] {
-			full, ok := s.own(p)
-			if !ok {
-				return n, fmt.Errorf("store: %s: %w: the journal names %q, outside the data folder %s; golgi removes nothing there", s.dir, ErrDamaged, p, s.meta.DataDir)
-			}
-			if st, err := os.Lstat(full); err == nil && st.Mode().IsRegular() {
-				if err := os.Remove(full); err != nil {
-					return n, fmt.Errorf("store: removing orphan %s: %w", p, err)
-				}
-				n++
-			}
-		}
-		if _, err := s.db.Exec(`DELETE FROM writes WHERE path = ?`, p); err != nil {
-			return n, s.dbErr("clearing the journal", err)
-		}
-	}
-	return n, nil
-}
-
-// own returns the file of a path recorded by the store, checking that
-// it is a file directly inside the store's data folder.
-func (s *Store) own(p string) (string, bool) {
-	rel := filepath.FromSlash(p)
-	if filepath.Dir(rel) != s.meta.DataDir || filepath.Base(rel) == ".." || filepath.Base(rel) == "." {
-		return "", false
-	}
-	return filepath.Join(s.dir, rel), true
-}
-
-// isParquet reports whether the file at path ends as a whole Parquet
-// file does: a footer length that fits, and the magic "PAR1" at both ends.
-func isParquet(path string) bool {
-	f, err := os.Open(path)
-	if err != nil {
-		return false
-	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil || st.Size() < 12 {
-		return false
-	}
-	var head [4]byte
-	var tail [8]byte
-	if _, err := f.ReadAt(head[:], 0); err != nil {
-		return false
-	}
-	if _, err := f.ReadAt(tail[:], st.Size()-8); err != nil {
-		return false
-	}
-	n := int64(tail[0]) | int64(tail[1])<<8 | int64(tail[2])<<16 | int64(tail[3])<<24
-	return string(head[:]) == "PAR1" && string(tail[4:]) == "PAR1" && n > 0 && n <= st.Size()-12
-}
-
 // Options configure Run.
 type Options struct {
-	// Options are sweep.Run's; Run sets Indices to the points still to
-	// compute, and calls OnResult (when set) after storing each point.
+	// Options are sweep.Run's; Run computes the points of Indices (all
+	// of the shard when nil) not yet stored, and calls OnResult (when
+	// set) after storing each point. Its table comes from the store:
+	// rows name their data files (Files); KeepData has no effect.
 	sweep.Options
 	// Version is the user's version of the sweep's code: a store made
 	// with another version refuses to resume.
@@ -1284,9 +750,19 @@ func Run(ctx context.Context, dir string, space *sweep.Space, f sweep.Func, opt 
 	for _, r := range have {
 		status[r.Index] = r.Status
 	}
+	var want map[int]bool // Options.Indices, when given: compute only these
+	if opt.Indices != nil {
+		want = map[int]bool{}
+		for _, i := range opt.Indices {
+			if i < 0 || i >= space.Len() {
+				return nil, fmt.Errorf("store: Run: Options.Indices: index %d: out of range, must be in [0, %d)", i, space.Len())
+			}
+			want[i] = true
+		}
+	}
 	todo := []int{}
 	for i := 0; i < space.Len(); i++ {
-		if !opt.Shard.Has(i) {
+		if !opt.Shard.Has(i) || (want != nil && !want[i]) {
 			continue
 		}
 		switch status[i] {
