@@ -145,6 +145,10 @@ func TestBadInputs(t *testing.T) {
 			_, err := store.Run(context.Background(), fresh(), sp(), nop, &store.Options{Options: sweep.Options{Shard: sweep.Shard{Index: 3, Count: 2}}})
 			return err
 		}, "shard 3 of 2", "Index", "= 3", "must be in [0, 2)"},
+		{"index out of range", func() error {
+			_, err := store.Run(context.Background(), fresh(), sp(), nop, &store.Options{Options: sweep.Options{Indices: []int{0, 7}}})
+			return err
+		}, "store", "Options.Indices", "index 7", "must be in [0, 2)"},
 		// Resuming another sweep.
 		{"resume with other values", run(v1, sweep.Grid(sweep.Values("a", 1, 2.5), sweep.Values("b", 3)), 1, "v1"), v1, "definition", "parameter values or the kind of space differ", "use a new store directory"},
 		{"resume with other parameters", run(v1, sweep.Grid(sweep.Values("a", 1, 2), sweep.Values("c", 3)), 1, "v1"), v1, "parameters", "[a b], now [a c]", "use a new store directory"},

@@ -392,3 +392,22 @@ func TestMetricNamesCaseAndNegativeZero(t *testing.T) {
 		}
 	}
 }
+
+// Run computes only Options.Indices when they are given (it once computed
+// the whole shard).
+func TestRunHonoursIndices(t *testing.T) {
+	dir := t.TempDir()
+	var runs atomic.Int32
+	f := func(ctx context.Context, p sweep.Point) (sweep.Output, error) {
+		runs.Add(1)
+		return sweep.Output{Metrics: sweep.Metrics{"y": p.Float("x")}}, nil
+	}
+	s := sweep.Grid(sweep.Values("x", 1, 2, 3, 4, 5))
+	tab, err := store.Run(context.Background(), dir, s, f, &store.Options{Options: sweep.Options{Indices: []int{1, 3}}})
+	if err != nil || runs.Load() != 2 || tab.Count(sweep.Done) != 2 || tab.Rows[1].Status != sweep.Done || tab.Rows[3].Status != sweep.Done {
+		t.Fatalf("%v: %d runs, %d done", err, runs.Load(), tab.Count(sweep.Done))
+	}
+	if _, err := store.Run(context.Background(), dir, s, f, nil); err != nil || runs.Load() != 5 {
+		t.Fatalf("the rest: %v, %d runs in all, want 5", err, runs.Load())
+	}
+}
