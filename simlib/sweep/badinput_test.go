@@ -120,6 +120,8 @@ func TestBadInputs(t *testing.T) {
 		{"0 and -0 in a grid", spaceErr(sweep.Grid(sweep.Values("a", 0, negz))), "Grid", `parameter "a" value 1`, "= -0", "must not be -0"},
 		{"label twice in a grid", spaceErr(sweep.Grid(sweep.Labels("sec", "soma", "dend", "soma"))), "Grid", `parameter "sec" label 2`, `"soma" repeats label 0`, "each label once"},
 		{"empty label", spaceErr(sweep.Grid(sweep.Labels("sec", "soma", ""))), "Grid", `parameter "sec" label 1`, "is empty", "must be non-empty"},
+		{"label with NUL", spaceErr(sweep.Zip(sweep.Labels("sec", "so\x00ma"))), "Zip", `parameter "sec" label 0`, `"so\x00ma"`, "UTF-8 text without NUL"},
+		{"label not UTF-8", spaceErr(sweep.Grid(sweep.Labels("sec", "\xff"))), "Grid", `parameter "sec" label 0`, `"\xff"`, "UTF-8 text without NUL"},
 		{"values and labels", spaceErr(sweep.Grid(sweep.Param{Name: "a", Values: []float64{1}, Labels: []string{"x"}})), "Grid", `parameter "a"`, "both Values and Labels", "give one"},
 		{"Linspace n < 0", spaceErr(sweep.Grid(sweep.Linspace("a", 0, 1, -3))), "Grid", `parameter "a": Linspace n`, "-3", "must be in [1, 67108864]"},
 		{"Linspace n huge (no allocation)", spaceErr(sweep.Grid(sweep.Linspace("a", 0, 1, 1<<40))), "Grid", `parameter "a": Linspace n`, "1099511627776", "must be in [1, 67108864]"},

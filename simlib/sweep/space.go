@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/golgi-sim/golgi/simlib/rng"
 )
@@ -332,6 +333,9 @@ func checkParams(kind string, ps []Param, grid bool) error {
 		for k, l := range p.Labels {
 			if l == "" {
 				return fmt.Errorf("sweep: %s: parameter %q label %d is empty: labels must be non-empty", kind, p.Name, k)
+			}
+			if !utf8.ValidString(l) || strings.ContainsRune(l, 0) {
+				return fmt.Errorf("sweep: %s: parameter %q label %d = %q: must be UTF-8 text without NUL (labels are SQL and Parquet strings)", kind, p.Name, k, l)
 			}
 			if j, ok := firstL[l]; ok && grid {
 				return fmt.Errorf("sweep: %s: parameter %q label %d = %q repeats label %d: each label once (a grid would compute the same point twice)", kind, p.Name, k, l, j)

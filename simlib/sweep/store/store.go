@@ -163,10 +163,9 @@ func (s *Store) bind(m *Meta) error {
 	m = &Meta{Hash: m.Hash, Definition: m.Definition, Seed: m.Seed, Version: m.Version, Points: m.Points, Dims: m.Dims,
 		DataDir: DataDir, Schema: schemaVersion}
 	if s.db != nil {
-		// An empty store of schema 1 (opened, never bound): its data
-		// folder is data/, which golgi made.
-		m.DataDir, m.Schema = legacyDataDir, "1"
-		if err := s.upgrade(); err != nil {
+		// An empty store of schema 1 (opened by an older golgi, never
+		// bound): it holds no rows, so it gets schema 2's data folder.
+		if err := s.makeDataDir(m); err != nil {
 			return err
 		}
 		tx, err := s.db.Begin()
@@ -207,18 +206,8 @@ func checkDims(dims []sweep.Dim) error {
 // always holds its sweep: an empty or tableless sweep.db is damaged, never
 // a new store.
 func (s *Store) create(m *Meta) error {
-	data := filepath.Join(s.dir, m.DataDir)
-	if err := os.Mkdir(data, 0o755); err != nil {
-		if !errors.Is(err, fs.ErrExist) {
-			return fmt.Errorf("store: %w", err)
-		}
-		ents, err := os.ReadDir(data)
-		if err != nil {
-			return fmt.Errorf("store: %s exists and cannot be read: %w", data, err)
-		}
-		if len(ents) > 0 {
-			return fmt.Errorf("store: %s: folder %s already exists and holds %d files (e.g. %s), but %s holds no sweep store: golgi writes only into a data folder it made; move the folder away or give the sweep another directory", s.dir, data, len(ents), ents[0].Name(), s.dir)
-		}
+	if err := s.makeDataDir(m); err != nil {
+		return err
 	}
 	f, err := os.CreateTemp(s.dir, ".sweep.db.new-*")
 	if err != nil {
@@ -264,6 +253,25 @@ func (s *Store) create(m *Meta) error {
 		return fmt.Errorf("store: %w", err)
 	}
 	return s.applySync()
+}
+
+// makeDataDir makes a new store's data folder; an existing one is taken
+// only when empty (a store never writes into a folder of someone else's).
+func (s *Store) makeDataDir(m *Meta) error {
+	data := filepath.Join(s.dir, m.DataDir)
+	if err := os.Mkdir(data, 0o755); err != nil {
+		if !errors.Is(err, fs.ErrExist) {
+			return fmt.Errorf("store: %w", err)
+		}
+		ents, err := os.ReadDir(data)
+		if err != nil {
+			return fmt.Errorf("store: %s exists and cannot be read as a folder: %w: move it away or give the sweep another directory", data, err)
+		}
+		if len(ents) > 0 {
+			return fmt.Errorf("store: %s: folder %s already exists and holds %d files (e.g. %s), but %s holds no sweep store: golgi writes only into a data folder it made; move the folder away or give the sweep another directory", s.dir, data, len(ents), ents[0].Name(), s.dir)
+		}
+	}
+	return nil
 }
 
 // createTables makes the tables of a store of m's schema and records m.

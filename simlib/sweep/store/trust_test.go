@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"crypto/sha256"
+	"database/sql"
 	"errors"
 	"io/fs"
 	"math"
@@ -43,7 +44,8 @@ func snapshot(t *testing.T, dir string, skip func(rel string) bool) map[string]s
 			return err
 		}
 		info, _ := d.Info()
-		m[rel] = string(sha256.New().Sum(b)) + info.Mode().String()
+		h := sha256.Sum256(b)
+		m[rel] = string(h[:]) + info.Mode().String()
 		return nil
 	})
 	if err != nil {
@@ -410,4 +412,91 @@ func TestRunHonoursIndices(t *testing.T) {
 	if _, err := store.Run(context.Background(), dir, s, f, nil); err != nil || runs.Load() != 5 {
 		t.Fatalf("the rest: %v, %d runs in all, want 5", err, runs.Load())
 	}
+}
+
+// A store of schema 1 (data/ folder, no journal, as older golgi made
+// them) resumes: points it holds are not computed again, a point whose
+// row was lost runs again without touching the old orphan file of its
+// name, and the table equals the in-memory run. An empty store of schema
+// 1 (opened, never bound) gets a sweep-data/ folder.
+func TestSchema1StoreResumes(t *testing.T) {
+	dir := t.TempDir()
+	f := testnet.Func(testnet.Small, true)
+	s := sweep.Grid(sweep.Values("w_in", 4, 6), sweep.Values("w_rec", 0.5, 1))
+	ref := inline(t, s, f, 4)
+	if _, err := store.Run(context.Background(), dir, s, f, &store.Options{Options: sweep.Options{Seed: 4}}); err != nil {
+		t.Fatal(err)
+	}
+	orphan := filepath.Join(dir, "data", "00000003_spikes.parquet")
+	db, err := sql.Open("sqlite", filepath.Join(dir, store.DBName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{
+		`UPDATE meta SET value = '1' WHERE key = 'schema'`,
+		`DELETE FROM meta WHERE key = 'data_dir'`,
+		`UPDATE points SET files = replace(files, 'sweep-data/', 'data/')`,
+		`DELETE FROM points WHERE idx = 3`,
+		`DROP TABLE writes`, `DROP TABLE metric_columns`,
+		`ALTER TABLE points DROP COLUMN negative_zero`,
+	} {
+		if _, err := db.Exec(q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	db.Close()
+	if err := os.Rename(filepath.Join(dir, store.DataDir), filepath.Join(dir, "data")); err != nil {
+		t.Fatal(err)
+	}
+	orphanBytes, err := os.ReadFile(orphan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var runs atomic.Int32
+	tab, err := store.Run(context.Background(), dir, s, func(ctx context.Context, p sweep.Point) (sweep.Output, error) {
+		runs.Add(1)
+		return f(ctx, p)
+	}, &store.Options{Options: sweep.Options{Seed: 4}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if runs.Load() != 1 {
+		t.Fatalf("%d points computed, want only point 3", runs.Load())
+	}
+	if d := ref.Diff(tab); d != "" {
+		t.Fatal(d)
+	}
+	if got := tab.Rows[3].Files["spikes"]; got != "data/00000003_spikes.1.parquet" {
+		t.Fatalf("point 3's file: %s", got)
+	}
+	for k, r := range tab.Rows {
+		d, err := store.ReadData(filepath.Join(dir, r.Files["spikes"]))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := sameData(d, ref.Rows[k].Data[0]); diff != "" {
+			t.Fatalf("point %d: %s", k, diff)
+		}
+	}
+	if b, _ := os.ReadFile(orphan); !bytes.Equal(b, orphanBytes) {
+		t.Fatal("the schema-1 orphan was changed")
+	}
+
+	empty := t.TempDir()
+	db, err = sql.Open("sqlite", filepath.Join(empty, store.DBName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec(`CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)`); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	tab, err = store.Run(context.Background(), empty, s, f, &store.Options{Options: sweep.Options{Seed: 4}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := ref.Diff(tab); d != "" {
+		t.Fatal(d)
+	}
+	checkData(t, empty, tab, ref)
 }
