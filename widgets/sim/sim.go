@@ -110,7 +110,7 @@ func Results(tb *sweep.Table) (*table.Table, error) {
 	for _, d := range tb.Dims {
 		cols = append(cols, d.Name)
 	}
-	cols = append(cols, tb.Metrics...)
+	cols = append(cols, tb.MetricColumns()...) // unique: m_x for a metric named like a parameter or a fixed column
 	cols = append(cols, "error", "wall (s)")
 	t := table.New(cols...)
 	for _, r := range tb.Rows {
