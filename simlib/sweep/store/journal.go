@@ -22,6 +22,9 @@ type slot struct{ final, tmp string }
 // NNNNNNNN_NAME.K.parquet), and names are compared ignoring case (a
 // case-insensitive file system would otherwise merge two).
 func (s *Store) reserve(idx int, names []string) ([]slot, error) {
+	if len(names) == 0 {
+		return nil, nil
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	taken := map[string]bool{}
@@ -50,6 +53,16 @@ func (s *Store) reserve(idx int, names []string) ([]slot, error) {
 			return nil, err
 		}
 		slots[k] = slot{final: rel, tmp: filepath.Join(s.meta.DataDir, ".tmp-"+filepath.Base(rel)+"-"+hex.EncodeToString(r[:]))}
+	}
+	if s.sync {
+		// The journal's commit need not reach the disk by itself: the
+		// row's commit, synced, makes the WAL durable up to it. A power
+		// cut before then can only lose the entry, leaving a file no
+		// row references (kept, never a foreign file removed).
+		if _, err := s.db.Exec("PRAGMA synchronous = NORMAL"); err != nil {
+			return nil, s.dbErr("journaling data files", err)
+		}
+		defer s.db.Exec("PRAGMA synchronous = FULL")
 	}
 	tx, err := s.db.Begin()
 	if err != nil {
