@@ -59,6 +59,10 @@ func Merge(out string, inputs ...string) (MergeReport, error) {
 		}
 		rep.Inputs++
 	}
+	// Files of rows replaced (a failed point's, now done) are orphans.
+	if _, err := dst.Clean(); err != nil {
+		return rep, err
+	}
 	rows, err := dst.Rows()
 	if err != nil {
 		return rep, err

@@ -130,6 +130,13 @@ func (s *Store) open(readOnly bool) error {
 			return err
 		}
 	}
+	if !readOnly {
+		// The store's own data folder, made again if it was removed.
+		if err := os.MkdirAll(filepath.Join(s.dir, m.DataDir), 0o755); err != nil {
+			db.Close()
+			return fmt.Errorf("store: %w", err)
+		}
+	}
 	if err := s.loadColumns(); err != nil {
 		db.Close()
 		return err

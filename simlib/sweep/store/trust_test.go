@@ -500,3 +500,26 @@ func TestSchema1StoreResumes(t *testing.T) {
 	}
 	checkData(t, empty, tab, ref)
 }
+
+// A store whose data folder was removed makes it again and computes the
+// points whose files went with it.
+func TestDataFolderRemoved(t *testing.T) {
+	dir := t.TempDir()
+	f := testnet.Func(testnet.Small, true)
+	s := sweep.Grid(sweep.Values("w_in", 4, 6), sweep.Values("w_rec", 0.5))
+	ref := inline(t, s, f, 6)
+	if _, err := store.Run(context.Background(), dir, s, f, &store.Options{Options: sweep.Options{Seed: 6}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.RemoveAll(filepath.Join(dir, store.DataDir)); err != nil {
+		t.Fatal(err)
+	}
+	tab, err := store.Run(context.Background(), dir, s, f, &store.Options{Options: sweep.Options{Seed: 6}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := ref.Diff(tab); d != "" {
+		t.Fatal(d)
+	}
+	checkData(t, dir, tab, ref)
+}
