@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"math"
 	"strings"
 	"testing"
@@ -180,6 +181,9 @@ func TestBadInputs(t *testing.T) {
 		{"data name twice", pointErr(sweep.Output{Data: []sweep.Data{{Name: "v", Columns: []sweep.Column{col("t", 1)}}, {Name: "v", Columns: []sweep.Column{col("t", 1)}}}}), "data", "name", `"v" given twice`, "must be unique"},
 		// Tables.
 		{"sort by an unknown column", func() error { _, err := tab.Sort("nope", false); return err }, "table", "column", `"nope"`, "parameters [a b], metrics [loss], index, wall_s"},
+		{"CSV of a row without its parameters", func() error {
+			return (&sweep.Table{Dims: []sweep.Dim{{Name: "a"}}, Rows: []sweep.Result{{Index: 4}}}).WriteCSV(io.Discard)
+		}, "WriteCSV", "row of point 4", "0 parameter values", "for 1 parameters"},
 		{"best of a metric no point has", func() error { _, err := tab.Best("loss"); return err }, "Best", `"loss"`, "no computed point has a value", "6 rows, 6 done"},
 	})
 }

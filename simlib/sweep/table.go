@@ -271,6 +271,9 @@ func (t *Table) WriteCSV(w io.Writer) error {
 	}
 	rec := make([]string, 0, len(t.Header()))
 	for _, r := range t.Rows {
+		if len(r.Values) != len(t.Dims) {
+			return fmt.Errorf("sweep: WriteCSV: row of point %d has %d parameter values for %d parameters", r.Index, len(r.Values), len(t.Dims))
+		}
 		rec = rec[:0]
 		rec = append(rec, strconv.Itoa(r.Index), strconv.FormatUint(r.Seed, 10))
 		for k, d := range t.Dims {

@@ -91,6 +91,7 @@ func TestBadInputs(t *testing.T) {
 		{"sbatch line injecting a command", slurm("-sbatch", "--qos=a\nrm -rf ~"), "golgi sweep slurm", "-sbatch", `"--qos=a\nrm -rf ~"`, "without control characters"},
 		{"store path with a newline", []string{"slurm", "-program", prog, "-store", dir + "/a\nrm -rf ~", "-shards", "2"}, "golgi sweep slurm", "-store", `a\nrm -rf ~"`, "must not hold control characters"},
 		{"store path with a backslash", []string{"slurm", "-program", prog, "-store", dir + `/a\b`, "-shards", "2"}, "golgi sweep slurm", "-store", `a\\b"`, "must not hold a backslash"},
+		{"store path with a double quote", []string{"slurm", "-program", prog, "-store", dir + `/a"b`, "-shards", "2"}, "golgi sweep slurm", "-store", `a\"b"`, "must not hold a double quote"},
 		{"script path with a newline", slurm("-o", dir+"/x\ny"), "golgi sweep slurm", "-o", `x\ny"`, "must not hold control characters"},
 		{"program not executable", []string{"slurm", "-program", plain, "-store", dir, "-shards", "2"}, "slurm", "-program", plain, "not an executable file (build it with go build first)"},
 		{"program a directory", []string{"slurm", "-program", dir, "-store", dir, "-shards", "2"}, "slurm", "-program", dir, "not an executable file"},

@@ -172,6 +172,25 @@ func maxNodeCPUs(partition string) (int, error) {
 	return n, nil
 }
 
+// maxArraySize returns the cluster's MaxArraySize (array indices are
+// below it) as scontrol reports it.
+func maxArraySize() (int, error) {
+	sc, err := exec.LookPath("scontrol")
+	if err != nil {
+		return 0, err
+	}
+	out, err := exec.Command(sc, "show", "config").Output()
+	if err != nil {
+		return 0, err
+	}
+	for _, line := range strings.Split(string(out), "\n") {
+		if k, v, ok := strings.Cut(line, "="); ok && strings.TrimSpace(k) == "MaxArraySize" {
+			return strconv.Atoi(strings.TrimSpace(v))
+		}
+	}
+	return 0, errors.New("scontrol show config has no MaxArraySize")
+}
+
 func slurm(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("slurm", "-program PATH -store DIR -shards N [flags] [-- program args]", stderr)
 	program := fs.String("program", "", "the sweep program (a Go binary using store.Flags); made absolute")
@@ -233,6 +252,14 @@ func slurm(args []string, stdout, stderr io.Writer) int {
 	}
 	if len(bad) > 0 {
 		fmt.Fprintln(stderr, "golgi sweep slurm: "+strings.Join(bad, "; "))
+		return 2
+	}
+	if strings.ContainsRune(*dir, '"') {
+		fmt.Fprintf(stderr, "golgi sweep slurm: -store = %q: must not hold a double quote (it goes in an #SBATCH line)\n", *dir)
+		return 2
+	}
+	if n, err := maxArraySize(); err == nil && *shards > n {
+		fmt.Fprintf(stderr, "golgi sweep slurm: -shards = %d: the cluster's MaxArraySize is %d (scontrol show config), so the array 0-%d would be refused: give -shards %d or less\n", *shards, n, *shards-1, n)
 		return 2
 	}
 	if n, err := maxNodeCPUs(*partition); err == nil && *cpus > n {

@@ -122,6 +122,14 @@ fi
 grep -q "has $CPUS CPUs" "$W/big.err" || { cat "$W/big.err" >&2; exit 1; }
 echo "slurm_integration: -cpus $((CPUS + 2)) refused: $(cat "$W/big.err")"
 
+# More shards than the cluster's MaxArraySize (1001 by default) is refused.
+if "$TOOL" slurm -program "$BATCH" -store "$STORE" -shards 5000 -o "$W/huge.sbatch" 2>"$W/huge.err"; then
+	echo "slurm_integration: -shards 5000 was accepted" >&2
+	exit 1
+fi
+grep -q "MaxArraySize is" "$W/huge.err" || { cat "$W/huge.err" >&2; exit 1; }
+echo "slurm_integration: -shards 5000 refused: $(cat "$W/huge.err")"
+
 # The job array: one shard per task.
 "$TOOL" slurm -program "$BATCH" -store "$STORE" -shards $SHARDS -cpus 1 -name golgi-it -time 00:10:00 -o "$W/job.sbatch"
 # Task 3 fails on its first run: a file stands where its shard store goes.
