@@ -108,9 +108,6 @@ func TestBadInputs(t *testing.T) {
 		{"name empty", spaceErr(sweep.Zip(sweep.Values("", 1))), "Zip", "parameter 0 name", `""`, "must be an identifier"},
 		{"name twice", spaceErr(sweep.Grid(sweep.Values("a", 1), sweep.Values("a", 2))), "Grid", `parameter "a"`, "given twice", "must be unique"},
 		{"names differing only by case", spaceErr(sweep.Grid(sweep.Values("Rate", 1), sweep.Values("rate", 2))), "Grid", `parameters "Rate" and "rate"`, "differ only by case", "unique ignoring case"},
-		{"name of a fixed column", spaceErr(sweep.Grid(sweep.Values("seed", 1))), "Grid", "parameter 0 name", `"seed"`, "rename it"},
-		{"name of a fixed column, other case", spaceErr(sweep.Zip(sweep.Values("Start", 1))), "Zip", "parameter 0 name", `"Start"`, "rename it"},
-		{"range name of a fixed column", spaceErr(sweep.Random(1, 3, sweep.Uniform("index", 0, 1))), "Random", "parameter 0 name", `"index"`, "rename it"},
 		// Spaces: values.
 		{"no values", spaceErr(sweep.Grid(sweep.Values("a"))), "Grid", `parameter "a"`, "no values", "at least one"},
 		{"NaN value", spaceErr(sweep.Grid(sweep.Values("a", 1, nan))), "Grid", `parameter "a" value 1`, "NaN", "must be finite"},

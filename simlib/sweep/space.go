@@ -252,11 +252,13 @@ func validName(s string) bool {
 }
 
 // Reserved are the names of the columns every results table has (CSV
-// and Parquet): no parameter may have one of them, whatever its case.
+// and Parquet). A parameter or metric may have one of these names: its
+// column is then called p_NAME or m_NAME (Table.ParamColumns,
+// Table.MetricColumns).
 var Reserved = []string{"index", "seed", "status", "error", "start", "end", "wall_s", "host", "start_ns", "end_ns"}
 
-// checkNames checks that names are identifiers, unique ignoring case
-// (SQL column names ignore case) and not Reserved.
+// checkNames checks that names are identifiers and unique ignoring case
+// (SQL column names ignore case).
 func checkNames(kind string, names []string) error {
 	if len(names) == 0 {
 		return fmt.Errorf("sweep: %s: no parameters given: give at least one", kind)
@@ -274,11 +276,6 @@ func checkNames(kind string, names []string) error {
 			return fmt.Errorf("sweep: %s: parameters %q and %q differ only by case: names must be unique ignoring case (SQL column names ignore case)", kind, o, n)
 		}
 		seen[l] = n
-		for _, r := range Reserved {
-			if l == r {
-				return fmt.Errorf("sweep: %s: parameter %d name %q: a column every results table has (%s): rename it (e.g. %q)", kind, k, n, strings.Join(Reserved, ", "), n+"_ms")
-			}
-		}
 	}
 	return nil
 }

@@ -185,6 +185,9 @@ func (t *Table) getter(name string) (func(Result) float64, error) {
 	if slices.Contains(t.Metrics, name) {
 		return func(r Result) float64 { return r.Metric(name) }, nil
 	}
+	if k := slices.Index(t.ParamColumns(), name); k >= 0 {
+		return func(r Result) float64 { return r.Values[k].Num }, nil
+	}
 	if k := slices.Index(t.MetricColumns(), name); k >= 0 {
 		m := t.Metrics[k] // a metric by its column name (m_x for a metric x that is also a parameter)
 		return func(r Result) float64 { return r.Metric(m) }, nil
@@ -220,26 +223,49 @@ func (t *Table) Column(name string) ([]float64, error) {
 // status, the metrics (MetricColumns), error, start, end, wall_s, host.
 func (t *Table) Header() []string {
 	h := []string{"index", "seed"}
-	for _, d := range t.Dims {
-		h = append(h, d.Name)
-	}
+	h = append(h, t.ParamColumns()...)
 	h = append(h, "status")
 	h = append(h, t.MetricColumns()...)
 	return append(h, "error", "start", "end", "wall_s", "host")
 }
 
+// ParamColumns returns the column names of the parameters (in Dims'
+// order) in CSV and Parquet: a parameter's own name, or p_NAME (prefixed
+// as often as needed) when a column every table has (Reserved) has that
+// name. Sort and Column accept these names too.
+func (t *Table) ParamColumns() []string {
+	taken := map[string]bool{}
+	for _, r := range Reserved {
+		taken[r] = true
+	}
+	own := map[string]bool{}
+	for _, d := range t.Dims {
+		own[d.Name] = true
+	}
+	cols := make([]string, len(t.Dims))
+	for k, d := range t.Dims {
+		c := d.Name
+		for taken[c] || (c != d.Name && own[c]) {
+			c = "p_" + c
+		}
+		taken[c] = true
+		cols[k] = c
+	}
+	return cols
+}
+
 // MetricColumns returns the column names of the metrics (in Metrics'
 // order) in CSV and Parquet: a metric's own name, or, when a column
-// every table has (Reserved), a parameter or an earlier metric's column
-// already has that name, the name prefixed with "m_" (as often as
-// needed). Sort and Column accept these names too.
+// every table has (Reserved), a parameter's column or an earlier
+// metric's column already has that name, the name prefixed with "m_" (as
+// often as needed). Sort and Column accept these names too.
 func (t *Table) MetricColumns() []string {
 	taken := map[string]bool{}
 	for _, r := range Reserved {
 		taken[r] = true
 	}
-	for _, d := range t.Dims {
-		taken[d.Name] = true
+	for _, c := range t.ParamColumns() {
+		taken[c] = true
 	}
 	own := map[string]bool{}
 	for _, m := range t.Metrics {

@@ -37,3 +37,32 @@ func TestMetricColumnsUnique(t *testing.T) {
 		t.Fatalf("Column(x) = %v; want the parameter", c)
 	}
 }
+
+// Parameters named like a fixed column (a stimulus "start", a "seed")
+// are columns p_start, p_p_seed in CSV (a parameter keeps its own name,
+// here p_seed, when it is not a fixed column's), and Sort and Column find
+// them by either name.
+func TestParamColumnsUnique(t *testing.T) {
+	s := sweep.Grid(sweep.Values("start", 10, 20), sweep.Values("seed", 1), sweep.Values("p_seed", 5))
+	if s.Err() != nil {
+		t.Fatal(s.Err())
+	}
+	tab, err := sweep.Run(context.Background(), s, func(ctx context.Context, p sweep.Point) (sweep.Output, error) {
+		return sweep.Output{Metrics: sweep.Metrics{"p_start": 1, "y": p.Float("start")}}, nil
+	}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"index", "seed", "p_start", "p_p_seed", "p_seed", "status", "m_p_start", "y", "error", "start", "end", "wall_s", "host"}
+	if h := tab.Header(); !slices.Equal(h, want) {
+		t.Fatalf("header %v, want %v", h, want)
+	}
+	for _, name := range []string{"start", "p_start"} {
+		if c, err := tab.Column(name); err != nil || c[1] != 20 {
+			t.Fatalf("Column(%s) = %v, %v", name, c, err)
+		}
+	}
+	if c, err := tab.Column("p_seed"); err != nil || c[0] != 5 {
+		t.Fatalf("Column(p_seed) = %v, %v; want the parameter p_seed", c, err)
+	}
+}

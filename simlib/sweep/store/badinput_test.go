@@ -196,10 +196,6 @@ func TestBadInputs(t *testing.T) {
 		{"negative -workers", flags([]string{"-store", "x", "-workers", "-2"}, nil), "store", "-workers", "-2", "must be >= 0"},
 		{"SLURM task beyond the shards", flags([]string{"-store", "x", "-shards", "4"}, map[string]string{sweep.EnvTaskID: "4"}), "$SLURM_ARRAY_TASK_ID", "shard index", "4", "numbered 0-3"},
 		{"SLURM task without -shards", flags([]string{"-store", "x"}, map[string]string{sweep.EnvTaskID: "1", sweep.EnvTaskCount: "1"}), "$SLURM_ARRAY_TASK_ID", "-shards", "shard 1", "give -shards"},
-		// Export.
-		{"Parquet export of a parameter named like a fixed column", func() error {
-			return store.WriteTableParquet(filepath.Join(base, "t.parquet"), &sweep.Table{Dims: []sweep.Dim{{Name: "seed"}}})
-		}, "store", "parameter", `"seed"`, "rename it"},
 	}
 	checkBadInputs(t, rows)
 	if b, _ := os.ReadFile(filepath.Join(file, "f")); string(b) != "a file" {

@@ -245,10 +245,12 @@ func ReadData(path string) (sweep.Data, error) {
 	return d, nil
 }
 
-// WriteTableParquet writes a results table as a Parquet file (atomically):
-// columns index, seed, one per parameter (DOUBLE, or STRING for labels),
-// status, one optional DOUBLE per metric (null when a row has none),
-// error, start_ns and end_ns (Unix ns, 0 when not run), wall_s, host.
+// WriteTableParquet writes a results table as a Parquet file (atomically,
+// replacing a file at path): columns index, seed, one per parameter
+// (DOUBLE, or STRING for labels; named as Table.ParamColumns), status, one
+// optional DOUBLE per metric (null when a row has none; named as
+// Table.MetricColumns), error, start_ns and end_ns (Unix ns, 0 when not
+// run), wall_s, host.
 func WriteTableParquet(path string, t *sweep.Table) error {
 	rows := t.Rows
 	leaves := []leaf{
@@ -261,18 +263,12 @@ func WriteTableParquet(path string, t *sweep.Table) error {
 		double("wall_s", func(k int) (float64, bool) { return rows[k].Wall.Seconds(), true }, false),
 		texts("host", func(k int) string { return rows[k].Host }),
 	}
-	fixed := map[string]bool{}
-	for _, l := range leaves {
-		fixed[l.name] = true
-	}
+	pcols := t.ParamColumns()
 	for j, d := range t.Dims {
-		if fixed[d.Name] {
-			return fmt.Errorf("store: parameter %q has the name of a fixed column: rename it", d.Name)
-		}
 		if d.Labels != nil {
-			leaves = append(leaves, texts(d.Name, func(k int) string { return rows[k].Values[j].Label }))
+			leaves = append(leaves, texts(pcols[j], func(k int) string { return rows[k].Values[j].Label }))
 		} else {
-			leaves = append(leaves, double(d.Name, func(k int) (float64, bool) { return rows[k].Values[j].Num, true }, false))
+			leaves = append(leaves, double(pcols[j], func(k int) (float64, bool) { return rows[k].Values[j].Num, true }, false))
 		}
 	}
 	for k, name := range t.MetricColumns() {
