@@ -182,15 +182,17 @@ func (t *Table) getter(name string) (func(Result) float64, error) {
 	if k := t.dim(name); k >= 0 {
 		return func(r Result) float64 { return r.Values[k].Num }, nil
 	}
-	if slices.Contains(t.Metrics, name) {
-		return func(r Result) float64 { return r.Metric(name) }, nil
-	}
+	// Then the header's names (p_x, m_x for renamed columns), then a
+	// metric's own name.
 	if k := slices.Index(t.ParamColumns(), name); k >= 0 {
 		return func(r Result) float64 { return r.Values[k].Num }, nil
 	}
 	if k := slices.Index(t.MetricColumns(), name); k >= 0 {
-		m := t.Metrics[k] // a metric by its column name (m_x for a metric x that is also a parameter)
+		m := t.Metrics[k]
 		return func(r Result) float64 { return r.Metric(m) }, nil
+	}
+	if slices.Contains(t.Metrics, name) {
+		return func(r Result) float64 { return r.Metric(name) }, nil
 	}
 	switch name {
 	case "index":
