@@ -18,7 +18,8 @@
 // only by case: table metric_columns maps them; NULL for NaN, which SQLite
 // cannot hold, with the names of the metrics set in metric_names, and the
 // metrics that are -0, which SQLite stores as 0, in negative_zero), and
-// files (JSON: data name -> Parquet path relative to the store).
+// files (JSON: data name -> Parquet path relative to the store), and a
+// checksum of all of it (a row overwritten in place is found, not read).
 //
 // A store touches only its own files: it makes its data folder, never
 // writes over a file, and removes only the orphans its journal names, so

@@ -300,7 +300,7 @@ func (s *Store) upgrade() error {
 			return s.dbErr("upgrading schema 1", err)
 		}
 	}
-	has := false
+	has := map[string]bool{}
 	rows, err := s.db.Query(`SELECT name FROM pragma_table_info('points')`)
 	if err != nil {
 		return s.dbErr("upgrading schema 1", err)
@@ -308,12 +308,14 @@ func (s *Store) upgrade() error {
 	for rows.Next() {
 		var n string
 		rows.Scan(&n)
-		has = has || n == "negative_zero"
+		has[n] = true
 	}
 	rows.Close()
-	if !has {
-		if _, err := s.db.Exec(`ALTER TABLE points ADD COLUMN negative_zero TEXT NOT NULL DEFAULT '[]'`); err != nil {
-			return s.dbErr("upgrading schema 1", err)
+	for _, c := range []string{"negative_zero TEXT NOT NULL DEFAULT '[]'", "checksum TEXT NOT NULL DEFAULT ''"} {
+		if name, _, _ := strings.Cut(c, " "); !has[name] {
+			if _, err := s.db.Exec(`ALTER TABLE points ADD COLUMN ` + c); err != nil {
+				return s.dbErr("upgrading schema 1", err)
+			}
 		}
 	}
 	return nil

@@ -15,7 +15,7 @@ import (
 type RecoverReport struct {
 	Points    int // points of the sweep
 	Rows      int // rows copied into the new store
-	Lost      int // rows that could not be read
+	Lost      int // points whose row could not be read, or failed its checksum
 	Dropped   int // rows read whose data file is missing or broken (their points run again)
 	ReadWhole bool
 }
@@ -84,14 +84,16 @@ func Recover(dir, out string) (RecoverReport, error) {
 				rep.Lost++
 				continue
 			}
-			found := false
+			found, bad := false, false
 			for q.Next() {
 				r, err := dec(q)
 				if err == nil {
 					rows, found = append(rows, r), true
+				} else {
+					bad = true // a damaged row (its checksum fails): lost
 				}
 			}
-			if q.Err() != nil && !found {
+			if (q.Err() != nil || bad) && !found {
 				rep.Lost++
 			}
 			q.Close()

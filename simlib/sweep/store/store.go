@@ -287,6 +287,7 @@ func createTables(tx *sql.Tx, m *Meta) error {
 		"metric_names TEXT NOT NULL DEFAULT '[]'",
 		"files TEXT NOT NULL DEFAULT '{}'",
 		"negative_zero TEXT NOT NULL DEFAULT '[]'",
+		"checksum TEXT NOT NULL DEFAULT ''",
 	}
 	for _, d := range m.Dims {
 		typ := "REAL"
@@ -471,8 +472,9 @@ func (s *Store) putRow(r sweep.Result, written []string) error {
 		r.Files = map[string]string{}
 	}
 	fj, _ := json.Marshal(r.Files)
-	cols := []string{"idx", "seed", "status", "error", "stack", "start_ns", "end_ns", "wall_s", "host", "metric_names", "files", "negative_zero"}
-	args := []any{r.Index, int64(r.Seed), string(r.Status), r.Err, r.Stack, unixNano(r.Start), unixNano(r.End), r.Wall.Seconds(), r.Host, string(mn), string(fj), string(nz)}
+	sum := rowSum(r, s.meta.Dims, unixNano(r.Start), unixNano(r.End), r.Wall.Seconds())
+	cols := []string{"idx", "seed", "status", "error", "stack", "start_ns", "end_ns", "wall_s", "host", "metric_names", "files", "negative_zero", "checksum"}
+	args := []any{r.Index, int64(r.Seed), string(r.Status), r.Err, r.Stack, unixNano(r.Start), unixNano(r.End), r.Wall.Seconds(), r.Host, string(mn), string(fj), string(nz), sum}
 	for k, d := range s.meta.Dims {
 		cols = append(cols, quote("p_"+d.Name))
 		if d.Labels != nil {
@@ -580,6 +582,9 @@ func (s *Store) decoder() func(*sql.Rows) (sweep.Result, error) {
 		}
 		r := sweep.Result{Values: make([]sweep.Value, len(s.meta.Dims)), Metrics: sweep.Metrics{}}
 		var metricNames, negZero []string
+		var startNs, endNs int64
+		var wallS float64
+		sum := ""
 		metricVals := map[string]any{}
 		for k, c := range cols {
 			v := vals[k]
@@ -595,15 +600,18 @@ func (s *Store) decoder() func(*sql.Rows) (sweep.Result, error) {
 			case "stack":
 				r.Stack = asString(v)
 			case "start_ns":
-				if n := asInt(v); n != 0 {
-					r.Start = time.Unix(0, n)
+				if startNs = asInt(v); startNs != 0 {
+					r.Start = time.Unix(0, startNs)
 				}
 			case "end_ns":
-				if n := asInt(v); n != 0 {
-					r.End = time.Unix(0, n)
+				if endNs = asInt(v); endNs != 0 {
+					r.End = time.Unix(0, endNs)
 				}
 			case "wall_s":
-				r.Wall = time.Duration(math.Round(asFloat(v) * 1e9))
+				wallS = asFloat(v)
+				r.Wall = time.Duration(math.Round(wallS * 1e9))
+			case "checksum":
+				sum = asString(v)
 			case "host":
 				r.Host = asString(v)
 			case "metric_names":
@@ -643,6 +651,9 @@ func (s *Store) decoder() func(*sql.Rows) (sweep.Result, error) {
 			if _, ok := r.Metrics[m]; ok {
 				r.Metrics[m] = math.Copysign(0, -1) // SQLite stores -0 as 0
 			}
+		}
+		if sum != "" && sum != rowSum(r, s.meta.Dims, startNs, endNs, wallS) {
+			return sweep.Result{}, s.damaged(fmt.Sprintf("the row of point %d does not match its checksum (bytes of it were overwritten)", r.Index), nil)
 		}
 		return r, nil
 	}

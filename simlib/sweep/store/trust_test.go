@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"database/sql"
+	"encoding/binary"
 	"errors"
 	"io/fs"
 	"math"
@@ -439,6 +440,7 @@ func TestSchema1StoreResumes(t *testing.T) {
 		`DELETE FROM points WHERE idx = 3`,
 		`DROP TABLE writes`, `DROP TABLE metric_columns`,
 		`ALTER TABLE points DROP COLUMN negative_zero`,
+		`ALTER TABLE points DROP COLUMN checksum`,
 	} {
 		if _, err := db.Exec(q); err != nil {
 			t.Fatalf("%s: %v", q, err)
@@ -522,4 +524,54 @@ func TestDataFolderRemoved(t *testing.T) {
 		t.Fatal(d)
 	}
 	checkData(t, dir, tab, ref)
+}
+
+// A row whose bytes were overwritten without breaking SQLite's structure
+// (quick_check passes) fails its checksum: the store is refused as
+// damaged, unchanged, and Recover leaves that row out (its point runs
+// again) instead of copying garbage.
+func TestOverwrittenRowFound(t *testing.T) {
+	dir := t.TempDir()
+	s := sweep.Grid(sweep.Values("x", 1, 2, 3, 4))
+	f := func(ctx context.Context, p sweep.Point) (sweep.Output, error) {
+		return sweep.Output{Metrics: sweep.Metrics{"y": 1234.5678 + p.Float("x")}}, nil
+	}
+	ref := inline(t, s, f, 1)
+	if _, err := store.Run(context.Background(), dir, s, f, &store.Options{Options: sweep.Options{Seed: 1}}); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, store.DBName)
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want [8]byte // SQLite stores a REAL big-endian
+	binary.BigEndian.PutUint64(want[:], math.Float64bits(1234.5678+3))
+	at := bytes.Index(b, want[:])
+	if at < 0 {
+		t.Fatal("the metric of point 2 is not in sweep.db")
+	}
+	b[at+7] ^= 1 // the last bit of point 2's y
+	if err := os.WriteFile(path, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err = store.Run(context.Background(), dir, s, f, &store.Options{Options: sweep.Options{Seed: 1}})
+	if !errors.Is(err, store.ErrDamaged) || !strings.Contains(err.Error(), "point 2 does not match its checksum") {
+		t.Fatalf("%v; want the damaged row named", err)
+	}
+	if got, _ := os.ReadFile(path); !bytes.Equal(got, b) {
+		t.Fatal("the damaged sweep.db was changed")
+	}
+	out := filepath.Join(t.TempDir(), "r")
+	rep, err := store.Recover(dir, out)
+	if err != nil || rep.Rows != 3 || rep.Lost != 1 {
+		t.Fatalf("Recover: %+v, %v; want 3 rows and point 2 lost", rep, err)
+	}
+	tab, err := store.Run(context.Background(), out, s, f, &store.Options{Options: sweep.Options{Seed: 1}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := ref.Diff(tab); d != "" {
+		t.Fatal(d)
+	}
 }
