@@ -87,7 +87,7 @@ var slurmScript = template.Must(template.New("sbatch").Parse(`#!/bin/bash
 # Written by golgi sweep slurm. Submit with:
 #   sbatch {{.Script}}
 # When every task has finished, join the shards:
-#   golgi sweep merge {{.Store}}
+#   golgi sweep merge {{.QStore}}
 # A task that failed or was cut by the time limit can be submitted again
 # (sbatch --array=K {{.Script}}): task K computes shard K (the task ID is
 # the shard index) and resumes it where it stopped.
