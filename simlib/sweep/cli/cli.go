@@ -323,7 +323,7 @@ func slurm(args []string, stdout, stderr io.Writer) int {
 	if err := writeAtomic(*out, buf.Bytes(), 0o755); err != nil {
 		return fail(stderr, err)
 	}
-	fmt.Fprintf(stdout, "wrote %s: %d array tasks of %s\nsubmit:  sbatch %s\nthen:    golgi sweep merge %s\n", *out, *shards, filepath.Base(prog), *out, base)
+	fmt.Fprintf(stdout, "wrote %s: %d array tasks of %s\nsubmit:  sbatch %s\nthen:    golgi sweep merge %s\n", *out, *shards, filepath.Base(prog), shellQuote(*out), shellQuote(base))
 	return 0
 }
 
