@@ -66,6 +66,11 @@ func TestBadInputs(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(damaged, store.DBName), []byte("SQLite format 3\x00 but truncated"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	badShards := filepath.Join(dir, "badshards", "shard-0000-of-0002")
+	os.MkdirAll(badShards, 0o755)
+	if err := os.WriteFile(filepath.Join(badShards, store.DBName), []byte("garbage"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	noStore := filepath.Join(dir, "empty")
 	os.MkdirAll(noStore, 0o755)
 	slurm := func(extra ...string) []string {
@@ -106,6 +111,7 @@ func TestBadInputs(t *testing.T) {
 		// status, export, diff, recover
 		{"status of no store", []string{"status", noStore}, "golgi sweep", noStore, "is not a sweep store", "no sweep.db"},
 		{"status of a damaged store", []string{"status", damaged}, "store", filepath.Join(damaged, store.DBName), "damaged", "golgi sweep recover " + damaged + " NEWDIR"},
+		{"status of shards none of which can be read", []string{"status", filepath.Dir(badShards)}, "golgi sweep", filepath.Dir(badShards), "no shard store could be read", "shard-0000-of-0002: store: "},
 		{"status of two stores", []string{"status", good, good}, "golgi sweep status", "usage", "DIR", "DIR"},
 		{"export to an unknown format", []string{"export", "-format", "xlsx", good}, "golgi sweep export", "-format", `"xlsx"`, "use csv or parquet"},
 		{"export Parquet to standard output", []string{"export", "-format", "parquet", good}, "golgi sweep export", "-format parquet", "needs -o FILE", "-o FILE"},

@@ -495,10 +495,11 @@ func status(args []string, stdout, stderr io.Writer) int {
 		states = append(states, s)
 	}
 	if m == nil {
+		var why []string
 		for _, s := range states {
-			fmt.Fprintf(stdout, "  %s: %v\n", s.name, s.err)
+			why = append(why, fmt.Sprintf("%s: %v", s.name, s.err))
 		}
-		return fail(stderr, fmt.Errorf("%s: no shard store could be read", dir))
+		return fail(stderr, fmt.Errorf("%s: no shard store could be read (%s)", dir, strings.Join(why, "; ")))
 	}
 	var names []string
 	for _, d := range m.Dims {
