@@ -90,6 +90,10 @@ func OpenReadOnly(dir string) (*Store, error) {
 	if err := s.open(true); err != nil {
 		return nil, err
 	}
+	if s.meta == nil {
+		s.Close()
+		return nil, fmt.Errorf("store: %s holds no sweep yet (an empty store): run the sweep into it first", dir)
+	}
 	return s, nil
 }
 
