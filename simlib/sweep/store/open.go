@@ -63,16 +63,23 @@ func openDB(path, query string) (*sql.DB, error) {
 // first (SQLite's quick_check, and that it holds a sweep): a damaged one
 // gives an error wrapping ErrDamaged and is left unchanged.
 func Open(dir string) (*Store, error) {
+	_, err := os.Stat(dir)
+	madeDir := errors.Is(err, fs.ErrNotExist)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("store: %s cannot be a store's directory: %w: give a directory (made if missing)", dir, err)
 	}
+	_, err = os.Lstat(filepath.Join(dir, LockName))
+	madeLock := errors.Is(err, fs.ErrNotExist)
 	unlock, err := lock(dir)
 	if err != nil {
+		if madeDir {
+			os.Remove(dir)
+		}
 		return nil, err
 	}
-	s := &Store{dir: dir, unlock: unlock}
+	s := &Store{dir: dir, unlock: unlock, madeDir: madeDir, madeLock: madeLock}
 	if err := s.open(false); err != nil {
-		unlock()
+		s.Close()
 		return nil, err
 	}
 	return s, nil

@@ -89,6 +89,8 @@ type Store struct {
 	negZero  bool              // table points has column negative_zero
 	sync     bool
 	readOnly bool
+	madeDir  bool // Open made the directory
+	madeLock bool // Open made the lock file
 }
 
 // SetSync sets whether data files are synced to disk before their rows
@@ -115,11 +117,20 @@ func (s *Store) applySync() error {
 // Dir returns the store's directory.
 func (s *Store) Dir() string { return s.dir }
 
-// Close closes the store.
+// Close closes the store. A store that was never made (Open, then no
+// Bind, or a Bind refused) leaves nothing behind: the lock file and the
+// directory Open made are removed.
 func (s *Store) Close() error {
 	var err error
 	if s.db != nil {
 		err = s.db.Close()
+	} else if !s.readOnly {
+		if s.madeLock {
+			os.Remove(filepath.Join(s.dir, LockName))
+		}
+		if s.madeDir {
+			os.Remove(s.dir) // only if empty
+		}
 	}
 	s.unlock()
 	return err
