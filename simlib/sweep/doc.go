@@ -33,6 +33,14 @@
 // points not started are left pending, and Run returns ctx's error with the
 // table of what was done.
 //
+// A space's mistakes are kept and returned by Err and Run, naming the
+// parameter, the value and what is allowed: names must be identifiers
+// unique ignoring case (they become SQL columns), values finite and not
+// -0, a grid's values and labels given once, at most 2^26 points.
+// TestBadInputs lists what is refused. In a SLURM array task
+// $SLURM_ARRAY_TASK_ID is the shard index itself (ShardFlags), so a task
+// resubmitted alone computes its own shard.
+//
 // This package has no heavy dependency, so a notebook cell that imports it
 // stays quick to compile. Persistence (SQLite rows, Parquet bulk outputs,
 // resume, shards and their merge) is in package sweep/store; the golgi

@@ -63,7 +63,7 @@ func (d Data) Check() error {
 		return fmt.Errorf("sweep: data name %q: must be an identifier ([A-Za-z_][A-Za-z0-9_]*)", d.Name)
 	}
 	if len(d.Columns) == 0 {
-		return fmt.Errorf("sweep: data %q has no columns", d.Name)
+		return fmt.Errorf("sweep: data %q: no columns: give at least one", d.Name)
 	}
 	seen := map[string]bool{}
 	for _, c := range d.Columns {
@@ -146,13 +146,13 @@ func Run(ctx context.Context, space *Space, f Func, opt *Options) (*Table, error
 		opt = &Options{}
 	}
 	if space == nil {
-		return nil, errors.New("sweep: Run: the space is nil")
+		return nil, errors.New("sweep: Run: the space is nil: give a space (Grid, Zip, List, Random, LatinHypercube)")
 	}
 	if space.err != nil {
 		return nil, space.err
 	}
 	if f == nil {
-		return nil, errors.New("sweep: Run: the function is nil")
+		return nil, errors.New("sweep: Run: the function is nil: give a Func computing a point")
 	}
 	if err := opt.Shard.Check(); err != nil {
 		return nil, err
@@ -331,10 +331,10 @@ func indices(space *Space, opt *Options) ([]int, error) {
 		idx = slices.Compact(idx)
 		for _, i := range idx {
 			if i < 0 || i >= space.n {
-				return nil, fmt.Errorf("sweep: Options.Indices: index %d out of range [0, %d)", i, space.n)
+				return nil, fmt.Errorf("sweep: Options.Indices: index %d: out of range, must be in [0, %d)", i, space.n)
 			}
 			if !opt.Shard.Has(i) {
-				return nil, fmt.Errorf("sweep: Options.Indices: index %d is not in shard %v", i, opt.Shard)
+				return nil, fmt.Errorf("sweep: Options.Indices: index %d is not in shard %v: give indices i with i mod %d = %d", i, opt.Shard, opt.Shard.Count, opt.Shard.Index)
 			}
 		}
 		return idx, nil

@@ -240,26 +240,3 @@ func TestTableSortBestCSV(t *testing.T) {
 		}
 	}
 }
-
-func TestRunErrors(t *testing.T) {
-	f := func(ctx context.Context, p sweep.Point) (sweep.Output, error) { return sweep.Output{}, nil }
-	cases := []struct {
-		s    *sweep.Space
-		f    sweep.Func
-		o    *sweep.Options
-		want string
-	}{
-		{sweep.Grid(), f, nil, "no parameters"},
-		{space(), nil, nil, "function is nil"},
-		{space(), f, &sweep.Options{Workers: -1}, "Workers = -1"},
-		{space(), f, &sweep.Options{Shard: sweep.Shard{Index: 5, Count: 2}}, "shard index 5"},
-		{space(), f, &sweep.Options{Indices: []int{12}}, "index 12 out of range"},
-		{space(), f, &sweep.Options{Indices: []int{1}, Shard: sweep.Shard{Index: 0, Count: 2}}, "not in shard"},
-	}
-	for _, c := range cases {
-		_, err := sweep.Run(context.Background(), c.s, c.f, c.o)
-		if err == nil || !strings.Contains(err.Error(), c.want) {
-			t.Errorf("error %v, want %q", err, c.want)
-		}
-	}
-}

@@ -29,10 +29,15 @@ func (s Shard) String() string {
 }
 
 // Check reports whether the shard is valid: Count >= 0 and Index in
-// [0, Count).
+// [0, Count) (Count 0 or 1 with Index 0: the whole sweep).
 func (s Shard) Check() error {
-	if s.Count < 0 || (s.Count == 0 && s.Index != 0) || (s.Count > 0 && (s.Index < 0 || s.Index >= s.Count)) {
-		return fmt.Errorf("sweep: shard index %d of count %d: the index must be in [0, count) and count >= 1", s.Index, s.Count)
+	switch {
+	case s.Count < 0:
+		return fmt.Errorf("sweep: shard %d of %d: Count = %d: must be >= 1 (or 0: the whole sweep)", s.Index, s.Count, s.Count)
+	case s.Count == 0 && s.Index != 0:
+		return fmt.Errorf("sweep: shard %d of 0: Index = %d with Count 0: give Count (Index in [0, Count))", s.Index, s.Index)
+	case s.Count > 0 && (s.Index < 0 || s.Index >= s.Count):
+		return fmt.Errorf("sweep: shard %d of %d: Index = %d: must be in [0, %d)", s.Index, s.Count, s.Index, s.Count)
 	}
 	return nil
 }
@@ -48,41 +53,36 @@ const (
 // function that resolves the shard after fs is parsed:
 //
 //   - -shard k -shards n: shard k of n;
-//   - neither, inside a SLURM array task: shard SLURM_ARRAY_TASK_ID -
-//     SLURM_ARRAY_TASK_MIN of SLURM_ARRAY_TASK_COUNT (or of -shards);
+//   - -shards n alone, inside a SLURM array task: shard
+//     $SLURM_ARRAY_TASK_ID of n. The task ID is the shard index itself,
+//     so that a task resubmitted alone (sbatch --array=3) computes shard
+//     3; the array must be numbered 0 to n-1 (golgi sweep slurm writes
+//     --array=0-(n-1)). -shards is required there: the array's own size
+//     ($SLURM_ARRAY_TASK_COUNT) is 1 for a task resubmitted alone;
 //   - neither, elsewhere: the whole sweep.
 func ShardFlags(fs *flag.FlagSet) func() (Shard, error) {
 	idx := fs.Int("shard", -1, "run only this shard (`index` from 0); default: $"+EnvTaskID+" when set, else the whole sweep")
-	cnt := fs.Int("shards", 0, "number of shards; default: $"+EnvTaskCount+" when set, else 1")
+	cnt := fs.Int("shards", 0, "the sweep's number of shards (required with -shard or in a SLURM array task)")
 	return func() (Shard, error) { return ResolveShard(*idx, *cnt, os.Getenv) }
 }
 
 // ResolveShard resolves a shard from flag values (index -1 and count 0
 // meaning "not given") and the environment, as ShardFlags documents.
 func ResolveShard(index, count int, getenv func(string) string) (Shard, error) {
+	if count < 0 {
+		return Shard{}, fmt.Errorf("sweep: -shards = %d: must be >= 1", count)
+	}
+	if index < -1 {
+		return Shard{}, fmt.Errorf("sweep: -shard = %d: must be in [0, -shards)", index)
+	}
+	from := "-shard"
 	if index < 0 {
 		if id := getenv(EnvTaskID); id != "" {
 			v, err := strconv.Atoi(id)
-			if err != nil {
-				return Shard{}, fmt.Errorf("sweep: $%s = %q: not an integer", EnvTaskID, id)
+			if err != nil || v < 0 {
+				return Shard{}, fmt.Errorf("sweep: $%s = %q: must be an integer >= 0 (the shard index)", EnvTaskID, id)
 			}
-			if m := getenv(EnvTaskMin); m != "" {
-				lo, err := strconv.Atoi(m)
-				if err != nil {
-					return Shard{}, fmt.Errorf("sweep: $%s = %q: not an integer", EnvTaskMin, m)
-				}
-				v -= lo
-			}
-			index = v
-		}
-	}
-	if count == 0 && index >= 0 {
-		if c := getenv(EnvTaskCount); c != "" {
-			v, err := strconv.Atoi(c)
-			if err != nil {
-				return Shard{}, fmt.Errorf("sweep: $%s = %q: not an integer", EnvTaskCount, c)
-			}
-			count = v
+			index, from = v, "$"+EnvTaskID
 		}
 	}
 	switch {
@@ -91,7 +91,13 @@ func ResolveShard(index, count int, getenv func(string) string) (Shard, error) {
 	case index < 0:
 		return Shard{}, fmt.Errorf("sweep: -shards %d given without -shard (and $%s is not set): give the shard index", count, EnvTaskID)
 	case count == 0:
-		return Shard{}, fmt.Errorf("sweep: shard %d given without a count: give -shards (or run in a SLURM array, which sets $%s)", index, EnvTaskCount)
+		return Shard{}, fmt.Errorf("sweep: shard %d (from %s) given without a count: give -shards, the sweep's number of shards ($%s = %q counts the tasks of this submission only: 1 for a task resubmitted alone)", index, from, EnvTaskCount, getenv(EnvTaskCount))
+	case index >= count:
+		hint := ""
+		if from != "-shard" {
+			hint = fmt.Sprintf("; the job array must be numbered 0-%d, one task per shard (golgi sweep slurm writes it so)", count-1)
+		}
+		return Shard{}, fmt.Errorf("sweep: shard index %d (from %s) with -shards %d: must be in [0, %d)%s", index, from, count, count, hint)
 	}
 	s := Shard{Index: index, Count: count}
 	return s, s.Check()

@@ -12,8 +12,11 @@ import (
 
 // TestSLURMIntegration runs testdata/slurm_integration.sh: a one-node
 // SLURM cluster on loopback runs the batch example as a job array of 8
-// shards; the merged store must equal an inline run bit for bit. It takes
-// about a minute. Skipped under -short; otherwise SLURM must be installed
+// shards, in a store whose path holds a space and a '%'. Task 3 fails
+// (a file stands where its store goes); resubmitted alone as the docs say
+// (sbatch --array=3), it must compute shard 3. golgi sweep slurm must
+// refuse -cpus beyond the node's CPUs. The merged store must equal an
+// inline run bit for bit. It takes 20 s to a minute. Skipped under -short; otherwise SLURM must be installed
 // (apt-get install -y slurm-wlm munge) and the test run as root.
 func TestSLURMIntegration(t *testing.T) {
 	if testing.Short() {
@@ -46,6 +49,9 @@ func TestSLURMIntegration(t *testing.T) {
 	t.Logf("slurm_integration.sh (%v):\n%s", time.Since(start).Round(time.Second), out)
 	if err != nil {
 		t.Fatalf("slurm_integration.sh: %v", err)
+	}
+	if !strings.Contains(string(out), "resubmitted task 3 computed shard 3") {
+		t.Fatal("the task resubmitted alone did not compute its shard")
 	}
 	if !strings.Contains(string(out), "identical: 20 points") || !strings.HasSuffix(strings.TrimSpace(string(out)), "slurm_integration: PASS") {
 		t.Fatal("the merged SLURM store does not equal the inline run")

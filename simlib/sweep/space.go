@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/golgi-sim/golgi/simlib/rng"
 )
@@ -21,7 +22,7 @@ type Param struct {
 	Values []float64 // numeric values (nil for a label parameter)
 	Labels []string  // categorical values (nil for a numeric parameter)
 
-	logBad bool // made by Logspace with a bound <= 0
+	err error // a mistake of Linspace or Logspace, reported by the space
 }
 
 // Values is a numeric parameter with the values given.
@@ -39,6 +40,10 @@ func Labels(name string, l ...string) Param {
 // inclusive (numpy's linspace).
 func Linspace(name string, lo, hi float64, n int) Param {
 	p := Param{Name: name}
+	if n < 0 || n > maxPoints {
+		p.err = fmt.Errorf("parameter %q: Linspace n = %d values: must be in [1, %d]", name, n, maxPoints)
+		return p
+	}
 	for k := 0; k < n; k++ {
 		if k == n-1 && n > 1 {
 			p.Values = append(p.Values, hi)
@@ -58,8 +63,10 @@ func Linspace(name string, lo, hi float64, n int) Param {
 // that the end points are exactly lo and hi. lo and hi must be > 0.
 func Logspace(name string, lo, hi float64, n int) Param {
 	if !(lo > 0) || !(hi > 0) {
-		// Keep the bad bounds for the error Space reports.
-		return Param{Name: name, Values: []float64{lo, hi}, logBad: true}
+		return Param{Name: name, err: fmt.Errorf("parameter %q: Logspace bounds lo = %v, hi = %v: must both be > 0", name, lo, hi)}
+	}
+	if n < 0 || n > maxPoints {
+		return Param{Name: name, err: fmt.Errorf("parameter %q: Logspace n = %d values: must be in [1, %d]", name, n, maxPoints)}
 	}
 	e := Linspace(name, log10(lo), log10(hi), n)
 	for k, x := range e.Values {
@@ -106,7 +113,11 @@ func (r Range) at(u float64) float64 {
 	if r.Log {
 		return math.Exp(math.Log(r.Lo) + u*(math.Log(r.Hi)-math.Log(r.Lo)))
 	}
-	return r.Lo + u*(r.Hi-r.Lo)
+	v := r.Lo + u*(r.Hi-r.Lo)
+	if v == 0 {
+		return 0 // never -0 (a store keeps parameters in SQL, where -0 is 0)
+	}
+	return v
 }
 
 // Dim describes one column of a space: a parameter's name and, for a
@@ -240,50 +251,93 @@ func validName(s string) bool {
 	return true
 }
 
-// checkNames checks that names are identifiers and unique.
+// Reserved are the names of the columns every results table has (CSV
+// and Parquet). A parameter or metric may have one of these names: its
+// column is then called p_NAME or m_NAME (Table.ParamColumns,
+// Table.MetricColumns).
+var Reserved = []string{"index", "seed", "status", "error", "start", "end", "wall_s", "host", "start_ns", "end_ns"}
+
+// checkNames checks that names are identifiers and unique ignoring case
+// (SQL column names ignore case).
 func checkNames(kind string, names []string) error {
 	if len(names) == 0 {
 		return fmt.Errorf("sweep: %s: no parameters given: give at least one", kind)
 	}
-	seen := map[string]bool{}
+	seen := map[string]string{}
 	for k, n := range names {
 		if !validName(n) {
 			return fmt.Errorf("sweep: %s: parameter %d name %q: must be an identifier ([A-Za-z_][A-Za-z0-9_]*)", kind, k, n)
 		}
-		if seen[n] {
-			return fmt.Errorf("sweep: %s: parameter %q given twice: names must be unique", kind, n)
+		l := strings.ToLower(n)
+		if o, ok := seen[l]; ok {
+			if o == n {
+				return fmt.Errorf("sweep: %s: parameter %q given twice: names must be unique", kind, n)
+			}
+			return fmt.Errorf("sweep: %s: parameters %q and %q differ only by case: names must be unique ignoring case (SQL column names ignore case)", kind, o, n)
 		}
-		seen[n] = true
+		seen[l] = n
 	}
 	return nil
 }
 
-func checkParams(kind string, ps []Param) error {
+// checkValue checks a numeric parameter value: finite, and not -0 (a
+// store keeps values in SQL, where -0 is 0; write 0).
+func checkValue(x float64) string {
+	switch {
+	case math.IsNaN(x) || math.IsInf(x, 0):
+		return "must be finite"
+	case x == 0 && math.Signbit(x):
+		return "must not be -0 (write 0: SQL stores -0 as 0)"
+	}
+	return ""
+}
+
+// checkParams checks the parameters of a space; grid is set for Grid,
+// whose parameters may not repeat a value (the point would be computed
+// twice).
+func checkParams(kind string, ps []Param, grid bool) error {
 	names := make([]string, len(ps))
 	for k, p := range ps {
 		names[k] = p.Name
+	}
+	for _, p := range ps {
+		if p.err != nil {
+			return fmt.Errorf("sweep: %s: %w", kind, p.err)
+		}
 	}
 	if err := checkNames(kind, names); err != nil {
 		return err
 	}
 	for _, p := range ps {
-		if p.logBad {
-			return fmt.Errorf("sweep: %s: parameter %q: Logspace bounds %v, %v: must both be > 0", kind, p.Name, p.Values[0], p.Values[1])
-		}
 		if p.Labels != nil && p.Values != nil {
 			return fmt.Errorf("sweep: %s: parameter %q has both Values and Labels: give one", kind, p.Name)
 		}
 		if p.len() == 0 {
 			return fmt.Errorf("sweep: %s: parameter %q has no values: give at least one", kind, p.Name)
 		}
+		first := map[float64]int{}
 		for k, x := range p.Values {
-			if math.IsNaN(x) || math.IsInf(x, 0) {
-				return fmt.Errorf("sweep: %s: parameter %q value %d = %v: must be finite", kind, p.Name, k, x)
+			if why := checkValue(x); why != "" {
+				return fmt.Errorf("sweep: %s: parameter %q value %d = %v: %s", kind, p.Name, k, x, why)
+			}
+			if j, ok := first[x]; ok && grid {
+				return fmt.Errorf("sweep: %s: parameter %q value %d = %v repeats value %d: each value once (a grid would compute the same point twice; for repeated trials add a parameter such as Values(\"trial\", 0, 1, 2))", kind, p.Name, k, x, j)
+			} else if !ok {
+				first[x] = k
 			}
 		}
+		firstL := map[string]int{}
 		for k, l := range p.Labels {
 			if l == "" {
 				return fmt.Errorf("sweep: %s: parameter %q label %d is empty: labels must be non-empty", kind, p.Name, k)
+			}
+			if !utf8.ValidString(l) || strings.ContainsRune(l, 0) {
+				return fmt.Errorf("sweep: %s: parameter %q label %d = %q: must be UTF-8 text without NUL (labels are SQL and Parquet strings)", kind, p.Name, k, l)
+			}
+			if j, ok := firstL[l]; ok && grid {
+				return fmt.Errorf("sweep: %s: parameter %q label %d = %q repeats label %d: each label once (a grid would compute the same point twice)", kind, p.Name, k, l, j)
+			} else if !ok {
+				firstL[l] = k
 			}
 		}
 	}
@@ -315,7 +369,7 @@ func dimsOf(ps []Param) []Dim {
 func copyParams(ps []Param) []Param {
 	c := make([]Param, len(ps))
 	for k, p := range ps {
-		c[k] = Param{Name: p.Name, logBad: p.logBad}
+		c[k] = Param{Name: p.Name, err: p.err}
 		if p.Values != nil {
 			c[k].Values = append([]float64{}, p.Values...)
 		}
@@ -334,13 +388,13 @@ const maxPoints = 1 << 26
 func Grid(params ...Param) *Space {
 	ps := copyParams(params)
 	s := &Space{kind: "grid", dims: dimsOf(ps), spec: ps}
-	if s.err = checkParams("Grid", ps); s.err != nil {
+	if s.err = checkParams("Grid", ps, true); s.err != nil {
 		return s
 	}
 	n := 1
 	for _, p := range ps {
 		if n > maxPoints/p.len() {
-			s.err = fmt.Errorf("sweep: Grid: more than %d points: split the sweep", maxPoints)
+			s.err = fmt.Errorf("sweep: Grid: more than %d points (the product of the parameters' value counts): at most %d; split the sweep", maxPoints, maxPoints)
 			return s
 		}
 		n *= p.len()
@@ -362,7 +416,7 @@ func Grid(params ...Param) *Space {
 func Zip(params ...Param) *Space {
 	ps := copyParams(params)
 	s := &Space{kind: "zip", dims: dimsOf(ps), spec: ps}
-	if s.err = checkParams("Zip", ps); s.err != nil {
+	if s.err = checkParams("Zip", ps, false); s.err != nil {
 		return s
 	}
 	for _, p := range ps[1:] {
@@ -372,9 +426,29 @@ func Zip(params ...Param) *Space {
 		}
 	}
 	s.n = ps[0].len()
+	// A zipped label parameter may repeat a label: its Dim lists each
+	// label once, and a value's number is the label's position there.
+	pos := make([]map[string]int, len(ps))
+	for k, p := range ps {
+		if p.Labels == nil {
+			continue
+		}
+		var distinct []string
+		pos[k] = map[string]int{}
+		for _, l := range p.Labels {
+			if _, ok := pos[k][l]; !ok {
+				pos[k][l] = len(distinct)
+				distinct = append(distinct, l)
+			}
+		}
+		s.dims[k].Labels = distinct
+	}
 	s.at = func(i int, dst []Value) {
 		for k, p := range ps {
 			dst[k] = p.value(i)
+			if pos[k] != nil {
+				dst[k].Num = float64(pos[k][dst[k].Label])
+			}
 		}
 	}
 	return s
@@ -399,14 +473,18 @@ func List(names []string, rows ...[]float64) *Space {
 		s.err = errors.New("sweep: List: no points given: give at least one row")
 		return s
 	}
+	if len(rs) > maxPoints {
+		s.err = fmt.Errorf("sweep: List: %d points: at most %d; split the sweep", len(rs), maxPoints)
+		return s
+	}
 	for i, r := range rs {
 		if len(r) != len(names) {
 			s.err = fmt.Errorf("sweep: List: row %d has %d values for %d parameters (%s)", i, len(r), len(names), strings.Join(names, ", "))
 			return s
 		}
 		for k, x := range r {
-			if math.IsNaN(x) || math.IsInf(x, 0) {
-				s.err = fmt.Errorf("sweep: List: row %d parameter %q = %v: must be finite", i, names[k], x)
+			if why := checkValue(x); why != "" {
+				s.err = fmt.Errorf("sweep: List: row %d parameter %q = %v: %s", i, names[k], x, why)
 				return s
 			}
 		}

@@ -171,13 +171,17 @@ func TestResolveShard(t *testing.T) {
 	}{
 		{-1, 0, nil, Shard{}, ""},
 		{2, 4, nil, Shard{2, 4}, ""},
-		{-1, 0, map[string]string{EnvTaskID: "3", EnvTaskCount: "8"}, Shard{3, 8}, ""},
-		{-1, 0, map[string]string{EnvTaskID: "5", EnvTaskMin: "1", EnvTaskCount: "8"}, Shard{4, 8}, ""},
+		{-1, 8, map[string]string{EnvTaskID: "3", EnvTaskCount: "8", EnvTaskMin: "0"}, Shard{3, 8}, ""},
+		// A task resubmitted alone (sbatch --array=5): SLURM sets
+		// MIN = MAX = ID = 5 and COUNT = 1; it is shard 5 of the sweep.
+		{-1, 8, map[string]string{EnvTaskID: "5", EnvTaskMin: "5", EnvTaskCount: "1"}, Shard{5, 8}, ""},
 		{-1, 8, map[string]string{EnvTaskID: "7"}, Shard{7, 8}, ""},
-		{4, 4, nil, Shard{}, "must be in [0, count)"},
+		{-1, 0, map[string]string{EnvTaskID: "5", EnvTaskMin: "5", EnvTaskCount: "1"}, Shard{}, "give -shards"},
+		{-1, 8, map[string]string{EnvTaskID: "8"}, Shard{}, "numbered 0-7"},
+		{4, 4, nil, Shard{}, "must be in [0, 4)"},
 		{-1, 4, nil, Shard{}, "without -shard"},
 		{1, 0, nil, Shard{}, "without a count"},
-		{-1, 0, map[string]string{EnvTaskID: "x"}, Shard{}, "not an integer"},
+		{-1, 0, map[string]string{EnvTaskID: "x"}, Shard{}, "must be an integer >= 0"},
 	}
 	for _, c := range cases {
 		got, err := ResolveShard(c.idx, c.cnt, env(c.env))

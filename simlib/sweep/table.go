@@ -182,6 +182,15 @@ func (t *Table) getter(name string) (func(Result) float64, error) {
 	if k := t.dim(name); k >= 0 {
 		return func(r Result) float64 { return r.Values[k].Num }, nil
 	}
+	// Then the header's names (p_x, m_x for renamed columns), then a
+	// metric's own name.
+	if k := slices.Index(t.ParamColumns(), name); k >= 0 {
+		return func(r Result) float64 { return r.Values[k].Num }, nil
+	}
+	if k := slices.Index(t.MetricColumns(), name); k >= 0 {
+		m := t.Metrics[k]
+		return func(r Result) float64 { return r.Metric(m) }, nil
+	}
 	if slices.Contains(t.Metrics, name) {
 		return func(r Result) float64 { return r.Metric(name) }, nil
 	}
@@ -213,15 +222,67 @@ func (t *Table) Column(name string) ([]float64, error) {
 }
 
 // Header returns the CSV column names: index, seed, the parameters,
-// status, the metrics, error, start, end, wall_s, host.
+// status, the metrics (MetricColumns), error, start, end, wall_s, host.
 func (t *Table) Header() []string {
 	h := []string{"index", "seed"}
-	for _, d := range t.Dims {
-		h = append(h, d.Name)
-	}
+	h = append(h, t.ParamColumns()...)
 	h = append(h, "status")
-	h = append(h, t.Metrics...)
+	h = append(h, t.MetricColumns()...)
 	return append(h, "error", "start", "end", "wall_s", "host")
+}
+
+// ParamColumns returns the column names of the parameters (in Dims'
+// order) in CSV and Parquet: a parameter's own name, or p_NAME (prefixed
+// as often as needed) when a column every table has (Reserved) has that
+// name. Sort and Column accept these names too.
+func (t *Table) ParamColumns() []string {
+	taken := map[string]bool{}
+	for _, r := range Reserved {
+		taken[r] = true
+	}
+	own := map[string]bool{}
+	for _, d := range t.Dims {
+		own[d.Name] = true
+	}
+	cols := make([]string, len(t.Dims))
+	for k, d := range t.Dims {
+		c := d.Name
+		for taken[c] || (c != d.Name && own[c]) {
+			c = "p_" + c
+		}
+		taken[c] = true
+		cols[k] = c
+	}
+	return cols
+}
+
+// MetricColumns returns the column names of the metrics (in Metrics'
+// order) in CSV and Parquet: a metric's own name, or, when a column
+// every table has (Reserved), a parameter's column or an earlier
+// metric's column already has that name, the name prefixed with "m_" (as
+// often as needed). Sort and Column accept these names too.
+func (t *Table) MetricColumns() []string {
+	taken := map[string]bool{}
+	for _, r := range Reserved {
+		taken[r] = true
+	}
+	for _, c := range t.ParamColumns() {
+		taken[c] = true
+	}
+	own := map[string]bool{}
+	for _, m := range t.Metrics {
+		own[m] = true
+	}
+	cols := make([]string, len(t.Metrics))
+	for k, m := range t.Metrics {
+		c := m
+		for taken[c] || (c != m && own[c]) {
+			c = "m_" + c
+		}
+		taken[c] = true
+		cols[k] = c
+	}
+	return cols
 }
 
 // FormatFloat formats x so that parsing gives the same bits back
@@ -238,6 +299,9 @@ func (t *Table) WriteCSV(w io.Writer) error {
 	}
 	rec := make([]string, 0, len(t.Header()))
 	for _, r := range t.Rows {
+		if len(r.Values) != len(t.Dims) {
+			return fmt.Errorf("sweep: WriteCSV: row of point %d has %d parameter values for %d parameters", r.Index, len(r.Values), len(t.Dims))
+		}
 		rec = rec[:0]
 		rec = append(rec, strconv.Itoa(r.Index), strconv.FormatUint(r.Seed, 10))
 		for k, d := range t.Dims {

@@ -107,10 +107,8 @@ func Runs(runs ...runlog.Run) *table.Table {
 // parameters, the metrics, the error and wall time.
 func Results(tb *sweep.Table) (*table.Table, error) {
 	cols := []string{"index", "seed", "status"}
-	for _, d := range tb.Dims {
-		cols = append(cols, d.Name)
-	}
-	cols = append(cols, tb.Metrics...)
+	cols = append(cols, tb.ParamColumns()...)  // unique: p_x for a parameter named like a fixed column
+	cols = append(cols, tb.MetricColumns()...) // unique: m_x for a metric named like a parameter or a fixed column
 	cols = append(cols, "error", "wall (s)")
 	t := table.New(cols...)
 	for _, r := range tb.Rows {

@@ -26,7 +26,7 @@ const usage = `golgi: the golgi notebook kernel and tools
   golgi run      execute notebooks headless with the golgi kernel
   golgi verify   re-execute a notebook and compare every cell's run fingerprints
   golgi demo     setup, then run notebooks/00_tour.ipynb to HTML
-  golgi sweep    sweep stores and clusters: slurm, merge, status, export, diff
+  golgi sweep    sweep stores and clusters: slurm, merge, status, export, diff, recover
 
 Run "golgi CMD -h" for the flags of CMD.
 `

@@ -7,9 +7,11 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"text/template"
 
@@ -25,6 +27,7 @@ Commands:
   status  show a store's sweep and how far it is
   export  write a store's results table as CSV or Parquet
   diff    compare the results of two stores bit for bit
+  recover copy the rows a damaged store still holds into a new store
 
 Run 'golgi sweep COMMAND -h' for a command's flags. docs/sweeps.md has the
 cluster workflow.
@@ -42,7 +45,7 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		return 0
 	}
 	cmds := map[string]func([]string, io.Writer, io.Writer) int{
-		"slurm": slurm, "merge": merge, "status": status, "export": export, "diff": diff,
+		"slurm": slurm, "merge": merge, "status": status, "export": export, "diff": diff, "recover": recoverCmd,
 	}
 	run, ok := cmds[args[0]]
 	if !ok {
@@ -84,9 +87,10 @@ var slurmScript = template.Must(template.New("sbatch").Parse(`#!/bin/bash
 # Written by golgi sweep slurm. Submit with:
 #   sbatch {{.Script}}
 # When every task has finished, join the shards:
-#   golgi sweep merge {{.Store}}
+#   golgi sweep merge {{.QStore}}
 # A task that failed or was cut by the time limit can be submitted again
-# (sbatch --array=K {{.Script}}): it resumes its shard where it stopped.
+# (sbatch --array=K {{.Script}}): task K computes shard K (the task ID is
+# the shard index) and resumes it where it stopped.
 #SBATCH --job-name={{.Name}}
 #SBATCH --array=0-{{.Last}}{{if .Parallel}}%{{.Parallel}}{{end}}
 #SBATCH --ntasks=1
@@ -99,7 +103,7 @@ var slurmScript = template.Must(template.New("sbatch").Parse(`#!/bin/bash
 #SBATCH --partition={{.Partition}}{{end}}
 {{- if .Account}}
 #SBATCH --account={{.Account}}{{end}}
-#SBATCH --output={{.Logs}}/%x-%A_%a.out
+#SBATCH --output={{.LogPattern}}/%x-%A_%a.out
 {{- range .Extra}}
 #SBATCH {{.}}{{end}}
 set -euo pipefail
@@ -116,14 +120,86 @@ func shellQuote(s string) string {
 	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
 
+// scriptMarker is in every script golgi sweep slurm writes: -o replaces
+// a file only when it holds it (or with -force).
+const scriptMarker = "# Written by golgi sweep slurm."
+
+var (
+	memRe   = regexp.MustCompile(`^[0-9]+[KMGT]?$`)
+	timeRe  = regexp.MustCompile(`^([0-9]+-)?[0-9]+(:[0-9]+){0,2}$`)
+	identRe = regexp.MustCompile(`^[A-Za-z0-9_.,+-]+$`)
+	nameRe  = regexp.MustCompile(`^[A-Za-z0-9_.-]+$`)
+)
+
+// plainPath reports why a path cannot go in a job script, or "".
+func plainPath(p string) string {
+	for _, c := range p {
+		if c < 0x20 || c == 0x7f {
+			return "must not hold control characters (a newline would end the script's line)"
+		}
+	}
+	if strings.ContainsRune(p, '\\') {
+		return "must not hold a backslash (sbatch then ignores the log file's %x, %A, %a patterns)"
+	}
+	return ""
+}
+
+// maxNodeCPUs returns the largest number of CPUs of a node of the
+// cluster (of partition, when given) as sinfo reports it.
+func maxNodeCPUs(partition string) (int, error) {
+	sinfo, err := exec.LookPath("sinfo")
+	if err != nil {
+		return 0, err
+	}
+	args := []string{"-h", "-N", "-o", "%c"}
+	if partition != "" {
+		args = append(args, "-p", partition)
+	}
+	out, err := exec.Command(sinfo, args...).Output()
+	if err != nil {
+		return 0, fmt.Errorf("sinfo: %v", err)
+	}
+	n := 0
+	for _, f := range strings.Fields(string(out)) {
+		v, err := strconv.Atoi(strings.TrimRight(f, "+"))
+		if err == nil && v > n {
+			n = v
+		}
+	}
+	if n == 0 {
+		return 0, fmt.Errorf("sinfo lists no nodes")
+	}
+	return n, nil
+}
+
+// maxArraySize returns the cluster's MaxArraySize (array indices are
+// below it) as scontrol reports it.
+func maxArraySize() (int, error) {
+	sc, err := exec.LookPath("scontrol")
+	if err != nil {
+		return 0, err
+	}
+	out, err := exec.Command(sc, "show", "config").Output()
+	if err != nil {
+		return 0, err
+	}
+	for _, line := range strings.Split(string(out), "\n") {
+		if k, v, ok := strings.Cut(line, "="); ok && strings.TrimSpace(k) == "MaxArraySize" {
+			return strconv.Atoi(strings.TrimSpace(v))
+		}
+	}
+	return 0, errors.New("scontrol show config has no MaxArraySize")
+}
+
 func slurm(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("slurm", "-program PATH -store DIR -shards N [flags] [-- program args]", stderr)
 	program := fs.String("program", "", "the sweep program (a Go binary using store.Flags); made absolute")
 	dir := fs.String("store", "", "the sweep's store directory (on a file system every node sees; its logs/ folder is made now); made absolute")
 	shards := fs.Int("shards", 0, "number of shards = array tasks")
-	out := fs.String("o", "", "write the script to this `file` (default: standard output)")
+	out := fs.String("o", "", "write the script to this `file` (default: standard output); an existing file is replaced only if golgi wrote it")
+	force := fs.Bool("force", false, "with -o, replace the file even if golgi did not write it")
 	name := fs.String("name", "golgi-sweep", "job name")
-	cpus := fs.Int("cpus", 1, "CPUs per task (the program computes that many points at once)")
+	cpus := fs.Int("cpus", 1, "CPUs per task (the program computes that many points at once); at most a node's CPUs (checked with sinfo when it is on PATH)")
 	mem := fs.String("mem", "", "memory per task (sbatch --mem, e.g. 4G)")
 	tlimit := fs.String("time", "", "time limit per task (sbatch --time, e.g. 02:00:00)")
 	partition := fs.String("partition", "", "partition (sbatch --partition)")
@@ -144,18 +220,57 @@ func slurm(args []string, stdout, stderr io.Writer) int {
 	if *shards < 1 {
 		bad = append(bad, fmt.Sprintf("-shards = %d: must be >= 1", *shards))
 	}
-	if *cpus < 1 {
-		bad = append(bad, fmt.Sprintf("-cpus = %d: must be >= 1", *cpus))
+	if *cpus < 1 || *cpus > 4096 {
+		bad = append(bad, fmt.Sprintf("-cpus = %d: must be in [1, 4096] (and at most a node's CPUs)", *cpus))
 	}
 	if *parallel < 0 {
 		bad = append(bad, fmt.Sprintf("-parallel = %d: must be >= 0", *parallel))
 	}
-	if !regexp.MustCompile(`^[A-Za-z0-9_.-]+$`).MatchString(*name) {
+	if !nameRe.MatchString(*name) {
 		bad = append(bad, fmt.Sprintf("-name = %q: use letters, digits, '_', '.', '-'", *name))
+	}
+	if *mem != "" && !memRe.MatchString(*mem) {
+		bad = append(bad, fmt.Sprintf("-mem = %q: must be a number with an optional unit K, M, G or T (e.g. 4G)", *mem))
+	}
+	if *tlimit != "" && !timeRe.MatchString(*tlimit) {
+		bad = append(bad, fmt.Sprintf("-time = %q: must be minutes, MM:SS, HH:MM:SS, D-HH, D-HH:MM or D-HH:MM:SS", *tlimit))
+	}
+	for _, f := range []struct{ flag, v string }{{"-partition", *partition}, {"-account", *account}} {
+		if f.v != "" && !identRe.MatchString(f.v) {
+			bad = append(bad, fmt.Sprintf("%s = %q: use letters, digits, '_', '.', ',', '+', '-'", f.flag, f.v))
+		}
+	}
+	for _, e := range extra {
+		if !strings.HasPrefix(e, "-") || plainPath(e) != "" {
+			bad = append(bad, fmt.Sprintf("-sbatch %q: must be an sbatch option starting with '-', without control characters", e))
+		}
+	}
+	for _, f := range []struct{ flag, v string }{{"-store", *dir}, {"-o", *out}, {"-program", *program}} {
+		if why := plainPath(f.v); why != "" {
+			bad = append(bad, fmt.Sprintf("%s = %q: %s", f.flag, f.v, why))
+		}
 	}
 	if len(bad) > 0 {
 		fmt.Fprintln(stderr, "golgi sweep slurm: "+strings.Join(bad, "; "))
 		return 2
+	}
+	if strings.ContainsRune(*dir, '"') {
+		fmt.Fprintf(stderr, "golgi sweep slurm: -store = %q: must not hold a double quote (it goes in an #SBATCH line)\n", *dir)
+		return 2
+	}
+	if n, err := maxArraySize(); err == nil && *shards > n {
+		fmt.Fprintf(stderr, "golgi sweep slurm: -shards = %d: the cluster's MaxArraySize is %d (scontrol show config), so the array 0-%d would be refused: give -shards %d or less\n", *shards, n, *shards-1, n)
+		return 2
+	}
+	if n, err := maxNodeCPUs(*partition); err == nil && *cpus > n {
+		where := "the cluster"
+		if *partition != "" {
+			where = "partition " + *partition
+		}
+		fmt.Fprintf(stderr, "golgi sweep slurm: -cpus = %d: the largest node of %s has %d CPUs (sinfo), so the tasks could never start: give -cpus %d or less\n", *cpus, where, n, n)
+		return 2
+	} else if err != nil {
+		fmt.Fprintf(stderr, "golgi sweep slurm: note: -cpus %d not checked against the cluster's nodes (%v): it must be at most a node's CPUs (sinfo -N -o %%c)\n", *cpus, err)
 	}
 	prog, err := filepath.Abs(*program)
 	if err != nil {
@@ -168,6 +283,13 @@ func slurm(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(stderr, err)
 	}
+	if *out != "" && !*force {
+		if b, err := os.ReadFile(*out); err == nil && !bytes.Contains(b, []byte(scriptMarker)) {
+			return fail(stderr, fmt.Errorf("slurm: -o %s exists and was not written by golgi sweep slurm: golgi does not replace it; give another file, or -force", *out))
+		} else if err != nil && !errors.Is(err, os.ErrNotExist) {
+			return fail(stderr, err)
+		}
+	}
 	cmd := []string{shellQuote(prog), "-store", shellQuote(base), "-shards", fmt.Sprint(*shards), "-workers", fmt.Sprint(*cpus)}
 	for _, a := range fs.Args() {
 		cmd = append(cmd, shellQuote(a))
@@ -176,29 +298,63 @@ func slurm(args []string, stdout, stderr io.Writer) int {
 	if script == "" {
 		script = "SCRIPT"
 	}
+	logs := filepath.Join(base, "logs")
 	var buf bytes.Buffer
 	err = slurmScript.Execute(&buf, map[string]any{
 		"Shards": *shards, "Last": *shards - 1, "Parallel": *parallel, "Store": base, "QStore": shellQuote(base),
 		"Name": *name, "CPUs": *cpus, "Mem": *mem, "Time": *tlimit, "Partition": *partition, "Account": *account,
-		"Logs": filepath.Join(base, "logs"), "Extra": []string(extra), "Command": strings.Join(cmd, " "), "Script": script,
+		// In sbatch's file name patterns %% is a %; a path with spaces
+		// is quoted.
+		"LogPattern": sbatchQuote(strings.ReplaceAll(logs, "%", "%%")),
+		"Extra":      []string(extra), "Command": strings.Join(cmd, " "), "Script": script,
 	})
 	if err != nil {
 		return fail(stderr, err)
 	}
 	// SLURM does not make the directory of --output: without it the
 	// tasks would fail.
-	if err := os.MkdirAll(filepath.Join(base, "logs"), 0o755); err != nil {
+	if err := os.MkdirAll(logs, 0o755); err != nil {
 		return fail(stderr, err)
 	}
 	if *out == "" {
 		stdout.Write(buf.Bytes())
 		return 0
 	}
-	if err := os.WriteFile(*out, buf.Bytes(), 0o755); err != nil {
+	if err := writeAtomic(*out, buf.Bytes(), 0o755); err != nil {
 		return fail(stderr, err)
 	}
-	fmt.Fprintf(stdout, "wrote %s: %d array tasks of %s\nsubmit:  sbatch %s\nthen:    golgi sweep merge %s\n", *out, *shards, filepath.Base(prog), *out, base)
+	fmt.Fprintf(stdout, "wrote %s: %d array tasks of %s\nsubmit:  sbatch %s\nthen:    golgi sweep merge %s\n", *out, *shards, filepath.Base(prog), shellQuote(*out), shellQuote(base))
 	return 0
+}
+
+// sbatchQuote quotes an #SBATCH option value holding spaces.
+func sbatchQuote(s string) string {
+	if !strings.ContainsAny(s, " \t\"'") {
+		return s
+	}
+	return `"` + s + `"`
+}
+
+// writeAtomic writes a file through a temporary file renamed into place.
+func writeAtomic(path string, b []byte, mode os.FileMode) error {
+	f, err := os.CreateTemp(filepath.Dir(path), ".tmp-golgi-*")
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(b)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Chmod(f.Name(), mode)
+	}
+	if err == nil {
+		err = os.Rename(f.Name(), path)
+	}
+	if err != nil {
+		os.Remove(f.Name())
+	}
+	return err
 }
 
 type multi []string
@@ -206,16 +362,25 @@ type multi []string
 func (m *multi) String() string     { return strings.Join(*m, " ") }
 func (m *multi) Set(s string) error { *m = append(*m, s); return nil }
 
-// shardDirs lists the shard stores under base.
+var shardRe = regexp.MustCompile(`^shard-[0-9]{4,}-of-[0-9]{4,}$`)
+
+// shardDirs lists the shard stores under base (base is a path, never a
+// pattern: '*' or '[' in it are plain characters).
 func shardDirs(base string) ([]string, error) {
-	m, err := filepath.Glob(filepath.Join(base, "shard-*-of-*"))
+	ents, err := os.ReadDir(base)
 	if err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return nil, nil
+		}
 		return nil, err
 	}
 	var dirs []string
-	for _, d := range m {
-		if _, err := os.Stat(filepath.Join(d, store.DBName)); err == nil {
-			dirs = append(dirs, d)
+	for _, e := range ents {
+		d := filepath.Join(base, e.Name())
+		if shardRe.MatchString(e.Name()) && e.IsDir() {
+			if _, err := os.Stat(filepath.Join(d, store.DBName)); err == nil {
+				dirs = append(dirs, d)
+			}
 		}
 	}
 	sort.Strings(dirs)
@@ -329,6 +494,13 @@ func status(args []string, stdout, stderr io.Writer) int {
 		}
 		states = append(states, s)
 	}
+	if m == nil {
+		var why []string
+		for _, s := range states {
+			why = append(why, fmt.Sprintf("%s: %v", s.name, s.err))
+		}
+		return fail(stderr, fmt.Errorf("%s: no shard store could be read (%s)", dir, strings.Join(why, "; ")))
+	}
 	var names []string
 	for _, d := range m.Dims {
 		names = append(names, d.Name)
@@ -369,9 +541,10 @@ func firstLine(s string) string {
 }
 
 func export(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("export", "[-format csv|parquet] [-o FILE] DIR", stderr)
+	fs := newFlags("export", "[-format csv|parquet] [-o FILE] [-force] DIR", stderr)
 	format := fs.String("format", "csv", "csv or parquet")
-	out := fs.String("o", "", "output `file` (default: standard output, for csv)")
+	out := fs.String("o", "", "output `file` (default: standard output, for csv); must not exist")
+	force := fs.Bool("force", false, "replace the -o file if it exists")
 	if c := parse(fs, args); c >= 0 {
 		return c
 	}
@@ -387,6 +560,12 @@ func export(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "golgi sweep export: -format parquet needs -o FILE")
 		return 2
 	}
+	if *out != "" && !*force {
+		if _, err := os.Lstat(*out); err == nil {
+			fmt.Fprintf(stderr, "golgi sweep export: -o %s exists: golgi does not replace a file it may not have written; give another file, or -force\n", *out)
+			return 2
+		}
+	}
 	_, tab, err := load(fs.Arg(0))
 	if err != nil {
 		return fail(stderr, err)
@@ -397,18 +576,38 @@ func export(args []string, stdout, stderr io.Writer) int {
 		}
 		return 0
 	}
-	w := stdout
-	if *out != "" {
-		f, err := os.Create(*out)
-		if err != nil {
+	if *out == "" {
+		if err := tab.WriteCSV(stdout); err != nil {
 			return fail(stderr, err)
 		}
-		defer f.Close()
-		w = f
+		return 0
 	}
-	if err := tab.WriteCSV(w); err != nil {
+	var buf bytes.Buffer
+	if err := tab.WriteCSV(&buf); err != nil {
 		return fail(stderr, err)
 	}
+	if err := writeAtomic(*out, buf.Bytes(), 0o644); err != nil {
+		return fail(stderr, err)
+	}
+	return 0
+}
+
+func recoverCmd(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("recover", "DIR NEWDIR", stderr)
+	if c := parse(fs, args); c >= 0 {
+		return c
+	}
+	if fs.NArg() != 2 {
+		fs.Usage()
+		return 2
+	}
+	rep, err := store.Recover(fs.Arg(0), fs.Arg(1))
+	if err != nil {
+		return fail(stderr, err)
+	}
+	fmt.Fprintf(stdout, "recovered %d rows of %d points into %s (%d lookups failed, %d rows dropped for a missing or broken data file); %s is unchanged\n"+
+		"resume the sweep with its store at %s: the points not recovered are computed again\n",
+		rep.Rows, rep.Points, fs.Arg(1), rep.Lost, rep.Dropped, fs.Arg(0), fs.Arg(1))
 	return 0
 }
 

@@ -8,6 +8,11 @@
 //	golgi sweep status /scratch/me/run1
 //	golgi sweep export -format parquet -o run1.parquet /scratch/me/run1
 //	golgi sweep diff /scratch/me/run1 ./inline-run1
+//	golgi sweep recover /scratch/me/run1 /scratch/me/run1-recovered
+//
+// Array task K computes shard K ($SLURM_ARRAY_TASK_ID is the shard
+// index), so a failed task resubmitted alone (sbatch --array=K) computes
+// its own shard. TestBadInputs lists what the commands refuse.
 //
 // The sweep program is the user's: a Go main that builds its space and
 // calls store.Run with the directory and options from store.Flags, so

@@ -13,8 +13,9 @@ import (
 //
 //	-store DIR       the sweep's store (required); shard k of n is stored
 //	                 in ShardDir(DIR, shard), which golgi sweep merge DIR joins
-//	-shard, -shards  the shard (see sweep.ShardFlags: SLURM array tasks
-//	                 find theirs in $SLURM_ARRAY_TASK_ID)
+//	-shard, -shards  the shard (see sweep.ShardFlags: SLURM array task K
+//	                 with -shards N is shard K of N, $SLURM_ARRAY_TASK_ID
+//	                 being the shard index)
 //	-workers N       points at once (0: all cores)
 //	-retry-failed    compute failed points again
 //
@@ -28,6 +29,9 @@ func Flags(fs *flag.FlagSet) func() (dir string, opt Options, err error) {
 	return func() (string, Options, error) {
 		if *dir == "" {
 			return "", Options{}, fmt.Errorf("store: -store is required: give the sweep's store directory")
+		}
+		if *workers < 0 {
+			return "", Options{}, fmt.Errorf("store: -workers = %d: must be >= 0 (0: all cores)", *workers)
 		}
 		sh, err := shard()
 		if err != nil {

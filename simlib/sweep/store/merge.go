@@ -35,7 +35,12 @@ func (r MergeReport) Missing() int { return r.Points - r.Done - r.Failed }
 func Merge(out string, inputs ...string) (MergeReport, error) {
 	rep := MergeReport{}
 	if len(inputs) == 0 {
-		return rep, fmt.Errorf("store: Merge: no input stores given")
+		return rep, fmt.Errorf("store: Merge: no input stores given: give at least one")
+	}
+	for _, in := range inputs {
+		if _, err := os.Stat(filepath.Join(in, DBName)); err != nil {
+			return rep, fmt.Errorf("store: Merge: %s is not a sweep store (no %s): give store directories", in, DBName)
+		}
 	}
 	dst, err := Open(out)
 	if err != nil {
@@ -46,13 +51,17 @@ func Merge(out string, inputs ...string) (MergeReport, error) {
 		return rep, err
 	}
 	for _, in := range inputs {
-		if filepath.Clean(in) == filepath.Clean(out) {
-			return rep, fmt.Errorf("store: Merge: input %s is the output", in)
+		if sameDir(in, out) {
+			return rep, fmt.Errorf("store: Merge: input %s is the output %s: give the output another directory", in, out)
 		}
 		if err := mergeOne(dst, in, &rep); err != nil {
 			return rep, err
 		}
 		rep.Inputs++
+	}
+	// Files of rows replaced (a failed point's, now done) are orphans.
+	if _, err := dst.Clean(); err != nil {
+		return rep, err
 	}
 	rows, err := dst.Rows()
 	if err != nil {
@@ -74,7 +83,7 @@ func Merge(out string, inputs ...string) (MergeReport, error) {
 
 func mergeOne(dst *Store, in string, rep *MergeReport) error {
 	if _, err := os.Stat(filepath.Join(in, DBName)); err != nil {
-		return fmt.Errorf("store: Merge: %s is not a sweep store (no %s)", in, DBName)
+		return fmt.Errorf("store: Merge: %s is not a sweep store (no %s): give store directories", in, DBName)
 	}
 	src, err := Open(in)
 	if err != nil {
@@ -113,25 +122,40 @@ func mergeOne(dst *Store, in string, rep *MergeReport) error {
 				continue
 			}
 		}
-		files := map[string]string{}
-		for name, rel := range r.Files {
-			to := dataFile(r.Index, name)
-			if err := copyFile(filepath.Join(src.dir, rel), filepath.Join(dst.dir, to)); err != nil {
-				return err
-			}
-			files[name] = to
-		}
-		r.Files = files
-		dst.mu.Lock()
-		err := dst.putRow(r)
-		dst.mu.Unlock()
-		if err != nil {
+		if err := copyRow(dst, src.dir, r); err != nil {
 			return err
 		}
 		byIdx[r.Index] = r
 		rep.Added++
 	}
 	return nil
+}
+
+// copyRow stores r, a row of the store in srcDir, in dst, copying its
+// data files.
+func copyRow(dst *Store, srcDir string, r sweep.Result) error {
+	var names []string
+	for name := range r.Files {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	slots, err := dst.reserve(r.Index, names)
+	if err != nil {
+		return err
+	}
+	files := map[string]string{}
+	var written []string
+	for k, name := range names {
+		if err := copyFile(filepath.Join(srcDir, r.Files[name]), filepath.Join(dst.dir, slots[k].tmp), filepath.Join(dst.dir, slots[k].final)); err != nil {
+			return err
+		}
+		files[name] = filepath.ToSlash(slots[k].final)
+		written = append(written, filepath.ToSlash(slots[k].tmp), filepath.ToSlash(slots[k].final))
+	}
+	r.Files = files
+	dst.mu.Lock()
+	defer dst.mu.Unlock()
+	return dst.putRow(r, written)
 }
 
 // sameResult compares the deterministic content of two rows of a point.
@@ -161,13 +185,23 @@ func sameResult(a, b sweep.Result) string {
 	return ""
 }
 
-func copyFile(from, to string) error {
+// sameDir reports whether a and b name the same directory.
+func sameDir(a, b string) bool {
+	if filepath.Clean(a) == filepath.Clean(b) {
+		return true
+	}
+	sa, errA := os.Stat(a)
+	sb, errB := os.Stat(b)
+	return errA == nil && errB == nil && os.SameFile(sa, sb)
+}
+
+func copyFile(from, tmp, to string) error {
 	f, err := os.Open(from)
 	if err != nil {
 		return fmt.Errorf("store: Merge: %w", err)
 	}
 	defer f.Close()
-	return writeFileAtomic(to, true, func(w io.Writer) error {
+	return writeNewFile(tmp, to, true, func(w io.Writer) error {
 		_, err := io.Copy(w, f)
 		return err
 	})

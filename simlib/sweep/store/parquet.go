@@ -114,38 +114,70 @@ func writeParquet(w io.Writer, name string, rows int, leaves []leaf) error {
 // writeFileAtomic writes a file with write, through a temporary file in
 // the same directory that is synced (unless sync is false) and renamed
 // into place: the file at path is either absent, or old, or complete.
+// It replaces the file at path: it is for files the user names.
 func writeFileAtomic(path string, sync bool, write func(w io.Writer) error) error {
-	dir := filepath.Dir(path)
-	f, err := os.CreateTemp(dir, ".tmp-*")
+	f, err := os.CreateTemp(filepath.Dir(path), ".tmp-*")
 	if err != nil {
 		return fmt.Errorf("store: %w", err)
 	}
+	return finishFile(f, path, sync, false, write)
+}
+
+// writeNewFile writes a new file at final through the temporary file tmp,
+// which it creates (failing if it exists), syncs (unless sync is false)
+// and renames to final, which must not exist: it never writes over a
+// file.
+func writeNewFile(tmp, final string, sync bool, write func(w io.Writer) error) error {
+	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return fmt.Errorf("store: %w", err)
+	}
+	return finishFile(f, final, sync, true, write)
+}
+
+func finishFile(f *os.File, path string, sync, noReplace bool, write func(w io.Writer) error) error {
 	tmp := f.Name()
-	err = write(f)
+	err := write(f)
 	if err == nil && sync {
 		err = f.Sync()
 	}
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
+	if err == nil && noReplace {
+		if _, serr := os.Lstat(path); serr == nil {
+			err = fmt.Errorf("%s exists: golgi does not write over it", path)
+		}
+	}
 	if err == nil {
 		err = os.Rename(tmp, path)
 	}
 	if err != nil {
-		os.Remove(tmp)
+		os.Remove(tmp) // made by this call (CreateTemp or O_EXCL)
 		return fmt.Errorf("store: writing %s: %w", path, err)
 	}
 	return nil
 }
 
 // WriteData writes d as a Parquet file at path (atomically, synced to
-// disk), one column per Column: DOUBLE for Float, INT64 for Int.
-func WriteData(path string, d sweep.Data) error { return writeData(path, d, true) }
-
-func writeData(path string, d sweep.Data, sync bool) error {
+// disk, replacing a file at path), one column per Column: DOUBLE for
+// Float, INT64 for Int.
+func WriteData(path string, d sweep.Data) error {
 	if err := d.Check(); err != nil {
 		return err
 	}
+	return writeFileAtomic(path, true, dataWriter(d))
+}
+
+// writeData writes d as a new file final through the new file tmp.
+func writeData(tmp, final string, d sweep.Data, sync bool) error {
+	if err := d.Check(); err != nil {
+		return err
+	}
+	return writeNewFile(tmp, final, sync, dataWriter(d))
+}
+
+func dataWriter(d sweep.Data) func(w io.Writer) error {
 	var leaves []leaf
 	for _, c := range d.Columns {
 		if c.Int != nil {
@@ -154,7 +186,7 @@ func writeData(path string, d sweep.Data, sync bool) error {
 			leaves = append(leaves, double(c.Name, func(k int) (float64, bool) { return c.Float[k], true }, false))
 		}
 	}
-	return writeFileAtomic(path, sync, func(w io.Writer) error { return writeParquet(w, d.Name, d.Rows(), leaves) })
+	return func(w io.Writer) error { return writeParquet(w, d.Name, d.Rows(), leaves) }
 }
 
 // ReadData reads a Parquet file written by WriteData (a point's bulk
@@ -213,10 +245,12 @@ func ReadData(path string) (sweep.Data, error) {
 	return d, nil
 }
 
-// WriteTableParquet writes a results table as a Parquet file (atomically):
-// columns index, seed, one per parameter (DOUBLE, or STRING for labels),
-// status, one optional DOUBLE per metric (null when a row has none),
-// error, start_ns and end_ns (Unix ns, 0 when not run), wall_s, host.
+// WriteTableParquet writes a results table as a Parquet file (atomically,
+// replacing a file at path): columns index, seed, one per parameter
+// (DOUBLE, or STRING for labels; named as Table.ParamColumns), status, one
+// optional DOUBLE per metric (null when a row has none; named as
+// Table.MetricColumns), error, start_ns and end_ns (Unix ns, 0 when not
+// run), wall_s, host.
 func WriteTableParquet(path string, t *sweep.Table) error {
 	rows := t.Rows
 	leaves := []leaf{
@@ -229,37 +263,22 @@ func WriteTableParquet(path string, t *sweep.Table) error {
 		double("wall_s", func(k int) (float64, bool) { return rows[k].Wall.Seconds(), true }, false),
 		texts("host", func(k int) string { return rows[k].Host }),
 	}
-	fixed := map[string]bool{}
-	for _, l := range leaves {
-		fixed[l.name] = true
-	}
+	pcols := t.ParamColumns()
 	for j, d := range t.Dims {
-		if fixed[d.Name] {
-			return fmt.Errorf("store: parameter %q has the name of a fixed column: rename it", d.Name)
-		}
 		if d.Labels != nil {
-			leaves = append(leaves, texts(d.Name, func(k int) string { return rows[k].Values[j].Label }))
+			leaves = append(leaves, texts(pcols[j], func(k int) string { return rows[k].Values[j].Label }))
 		} else {
-			leaves = append(leaves, double(d.Name, func(k int) (float64, bool) { return rows[k].Values[j].Num, true }, false))
+			leaves = append(leaves, double(pcols[j], func(k int) (float64, bool) { return rows[k].Values[j].Num, true }, false))
 		}
 	}
-	for _, m := range t.Metrics {
-		name := m
-		for fixed[name] || slices.ContainsFunc(t.Dims, func(d sweep.Dim) bool { return d.Name == name }) {
-			name = "m_" + name
-		}
+	for k, name := range t.MetricColumns() {
+		m := t.Metrics[k]
 		leaves = append(leaves, double(name, func(k int) (float64, bool) {
 			v, ok := rows[k].Metrics[m]
 			return v, ok
 		}, true))
 	}
 	return writeFileAtomic(path, true, func(w io.Writer) error { return writeParquet(w, "sweep", len(rows), leaves) })
-}
-
-// dataFile is the path, relative to the store, of point i's data called
-// name.
-func dataFile(i int, name string) string {
-	return filepath.Join("data", fmt.Sprintf("%08d_%s.parquet", i, name))
 }
 
 func unixNano(t time.Time) int64 {

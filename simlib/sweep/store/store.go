@@ -8,6 +8,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io/fs"
+	"maps"
 	"math"
 	"os"
 	"path/filepath"
@@ -22,16 +24,37 @@ import (
 	"github.com/golgi-sim/golgi/simlib/sweep"
 )
 
-// DBName is the SQLite file inside a store's directory; bulk data files
-// are under its data/ folder.
+// DBName is the SQLite file inside a store's directory.
 const DBName = "sweep.db"
 
-// schemaVersion is the version of the store's tables.
-const schemaVersion = "1"
+// DataDir is the folder, inside a store's directory, of the Parquet files
+// of the points' bulk outputs. The store makes it; it never writes into a
+// folder of that name that it did not make (a store made before golgi
+// used this name keeps its data/ folder).
+const DataDir = "sweep-data"
+
+// legacyDataDir is the data folder of stores of schema 1.
+const legacyDataDir = "data"
+
+// LockName is the store's lock file inside its directory.
+const LockName = "sweep.lock"
+
+// schemaVersion is the version of the store's tables; stores of the
+// versions in readable are opened (schema 1 has no journal of written
+// files: see Clean).
+const schemaVersion = "2"
+
+var readable = []string{"1", "2"}
 
 // ErrChanged is wrapped by the error returned when a sweep's definition
 // differs from the one its store was made for.
 var ErrChanged = errors.New("the sweep's definition differs from the store's")
+
+// ErrDamaged is wrapped by the error returned when a store's sweep.db
+// cannot be read whole (truncated, corrupt) or is not a sweep store.
+// golgi never changes such a file; Recover copies the rows it still holds
+// into a new store.
+var ErrDamaged = errors.New("the store's database is damaged")
 
 // Meta is what a store records about its sweep.
 type Meta struct {
@@ -43,168 +66,74 @@ type Meta struct {
 	Version    string
 	Points     int
 	Dims       []sweep.Dim
+	// DataDir is the folder of the store's Parquet files, relative to
+	// its directory (DataDir; "data" for stores of schema 1).
+	DataDir string
+	// Schema is the store's schema version.
+	Schema string
 }
 
 // Store is a sweep's store: a directory holding an SQLite database (one
-// row per point in table points, the sweep's definition in table meta)
-// and a data/ folder of Parquet files (a point's bulk outputs). One
-// process at a time opens a store (a lock file enforces it).
+// row per point in table points, the sweep's definition in table meta,
+// a journal of the data files being written in table writes) and a
+// folder of Parquet files (DataDir: a point's bulk outputs). One process
+// at a time opens a store (a lock file enforces it).
 type Store struct {
 	dir      string
-	db       *sql.DB
+	db       *sql.DB // nil for a new store until Bind
 	unlock   func()
 	mu       sync.Mutex // serialises writes
 	meta     *Meta
-	metrics  map[string]bool // metric columns of table points
+	metrics  map[string]string // metric name -> its column of table points
+	cols     map[string]bool   // lower-cased column names of table points
+	negZero  bool              // table points has column negative_zero
 	sync     bool
 	readOnly bool
-}
-
-// Open opens the store in dir, creating the directory and an empty store
-// if needed. Close it when done.
-func Open(dir string) (*Store, error) {
-	if err := os.MkdirAll(filepath.Join(dir, "data"), 0o755); err != nil {
-		return nil, fmt.Errorf("store: %w", err)
-	}
-	unlock, err := lock(dir)
-	if err != nil {
-		return nil, err
-	}
-	dsn := "file:" + filepath.Join(dir, DBName) + "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)"
-	db, err := sql.Open("sqlite", dsn)
-	if err != nil {
-		unlock()
-		return nil, fmt.Errorf("store: opening %s: %w", dir, err)
-	}
-	db.SetMaxOpenConns(1)
-	s := &Store{dir: dir, db: db, unlock: unlock, metrics: map[string]bool{}}
-	if err := s.init(); err != nil {
-		s.Close()
-		return nil, err
-	}
-	return s, nil
+	madeDir  bool // Open made the directory
+	madeLock bool // Open made the lock file
 }
 
 // SetSync sets whether data files are synced to disk before their rows
 // are committed, and commits are synced (see Options.Sync).
 func (s *Store) SetSync(on bool) error {
+	s.sync = on
+	return s.applySync()
+}
+
+func (s *Store) applySync() error {
+	if s.db == nil {
+		return nil
+	}
 	mode := "NORMAL"
-	if on {
+	if s.sync {
 		mode = "FULL"
 	}
 	if _, err := s.db.Exec("PRAGMA synchronous = " + mode); err != nil {
-		return fmt.Errorf("store: %s: %w", s.dir, err)
+		return s.dbErr("setting synchronous", err)
 	}
-	s.sync = on
 	return nil
-}
-
-// OpenReadOnly opens the existing store in dir for reading only, without
-// taking its lock: a sweep may be writing it at the same time (SQLite's
-// WAL mode lets readers see every committed row). Bind, Put and Clean
-// fail on it.
-func OpenReadOnly(dir string) (*Store, error) {
-	path := filepath.Join(dir, DBName)
-	if _, err := os.Stat(path); err != nil {
-		return nil, fmt.Errorf("store: %s is not a sweep store (no %s)", dir, DBName)
-	}
-	db, err := sql.Open("sqlite", "file:"+path+"?mode=ro&_pragma=busy_timeout(10000)")
-	if err != nil {
-		return nil, fmt.Errorf("store: opening %s: %w", dir, err)
-	}
-	db.SetMaxOpenConns(1)
-	s := &Store{dir: dir, db: db, unlock: func() {}, metrics: map[string]bool{}, readOnly: true}
-	m, err := s.readMeta()
-	if err == nil && m == nil {
-		err = fmt.Errorf("store: %s holds no sweep", dir)
-	}
-	if err == nil {
-		s.meta = m
-		err = s.loadColumns()
-	}
-	if err != nil {
-		db.Close()
-		return nil, err
-	}
-	return s, nil
 }
 
 // Dir returns the store's directory.
 func (s *Store) Dir() string { return s.dir }
 
-// Close closes the store.
+// Close closes the store. A store that was never made (Open, then no
+// Bind, or a Bind refused) leaves nothing behind: the lock file and the
+// directory Open made are removed.
 func (s *Store) Close() error {
-	err := s.db.Close()
+	var err error
+	if s.db != nil {
+		err = s.db.Close()
+	} else if !s.readOnly {
+		if s.madeLock {
+			os.Remove(filepath.Join(s.dir, LockName))
+		}
+		if s.madeDir {
+			os.Remove(s.dir) // only if empty
+		}
+	}
 	s.unlock()
 	return err
-}
-
-func (s *Store) init() error {
-	_, err := s.db.Exec(`CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)`)
-	if err != nil {
-		return fmt.Errorf("store: %s: %w", s.dir, err)
-	}
-	m, err := s.readMeta()
-	if err != nil {
-		return err
-	}
-	s.meta = m
-	if m != nil {
-		return s.loadColumns()
-	}
-	return nil
-}
-
-func (s *Store) readMeta() (*Meta, error) {
-	rows, err := s.db.Query(`SELECT key, value FROM meta`)
-	if err != nil {
-		return nil, fmt.Errorf("store: %s: reading meta: %w", s.dir, err)
-	}
-	defer rows.Close()
-	kv := map[string]string{}
-	for rows.Next() {
-		var k, v string
-		if err := rows.Scan(&k, &v); err != nil {
-			return nil, fmt.Errorf("store: %s: reading meta: %w", s.dir, err)
-		}
-		kv[k] = v
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("store: %s: reading meta: %w", s.dir, err)
-	}
-	if len(kv) == 0 {
-		return nil, nil
-	}
-	if kv["schema"] != schemaVersion {
-		return nil, fmt.Errorf("store: %s: schema version %q: this golgi reads version %s", s.dir, kv["schema"], schemaVersion)
-	}
-	m := &Meta{Hash: kv["hash"], Definition: kv["definition"], Version: kv["version"]}
-	var err1, err2, err3 error
-	m.Seed, err1 = strconv.ParseUint(kv["seed"], 10, 64)
-	m.Points, err2 = strconv.Atoi(kv["points"])
-	err3 = json.Unmarshal([]byte(kv["params"]), &m.Dims)
-	if err := errors.Join(err1, err2, err3); err != nil {
-		return nil, fmt.Errorf("store: %s: meta table is damaged: %w", s.dir, err)
-	}
-	return m, nil
-}
-
-func (s *Store) loadColumns() error {
-	rows, err := s.db.Query(`SELECT name FROM pragma_table_info('points')`)
-	if err != nil {
-		return fmt.Errorf("store: %s: %w", s.dir, err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var n string
-		if err := rows.Scan(&n); err != nil {
-			return err
-		}
-		if m, ok := strings.CutPrefix(n, "m_"); ok {
-			s.metrics[m] = true
-		}
-	}
-	return rows.Err()
 }
 
 // Meta returns the store's sweep, or nil for a new store.
@@ -231,7 +160,7 @@ func (s *Store) Bind(space *sweep.Space, seed uint64, version string) error {
 
 func (s *Store) bind(m *Meta) error {
 	if s.readOnly && (s.meta == nil || s.meta.Hash != m.Hash) {
-		return fmt.Errorf("store: %s is open read-only", s.dir)
+		return fmt.Errorf("store: %s is open read-only: open it with Open to write it", s.dir)
 	}
 	if s.meta != nil {
 		if s.meta.Hash == m.Hash {
@@ -239,6 +168,125 @@ func (s *Store) bind(m *Meta) error {
 		}
 		return fmt.Errorf("store: %s: %w: %s; use a new store directory, or run the old definition (a resumed sweep must be the same sweep)", s.dir, ErrChanged, whatChanged(s.meta, m))
 	}
+	if err := checkDims(m.Dims); err != nil {
+		return err
+	}
+	m = &Meta{Hash: m.Hash, Definition: m.Definition, Seed: m.Seed, Version: m.Version, Points: m.Points, Dims: m.Dims,
+		DataDir: DataDir, Schema: schemaVersion}
+	if s.db != nil {
+		// An empty store of schema 1 (opened by an older golgi, never
+		// bound): it holds no rows, so it gets schema 2's data folder.
+		if err := s.makeDataDir(m); err != nil {
+			return err
+		}
+		tx, err := s.db.Begin()
+		if err != nil {
+			return s.dbErr("binding", err)
+		}
+		defer tx.Rollback()
+		if err := createTables(tx, m); err != nil {
+			return s.dbErr("creating tables", err)
+		}
+		if err := tx.Commit(); err != nil {
+			return s.dbErr("binding", err)
+		}
+	} else if err := s.create(m); err != nil {
+		return err
+	}
+	s.meta = m
+	return s.loadColumns()
+}
+
+// checkDims refuses parameter names that SQL cannot tell apart (column
+// names ignore case). sweep's spaces refuse them already; this guards
+// stores bound from other Meta.
+func checkDims(dims []sweep.Dim) error {
+	seen := map[string]string{}
+	for _, d := range dims {
+		l := strings.ToLower(d.Name)
+		if o, ok := seen[l]; ok {
+			return fmt.Errorf("store: parameters %q and %q differ only by case: SQL column names ignore case; rename one", o, d.Name)
+		}
+		seen[l] = d.Name
+	}
+	return nil
+}
+
+// create makes a new store's data folder and database. The database is
+// built under a temporary name and renamed into place, so that a sweep.db
+// always holds its sweep: an empty or tableless sweep.db is damaged, never
+// a new store.
+func (s *Store) create(m *Meta) error {
+	if err := s.makeDataDir(m); err != nil {
+		return err
+	}
+	f, err := os.CreateTemp(s.dir, ".sweep.db.new-*")
+	if err != nil {
+		return fmt.Errorf("store: %w", err)
+	}
+	tmp := f.Name()
+	f.Close()
+	fail := func(err error) error {
+		for _, p := range []string{tmp, tmp + "-wal", tmp + "-shm", tmp + "-journal"} {
+			os.Remove(p)
+		}
+		return err
+	}
+	db, err := openDB(tmp, rwQuery)
+	if err != nil {
+		return fail(fmt.Errorf("store: %w", err))
+	}
+	err = func() error {
+		tx, err := db.Begin()
+		if err != nil {
+			return err
+		}
+		defer tx.Rollback()
+		if err := createTables(tx, m); err != nil {
+			return err
+		}
+		return tx.Commit()
+	}()
+	if cerr := db.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fail(fmt.Errorf("store: %s: creating the store: %w", s.dir, err))
+	}
+	path := filepath.Join(s.dir, DBName)
+	if _, err := os.Lstat(path); err == nil {
+		return fail(fmt.Errorf("store: %s appeared while the store was being made: another program writes this directory", path))
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		return fail(fmt.Errorf("store: %w", err))
+	}
+	if s.db, err = openDB(path, rwQuery); err != nil {
+		return fmt.Errorf("store: %w", err)
+	}
+	return s.applySync()
+}
+
+// makeDataDir makes a new store's data folder; an existing one is taken
+// only when empty (a store never writes into a folder of someone else's).
+func (s *Store) makeDataDir(m *Meta) error {
+	data := filepath.Join(s.dir, m.DataDir)
+	if err := os.Mkdir(data, 0o755); err != nil {
+		if !errors.Is(err, fs.ErrExist) {
+			return fmt.Errorf("store: %w", err)
+		}
+		ents, err := os.ReadDir(data)
+		if err != nil {
+			return fmt.Errorf("store: %s exists and cannot be read as a folder: %w: move it away or give the sweep another directory", data, err)
+		}
+		if len(ents) > 0 {
+			return fmt.Errorf("store: %s: folder %s already exists and holds %d files (e.g. %s), but %s holds no sweep store: golgi writes only into a data folder it made; move the folder away or give the sweep another directory", s.dir, data, len(ents), ents[0].Name(), s.dir)
+		}
+	}
+	return nil
+}
+
+// createTables makes the tables of a store of m's schema and records m.
+func createTables(tx *sql.Tx, m *Meta) error {
 	params, _ := json.Marshal(m.Dims)
 	cols := []string{
 		"idx INTEGER PRIMARY KEY",
@@ -249,6 +297,8 @@ func (s *Store) bind(m *Meta) error {
 		"start_ns INTEGER", "end_ns INTEGER", "wall_s REAL", "host TEXT",
 		"metric_names TEXT NOT NULL DEFAULT '[]'",
 		"files TEXT NOT NULL DEFAULT '{}'",
+		"negative_zero TEXT NOT NULL DEFAULT '[]'",
+		"checksum TEXT NOT NULL DEFAULT ''",
 	}
 	for _, d := range m.Dims {
 		typ := "REAL"
@@ -257,30 +307,30 @@ func (s *Store) bind(m *Meta) error {
 		}
 		cols = append(cols, quote("p_"+d.Name)+" "+typ)
 	}
-	tx, err := s.db.Begin()
-	if err != nil {
-		return fmt.Errorf("store: %s: %w", s.dir, err)
+	stmts := []string{
+		`CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)`,
+		`CREATE TABLE points (` + strings.Join(cols, ", ") + `)`,
+		`CREATE TABLE IF NOT EXISTS writes (path TEXT PRIMARY KEY)`,
+		`CREATE TABLE IF NOT EXISTS metric_columns (name TEXT PRIMARY KEY, col TEXT NOT NULL)`,
 	}
-	defer tx.Rollback()
-	stmts := []string{`CREATE TABLE points (` + strings.Join(cols, ", ") + `)`}
 	for _, st := range stmts {
 		if _, err := tx.Exec(st); err != nil {
-			return fmt.Errorf("store: %s: creating tables: %w", s.dir, err)
+			return err
 		}
 	}
-	for k, v := range map[string]string{
-		"schema": schemaVersion, "hash": m.Hash, "definition": m.Definition, "seed": strconv.FormatUint(m.Seed, 10),
+	kv := map[string]string{
+		"schema": m.Schema, "hash": m.Hash, "definition": m.Definition, "seed": strconv.FormatUint(m.Seed, 10),
 		"version": m.Version, "points": strconv.Itoa(m.Points), "params": string(params),
 		"created": time.Now().UTC().Format(time.RFC3339),
-	} {
+	}
+	if m.Schema != "1" {
+		kv["data_dir"] = m.DataDir
+	}
+	for k, v := range kv {
 		if _, err := tx.Exec(`INSERT INTO meta (key, value) VALUES (?, ?)`, k, v); err != nil {
-			return fmt.Errorf("store: %s: %w", s.dir, err)
+			return err
 		}
 	}
-	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("store: %s: %w", s.dir, err)
-	}
-	s.meta = m
 	return nil
 }
 
@@ -317,72 +367,125 @@ func names(ds []sweep.Dim) []string {
 func quote(id string) string { return `"` + strings.ReplaceAll(id, `"`, `""`) + `"` }
 
 // ensureMetrics adds a column for every metric not yet in table points.
-// Call with s.mu held.
+// A metric's column is m_NAME, unless an existing column has that name
+// but for case (SQL column names ignore case): then m_NAME_2, m_NAME_3,
+// ...; table metric_columns records each metric's column. Call with s.mu
+// held.
 func (s *Store) ensureMetrics(ms sweep.Metrics) error {
 	var add []string
 	for m := range ms {
-		if !s.metrics[m] {
+		if _, ok := s.metrics[m]; !ok {
 			add = append(add, m)
 		}
 	}
+	if len(add) == 0 {
+		return nil
+	}
 	slices.Sort(add)
+	tx, err := s.db.Begin()
+	if err != nil {
+		return s.dbErr("adding metric columns", err)
+	}
+	defer tx.Rollback()
+	made := map[string]string{}
+	taken := maps.Clone(s.cols)
 	for _, m := range add {
-		if _, err := s.db.Exec(`ALTER TABLE points ADD COLUMN ` + quote("m_"+m) + ` REAL`); err != nil {
-			return fmt.Errorf("store: %s: adding metric column %q: %w", s.dir, m, err)
+		col := "m_" + m
+		for k := 2; taken[strings.ToLower(col)]; k++ {
+			col = fmt.Sprintf("m_%s_%d", m, k)
 		}
-		s.metrics[m] = true
+		if _, err := tx.Exec(`ALTER TABLE points ADD COLUMN ` + quote(col) + ` REAL`); err != nil {
+			return s.dbErr(fmt.Sprintf("adding the column of metric %q", m), err)
+		}
+		if _, err := tx.Exec(`INSERT OR REPLACE INTO metric_columns (name, col) VALUES (?, ?)`, m, col); err != nil {
+			return s.dbErr(fmt.Sprintf("adding the column of metric %q", m), err)
+		}
+		taken[strings.ToLower(col)] = true
+		made[m] = col
+	}
+	if err := tx.Commit(); err != nil {
+		return s.dbErr("adding metric columns", err)
+	}
+	for m, c := range made {
+		s.metrics[m] = c
+		s.cols[strings.ToLower(c)] = true
 	}
 	return nil
 }
 
 // Put stores a finished point: its bulk data as Parquet files first
-// (each written to a temporary file, synced and renamed into place), then
-// its row, in one transaction that replaces any earlier row of the point.
-// A process killed at any moment leaves either no row (the point runs
-// again; a file already renamed is an orphan that Clean removes) or a
+// (their names journaled, each written to a new temporary file, synced
+// and renamed into place), then its row, in one transaction that replaces
+// any earlier row of the point and clears the files from the journal. A
+// process killed at any moment leaves either no row (the point runs
+// again; its journaled files are orphans that Clean removes) or a
 // complete row whose files are complete. Pending and cancelled points are
 // not stored. Put may be called concurrently.
 func (s *Store) Put(r sweep.Result) error {
 	if r.Status != sweep.Done && r.Status != sweep.Failed {
 		return nil
 	}
-	if s.meta == nil {
-		return fmt.Errorf("store: %s: Put before Bind", s.dir)
-	}
 	if s.readOnly {
-		return fmt.Errorf("store: %s is open read-only", s.dir)
+		return fmt.Errorf("store: %s is open read-only: open it with Open to write it", s.dir)
 	}
-	files := map[string]string{}
-	for _, d := range r.Data {
-		rel := dataFile(r.Index, d.Name)
-		if err := writeData(filepath.Join(s.dir, rel), d, s.sync); err != nil {
+	if s.meta == nil {
+		return fmt.Errorf("store: %s: Put before Bind: bind the store to its sweep first (Bind, or use Run)", s.dir)
+	}
+	names := make([]string, len(r.Data))
+	for k, d := range r.Data {
+		if err := d.Check(); err != nil {
 			return err
 		}
-		files[d.Name] = rel
+		names[k] = d.Name
+	}
+	slots, err := s.reserve(r.Index, names)
+	if err != nil {
+		return err
+	}
+	files := map[string]string{}
+	for k, d := range r.Data {
+		if err := writeData(filepath.Join(s.dir, slots[k].tmp), filepath.Join(s.dir, slots[k].final), d, s.sync); err != nil {
+			return err
+		}
+		files[d.Name] = filepath.ToSlash(slots[k].final)
 	}
 	r.Files = files
+	var written []string
+	for _, sl := range slots {
+		written = append(written, filepath.ToSlash(sl.tmp), filepath.ToSlash(sl.final))
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.putRow(r)
+	return s.putRow(r, written)
 }
 
-// putRow writes r's row in a transaction. Call with s.mu held.
-func (s *Store) putRow(r sweep.Result) error {
+// putRow writes r's row in a transaction that also removes the paths
+// written from the journal, and journals the files of the point's
+// earlier row that r does not keep (Clean removes them). Call with s.mu
+// held.
+func (s *Store) putRow(r sweep.Result, written []string) error {
 	if err := s.ensureMetrics(r.Metrics); err != nil {
 		return err
 	}
 	metricNames := make([]string, 0, len(r.Metrics))
-	for m := range r.Metrics {
+	negZero := []string{}
+	for m, v := range r.Metrics {
 		metricNames = append(metricNames, m)
+		if v == 0 && math.Signbit(v) {
+			negZero = append(negZero, m)
+		}
 	}
 	slices.Sort(metricNames)
+	slices.Sort(negZero)
 	mn, _ := json.Marshal(metricNames)
+	nz, _ := json.Marshal(negZero)
 	if r.Files == nil {
 		r.Files = map[string]string{}
 	}
 	fj, _ := json.Marshal(r.Files)
-	cols := []string{"idx", "seed", "status", "error", "stack", "start_ns", "end_ns", "wall_s", "host", "metric_names", "files"}
-	args := []any{r.Index, int64(r.Seed), string(r.Status), r.Err, r.Stack, unixNano(r.Start), unixNano(r.End), r.Wall.Seconds(), r.Host, string(mn), string(fj)}
+	sum := rowSum(r, s.meta.Dims, unixNano(r.Start), unixNano(r.End), r.Wall.Seconds())
+	cols := []string{"idx", "seed", "status", "error", "stack", "start_ns", "end_ns", "wall_s", "host", "metric_names", "files", "negative_zero", "checksum"}
+	args := []any{r.Index, int64(r.Seed), string(r.Status), r.Err, r.Stack, unixNano(r.Start), unixNano(r.End), r.Wall.Seconds(), r.Host, string(mn), string(fj), string(nz), sum}
 	for k, d := range s.meta.Dims {
 		cols = append(cols, quote("p_"+d.Name))
 		if d.Labels != nil {
@@ -392,7 +495,7 @@ func (s *Store) putRow(r sweep.Result) error {
 		}
 	}
 	for _, m := range metricNames {
-		cols = append(cols, quote("m_"+m))
+		cols = append(cols, quote(s.metrics[m]))
 		v := r.Metrics[m]
 		if math.IsNaN(v) {
 			args = append(args, nil) // SQLite has no NaN; metric_names says it is set
@@ -403,14 +506,38 @@ func (s *Store) putRow(r sweep.Result) error {
 	q := `INSERT OR REPLACE INTO points (` + strings.Join(cols, ", ") + `) VALUES (?` + strings.Repeat(", ?", len(cols)-1) + `)`
 	tx, err := s.db.Begin()
 	if err != nil {
-		return fmt.Errorf("store: %s: %w", s.dir, err)
+		return s.dbErr(fmt.Sprintf("writing point %d", r.Index), err)
 	}
 	defer tx.Rollback()
+	var old string
+	switch err := tx.QueryRow(`SELECT files FROM points WHERE idx = ?`, r.Index).Scan(&old); {
+	case err == nil:
+		var of map[string]string
+		json.Unmarshal([]byte(old), &of)
+		keep := map[string]bool{}
+		for _, f := range r.Files {
+			keep[f] = true
+		}
+		for _, f := range of {
+			if !keep[f] {
+				if _, err := tx.Exec(`INSERT OR IGNORE INTO writes (path) VALUES (?)`, f); err != nil {
+					return s.dbErr(fmt.Sprintf("writing point %d", r.Index), err)
+				}
+			}
+		}
+	case !errors.Is(err, sql.ErrNoRows):
+		return s.dbErr(fmt.Sprintf("writing point %d", r.Index), err)
+	}
 	if _, err := tx.Exec(q, args...); err != nil {
-		return fmt.Errorf("store: %s: writing point %d: %w", s.dir, r.Index, err)
+		return s.dbErr(fmt.Sprintf("writing point %d", r.Index), err)
+	}
+	for _, p := range written {
+		if _, err := tx.Exec(`DELETE FROM writes WHERE path = ?`, p); err != nil {
+			return s.dbErr(fmt.Sprintf("writing point %d", r.Index), err)
+		}
 	}
 	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("store: %s: writing point %d: %w", s.dir, r.Index, err)
+		return s.dbErr(fmt.Sprintf("writing point %d", r.Index), err)
 	}
 	return nil
 }
@@ -423,29 +550,52 @@ func (s *Store) Rows() ([]sweep.Result, error) {
 	}
 	rows, err := s.db.Query(`SELECT * FROM points ORDER BY idx`)
 	if err != nil {
-		return nil, fmt.Errorf("store: %s: %w", s.dir, err)
+		return nil, s.dbErr("reading table points", err)
 	}
 	defer rows.Close()
-	cols, err := rows.Columns()
-	if err != nil {
-		return nil, err
+	var out []sweep.Result
+	dec := s.decoder()
+	for rows.Next() {
+		r, err := dec(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, r)
 	}
+	if err := rows.Err(); err != nil {
+		return nil, s.dbErr("reading table points", err)
+	}
+	return out, nil
+}
+
+// decoder returns a function that decodes a row of SELECT * FROM points.
+func (s *Store) decoder() func(*sql.Rows) (sweep.Result, error) {
 	pcol := map[string]int{}
 	for k, d := range s.meta.Dims {
 		pcol["p_"+d.Name] = k
 	}
-	var out []sweep.Result
-	vals := make([]any, len(cols))
-	ptrs := make([]any, len(cols))
-	for k := range vals {
-		ptrs[k] = &vals[k]
+	mcol := map[string]string{}
+	for m, c := range s.metrics {
+		mcol[c] = m
 	}
-	for rows.Next() {
+	return func(rows *sql.Rows) (sweep.Result, error) {
+		cols, err := rows.Columns()
+		if err != nil {
+			return sweep.Result{}, s.dbErr("reading table points", err)
+		}
+		vals := make([]any, len(cols))
+		ptrs := make([]any, len(cols))
+		for k := range vals {
+			ptrs[k] = &vals[k]
+		}
 		if err := rows.Scan(ptrs...); err != nil {
-			return nil, fmt.Errorf("store: %s: %w", s.dir, err)
+			return sweep.Result{}, s.dbErr("reading table points", err)
 		}
 		r := sweep.Result{Values: make([]sweep.Value, len(s.meta.Dims)), Metrics: sweep.Metrics{}}
-		var metricNames []string
+		var metricNames, negZero []string
+		var startNs, endNs int64
+		var wallS float64
+		sum := ""
 		metricVals := map[string]any{}
 		for k, c := range cols {
 			v := vals[k]
@@ -461,24 +611,31 @@ func (s *Store) Rows() ([]sweep.Result, error) {
 			case "stack":
 				r.Stack = asString(v)
 			case "start_ns":
-				if n := asInt(v); n != 0 {
-					r.Start = time.Unix(0, n)
+				if startNs = asInt(v); startNs != 0 {
+					r.Start = time.Unix(0, startNs)
 				}
 			case "end_ns":
-				if n := asInt(v); n != 0 {
-					r.End = time.Unix(0, n)
+				if endNs = asInt(v); endNs != 0 {
+					r.End = time.Unix(0, endNs)
 				}
 			case "wall_s":
-				r.Wall = time.Duration(math.Round(asFloat(v) * 1e9))
+				wallS = asFloat(v)
+				r.Wall = time.Duration(math.Round(wallS * 1e9))
+			case "checksum":
+				sum = asString(v)
 			case "host":
 				r.Host = asString(v)
 			case "metric_names":
 				if err := json.Unmarshal([]byte(asString(v)), &metricNames); err != nil {
-					return nil, fmt.Errorf("store: %s: point row damaged: %w", s.dir, err)
+					return sweep.Result{}, fmt.Errorf("store: %s: %w: point row damaged: %v", s.dir, ErrDamaged, err)
+				}
+			case "negative_zero":
+				if err := json.Unmarshal([]byte(asString(v)), &negZero); err != nil {
+					return sweep.Result{}, fmt.Errorf("store: %s: %w: point row damaged: %v", s.dir, ErrDamaged, err)
 				}
 			case "files":
 				if err := json.Unmarshal([]byte(asString(v)), &r.Files); err != nil {
-					return nil, fmt.Errorf("store: %s: point row damaged: %w", s.dir, err)
+					return sweep.Result{}, fmt.Errorf("store: %s: %w: point row damaged: %v", s.dir, ErrDamaged, err)
 				}
 			default:
 				if j, ok := pcol[c]; ok {
@@ -489,7 +646,7 @@ func (s *Store) Rows() ([]sweep.Result, error) {
 					} else {
 						r.Values[j] = sweep.Value{Num: asFloat(v)}
 					}
-				} else if m, ok := strings.CutPrefix(c, "m_"); ok {
+				} else if m, ok := mcol[c]; ok {
 					metricVals[m] = v
 				}
 			}
@@ -501,9 +658,16 @@ func (s *Store) Rows() ([]sweep.Result, error) {
 				r.Metrics[m] = asFloat(v)
 			}
 		}
-		out = append(out, r)
+		for _, m := range negZero {
+			if _, ok := r.Metrics[m]; ok {
+				r.Metrics[m] = math.Copysign(0, -1) // SQLite stores -0 as 0
+			}
+		}
+		if sum != "" && sum != rowSum(r, s.meta.Dims, startNs, endNs, wallS) {
+			return sweep.Result{}, s.damaged(fmt.Sprintf("the row of point %d does not match its checksum (bytes of it were overwritten)", r.Index), nil)
+		}
+		return r, nil
 	}
-	return out, rows.Err()
 }
 
 func asInt(v any) int64 {
@@ -549,87 +713,12 @@ func (s *Store) Table() (*sweep.Table, error) {
 	return sweep.NewTable(dims, rows), nil
 }
 
-// Clean removes files of data/ that no row references: temporary files
-// and files of points whose row was never written (a process killed
-// between the two). A row whose file is missing or not a whole Parquet
-// file is removed first, so that its point is computed again. It returns
-// how many files it removed. Only call it when no
-// other process writes the store (the store's lock ensures that).
-func (s *Store) Clean() (int, error) {
-	if s.readOnly {
-		return 0, fmt.Errorf("store: %s is open read-only", s.dir)
-	}
-	rows, err := s.Rows()
-	if err != nil {
-		return 0, err
-	}
-	ref := map[string]bool{}
-	for _, r := range rows {
-		whole := true
-		for _, f := range r.Files {
-			whole = whole && isParquet(filepath.Join(s.dir, f))
-		}
-		if !whole {
-			// A file that did not reach the disk whole (a power cut
-			// without Sync): forget the point, it runs again.
-			s.mu.Lock()
-			_, err := s.db.Exec(`DELETE FROM points WHERE idx = ?`, r.Index)
-			s.mu.Unlock()
-			if err != nil {
-				return 0, fmt.Errorf("store: %s: %w", s.dir, err)
-			}
-			continue
-		}
-		for _, f := range r.Files {
-			ref[filepath.Clean(f)] = true
-		}
-	}
-	ents, err := os.ReadDir(filepath.Join(s.dir, "data"))
-	if err != nil {
-		return 0, fmt.Errorf("store: %w", err)
-	}
-	n := 0
-	for _, e := range ents {
-		rel := filepath.Join("data", e.Name())
-		if e.IsDir() || ref[rel] {
-			continue
-		}
-		if err := os.Remove(filepath.Join(s.dir, rel)); err != nil {
-			return n, fmt.Errorf("store: removing orphan %s: %w", rel, err)
-		}
-		n++
-	}
-	return n, nil
-}
-
-// isParquet reports whether the file at path ends as a whole Parquet
-// file does: a footer length that fits, and the magic "PAR1" at both ends.
-func isParquet(path string) bool {
-	f, err := os.Open(path)
-	if err != nil {
-		return false
-	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil || st.Size() < 12 {
-		return false
-	}
-	var head [4]byte
-	var tail [8]byte
-	if _, err := f.ReadAt(head[:], 0); err != nil {
-		return false
-	}
-	if _, err := f.ReadAt(tail[:], st.Size()-8); err != nil {
-		return false
-	}
-	n := int64(tail[0]) | int64(tail[1])<<8 | int64(tail[2])<<16 | int64(tail[3])<<24
-	return string(head[:]) == "PAR1" && string(tail[4:]) == "PAR1" && n > 0 && n <= st.Size()-12
-}
-
 // Options configure Run.
 type Options struct {
-	// Options are sweep.Run's; Run sets Indices to the points still to
-	// compute, and calls OnResult (when set) after storing each point.
+	// Options are sweep.Run's; Run computes the points of Indices (all
+	// of the shard when nil) not yet stored, and calls OnResult (when
+	// set) after storing each point. Its table comes from the store:
+	// rows name their data files (Files); KeepData has no effect.
 	sweep.Options
 	// Version is the user's version of the sweep's code: a store made
 	// with another version refuses to resume.
@@ -691,9 +780,19 @@ func Run(ctx context.Context, dir string, space *sweep.Space, f sweep.Func, opt 
 	for _, r := range have {
 		status[r.Index] = r.Status
 	}
+	var want map[int]bool // Options.Indices, when given: compute only these
+	if opt.Indices != nil {
+		want = map[int]bool{}
+		for _, i := range opt.Indices {
+			if i < 0 || i >= space.Len() {
+				return nil, fmt.Errorf("store: Run: Options.Indices: index %d: out of range, must be in [0, %d)", i, space.Len())
+			}
+			want[i] = true
+		}
+	}
 	todo := []int{}
 	for i := 0; i < space.Len(); i++ {
-		if !opt.Shard.Has(i) {
+		if !opt.Shard.Has(i) || (want != nil && !want[i]) {
 			continue
 		}
 		switch status[i] {

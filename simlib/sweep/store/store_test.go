@@ -33,7 +33,8 @@ func inline(t *testing.T, s *sweep.Space, f sweep.Func, seed uint64) *sweep.Tabl
 }
 
 // checkData checks that every done point's spike file holds exactly the
-// spikes of the in-memory run, and that data/ holds nothing else.
+// spikes of the in-memory run, and that the data folder holds nothing
+// else.
 func checkData(t *testing.T, dir string, got, ref *sweep.Table) {
 	t.Helper()
 	want := map[string]bool{}
@@ -54,7 +55,7 @@ func checkData(t *testing.T, dir string, got, ref *sweep.Table) {
 			t.Fatalf("point %d: %s", r.Index, diff)
 		}
 	}
-	ents, err := os.ReadDir(filepath.Join(dir, "data"))
+	ents, err := os.ReadDir(filepath.Join(dir, store.DataDir))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -223,35 +224,28 @@ func TestChangedSweepRefused(t *testing.T) {
 	}
 }
 
-func TestOrphansRemovedAndLock(t *testing.T) {
+// One process at a time opens a store.
+func TestLock(t *testing.T) {
 	dir := t.TempDir()
-	f := testnet.Func(testnet.Small, true)
-	s := sweep.Grid(sweep.Values("w_in", 4), sweep.Values("w_rec", 0.5, 1))
-	if _, err := store.Run(context.Background(), dir, s, f, nil); err != nil {
-		t.Fatal(err)
-	}
-	for _, name := range []string{"00000007_spikes.parquet", ".tmp-123"} {
-		if err := os.WriteFile(filepath.Join(dir, "data", name), []byte("partial"), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
 	st, err := store.Open(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
+	if !store.Busy(dir) {
+		t.Fatal("Busy: false while the store is open")
+	}
 	if _, err := store.Open(dir); err == nil || !strings.Contains(err.Error(), "in use by another process") {
 		t.Fatalf("second Open: %v, want the lock's error", err)
 	}
-	n, err := st.Clean()
-	if err != nil || n != 2 {
-		t.Fatalf("Clean removed %d, %v; want the 2 orphans", n, err)
+	st.Close()
+	if store.Busy(dir) {
+		t.Fatal("Busy: true after Close")
 	}
-	tab, err := st.Table()
+	st, err = store.Open(dir)
 	if err != nil {
-		t.Fatal(err)
+		t.Fatalf("Open after Close: %v", err)
 	}
 	st.Close()
-	checkData(t, dir, tab, inline(t, s, f, 0))
 }
 
 // Four shard stores merged give the in-memory table bit for bit; merging
