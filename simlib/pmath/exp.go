@@ -6,7 +6,7 @@ import "math"
 // documentation).
 func Exp(x float64) float64 {
 	const (
-		log2e    = 1.4426950408889634073599246810018920       // 1/ln 2
+		log2e    = 1.4426950408889634073599246810018920        // 1/ln 2
 		ln2U     = 0.69314718055966295651160180568695068359375 // upper part of ln 2
 		ln2L     = 0.28235290563031577122588448175013436025525412068e-12
 		overflow = 7.09782712893384e+02
@@ -46,18 +46,24 @@ func Exp(x float64) float64 {
 	p = math.FMA(p, r, c3)
 	p = math.FMA(p, r, 0.5)
 	p = math.FMA(p, r, 1)
-	y := r * p
+	y := float64(r * p)
 	// e^{2s} - 1 = (e^s - 1)(e^s - 1 + 2), four times: e^{16r} - 1, and
-	// the last step adds the 1.
-	y *= y + 2
-	y *= y + 2
-	y *= y + 2
+	// the last step adds the 1. (The conversions keep the products
+	// rounded: Go may fuse a product with an addition in a later
+	// statement.)
+	y = float64(y * (y + 2))
+	y = float64(y * (y + 2))
+	y = float64(y * (y + 2))
 	y = math.FMA(y, y+2, 1)
-	// Multiply by 2^k, in two steps when the result is subnormal.
+	// Multiply by 2^k, in two steps when the result is subnormal or k is
+	// 1024. (Go's amd64 assembly returns +Inf when k is 1024, for x in
+	// [709.44, 709.78], where e^x is finite: the one place it differs.)
 	e := int64(k) + 1023
 	switch {
-	case e >= 0x7FF:
+	case e > 0x7FF:
 		return math.Inf(1)
+	case e == 0x7FF: // 2^1024 is not a float64; y < 1 here
+		return y * 2 * 0x1p1023
 	case e > 0:
 		return y * math.Float64frombits(uint64(e)<<52)
 	case e < -52:
@@ -125,7 +131,7 @@ func Expm1(x float64) float64 {
 			}
 			t := float64(k)
 			hi = x - float64(t*ln2Hi) // exact
-			lo = t * ln2Lo
+			lo = float64(t * ln2Lo)
 		}
 		x = hi - lo
 		c = (hi - x) - lo
@@ -133,10 +139,10 @@ func Expm1(x float64) float64 {
 		return x
 	}
 	hfx := 0.5 * x
-	hxs := x * hfx
+	hxs := float64(x * hfx)
 	r1 := 1 + float64(hxs*(q1+float64(hxs*(q2+float64(hxs*(q3+float64(hxs*(q4+float64(hxs*q5)))))))))
 	t := 3 - float64(r1*hfx)
-	e := hxs * ((r1 - t) / (6.0 - float64(x*t)))
+	e := float64(hxs * ((r1 - t) / (6.0 - float64(x*t))))
 	if k == 0 {
 		return x - (float64(x*e) - hxs)
 	}

@@ -37,10 +37,10 @@ func Log(x float64) float64 {
 	s := f / (2 + f)
 	s2 := s * s
 	s4 := s2 * s2
-	t1 := s2 * (lg1 + float64(s4*(lg3+float64(s4*(lg5+float64(s4*lg7))))))
-	t2 := s4 * (lg2 + float64(s4*(lg4+float64(s4*lg6))))
+	t1 := float64(s2 * (lg1 + float64(s4*(lg3+float64(s4*(lg5+float64(s4*lg7)))))))
+	t2 := float64(s4 * (lg2 + float64(s4*(lg4+float64(s4*lg6)))))
 	R := t1 + t2
-	hfsq := 0.5 * f * f
+	hfsq := float64(0.5 * f * f)
 	return float64(k*ln2Hi) - ((hfsq - (float64(s*(hfsq+R)) + float64(k*ln2Lo))) - f)
 }
 
@@ -108,7 +108,7 @@ func Log1p(x float64) float64 {
 		}
 		f = u - 1.0
 	}
-	hfsq := 0.5 * f * f
+	hfsq := float64(0.5 * f * f)
 	fk := float64(k)
 	if iu == 0 { // |f| < 2^-20
 		if f == 0 {
@@ -118,7 +118,7 @@ func Log1p(x float64) float64 {
 			c += float64(fk * ln2Lo)
 			return float64(fk*ln2Hi) + c
 		}
-		R := hfsq * (1.0 - float64(0.66666666666666666*f))
+		R := float64(hfsq * (1.0 - float64(0.66666666666666666*f)))
 		if k == 0 {
 			return f - R
 		}
@@ -126,7 +126,7 @@ func Log1p(x float64) float64 {
 	}
 	s := f / (2.0 + f)
 	z := s * s
-	R := z * (lg1 + float64(z*(lg2+float64(z*(lg3+float64(z*(lg4+float64(z*(lg5+float64(z*(lg6+float64(z*lg7))))))))))))
+	R := float64(z * (lg1 + float64(z*(lg2+float64(z*(lg3+float64(z*(lg4+float64(z*(lg5+float64(z*(lg6+float64(z*lg7)))))))))))))
 	if k == 0 {
 		return f - (hfsq - float64(s*(hfsq+R)))
 	}
