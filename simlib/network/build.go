@@ -251,11 +251,11 @@ func (n *Network) checkMemory() error {
 	var bigBytes float64
 	for _, p := range n.pops {
 		// state, inputs, receptor states and rings (assume 32-slot rings).
-		total += float64(p.size) * 8 * float64(8+len(p.receptors)*(2+32))
+		total += float64(float64(p.size) * 8 * float64(8+len(p.receptors)*(2+32)))
 	}
 	for _, pr := range n.projs {
 		pre, post := n.byName[pr.pre], n.byName[pr.post]
-		b := pr.rule.Expected(pre.size, post.size, pre == post)*(4+8+4) + float64(pre.size+1)*8
+		b := float64(pr.rule.Expected(pre.size, post.size, pre == post)*(4+8+4)) + float64(float64(pre.size+1)*8)
 		total += b
 		if b > bigBytes {
 			big, bigBytes = pr, b

@@ -81,7 +81,7 @@ func (p GaussianDrive) New(c Context) Dynamics {
 		s := c.Stream(2, uint64(i))
 		r := rand.New(&s)
 		for k := 0; k < p.NumSpikes; k++ {
-			t := p.Mu + p.Sigma*r.NormFloat64()
+			t := p.Mu + float64(p.Sigma*r.NormFloat64())
 			if math.Round(t/c.DT) >= 1 {
 				times[i] = append(times[i], t)
 			}

@@ -10,6 +10,7 @@ import (
 	"math"
 	"strings"
 
+	"github.com/golgi-sim/golgi/simlib/pmath"
 	"github.com/golgi-sim/golgi/simlib/rng"
 )
 
@@ -104,9 +105,9 @@ func LogUniform(name string, lo, hi float64) Range {
 // at maps u in [0, 1) into the range.
 func (r Range) at(u float64) float64 {
 	if r.Log {
-		return math.Exp(math.Log(r.Lo) + u*(math.Log(r.Hi)-math.Log(r.Lo)))
+		return pmath.Exp(pmath.Log(r.Lo) + float64(u*(pmath.Log(r.Hi)-pmath.Log(r.Lo))))
 	}
-	return r.Lo + u*(r.Hi-r.Lo)
+	return r.Lo + float64(u*(r.Hi-r.Lo))
 }
 
 // Dim describes one column of a space: a parameter's name and, for a
