@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 
 	"github.com/golgi-sim/golgi/simlib/pmath"
+	"github.com/golgi-sim/golgi/simlib/rng"
 )
 
 // Dist is a distribution of a real quantity.
@@ -60,7 +61,7 @@ func (n Normal) bounds() (float64, float64) {
 }
 
 func (n Normal) Draw(r *rand.Rand) float64 {
-	x := n.Mean + float64(n.SD*r.NormFloat64())
+	x := n.Mean + float64(n.SD*rng.Normal(r))
 	lo, hi := n.bounds()
 	return math.Min(math.Max(x, lo), hi)
 }
@@ -97,7 +98,7 @@ func (l LogNormal) sign() float64 {
 	return 1
 }
 func (l LogNormal) Draw(r *rand.Rand) float64 {
-	return l.sign() * pmath.Exp(l.Mu+float64(l.Sigma*r.NormFloat64()))
+	return l.sign() * pmath.Exp(l.Mu+float64(l.Sigma*rng.Normal(r)))
 }
 func (l LogNormal) Validate() error {
 	if !finite(l.Mu) || !finite(l.Sigma) || l.Sigma < 0 {

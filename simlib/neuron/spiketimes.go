@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"slices"
 
+	"github.com/golgi-sim/golgi/simlib/rng"
 	"github.com/golgi-sim/golgi/simlib/scheme"
 )
 
@@ -81,7 +82,7 @@ func (p GaussianDrive) New(c Context) Dynamics {
 		s := c.Stream(2, uint64(i))
 		r := rand.New(&s)
 		for k := 0; k < p.NumSpikes; k++ {
-			t := p.Mu + float64(p.Sigma*r.NormFloat64())
+			t := p.Mu + float64(p.Sigma*rng.Normal(r))
 			if math.Round(t/c.DT) >= 1 {
 				times[i] = append(times[i], t)
 			}

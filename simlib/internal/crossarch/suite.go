@@ -12,6 +12,7 @@ import (
 	"github.com/golgi-sim/golgi/simlib/models"
 	"github.com/golgi-sim/golgi/simlib/network"
 	"github.com/golgi-sim/golgi/simlib/neuron"
+	"github.com/golgi-sim/golgi/simlib/pmath"
 	"github.com/golgi-sim/golgi/simlib/record"
 	"github.com/golgi-sim/golgi/simlib/rng"
 	"github.com/golgi-sim/golgi/simlib/stimulus"
@@ -65,7 +66,7 @@ func run(name string, net *network.Network, ms float64, series func() [][]float6
 // well under a second natively, seconds under qemu).
 func Suite() ([]Result, error) {
 	var out []Result
-	for _, f := range []func() (Result, error){va("COBA"), va("CUBA"), triad, rsfs, hh, mixed} {
+	for _, f := range []func() (Result, error){va("COBA"), va("CUBA"), triad, rsfs, hh, mixed, draws} {
 		r, err := f()
 		if err != nil {
 			return nil, err
@@ -178,6 +179,29 @@ func mixed() (Result, error) {
 		_, hz := rate.Rates()
 		return append(states(v), hz)
 	})
+}
+
+// draws checks the numbers under everything directly: 300000 rng.Normal
+// draws (Spikes counts those in the ziggurat's tail, |x| > 3.4426, where
+// math/rand/v2's NormFloat64 differs on arm64; Fingerprint hashes them) and
+// pmath's functions on a grid of 20000 arguments each (Traces).
+func draws() (Result, error) {
+	r := rng.New(13, rng.Key("crossarch normal"))
+	xs := make([]float64, 300000)
+	tail := int64(0)
+	for k := range xs {
+		xs[k] = rng.Normal(r)
+		if math.Abs(xs[k]) > 3.442619855899 {
+			tail++
+		}
+	}
+	var fs []float64
+	for k := range 20000 {
+		u := float64(k)/20000 - 0.5 // [-0.5, 0.5)
+		x := float64(1400 * u)      // [-700, 700)
+		fs = append(fs, pmath.Exp(x), pmath.Expm1(float64(80*u)), pmath.Log(float64(k)+0.5), pmath.Log1p(float64(k)/7000-0.9), pmath.Hypot(x, float64(0.3*x)+1))
+	}
+	return Result{Name: "normal", Spikes: tail, Fingerprint: traces(xs), Traces: traces(fs)}, nil
 }
 
 // triangle is a rate (Hz) rising from 5 to 35 Hz over 25 ms and falling
