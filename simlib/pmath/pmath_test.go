@@ -59,9 +59,11 @@ func cpuHasFMA(t *testing.T) bool {
 
 // Every function is within two ulps of the standard library's on every
 // architecture (both are within one ulp of the true value; Hypot's 1+q²
-// fused on arm64 moves it by up to two), and bit for bit equal to it where
-// the standard library takes the same path: math.Log on amd64 (assembly
-// without FMA), math.Exp on amd64 with FMA (its FMA path), and Expm1,
+// fused on arm64 moves it by up to two; Pow, whose error is that of
+// Exp(yf·Log(x)), within 8), and bit for bit equal to it where
+// the standard library takes the same path: math.Log and Log10 on amd64
+// (assembly without FMA), math.Exp and Pow on amd64 with FMA (its FMA
+// path), and Expm1,
 // Log1p, Hypot on amd64 below GOAMD64=v3 (Go code, not fused).
 func TestMatchesStd(t *testing.T) {
 	amd64 := runtime.GOARCH == "amd64"
@@ -77,6 +79,9 @@ func TestMatchesStd(t *testing.T) {
 		{"Expm1", Expm1, math.Expm1, -40, 710, 2, amd64 && stdUnfused},
 		{"Log", Log, math.Log, 0, 1e6, 2, amd64},
 		{"Log1p", Log1p, math.Log1p, -1, 1e6, 2, amd64 && stdUnfused},
+		{"Log10", Log10, math.Log10, 0, 1e6, 2, amd64},
+		{"Pow(10, x)", func(x float64) float64 { return Pow(10, x) }, func(x float64) float64 { return math.Pow(10, x) }, -300, 300, 8, fma},
+		{"Pow(|x|+0.5, 7.25)", func(x float64) float64 { return Pow(math.Abs(x)+0.5, 7.25) }, func(x float64) float64 { return math.Pow(math.Abs(x)+0.5, 7.25) }, -50, 50, 8, fma},
 		{"Hypot", func(x float64) float64 { return Hypot(x, 0.75*x+3) }, func(x float64) float64 { return math.Hypot(x, 0.75*x+3) }, -1e3, 1e3, 3, amd64 && stdUnfused},
 	}
 	for _, c := range cases {
@@ -84,10 +89,11 @@ func TestMatchesStd(t *testing.T) {
 		xs := inputs(c.lo, c.hi)
 		for _, x := range xs {
 			got, want := c.f(x), c.std(x)
-			if c.name == "Log" && x > 0 && x < 0x1p-1022 {
-				want = math.Log(x*0x1p54) - 54*math.Ln2 // amd64's assembly mishandles subnormals
+			if (c.name == "Log" || c.name == "Log10") && x > 0 && x < 0x1p-1022 {
+				// amd64's assembly mishandles subnormals
+				want = c.std(x*0x1p54) - 54*c.std(2)
 				if u := ulps(got, want); u > 1 {
-					t.Errorf("Log(%g) = %v, want %v", x, got, want)
+					t.Errorf("%s(%g) = %v, want %v", c.name, x, got, want)
 				}
 				continue
 			}
@@ -108,7 +114,7 @@ func TestMatchesStd(t *testing.T) {
 				break
 			}
 		}
-		t.Logf("%s: %d inputs, %d differ from math.%s (at most %v ulp); bit-exact check: %v", c.name, len(xs), differ, c.name, worst, c.exact)
+		t.Logf("%s: %d inputs, %d differ from the math package (at most %v ulp); bit-exact check: %v", c.name, len(xs), differ, worst, c.exact)
 	}
 }
 
@@ -127,6 +133,11 @@ func TestValues(t *testing.T) {
 		{"Expm1(1e-10)", Expm1(1e-10), 1.00000000005e-10},
 		{"Log1p(1e-10)", Log1p(1e-10), 9.9999999995e-11},
 		{"Hypot(3, 4)", Hypot(3, 4), 5},
+		{"Log10(1000)", Log10(1000), 3},
+		{"Pow(2, 10)", Pow(2, 10), 1024},
+		{"Pow(10, -3)", Pow(10, -3), 0.001},
+		{"Pow(2, 0.5)", Pow(2, 0.5), math.Sqrt2},
+		{"Pow(-2, 3)", Pow(-2, 3), -8},
 		{"Hypot(3e300, 4e300)", Hypot(3e300, 4e300), 5e300},
 	} {
 		if ulps(c.got, c.want) > 1 {

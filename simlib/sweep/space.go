@@ -64,7 +64,7 @@ func Logspace(name string, lo, hi float64, n int) Param {
 	}
 	e := Linspace(name, log10(lo), log10(hi), n)
 	for k, x := range e.Values {
-		e.Values[k] = math.Pow(10, x)
+		e.Values[k] = pmath.Pow(10, x)
 	}
 	if n > 0 {
 		e.Values[0] = lo
@@ -75,10 +75,10 @@ func Logspace(name string, lo, hi float64, n int) Param {
 	return e
 }
 
-// log10 is math.Log10, exact for powers of ten.
+// log10 is pmath.Log10, exact for powers of ten.
 func log10(x float64) float64 {
-	a := math.Log10(x)
-	if r := math.Round(a); math.Pow(10, r) == x {
+	a := pmath.Log10(x)
+	if r := math.Round(a); pmath.Pow(10, r) == x {
 		return r
 	}
 	return a

@@ -184,7 +184,8 @@ func mixed() (Result, error) {
 // draws checks the numbers under everything directly: 300000 rng.Normal
 // draws (Spikes counts those in the ziggurat's tail, |x| > 3.4426, where
 // math/rand/v2's NormFloat64 differs on arm64; Fingerprint hashes them) and
-// pmath's functions on a grid of 20000 arguments each (Traces).
+// pmath's functions (Exp, Expm1, Log, Log1p, Hypot, Pow, Log10) on a grid
+// of 20000 arguments each (Traces).
 func draws() (Result, error) {
 	r := rng.New(13, rng.Key("crossarch normal"))
 	xs := make([]float64, 300000)
@@ -199,7 +200,7 @@ func draws() (Result, error) {
 	for k := range 20000 {
 		u := float64(k)/20000 - 0.5 // [-0.5, 0.5)
 		x := float64(1400 * u)      // [-700, 700)
-		fs = append(fs, pmath.Exp(x), pmath.Expm1(float64(80*u)), pmath.Log(float64(k)+0.5), pmath.Log1p(float64(k)/7000-0.9), pmath.Hypot(x, float64(0.3*x)+1))
+		fs = append(fs, pmath.Exp(x), pmath.Expm1(float64(80*u)), pmath.Log(float64(k)+0.5), pmath.Log1p(float64(k)/7000-0.9), pmath.Hypot(x, float64(0.3*x)+1), pmath.Pow(10, float64(600*u)), pmath.Log10(float64(k)+0.5))
 	}
 	return Result{Name: "normal", Spikes: tail, Fingerprint: traces(xs), Traces: traces(fs)}, nil
 }
