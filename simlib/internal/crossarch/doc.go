@@ -9,8 +9,10 @@
 // bits of every recorded state trace and rate. cmd/fingerprints prints
 // them. The tests build that program for amd64 (GOAMD64=v1, v3 and v4,
 // run natively when the CPU has the instructions) and arm64 (run under
-// qemu-aarch64) and require every line equal, and they disassemble
-// simlib's object code for arm64 and amd64 v3 to require that no
+// qemu-aarch64) and require every line equal; they disassemble simlib's
+// and widgets' object code for arm64 and amd64 v3 to require that no
 // floating-point multiply-add appears except where the source calls
-// math.FMA (see docs/architecture.md, "Determinism and fingerprints").
+// math.FMA; and they parse simlib's sources to require that no
+// architecture-dependent library function is called (see
+// docs/architecture.md, "The same bits on every machine").
 package crossarch
