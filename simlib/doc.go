@@ -41,4 +41,15 @@
 //   - analysis: rates, ISI CV, synchrony, smoothing
 //   - models: networks from the literature and the seed documents
 //   - runlog: run summaries reported to the golgi kernel
+//   - pmath: elementary functions with the same bits on every architecture
+//
+// # The same bits on every machine
+//
+// Results are bit-identical on amd64 (any GOAMD64 level) and arm64: every
+// product that meets an addition is rounded explicitly, float64(x*y), so
+// the compiler cannot fuse it into a multiply-add (math.FMA where a fused
+// operation is meant); exponentials, logarithms and powers come from pmath
+// and normal numbers from rng.Normal, not from math and math/rand/v2, whose
+// results depend on the architecture. The tests of simlib/internal/crossarch
+// enforce both and compare an arm64 build run under qemu with amd64.
 package simlib

@@ -57,12 +57,15 @@ type Options struct {
 
 // TestPackages are the Debian packages the integration tests drive besides
 // Jupyter (installed by setup --test): a browser for the widgets' rendering
-// tests, and a one-node SLURM cluster for the sweep's job-array tests. Each
+// tests, a one-node SLURM cluster for the sweep's job-array tests, and
+// qemu's user-mode emulators for the cross-architecture determinism test
+// (simlib/internal/crossarch runs an arm64 build under qemu-aarch64). Each
 // is found by one of its programs.
 var TestPackages = []struct{ Package, Program string }{
 	{"chromium", "chromium"},
 	{"slurm-wlm", "slurmctld"},
 	{"munge", "munged"},
+	{"qemu-user", "qemu-aarch64"},
 }
 
 // Report is what Run did and found, one line per step.

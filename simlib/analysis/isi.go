@@ -25,7 +25,7 @@ func ISICV(train []float64) (cv float64, ok bool) {
 	ss := 0.0
 	for k := 1; k < len(train); k++ {
 		d := train[k] - train[k-1] - mean
-		ss += d * d
+		ss += float64(d * d)
 	}
 	return math.Sqrt(ss/n) / mean, true
 }

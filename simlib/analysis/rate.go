@@ -133,7 +133,7 @@ func PopulationRate(times []float64, n int, t0, t1, bin float64) ([]float64, err
 		return nil, err
 	}
 	for k := range r {
-		w := min(bin, t1-(t0+float64(k)*bin))
+		w := min(bin, t1-(t0+float64(float64(k)*bin)))
 		r[k] *= 1000 / (w * float64(n))
 	}
 	return r, nil

@@ -3,6 +3,8 @@ package analysis
 import (
 	"fmt"
 	"math"
+
+	"github.com/golgi-sim/golgi/simlib/pmath"
 )
 
 // GaussianSmooth returns x (sampled every dx) convolved with a Gaussian of
@@ -27,13 +29,13 @@ func GaussianSmooth(x []float64, dx, sigma float64) ([]float64, error) {
 	k := make([]float64, h+1)
 	for j := range k {
 		u := float64(j) * dx / sigma
-		k[j] = math.Exp(-u * u / 2)
+		k[j] = pmath.Exp(-u * u / 2)
 	}
 	for i := range x {
 		s, m := 0.0, 0.0
 		for j := max(0, i-h); j <= min(len(x)-1, i+h); j++ {
 			w := k[abs(i-j)]
-			s += w * x[j]
+			s += float64(w * x[j])
 			m += w
 		}
 		out[i] = s / m

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 
+	"github.com/golgi-sim/golgi/simlib/pmath"
 	"github.com/golgi-sim/golgi/simlib/rng"
 )
 
@@ -72,8 +73,8 @@ func (r Distance) Validate(nPre, nPost int, same bool) error {
 
 // prob returns the connection probability of source i and target j.
 func (r Distance) prob(pre, post []float64, i, j int) float64 {
-	d := math.Hypot(pre[2*i]-post[2*j], pre[2*i+1]-post[2*j+1])
-	return r.P0 * math.Exp(-d/r.Lambda)
+	d := pmath.Hypot(pre[2*i]-post[2*j], pre[2*i+1]-post[2*j+1])
+	return r.P0 * pmath.Exp(-d/r.Lambda)
 }
 
 // exactPairs bounds the pairs Expected visits: above it, it returns the

@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"slices"
 
+	"github.com/golgi-sim/golgi/simlib/pmath"
 	"github.com/golgi-sim/golgi/simlib/rng"
 )
 
@@ -48,7 +49,7 @@ func (AllToAll) Validate(nPre, nPost int, same bool) error {
 	return checkSizes("all-to-all", nPre, nPost)
 }
 func (r AllToAll) Expected(nPre, nPost int, same bool) float64 {
-	n := float64(nPre) * float64(nPost)
+	n := float64(float64(nPre) * float64(nPost))
 	if same && !r.Autapses {
 		n -= float64(nPre)
 	}
@@ -123,7 +124,7 @@ func (r FixedProbability) Build(nPre, nPost int, same bool, seed uint64) (*Table
 		return nil, err
 	}
 	b := newBuilder(nPre, nPost, int64(1.05*r.Expected(nPre, nPost, same))+16)
-	logq := math.Log1p(-r.P)
+	logq := pmath.Log1p(-r.P)
 	for i := 0; i < nPre; i++ {
 		if r.P > 0 {
 			s := rng.PCG(seed, uint64(i))
@@ -131,7 +132,7 @@ func (r FixedProbability) Build(nPre, nPost int, same bool, seed uint64) (*Table
 			for {
 				if r.P < 1 {
 					u := 1 - rng.Float64(&s) // (0, 1]
-					gap := math.Floor(math.Log(u) / logq)
+					gap := math.Floor(pmath.Log(u) / logq)
 					if gap >= float64(nPost) {
 						break
 					}

@@ -4,6 +4,9 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+
+	"github.com/golgi-sim/golgi/simlib/pmath"
+	"github.com/golgi-sim/golgi/simlib/rng"
 )
 
 // Dist is a distribution of a real quantity.
@@ -34,7 +37,7 @@ func (c Const) String() string             { return fmt.Sprint(float64(c)) }
 // Uniform draws uniformly from [Low, High).
 type Uniform struct{ Low, High float64 }
 
-func (u Uniform) Draw(r *rand.Rand) float64 { return u.Low + (u.High-u.Low)*r.Float64() }
+func (u Uniform) Draw(r *rand.Rand) float64 { return u.Low + float64((u.High-u.Low)*r.Float64()) }
 func (u Uniform) Validate() error {
 	if !finite(u.Low) || !finite(u.High) || u.High < u.Low {
 		return fmt.Errorf("Uniform{Low: %v, High: %v}: need finite Low <= High", u.Low, u.High)
@@ -61,7 +64,7 @@ func (n Normal) bounds() (float64, float64) {
 }
 
 func (n Normal) Draw(r *rand.Rand) float64 {
-	x := n.Mean + n.SD*r.NormFloat64()
+	x := n.Mean + float64(n.SD*rng.Normal(r))
 	lo, hi := n.bounds()
 	return math.Min(math.Max(x, lo), hi)
 }
@@ -98,7 +101,7 @@ func (l LogNormal) sign() float64 {
 	return 1
 }
 func (l LogNormal) Draw(r *rand.Rand) float64 {
-	return l.sign() * math.Exp(l.Mu+l.Sigma*r.NormFloat64())
+	return l.sign() * pmath.Exp(l.Mu+float64(l.Sigma*rng.Normal(r)))
 }
 func (l LogNormal) Validate() error {
 	if !finite(l.Mu) || !finite(l.Sigma) || l.Sigma < 0 {

@@ -8,6 +8,7 @@ import (
 	"github.com/golgi-sim/golgi/simlib/dist"
 	"github.com/golgi-sim/golgi/simlib/network"
 	"github.com/golgi-sim/golgi/simlib/neuron"
+	"github.com/golgi-sim/golgi/simlib/pmath"
 	"github.com/golgi-sim/golgi/simlib/record"
 	"github.com/golgi-sim/golgi/simlib/synapse"
 )
@@ -70,7 +71,7 @@ func DefaultRSFS() RSFS {
 // Faff returns the afferent rate (Hz) at time t (ms).
 func (p RSFS) Faff(t float64) float64 {
 	d := (t - p.AffT0) / p.AffSigma
-	return p.AffBase + p.AffPeak*math.Exp(-d*d/2)
+	return p.AffBase + float64(p.AffPeak*pmath.Exp(-d*d/2))
 }
 
 // Sizes returns the population sizes at p.Scale: round(Scale·N).

@@ -243,8 +243,8 @@ func (p *popRT) prepare(w, lo, hi int, step int64, t float64) {
 			s := r.s[0][lo:hi][:n]
 			a, b, c0 := P[0][0], B[0], c[0]
 			for i := range s {
-				I[i] += c0 * s[i]
-				s[i] = a*s[i] + b*slot[i]
+				I[i] += float64(c0 * s[i])
+				s[i] = float64(a*s[i]) + float64(b*slot[i])
 				slot[i] = 0
 			}
 		case r.lin.N == 1 && r.pair != nil:
@@ -257,19 +257,19 @@ func (p *popRT) prepare(w, lo, hi int, step int64, t float64) {
 			if firstCond {
 				for i := range s {
 					x, y := s[i], s2[i]
-					G[i] = c0*x + d0*y
-					GE[i] = ce*x + de*y
-					s[i] = a*x + b*slot[i]
-					s2[i] = a2*y + b2*slot2[i]
+					G[i] = float64(c0*x) + float64(d0*y)
+					GE[i] = float64(ce*x) + float64(de*y)
+					s[i] = float64(a*x) + float64(b*slot[i])
+					s2[i] = float64(a2*y) + float64(b2*slot2[i])
 					slot[i], slot2[i] = 0, 0
 				}
 			} else {
 				for i := range s {
 					x, y := s[i], s2[i]
-					G[i] += c0*x + d0*y
-					GE[i] += ce*x + de*y
-					s[i] = a*x + b*slot[i]
-					s2[i] = a2*y + b2*slot2[i]
+					G[i] += float64(c0*x) + float64(d0*y)
+					GE[i] += float64(ce*x) + float64(de*y)
+					s[i] = float64(a*x) + float64(b*slot[i])
+					s2[i] = float64(a2*y) + float64(b2*slot2[i])
 					slot[i], slot2[i] = 0, 0
 				}
 			}
@@ -283,14 +283,14 @@ func (p *popRT) prepare(w, lo, hi int, step int64, t float64) {
 				for i := range s {
 					G[i] = c0 * s[i]
 					GE[i] = ce * s[i]
-					s[i] = a*s[i] + b*slot[i]
+					s[i] = float64(a*s[i]) + float64(b*slot[i])
 					slot[i] = 0
 				}
 			} else {
 				for i := range s {
-					G[i] += c0 * s[i]
-					GE[i] += ce * s[i]
-					s[i] = a*s[i] + b*slot[i]
+					G[i] += float64(c0 * s[i])
+					GE[i] += float64(ce * s[i])
+					s[i] = float64(a*s[i]) + float64(b*slot[i])
 					slot[i] = 0
 				}
 			}
@@ -310,13 +310,13 @@ func (p *popRT) prepare(w, lo, hi int, step int64, t float64) {
 			}
 			for i := range s0 {
 				x, y := s0[i], s1[i]
-				o := c[0]*x + c[1]*y
+				o := float64(c[0]*x) + float64(c[1]*y)
 				dst[i] += o
 				if r.r.Conductance {
-					GE[i] += r.r.E * o
+					GE[i] += float64(r.r.E * o)
 				}
-				s0[i] = P[0][0]*x + P[0][1]*y + B[0]*slot[i]
-				s1[i] = P[1][0]*x + P[1][1]*y + B[1]*slot[i]
+				s0[i] = float64(P[0][0]*x) + float64(P[0][1]*y) + float64(B[0]*slot[i])
+				s1[i] = float64(P[1][0]*x) + float64(P[1][1]*y) + float64(B[1]*slot[i])
 				slot[i] = 0
 			}
 		}

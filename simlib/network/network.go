@@ -92,7 +92,7 @@ func (n *Network) DT() float64 {
 func (n *Network) Seed() uint64 { return n.opt.Seed }
 
 // Time returns the simulated time (ms) reached.
-func (n *Network) Time() float64 { return float64(n.steps) * n.DT() }
+func (n *Network) Time() float64 { return float64(float64(n.steps) * n.DT()) }
 
 // Steps returns the number of updates made.
 func (n *Network) Steps() int64 { return n.steps }

@@ -2,8 +2,8 @@ package neuron
 
 import (
 	"fmt"
-	"math"
 
+	"github.com/golgi-sim/golgi/simlib/pmath"
 	"github.com/golgi-sim/golgi/simlib/scheme"
 )
 
@@ -62,7 +62,7 @@ func DefaultAdEx() AdEx {
 
 // NtwkCut returns ntwk's spike cut-off Vthre + 5·DeltaV (mV): set VCut to
 // it after changing Vthre or DeltaV to keep ntwk's convention.
-func (p AdEx) NtwkCut() float64 { return p.Vthre + 5*p.DeltaV }
+func (p AdEx) NtwkCut() float64 { return p.Vthre + float64(5*p.DeltaV) }
 
 func (AdEx) Kind() string                 { return "AdEx" }
 func (AdEx) DefaultMethod() scheme.Method { return scheme.Euler }
@@ -103,7 +103,7 @@ func (p AdEx) Validate(dt float64, m scheme.Method) error {
 func (p AdEx) New(c Context) Dynamics {
 	d := &adex{p: p, m: c.Method, dt: c.DT,
 		v: fill(make([]float64, c.N), p.El), w: make([]float64, c.N), ref: make([]int32, c.N),
-		nref: refractorySteps(p.Trefrac, c.DT), wprop: math.Exp(-c.DT / p.Tauw), vprop: math.Exp(-c.DT * p.Gl / p.Cm)}
+		nref: refractorySteps(p.Trefrac, c.DT), wprop: pmath.Exp(-c.DT / p.Tauw), vprop: pmath.Exp(-c.DT * p.Gl / p.Cm)}
 	if p.DeltaV > 0 {
 		d.xcut = (p.VCut - p.Vthre) / p.DeltaV
 	}
@@ -140,7 +140,7 @@ func (d *adex) spikeCurrent(v float64) float64 {
 	if p.DeltaV == 0 {
 		return 0
 	}
-	return p.Gl * p.DeltaV * math.Exp(min((v-p.Vthre)/p.DeltaV, d.xcut))
+	return float64(p.Gl * p.DeltaV * pmath.Exp(min((v-p.Vthre)/p.DeltaV, d.xcut)))
 }
 
 func (d *adex) Advance(lo, hi int, in Input) {
@@ -158,10 +158,10 @@ func (d *adex) Advance(lo, hi int, in Input) {
 			g, ge = G[i], GE[i]
 		}
 		if d.m == scheme.Euler {
-			w[i] = wi + dt*(p.A*(vi-p.El)-wi)/p.Tauw
+			w[i] = wi + dt*(float64(p.A*(vi-p.El))-wi)/p.Tauw
 		} else {
-			winf := p.A * (vi - p.El)
-			w[i] = winf + (wi-winf)*d.wprop
+			winf := float64(p.A * (vi - p.El))
+			w[i] = winf + float64((wi-winf)*d.wprop)
 		}
 		if ref[i] > 0 {
 			v[i] = p.Vreset
@@ -169,15 +169,15 @@ func (d *adex) Advance(lo, hi int, in Input) {
 		}
 		drive := d.spikeCurrent(vi) - wi + I[i]
 		if d.m == scheme.Euler {
-			v[i] = vi + dt*(p.Gl*(p.El-vi)+ge-g*vi+drive)/p.Cm
+			v[i] = vi + dt*(float64(p.Gl*(p.El-vi))+ge-float64(g*vi)+drive)/p.Cm
 		} else {
 			gt, prop := p.Gl, d.vprop
 			if G != nil {
 				gt += g
 				prop = expNeg(dt * gt / p.Cm)
 			}
-			vinf := (p.Gl*p.El + ge + drive) / gt
-			v[i] = vinf + (vi-vinf)*prop
+			vinf := (float64(p.Gl*p.El) + ge + drive) / gt
+			v[i] = vinf + float64((vi-vinf)*prop)
 		}
 	}
 	if in.Jump != nil {

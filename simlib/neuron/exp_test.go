@@ -2,11 +2,14 @@ package neuron
 
 import (
 	"math"
+	"math/big"
 	"testing"
+
+	"github.com/golgi-sim/golgi/simlib/pmath"
 )
 
 // expNeg agrees with math.Exp to about two ulps over [0, 50], and exactly
-// (by delegation) outside [0, 700].
+// (by delegation to pmath.Exp) outside [0, 700].
 func TestExpNeg(t *testing.T) {
 	worst := 0.0
 	for i := 0; i <= 1000000; i++ {
@@ -19,9 +22,33 @@ func TestExpNeg(t *testing.T) {
 		t.Fatalf("worst relative error %g, want <= 5e-16", worst)
 	}
 	for _, x := range []float64{-1, 701, math.Inf(1), math.NaN()} {
-		if got, want := expNeg(x), math.Exp(-x); got != want && !(math.IsNaN(got) && math.IsNaN(want)) {
-			t.Fatalf("expNeg(%v) differs from math.Exp outside the polynomial range", x)
+		if got, want := expNeg(x), pmath.Exp(-x); got != want && !(math.IsNaN(got) && math.IsNaN(want)) {
+			t.Fatalf("expNeg(%v) differs from pmath.Exp outside the polynomial range", x)
 		}
+	}
+}
+
+// expTable[j] is 2^(j/64) to within one ulp: the reference is 2^j with
+// six square roots taken in 300-bit math/big arithmetic, rounded to
+// float64 (the table is math.Exp2's values, not all correctly rounded: 10
+// of the 64 are one ulp off).
+func TestExpTable(t *testing.T) {
+	off := 0
+	for j, got := range expTable {
+		x := new(big.Float).SetPrec(300).SetMantExp(big.NewFloat(1), j)
+		for range 6 {
+			x.Sqrt(x)
+		}
+		want, _ := x.Float64()
+		if got != want {
+			off++
+			if math.Abs(got-want) > math.Nextafter(want, 2)-want {
+				t.Errorf("expTable[%d] = %v, 2^(%d/64) = %v: more than one ulp", j, got, j, want)
+			}
+		}
+	}
+	if off != 10 {
+		t.Errorf("%d entries differ from the correctly rounded value, want the 10 of math.Exp2 on amd64", off)
 	}
 }
 

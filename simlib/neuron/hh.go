@@ -2,8 +2,8 @@ package neuron
 
 import (
 	"fmt"
-	"math"
 
+	"github.com/golgi-sim/golgi/simlib/pmath"
 	"github.com/golgi-sim/golgi/simlib/scheme"
 )
 
@@ -87,7 +87,7 @@ func exprel(x float64) float64 {
 	if x == 0 {
 		return 1
 	}
-	return math.Expm1(x) / x
+	return pmath.Expm1(x) / x
 }
 
 // hhRates returns the opening and closing rates (1/ms) of m, h and n at v.
@@ -95,10 +95,10 @@ func (p *HH) hhRates(v float64) (am, bm, ah, bh, an, bn float64) {
 	u := v - p.VT
 	am = 1.28 / exprel((13-u)/4)
 	bm = 1.4 / exprel((u-40)/5)
-	ah = 0.128 * math.Exp((17-u)/18)
-	bh = 4 / (1 + math.Exp((40-u)/5))
+	ah = 0.128 * pmath.Exp((17-u)/18)
+	bh = 4 / (1 + pmath.Exp((40-u)/5))
 	an = 0.16 / exprel((15-u)/5)
-	bn = 0.5 * math.Exp((10-u)/40)
+	bn = 0.5 * pmath.Exp((10-u)/40)
 	return
 }
 
@@ -114,7 +114,7 @@ func (p HH) SteadyGates(v float64) (m, h, n float64) {
 // potentials.
 func (p HH) SteadyCurrent(v float64) float64 {
 	m, h, n := p.SteadyGates(v)
-	return p.Gl*(p.El-v) + p.GNa*m*m*m*h*(p.ENa-v) + p.GKd*n*n*n*n*(p.EK-v)
+	return float64(p.Gl*(p.El-v)) + float64(p.GNa*m*m*m*h*(p.ENa-v)) + float64(p.GKd*n*n*n*n*(p.EK-v))
 }
 
 func (p HH) New(c Context) Dynamics {
@@ -160,11 +160,11 @@ func (d *hh) Var(name string) []float64 {
 // gate advances a gate x with rates a (opening) and b (closing).
 func gate(x, a, b, dt float64, euler bool) float64 {
 	if euler {
-		return x + dt*(a*(1-x)-b*x)
+		return x + float64(dt*(float64(a*(1-x))-float64(b*x)))
 	}
 	s := a + b
 	inf := a / s
-	return inf + (x-inf)*math.Exp(-s*dt)
+	return inf + float64((x-inf)*pmath.Exp(-s*dt))
 }
 
 func (d *hh) Advance(lo, hi int, in Input) {
@@ -179,19 +179,19 @@ func (d *hh) Advance(lo, hi int, in Input) {
 	}
 	for i := range v {
 		vi, mi, hi_, ni := v[i], m[i], h[i], n[i]
-		gna := p.GNa * mi * mi * mi * hi_
-		gk := p.GKd * ni * ni * ni * ni
+		gna := float64(p.GNa * mi * mi * mi * hi_)
+		gk := float64(p.GKd * ni * ni * ni * ni)
 		gt := p.Gl + gna + gk
-		src := p.Gl*p.El + gna*p.ENa + gk*p.EK + I[i]
+		src := float64(p.Gl*p.El) + float64(gna*p.ENa) + float64(gk*p.EK) + I[i]
 		if G != nil {
 			gt += G[i]
 			src += GE[i]
 		}
 		if euler {
-			v[i] = vi + dt*(src-gt*vi)/p.Cm
+			v[i] = vi + dt*(src-float64(gt*vi))/p.Cm
 		} else {
 			vinf := src / gt
-			v[i] = vinf + (vi-vinf)*math.Exp(-dt*gt/p.Cm)
+			v[i] = vinf + float64((vi-vinf)*pmath.Exp(-dt*gt/p.Cm))
 		}
 		am, bm, ah, bh, an, bn := p.hhRates(vi)
 		m[i] = gate(mi, am, bm, dt, euler)

@@ -95,10 +95,10 @@ func (d *izhikevich) Advance(lo, hi int, in Input) {
 		vi, ui := v[i], u[i]
 		isyn := I[i]
 		if G != nil {
-			isyn += GE[i] - G[i]*vi
+			isyn += GE[i] - float64(G[i]*vi)
 		}
-		v[i] = vi + dt*(p.K*(vi-p.VR)*(vi-p.VT)-ui+isyn)/p.C
-		u[i] = ui + dt*p.A*(p.B*(vi-p.VR)-ui)
+		v[i] = vi + dt*(float64(p.K*(vi-p.VR)*(vi-p.VT))-ui+isyn)/p.C
+		u[i] = ui + float64(dt*p.A*(float64(p.B*(vi-p.VR))-ui))
 		if J != nil {
 			v[i] += J[i]
 		}

@@ -3,6 +3,7 @@ package neuron
 import (
 	"math"
 
+	"github.com/golgi-sim/golgi/simlib/pmath"
 	"github.com/golgi-sim/golgi/simlib/scheme"
 )
 
@@ -60,7 +61,7 @@ func (p LIF) Validate(dt float64, m scheme.Method) error {
 func (p LIF) New(c Context) Dynamics {
 	return &lif{p: p, m: c.Method, dt: c.DT,
 		v: fill(make([]float64, c.N), p.EL), ref: make([]int32, c.N), zeros: make([]float64, c.N),
-		prop: math.Exp(-c.DT / p.TauM), gl: p.Cm / p.TauM, nref: refractorySteps(p.TRef, c.DT)}
+		prop: pmath.Exp(-c.DT / p.TauM), gl: p.Cm / p.TauM, nref: refractorySteps(p.TRef, c.DT)}
 }
 
 type lif struct {
@@ -93,7 +94,7 @@ func (d *lif) Advance(lo, hi int, in Input) {
 		J = in.Jump[lo:hi][:n]
 	}
 	p := d.p
-	base := d.gl*p.EL + p.IBias // leak and bias currents at v = 0 (pA)
+	base := float64(d.gl*p.EL) + p.IBias // leak and bias currents at v = 0 (pA)
 	switch {
 	case in.G != nil && d.m != scheme.Euler:
 		d.condExact(lo, hi, in, J, math.Inf(1), nil)
@@ -106,7 +107,7 @@ func (d *lif) Advance(lo, hi int, in Input) {
 				v[i] = p.VReset
 				continue
 			}
-			v[i] += k*(base-(d.gl+G[i])*v[i]+GE[i]+I[i]) + J[i]
+			v[i] += float64(k*(base-float64((d.gl+G[i])*v[i])+GE[i]+I[i])) + J[i]
 		}
 	case d.m != scheme.Euler:
 		r := (1 - d.prop) / d.gl
@@ -116,7 +117,7 @@ func (d *lif) Advance(lo, hi int, in Input) {
 				v[i] = p.VReset
 				continue
 			}
-			v[i] = p.EL + (v[i]-p.EL)*d.prop + (I[i]+p.IBias)*r + J[i]
+			v[i] = p.EL + float64((v[i]-p.EL)*d.prop) + float64((I[i]+p.IBias)*r) + J[i]
 		}
 	default:
 		k := d.dt / p.Cm
@@ -126,7 +127,7 @@ func (d *lif) Advance(lo, hi int, in Input) {
 				v[i] = p.VReset
 				continue
 			}
-			v[i] += k*(base-d.gl*v[i]+I[i]) + J[i]
+			v[i] += float64(k*(base-float64(d.gl*v[i])+I[i])) + J[i]
 		}
 	}
 }
@@ -154,7 +155,7 @@ func (d *lif) condExact(lo, hi int, in Input, J []float64, th float64, dst []int
 	ref, I, J := d.ref[lo:hi][:n], in.I[lo:hi][:n], J[:n]
 	G, GE := in.G[lo:hi][:n], in.GE[lo:hi][:n]
 	p := d.p
-	base := d.gl*p.EL + p.IBias
+	base := float64(d.gl*p.EL) + p.IBias
 	k := d.dt / p.Cm
 	for i := range v {
 		if ref[i] > 0 {
@@ -166,18 +167,18 @@ func (d *lif) condExact(lo, hi int, in Input, J []float64, th float64, dst []int
 		vinf := (base + GE[i] + I[i]) / gt
 		// e^{-k·gt}: expNeg's fast path, written out here because the
 		// compiler does not inline it.
-		x := k * gt
+		x := float64(k * gt)
 		var e float64
 		if x >= 0 && x <= 700 {
-			kf := (-x*expInvLn2x64 + expShift) - expShift
-			r := (-x - kf*expLn2Hi) - kf*expLn2Lo
-			q := 1 + r*(1+r*(1.0/2+r*(1.0/6+r*(1.0/24+r*(1.0/120)))))
+			kf := (float64(-x*expInvLn2x64) + expShift) - expShift
+			r := (-x - float64(kf*expLn2Hi)) - float64(kf*expLn2Lo)
+			q := 1 + float64(r*(1+float64(r*(1.0/2+float64(r*(1.0/6+float64(r*(1.0/24+float64(r*(1.0/120))))))))))
 			ki := int64(kf)
 			e = math.Float64frombits(uint64(1023+(ki>>6))<<52) * expTable[ki&63] * q
 		} else {
-			e = math.Exp(-x)
+			e = pmath.Exp(-x)
 		}
-		vi := vinf + (v[i]-vinf)*e + J[i]
+		vi := vinf + float64((v[i]-vinf)*e) + J[i]
 		if vi >= th {
 			vi = p.VReset
 			ref[i] = d.nref

@@ -7,6 +7,7 @@ import (
 	"slices"
 
 	"github.com/golgi-sim/golgi/simlib/param"
+	"github.com/golgi-sim/golgi/simlib/rng"
 	"github.com/golgi-sim/golgi/simlib/scheme"
 )
 
@@ -114,7 +115,7 @@ func (p GaussianDrive) New(c Context) Dynamics {
 		s := c.Stream(2, uint64(i))
 		r := rand.New(&s)
 		for k := 0; k < p.NumSpikes; k++ {
-			t := p.Mu + p.Sigma*r.NormFloat64()
+			t := p.Mu + float64(p.Sigma*rng.Normal(r))
 			if math.Round(t/c.DT) >= 1 {
 				times[i] = append(times[i], t)
 			}

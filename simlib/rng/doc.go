@@ -9,4 +9,7 @@
 //
 //	s := rng.New(seed, rng.Key("projection"), 3, uint64(row))
 //	x := s.Float64()
+//
+// Normal draws standard normal numbers with the same bits on every
+// architecture (math/rand/v2's NormFloat64 does not have them on arm64).
 package rng

@@ -206,6 +206,6 @@ func (n *noise) Add(step int64, t float64, lo, hi int, dst []float64) {
 		return
 	}
 	for k := lo; k < hi; k++ {
-		dst[k] += n.s.Mean + n.s.SD*n.r[k].NormFloat64()
+		dst[k] += n.s.Mean + float64(n.s.SD*rng.Normal(n.r[k]))
 	}
 }

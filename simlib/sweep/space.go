@@ -11,6 +11,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/golgi-sim/golgi/simlib/pmath"
 	"github.com/golgi-sim/golgi/simlib/rng"
 )
 
@@ -70,7 +71,7 @@ func Logspace(name string, lo, hi float64, n int) Param {
 	}
 	e := Linspace(name, log10(lo), log10(hi), n)
 	for k, x := range e.Values {
-		e.Values[k] = math.Pow(10, x)
+		e.Values[k] = pmath.Pow(10, x)
 	}
 	if n > 0 {
 		e.Values[0] = lo
@@ -81,10 +82,10 @@ func Logspace(name string, lo, hi float64, n int) Param {
 	return e
 }
 
-// log10 is math.Log10, exact for powers of ten.
+// log10 is pmath.Log10, exact for powers of ten.
 func log10(x float64) float64 {
-	a := math.Log10(x)
-	if r := math.Round(a); math.Pow(10, r) == x {
+	a := pmath.Log10(x)
+	if r := math.Round(a); pmath.Pow(10, r) == x {
 		return r
 	}
 	return a
@@ -111,9 +112,9 @@ func LogUniform(name string, lo, hi float64) Range {
 // at maps u in [0, 1) into the range.
 func (r Range) at(u float64) float64 {
 	if r.Log {
-		return math.Exp(math.Log(r.Lo) + u*(math.Log(r.Hi)-math.Log(r.Lo)))
+		return pmath.Exp(pmath.Log(r.Lo) + float64(u*(pmath.Log(r.Hi)-pmath.Log(r.Lo))))
 	}
-	v := r.Lo + u*(r.Hi-r.Lo)
+	v := r.Lo + float64(u*(r.Hi-r.Lo))
 	if v == 0 {
 		return 0 // never -0 (a store keeps parameters in SQL, where -0 is 0)
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 
+	"github.com/golgi-sim/golgi/simlib/pmath"
 	"github.com/golgi-sim/golgi/simlib/scheme"
 )
 
@@ -20,10 +21,10 @@ func (c cascade) equal() bool { return math.Abs(c.rise-c.decay) <= 1e-9*c.decay 
 // kernel returns g(h) for x(0)=1, g(0)=0.
 func (c cascade) kernel(h float64) float64 {
 	if c.equal() {
-		return h * math.Exp(-h/c.decay)
+		return h * pmath.Exp(-h/c.decay)
 	}
 	b := 1/c.rise - 1/c.decay
-	return (math.Exp(-h/c.decay) - math.Exp(-h/c.rise)) / b
+	return (pmath.Exp(-h/c.decay) - pmath.Exp(-h/c.rise)) / b
 }
 
 // norm is the weight multiplier that makes the peak of g equal to w.
@@ -32,7 +33,7 @@ func (c cascade) norm() float64 {
 	if c.equal() {
 		tp = c.decay
 	} else {
-		tp = math.Log(c.decay/c.rise) * c.rise * c.decay / (c.decay - c.rise)
+		tp = pmath.Log(c.decay/c.rise) * c.rise * c.decay / (c.decay - c.rise)
 	}
 	return 1 / c.kernel(tp)
 }
@@ -42,7 +43,7 @@ func (c cascade) linear(dt float64, m scheme.Method) Linear {
 	if m == scheme.Euler {
 		l.P = [2][2]float64{{1 - dt/c.rise, 0}, {dt, 1 - dt/c.decay}}
 	} else {
-		l.P = [2][2]float64{{math.Exp(-dt / c.rise), 0}, {c.kernel(dt), math.Exp(-dt / c.decay)}}
+		l.P = [2][2]float64{{pmath.Exp(-dt / c.rise), 0}, {c.kernel(dt), pmath.Exp(-dt / c.decay)}}
 	}
 	return l
 }

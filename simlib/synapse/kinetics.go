@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 
+	"github.com/golgi-sim/golgi/simlib/pmath"
 	"github.com/golgi-sim/golgi/simlib/scheme"
 )
 
@@ -41,33 +42,33 @@ func decay(dt, tau float64, m scheme.Method) float64 {
 	if m == scheme.Euler {
 		return 1 - dt/tau
 	}
-	return math.Exp(-dt / tau)
+	return pmath.Exp(-dt / tau)
 }
 
 // memFactor returns tauM·(1 - exp(-dt/tauM)): the response over one step of
 // a membrane to a unit constant current, in units of R.
-func memFactor(dt, tauM float64) float64 { return -tauM * math.Expm1(-dt/tauM) }
+func memFactor(dt, tauM float64) float64 { return -tauM * pmath.Expm1(-dt/tauM) }
 
 // expIntegral returns ∫_0^h e^{-(h-s)/tauM} e^{-s/tau} ds.
 func expIntegral(h, tau, tauM float64) float64 {
 	a := 1/tau - 1/tauM
 	if math.Abs(a*h) < 1e-9 {
-		return h * math.Exp(-h/tauM) * (1 - a*h/2)
+		return h * pmath.Exp(-h/tauM) * (1 - float64(a*h/2))
 	}
-	return math.Exp(-h/tauM) * -math.Expm1(-a*h) / a
+	return pmath.Exp(-h/tauM) * -pmath.Expm1(-a*h) / a
 }
 
 // rampIntegral returns ∫_0^h e^{-(h-s)/tauM} s e^{-s/tau} ds.
 func rampIntegral(h, tau, tauM float64) float64 {
 	a := 1/tau - 1/tauM
-	ah := a * h
+	ah := float64(a * h)
 	var i float64
 	if math.Abs(ah) < 1e-4 {
-		i = h * h * (0.5 - ah/3 + ah*ah/8)
+		i = h * h * (0.5 - ah/3 + float64(ah*ah/8))
 	} else {
-		i = (1 - math.Exp(-ah)*(1+ah)) / (a * a)
+		i = (1 - float64(pmath.Exp(-ah)*(1+ah))) / (a * a)
 	}
-	return math.Exp(-h/tauM) * i
+	return pmath.Exp(-h/tauM) * i
 }
 
 func checkTau(name string, tau, dt float64) error {

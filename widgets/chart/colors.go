@@ -21,7 +21,7 @@ func ColorAt(cm []string, u float64) string {
 		u = 0
 	}
 	u = math.Max(0, math.Min(1, u))
-	pos := u * float64(len(cm)-1)
+	pos := float64(u * float64(len(cm)-1))
 	i := int(pos)
 	if i >= len(cm)-1 {
 		return cm[len(cm)-1]
@@ -30,7 +30,7 @@ func ColorAt(cm []string, u float64) string {
 	a, b := rgb(cm[i]), rgb(cm[i+1])
 	var c [3]int
 	for k := range c {
-		c[k] = int(math.Round(float64(a[k])*(1-f) + float64(b[k])*f))
+		c[k] = int(math.Round(float64(float64(a[k])*(1-f)) + float64(float64(b[k])*f)))
 	}
 	return fmt.Sprintf("#%02x%02x%02x", c[0], c[1], c[2])
 }

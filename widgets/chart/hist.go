@@ -53,7 +53,7 @@ func Histogram(groups []Series, o *HistogramOptions) (*Chart, error) {
 	width := (hi - lo) / float64(opt.Bins)
 	labels := make([]string, opt.Bins)
 	for b := range labels {
-		labels[b] = strconv.FormatFloat(lo+(float64(b)+0.5)*width, 'g', 3, 64)
+		labels[b] = strconv.FormatFloat(lo+float64((float64(b)+0.5)*width), 'g', 3, 64)
 	}
 	c := charts.NewBar()
 	c.SetXAxis(labels)

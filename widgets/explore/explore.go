@@ -66,7 +66,7 @@ func check(params []Param) error {
 func (p Param) steps() int { return int(math.Round((p.Max - p.Min) / p.Step)) }
 
 // at returns the value at slider position i.
-func (p Param) at(i int) float64 { return math.Min(p.Max, p.Min+float64(i)*p.Step) }
+func (p Param) at(i int) float64 { return math.Min(p.Max, p.Min+float64(float64(i)*p.Step)) }
 
 // index returns the slider position of v.
 func (p Param) index(v float64) int {

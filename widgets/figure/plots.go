@@ -57,7 +57,7 @@ type swatch struct{ c color.Color }
 
 func (s swatch) Thumbnail(c *draw.Canvas) {
 	side := min(c.Max.X-c.Min.X, c.Max.Y-c.Min.Y)
-	x, y := (c.Min.X+c.Max.X-side)/2, (c.Min.Y+c.Max.Y-side)/2
+	x, y := vg.Length((c.Min.X+c.Max.X-side)/2), vg.Length((c.Min.Y+c.Max.Y-side)/2)
 	c.FillPolygon(s.c, []vg.Point{{X: x, Y: y}, {X: x + side, Y: y}, {X: x + side, Y: y + side}, {X: x, Y: y + side}})
 }
 

@@ -37,7 +37,7 @@ func Histogram(title, xLabel string, groups []chart.Series, bins int) (*Figure, 
 		h := &plotter.Histogram{Width: width, LineStyle: plotter.DefaultLineStyle}
 		h.Bins = make([]plotter.HistogramBin, bins)
 		for b := range h.Bins {
-			h.Bins[b].Min, h.Bins[b].Max = lo+float64(b)*width, lo+float64(b+1)*width
+			h.Bins[b].Min, h.Bins[b].Max = lo+float64(float64(b)*width), lo+float64(float64(b+1)*width)
 		}
 		for _, v := range g.Values {
 			if !math.IsNaN(v) {

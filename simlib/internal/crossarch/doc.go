@@ -1,0 +1,18 @@
+// Package crossarch holds the networks and checks that show simlib gives
+// the same bits on every machine: amd64 at any GOAMD64 level and arm64.
+//
+// Suite runs small versions of the determinism suite's networks (the
+// Vogels-Abbott COBA and CUBA benchmarks, the Izhikevich triad, the RS-FS
+// AdEx network, a Hodgkin-Huxley network, and a LIF network on a distance
+// rule with alpha and bi-exponential synapses, noise and Normal weights)
+// and returns, for each, the spike fingerprint and a SHA-256 of the exact
+// bits of every recorded state trace and rate. cmd/fingerprints prints
+// them. The tests build that program for amd64 (GOAMD64=v1, v3 and v4,
+// run natively when the CPU has the instructions) and arm64 (run under
+// qemu-aarch64) and require every line equal; they disassemble simlib's
+// and widgets' object code for arm64 and amd64 v3 to require that no
+// floating-point multiply-add appears except where the source calls
+// math.FMA; and they parse simlib's sources to require that no
+// architecture-dependent library function is called (see
+// docs/architecture.md, "The same bits on every machine").
+package crossarch
