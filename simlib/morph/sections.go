@@ -1,0 +1,292 @@
+package morph
+
+import (
+	"fmt"
+	"math"
+	"sort"
+)
+
+// Point is a 3-D point of a section: position and diameter in µm, rounded
+// to single precision as NEURON stores them.
+type Point struct {
+	X, Y, Z, Diam float64
+}
+
+// P returns a point with its fields rounded to float32, as NEURON's pt3dadd
+// stores them.
+func P(x, y, z, diam float64) Point {
+	return Point{float64(float32(x)), float64(float32(y)), float64(float32(z)), float64(float32(diam))}
+}
+
+// Section is an unbranched cable: its 3-D points from the 0 end to the 1
+// end, and where it attaches (its 0 end) to its parent.
+type Section struct {
+	Name    string  // soma_0, dend_<k>, apic_<k>, axon_<k>, custom<type>_<k> (NetPyNE's names after import)
+	Type    int     // SWC type of its samples
+	Points  []Point // at least 2
+	Parent  int     // index of the parent section in Morphology.Sections, -1 for the root
+	ParentX float64 // position on the parent, 0..1
+	Samples []int   // SWC ids of the samples that made the points (-1 for a copied or synthesised point)
+}
+
+// Morphology is a tree of sections; the root comes first and every parent
+// comes before its children.
+type Morphology struct {
+	Sections []Section
+}
+
+// Length returns the arc length of section i (µm): the sum of the
+// distances between its consecutive points, as NEURON computes L.
+func (m *Morphology) Length(i int) float64 {
+	return Arc(m.Sections[i].Points)[len(m.Sections[i].Points)-1]
+}
+
+// Index returns the index of the section called name, or -1.
+func (m *Morphology) Index(name string) int {
+	for i, s := range m.Sections {
+		if s.Name == name {
+			return i
+		}
+	}
+	return -1
+}
+
+// Arc returns the cumulated arc length at each point (µm), 0 at the first.
+func Arc(p []Point) []float64 {
+	a := make([]float64, len(p))
+	for i := 1; i < len(p); i++ {
+		dx, dy, dz := p[i].X-p[i-1].X, p[i].Y-p[i-1].Y, p[i].Z-p[i-1].Z
+		a[i] = a[i-1] + math.Sqrt(dx*dx+dy*dy+dz*dz)
+	}
+	return a
+}
+
+// TypeName is the NEURON/NetPyNE stem of an SWC type.
+func TypeName(t int) string {
+	switch t {
+	case Soma:
+		return "soma"
+	case Axon:
+		return "axon"
+	case Basal:
+		return "dend"
+	case Apical:
+		return "apic"
+	}
+	return fmt.Sprintf("custom%d", t)
+}
+
+// FromSamples checks an SWC tree and forms its sections.
+func FromSamples(samples []Sample) (*Morphology, error) {
+	byID := make(map[int]int, len(samples))
+	for i, s := range samples {
+		if j, dup := byID[s.ID]; dup {
+			return nil, fmt.Errorf("morph: SWC sample %d (line %d): id already used on line %d", s.ID, s.Line, samples[j].Line)
+		}
+		byID[s.ID] = i
+	}
+	children := make([][]int, len(samples))
+	root := -1
+	for i, s := range samples {
+		if s.Parent == -1 {
+			if root >= 0 {
+				return nil, fmt.Errorf("morph: SWC: two roots (parent -1): sample %d (line %d) and sample %d (line %d); a cell has one", samples[root].ID, samples[root].Line, s.ID, s.Line)
+			}
+			root = i
+			continue
+		}
+		p, ok := byID[s.Parent]
+		if !ok {
+			return nil, fmt.Errorf("morph: SWC sample %d (line %d): parent %d does not exist", s.ID, s.Line, s.Parent)
+		}
+		children[p] = append(children[p], i)
+	}
+	if root < 0 {
+		return nil, fmt.Errorf("morph: SWC: no root (no sample with parent -1): the tree has a cycle")
+	}
+	// Every sample must be reachable from the root; with one root and
+	// existing parents, an unreachable sample lies on a cycle.
+	seen := make([]bool, len(samples))
+	stack := []int{root}
+	for len(stack) > 0 {
+		i := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		seen[i] = true
+		stack = append(stack, children[i]...)
+	}
+	for i, ok := range seen {
+		if !ok {
+			return nil, fmt.Errorf("morph: SWC sample %d (line %d): not reachable from the root: its parents form a cycle", samples[i].ID, samples[i].Line)
+		}
+	}
+	for i := range children {
+		sort.Slice(children[i], func(a, b int) bool { return children[i][a] < children[i][b] })
+	}
+	b := &builder{s: samples, byID: byID, children: children, count: map[int]int{}, somaAt: map[int]float64{}}
+	if samples[root].Type == Soma {
+		if err := b.soma(root); err != nil {
+			return nil, err
+		}
+	} else {
+		b.section(root, -1, 0)
+	}
+	for len(b.todo) > 0 {
+		t := b.todo[0]
+		b.todo = b.todo[1:]
+		b.section(t.sample, t.parent, t.x)
+	}
+	return &b.m, nil
+}
+
+type pending struct {
+	sample, parent int
+	x              float64
+}
+
+type builder struct {
+	s        []Sample
+	byID     map[int]int
+	children [][]int
+	m        Morphology
+	count    map[int]int
+	somaAt   map[int]float64 // soma sample index -> arc position on the soma
+	todo     []pending
+}
+
+func (b *builder) name(t int) string {
+	k := b.count[t]
+	b.count[t]++
+	return fmt.Sprintf("%s_%d", TypeName(t), k)
+}
+
+func (b *builder) point(i int) Point {
+	s := b.s[i]
+	return P(s.X, s.Y, s.Z, 2*s.Radius)
+}
+
+// soma forms the soma section from the type-1 samples connected to the
+// root and queues the sections that hang from it.
+func (b *builder) soma(root int) error {
+	var somaKids []int
+	for _, c := range b.children[root] {
+		if b.s[c].Type == Soma {
+			somaKids = append(somaKids, c)
+		}
+	}
+	// The soma samples as a path: [reverse of one arm] root [other arm].
+	arm := func(start int) ([]int, error) {
+		var out []int
+		for i := start; ; {
+			out = append(out, i)
+			var next []int
+			for _, c := range b.children[i] {
+				if b.s[c].Type == Soma {
+					next = append(next, c)
+				}
+			}
+			if len(next) == 0 {
+				return out, nil
+			}
+			if len(next) > 1 {
+				return nil, fmt.Errorf("morph: SWC sample %d (line %d): the soma branches (soma samples %d and %d both hang from it); golgi supports a single point, a three-point or an unbranched traced soma", b.s[i].ID, b.s[i].Line, b.s[next[0]].ID, b.s[next[1]].ID)
+			}
+			i = next[0]
+		}
+	}
+	var path []int
+	switch len(somaKids) {
+	case 0:
+		path = []int{root}
+	case 1:
+		a, err := arm(somaKids[0])
+		if err != nil {
+			return err
+		}
+		path = append([]int{root}, a...)
+	case 2:
+		a, err := arm(somaKids[0])
+		if err != nil {
+			return err
+		}
+		c, err := arm(somaKids[1])
+		if err != nil {
+			return err
+		}
+		for i := len(a) - 1; i >= 0; i-- {
+			path = append(path, a[i])
+		}
+		path = append(path, root)
+		path = append(path, c...)
+	default:
+		return fmt.Errorf("morph: SWC sample %d (line %d): %d soma samples hang from the root; golgi supports a single point, a three-point or an unbranched traced soma", b.s[root].ID, b.s[root].Line, len(somaKids))
+	}
+	sec := Section{Name: b.name(Soma), Type: Soma, Parent: -1}
+	r := b.s[root]
+	switch {
+	case len(path) == 1:
+		// One sample: a cylinder along y with L = diam = 2r.
+		sec.Points = []Point{P(r.X, r.Y-r.Radius, r.Z, 2*r.Radius), P(r.X, r.Y, r.Z, 2*r.Radius), P(r.X, r.Y+r.Radius, r.Z, 2*r.Radius)}
+		sec.Samples = []int{-1, r.ID, -1}
+		b.somaAt[root] = 0.5
+	default:
+		first, last := b.s[path[0]], b.s[path[len(path)-1]]
+		if len(path) > 3 && math.Hypot(math.Hypot(first.X-last.X, first.Y-last.Y), first.Z-last.Z) < 1e-3*first.Radius {
+			return fmt.Errorf("morph: SWC samples %d..%d: the soma is a closed contour; golgi supports a single point, a three-point or an unbranched traced soma, not outlines", first.ID, last.ID)
+		}
+		for _, i := range path {
+			sec.Points = append(sec.Points, b.point(i))
+			sec.Samples = append(sec.Samples, b.s[i].ID)
+		}
+		arc := Arc(sec.Points)
+		L := arc[len(arc)-1]
+		if !(L > 0) {
+			return fmt.Errorf("morph: SWC samples %d..%d: the soma has zero length (all its samples at one place)", first.ID, last.ID)
+		}
+		for k, i := range path {
+			b.somaAt[i] = arc[k] / L
+		}
+	}
+	b.m.Sections = append(b.m.Sections, sec)
+	for _, i := range path {
+		for _, c := range b.children[i] {
+			if b.s[c].Type != Soma {
+				b.todo = append(b.todo, pending{c, 0, b.somaAt[i]})
+			}
+		}
+	}
+	return nil
+}
+
+// section forms the section that starts at sample i, attached to section
+// parent at x, and queues its children.
+func (b *builder) section(i, parent int, x float64) {
+	t := b.s[i].Type
+	sec := Section{Name: b.name(t), Type: t, Parent: parent, ParentX: x}
+	if parent >= 0 && b.m.Sections[parent].Type != Soma {
+		sec.Points = append(sec.Points, b.point(b.byID[b.s[i].Parent]))
+		sec.Samples = append(sec.Samples, -1)
+	}
+	for {
+		sec.Points = append(sec.Points, b.point(i))
+		sec.Samples = append(sec.Samples, b.s[i].ID)
+		k := b.children[i]
+		if len(k) == 1 && b.s[k[0]].Type == t {
+			i = k[0]
+			continue
+		}
+		break
+	}
+	if len(sec.Points) == 1 {
+		// A lone sample (a root that is not a soma, or a soma child that
+		// ends at once): a zero-length section would have no area. Give it
+		// a cylinder of length 2r along y centred on it, as for a point soma.
+		s := b.s[i]
+		sec.Points = []Point{P(s.X, s.Y-s.Radius, s.Z, 2*s.Radius), P(s.X, s.Y+s.Radius, s.Z, 2*s.Radius)}
+		sec.Samples = []int{-1, -1}
+	}
+	b.m.Sections = append(b.m.Sections, sec)
+	me := len(b.m.Sections) - 1
+	for _, c := range b.children[i] {
+		b.todo = append(b.todo, pending{c, me, 1})
+	}
+}
