@@ -25,8 +25,8 @@ type Group struct {
 	area      []float64 // µm² (100 at zero-area nodes)
 	parent    []int32   // per cell (nn), parent node index, -1 for the root
 
-	dens   []mechSet // density mechanism types
-	points []mechSet // point process types
+	dens   []mechSet  // density mechanism types
+	points []mechSet  // point process types
 	pts    []pointRef // the cell's point processes in Cell.Points order
 	ions   map[string]*mech.Ion
 

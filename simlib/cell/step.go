@@ -25,9 +25,9 @@ func (g *Group) init() {
 	for _, ms := range g.points {
 		ms.inst.Init(s, 0, g.n*ms.perCell)
 	}
-	for k := range g.detFlag {
-		g.detFlag[k] = g.v[k*g.nn+g.detNode] > g.detTh[k]
-	}
+	// NEURON's PreSyn starts unarmed-for-nothing: flag false, so a cell
+	// that starts above threshold spikes at the end of its first step
+	clear(g.detFlag)
 }
 
 // step is nrn_fixed_step for cells [lo, hi) from time t.
