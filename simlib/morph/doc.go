@@ -14,29 +14,35 @@
 // be unique, parents must exist, there must be exactly one root and no
 // cycle, and every radius must be positive and every coordinate finite.
 //
-// Sections are formed as NEURON's Import3d does: a section starts at the
-// root or at a child of a branch point (a sample with two or more children)
-// or where the type changes, and runs through samples with exactly one
-// child. A section whose parent is not the soma begins with a copy of its
-// parent sample (so consecutive sections share their end point, as in
-// NEURON) and attaches at the parent's 1 end; children of the soma begin
-// with their own first sample and attach to the soma at the arc position
-// of their parent sample along the soma (0.5 for one- and three-point
-// somata).
+// Sections are formed as NEURON's Import3d (read_swc.hoc, NEURON 8.2)
+// forms them: a section starts at the root, at a child of a branch point
+// (a sample with two or more children) or where the type changes, and
+// runs through samples with exactly one child. A section whose parent is
+// not the soma begins with a copy of its parent sample (so consecutive
+// sections share their end point) and attaches at the parent's 1 end.
 //
-// Soma conventions supported:
-//   - a single soma sample of radius r: a cylinder along y through it,
-//     L = diam = 2r (the area of the sphere of radius r), as NEURON makes it;
-//   - the NeuroMorpho three-point soma (a centre sample and two samples at
-//     ±r along y, all of radius r): the same cylinder;
-//   - a traced soma: a chain of type-1 samples, used as the points of an
-//     unbranched section like any other (a stack of frusta).
+// Soma conventions supported, with Import3d's rules for what hangs from
+// them:
+//   - a single soma sample of radius r: a cylinder along x through it,
+//     L = diam = 2r (the sphere's area; NEURON's sphere_rep); its children
+//     attach at soma(0.5) by a "wire": they begin with their own first
+//     sample (a one-sample child begins at the soma point, with its own
+//     diameter);
+//   - the NeuroMorpho three-point soma, as Import3d recognises it: the
+//     root has two soma children of its radius, without children, one
+//     diameter apart in total: the same as a single sample;
+//   - a traced soma: an unbranched chain of type-1 samples from the root,
+//     used as the soma section's points. Children of its first sample
+//     attach at 0, of its last sample at 1 (both beginning with a copy of
+//     that soma sample at the child's diameter), of an interior sample at
+//     0.5 by a wire, wherever that sample lies (Import3d's choice).
 //
-// A soma outline (a closed contour of type-1 samples, first and last
-// sample at the same place) and a soma of several disconnected pieces are
-// refused with an error: NEURON's Import3d turns contours into an
-// equivalent cylinder by a principal-axis construction that golgi does
-// not reproduce.
+// A soma outline (a closed contour), a branched soma and a root with two
+// soma arms that are not a three-point soma are refused with an error:
+// NEURON's Import3d splits those into several soma sections or builds an
+// equivalent cylinder by a construction golgi does not reproduce.
+// compare/neuron_cells_morph.py checks the sections of
+// testdata/branched.swc and testdata/traced.swc against NEURON's Import3d.
 //
 // # Geometry
 //

@@ -28,10 +28,10 @@ func TestBranchedTopology(t *testing.T) {
 		x       float64
 		samples []int
 	}{
-		{"soma_0", "", 0, []int{2, 1, 3}},
-		{"axon_0", "soma_0", 0, []int{14, 15, 16}},
+		{"soma_0", "", 0, []int{-1, 1, -1}},
 		{"apic_0", "soma_0", 0.5, []int{4, 5, 6}},
 		{"dend_0", "soma_0", 0.5, []int{11, 12, 13}},
+		{"axon_0", "soma_0", 0.5, []int{14, 15, 16}},
 		{"apic_1", "apic_0", 1, []int{-1, 7, 8}},
 		{"apic_2", "apic_0", 1, []int{-1, 9, 10}},
 	}
@@ -52,8 +52,8 @@ func TestBranchedTopology(t *testing.T) {
 		}
 	}
 	// A branch begins with a copy of its parent's last point.
-	if m.Sections[4].Points[0] != m.Sections[2].Points[2] {
-		t.Errorf("apic_1 starts at %+v, want apic_0's end %+v", m.Sections[4].Points[0], m.Sections[2].Points[2])
+	if m.Sections[4].Points[0] != m.Sections[1].Points[2] {
+		t.Errorf("apic_1 starts at %+v, want apic_0's end %+v", m.Sections[4].Points[0], m.Sections[1].Points[2])
 	}
 }
 
@@ -74,7 +74,7 @@ func TestBranchedLengths(t *testing.T) {
 	m := load(t)
 	want := map[string]float64{
 		"soma_0": 10,
-		"axon_0": 42 + 150, // a soma child starts at its own first sample (y = -8)
+		"axon_0": 42 + 150, // a child of a three-point soma starts at its own first sample (y = -8)
 		"apic_0": 50,
 		"dend_0": dist([3]float64{-8, -2, 0}, [3]float64{-40, -10, 0}) + dist([3]float64{-40, -10, 0}, [3]float64{-70, -20, 3}),
 		"apic_1": dist([3]float64{0, 60, 0}, [3]float64{-20, 80, 0}) + 25,
@@ -157,8 +157,12 @@ func TestSomaConventions(t *testing.T) {
 		if m.Length(0) != 12 || math.Abs(seg[0].Area-4*math.Pi*36) > 1e-9 {
 			t.Errorf("%s soma: L = %v, area = %v, want 12 and %v", name, m.Length(0), seg[0].Area, 4*math.Pi*36)
 		}
-		if d := m.Sections[1]; d.ParentX != 0.5 || d.Parent != 0 || len(d.Points) != 2 {
-			t.Errorf("%s: dendrite %+v: want a 2-point section (its own sample and a synthesised one) at soma(0.5)", name, d)
+		// A one-sample child: the soma point with the child's diameter, then the sample.
+		if d := m.Sections[1]; d.ParentX != 0.5 || d.Parent != 0 || len(d.Points) != 2 || d.Points[0] != P(3, 4, 5, 2) {
+			t.Errorf("%s: dendrite %+v: want [soma centre with diam 2, its sample] at soma(0.5)", name, d)
+		}
+		if p := s.Points; p[0] != P(-3, 4, 5, 12) || p[2] != P(9, 4, 5, 12) {
+			t.Errorf("%s soma points %v: want a cylinder along x (NEURON's sphere_rep)", name, p)
 		}
 	}
 }
@@ -203,6 +207,7 @@ func TestSWCBadInput(t *testing.T) {
 		{"cycle", "1 1 0 0 0 5 -1\n2 3 0 9 0 1 3\n3 3 0 9 0 1 2\n", "cycle"},
 		{"all cycle", "1 3 0 0 0 5 2\n2 3 0 9 0 1 1\n", "no root"},
 		{"branched soma", "1 1 0 0 0 5 -1\n2 1 0 1 0 5 1\n3 1 0 2 0 5 2\n4 1 1 2 0 5 2\n", "soma branches"},
+		{"two soma arms", "1 1 0 0 0 5 -1\n2 1 0 -5 0 5 1\n3 1 0 5 0 5 1\n4 3 0 9 0 1 3\n", "not a NeuroMorpho three-point soma"},
 		{"contour", "1 1 0 0 0 1 -1\n2 1 1 0 0 1 1\n3 1 1 1 0 1 2\n4 1 0 1 0 1 3\n5 1 0 0 0 1 4\n", "closed contour"},
 		{"negative type", "1 -1 0 0 0 5 -1\n", "type -1"},
 	}
@@ -233,6 +238,40 @@ func TestSegmentGeometryBadInput(t *testing.T) {
 		_, err := SegmentGeometry(c.p, c.nseg, c.ra)
 		if err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%s: err = %v, want it to mention %q", c.name, err, c.want)
+		}
+	}
+}
+
+// NEURON's Import3d rules for children of a traced soma (read_swc.hoc's
+// mksection), worked out by hand for testdata/traced.swc: at the first
+// sample x = 0 with a copy of it at the child's diameter, at an interior
+// sample x = 0.5 by a wire (the child's own samples only), at the last
+// sample x = 1 with a copy.
+func TestTracedSoma(t *testing.T) {
+	m, err := ReadSWCFile("testdata/traced.swc")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]struct {
+		x     float64
+		first Point
+	}{
+		"dend_0": {0, P(0, 0, 0, 2)},      // child of the root sample 1
+		"dend_1": {0.5, P(5, 1, 0, 1.8)},  // one-sample child of interior sample 2: the soma sample (child diam), then its own
+		"apic_0": {0.5, P(8, 10, 0, 2.4)}, // child of interior sample 3: wire
+		"axon_0": {1, P(15, 0, 0, 1.2)},   // child of the last sample 4
+	}
+	if s := m.Sections[0]; s.Name != "soma_0" || len(s.Points) != 4 {
+		t.Fatalf("soma %+v", s)
+	}
+	for name, w := range want {
+		i := m.Index(name)
+		if i < 0 {
+			t.Fatalf("no section %s in %v", name, m.Sections)
+		}
+		s := m.Sections[i]
+		if s.Parent != 0 || s.ParentX != w.x || s.Points[0] != w.first {
+			t.Errorf("%s: parent %d at %v, first point %+v; want soma at %v, %+v", name, s.Parent, s.ParentX, s.Points[0], w.x, w.first)
 		}
 	}
 }

@@ -165,7 +165,8 @@ func (b *builder) point(i int) Point {
 }
 
 // soma forms the soma section from the type-1 samples connected to the
-// root and queues the sections that hang from it.
+// root, with NEURON's Import3d rules, and queues the sections that hang
+// from it.
 func (b *builder) soma(root int) error {
 	var somaKids []int
 	for _, c := range b.children[root] {
@@ -173,11 +174,39 @@ func (b *builder) soma(root int) error {
 			somaKids = append(somaKids, c)
 		}
 	}
-	// The soma samples as a path: [reverse of one arm] root [other arm].
-	arm := func(start int) ([]int, error) {
-		var out []int
-		for i := start; ; {
-			out = append(out, i)
+	r := b.s[root]
+	sec := Section{Name: b.name(Soma), Type: Soma, Parent: -1}
+	// sphere is NEURON's sphere_rep: a single-point soma becomes a cylinder
+	// along x with L = diam = 2r centred on the point.
+	sphere := func() {
+		d := 2 * r.Radius
+		sec.Points = []Point{P(r.X-r.Radius, r.Y, r.Z, d), P(r.X, r.Y, r.Z, d), P(r.X+r.Radius, r.Y, r.Z, d)}
+		sec.Samples = []int{-1, r.ID, -1}
+	}
+	// wired children hang at soma(0.5) and begin with their own first
+	// sample (Import3d's "wire"); a child of a single sample begins at the
+	// soma point with its own diameter.
+	var path []int
+	switch {
+	case len(somaKids) == 0:
+		sphere()
+		b.m.Sections = append(b.m.Sections, sec)
+		for _, c := range b.children[root] {
+			b.todo = append(b.todo, pending{c, 0, 0.5})
+		}
+		return nil
+	case len(somaKids) == 2 && b.threePoint(root, somaKids):
+		sphere()
+		b.m.Sections = append(b.m.Sections, sec)
+		for _, c := range b.children[root] {
+			if b.s[c].Type != Soma {
+				b.todo = append(b.todo, pending{c, 0, 0.5})
+			}
+		}
+		return nil
+	case len(somaKids) == 1:
+		for i := somaKids[0]; ; {
+			path = append(path, i)
 			var next []int
 			for _, c := range b.children[i] {
 				if b.s[c].Type == Soma {
@@ -185,76 +214,66 @@ func (b *builder) soma(root int) error {
 				}
 			}
 			if len(next) == 0 {
-				return out, nil
+				break
 			}
 			if len(next) > 1 {
-				return nil, fmt.Errorf("morph: SWC sample %d (line %d): the soma branches (soma samples %d and %d both hang from it); golgi supports a single point, a three-point or an unbranched traced soma", b.s[i].ID, b.s[i].Line, b.s[next[0]].ID, b.s[next[1]].ID)
+				return fmt.Errorf("morph: SWC sample %d (line %d): the soma branches (soma samples %d and %d both hang from it); golgi supports a single-point, a three-point (NeuroMorpho) or an unbranched traced soma", b.s[i].ID, b.s[i].Line, b.s[next[0]].ID, b.s[next[1]].ID)
 			}
 			i = next[0]
 		}
-	}
-	var path []int
-	switch len(somaKids) {
-	case 0:
-		path = []int{root}
-	case 1:
-		a, err := arm(somaKids[0])
-		if err != nil {
-			return err
-		}
-		path = append([]int{root}, a...)
-	case 2:
-		a, err := arm(somaKids[0])
-		if err != nil {
-			return err
-		}
-		c, err := arm(somaKids[1])
-		if err != nil {
-			return err
-		}
-		for i := len(a) - 1; i >= 0; i-- {
-			path = append(path, a[i])
-		}
-		path = append(path, root)
-		path = append(path, c...)
+		path = append([]int{root}, path...)
 	default:
-		return fmt.Errorf("morph: SWC sample %d (line %d): %d soma samples hang from the root; golgi supports a single point, a three-point or an unbranched traced soma", b.s[root].ID, b.s[root].Line, len(somaKids))
+		return fmt.Errorf("morph: SWC sample %d (line %d): %d soma samples hang from the root and they are not a NeuroMorpho three-point soma (two leaves of the root's radius at a total distance of one diameter): golgi supports a single-point, a three-point or an unbranched traced soma starting at the root", r.ID, r.Line, len(somaKids))
 	}
-	sec := Section{Name: b.name(Soma), Type: Soma, Parent: -1}
-	r := b.s[root]
-	switch {
-	case len(path) == 1:
-		// One sample: a cylinder along y with L = diam = 2r.
-		sec.Points = []Point{P(r.X, r.Y-r.Radius, r.Z, 2*r.Radius), P(r.X, r.Y, r.Z, 2*r.Radius), P(r.X, r.Y+r.Radius, r.Z, 2*r.Radius)}
-		sec.Samples = []int{-1, r.ID, -1}
-		b.somaAt[root] = 0.5
-	default:
-		first, last := b.s[path[0]], b.s[path[len(path)-1]]
-		if len(path) > 3 && math.Hypot(math.Hypot(first.X-last.X, first.Y-last.Y), first.Z-last.Z) < 1e-3*first.Radius {
-			return fmt.Errorf("morph: SWC samples %d..%d: the soma is a closed contour; golgi supports a single point, a three-point or an unbranched traced soma, not outlines", first.ID, last.ID)
-		}
-		for _, i := range path {
-			sec.Points = append(sec.Points, b.point(i))
-			sec.Samples = append(sec.Samples, b.s[i].ID)
-		}
-		arc := Arc(sec.Points)
-		L := arc[len(arc)-1]
-		if !(L > 0) {
-			return fmt.Errorf("morph: SWC samples %d..%d: the soma has zero length (all its samples at one place)", first.ID, last.ID)
-		}
-		for k, i := range path {
-			b.somaAt[i] = arc[k] / L
-		}
+	first, last := b.s[path[0]], b.s[path[len(path)-1]]
+	if len(path) > 3 && math.Hypot(math.Hypot(first.X-last.X, first.Y-last.Y), first.Z-last.Z) < 1e-3*first.Radius {
+		return fmt.Errorf("morph: SWC samples %d..%d: the soma is a closed contour; golgi supports a single-point, a three-point or an unbranched traced soma, not outlines", first.ID, last.ID)
+	}
+	for _, i := range path {
+		sec.Points = append(sec.Points, b.point(i))
+		sec.Samples = append(sec.Samples, b.s[i].ID)
+	}
+	if L := Arc(sec.Points)[len(path)-1]; !(L > 0) {
+		return fmt.Errorf("morph: SWC samples %d..%d: the soma has zero length (all its samples at one place)", first.ID, last.ID)
 	}
 	b.m.Sections = append(b.m.Sections, sec)
-	for _, i := range path {
+	// Import3d's rules for the children of a traced soma: at its first
+	// sample, x = 0 with a copy of that sample (the child's diameter); at
+	// an interior sample, x = 0.5 by a wire (the child begins with its own
+	// sample, wherever the sample is along the soma); at its last sample,
+	// x = 1 with a copy of that sample (the child's diameter).
+	for k, i := range path {
 		for _, c := range b.children[i] {
-			if b.s[c].Type != Soma {
-				b.todo = append(b.todo, pending{c, 0, b.somaAt[i]})
+			if b.s[c].Type == Soma {
+				continue
+			}
+			switch k {
+			case 0:
+				b.todo = append(b.todo, pending{c, 0, 0})
+			case len(path) - 1:
+				b.todo = append(b.todo, pending{c, 0, 1})
+			default:
+				b.todo = append(b.todo, pending{c, 0, 0.5})
 			}
 		}
 	}
 	return nil
+}
+
+// threePoint reports NeuroMorpho's three-point soma as NEURON's Import3d
+// recognises it: the root's two soma children have no children, the
+// root's diameter, and lie one diameter apart in total (within 1 %).
+func (b *builder) threePoint(root int, kids []int) bool {
+	r := b.s[root]
+	length := 0.0
+	for _, k := range kids {
+		s := b.s[k]
+		if len(b.children[k]) > 0 || s.Radius != r.Radius {
+			return false
+		}
+		length += math.Sqrt((s.X-r.X)*(s.X-r.X) + (s.Y-r.Y)*(s.Y-r.Y) + (s.Z-r.Z)*(s.Z-r.Z))
+	}
+	return math.Abs(length/(2*r.Radius)-1) < 0.01
 }
 
 // section forms the section that starts at sample i, attached to section
@@ -262,9 +281,20 @@ func (b *builder) soma(root int) error {
 func (b *builder) section(i, parent int, x float64) {
 	t := b.s[i].Type
 	sec := Section{Name: b.name(t), Type: t, Parent: parent, ParentX: x}
-	if parent >= 0 && b.m.Sections[parent].Type != Soma {
-		sec.Points = append(sec.Points, b.point(b.byID[b.s[i].Parent]))
-		sec.Samples = append(sec.Samples, -1)
+	if parent >= 0 {
+		pp := b.point(b.byID[b.s[i].Parent])
+		switch {
+		case b.m.Sections[parent].Type != Soma:
+			// A branch begins with a copy of its parent sample.
+			sec.Points = append(sec.Points, pp)
+			sec.Samples = append(sec.Samples, -1)
+		case x != 0.5 || b.lone(i):
+			// At an end of a traced soma, or a one-sample child of a
+			// point soma: the soma sample with the child's diameter.
+			pp.Diam = b.point(i).Diam
+			sec.Points = append(sec.Points, pp)
+			sec.Samples = append(sec.Samples, -1)
+		}
 	}
 	for {
 		sec.Points = append(sec.Points, b.point(i))
@@ -277,16 +307,23 @@ func (b *builder) section(i, parent int, x float64) {
 		break
 	}
 	if len(sec.Points) == 1 {
-		// A lone sample (a root that is not a soma, or a soma child that
-		// ends at once): a zero-length section would have no area. Give it
-		// a cylinder of length 2r along y centred on it, as for a point soma.
+		// A lone root sample: NEURON's sphere_rep, a cylinder along x
+		// with L = diam = 2r.
 		s := b.s[i]
-		sec.Points = []Point{P(s.X, s.Y-s.Radius, s.Z, 2*s.Radius), P(s.X, s.Y+s.Radius, s.Z, 2*s.Radius)}
-		sec.Samples = []int{-1, -1}
+		d := 2 * s.Radius
+		sec.Points = []Point{P(s.X-s.Radius, s.Y, s.Z, d), P(s.X, s.Y, s.Z, d), P(s.X+s.Radius, s.Y, s.Z, d)}
+		sec.Samples = []int{-1, s.ID, -1}
 	}
 	b.m.Sections = append(b.m.Sections, sec)
 	me := len(b.m.Sections) - 1
 	for _, c := range b.children[i] {
 		b.todo = append(b.todo, pending{c, me, 1})
 	}
+}
+
+// lone reports whether the section starting at sample i has one sample
+// only (i has no child of its type that continues it).
+func (b *builder) lone(i int) bool {
+	k := b.children[i]
+	return !(len(k) == 1 && b.s[k[0]].Type == b.s[i].Type)
 }
