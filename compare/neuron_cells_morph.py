@@ -7,7 +7,7 @@ Wscale PT5B-like cell. Uses the machinery of compare/neuron_cells.py
 
 Run from the repository root.
 
-SWC (simlib/morph/testdata/branched.swc, hand-written): NEURON reads the
+SWC (simlib/morph/testdata/branched.swc and traced.swc, hand-written): NEURON reads the
 file with its own Import3d (Import3d_SWC_read + Import3d_GUI.instantiate),
 golgi with morph.ReadSWC + netpyne.FromMorphology
 (`go run ./compare/cmd/morphcase`). The script first prints both
@@ -33,7 +33,7 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import neuron_cells as nc  # noqa: E402
 
-SWC = "simlib/morph/testdata/branched.swc"
+SWCS = {"branched": "simlib/morph/testdata/branched.swc", "traced": "simlib/morph/testdata/traced.swc"}
 SWC_RA = 150.0
 SWC_MECHS = {"soma": {"hh": {}}, "axon": {"hh": {}},
              "dend": {"pas": {"g": 1e-4, "e": -65}}, "apic": {"pas": {"g": 1e-4, "e": -65}}}
@@ -100,8 +100,8 @@ def golgi_area(s):
     return a
 
 
-def check_morphology(ns, gs):
-    print(f"SWC {SWC}: NEURON Import3d vs golgi morph.ReadSWC + netpyne.FromMorphology\n")
+def check_morphology(path, ns, gs):
+    print(f"SWC {path}: NEURON Import3d vs golgi morph.ReadSWC + netpyne.FromMorphology\n")
     print("| section (golgi) | NEURON | n3d N/g | L N (µm) | L g | area N (µm²) | area g | parent N | parent g | same |")
     print("|" + "---|" * 10)
     bad = 0
@@ -122,13 +122,14 @@ def check_morphology(ns, gs):
     return bad
 
 
-def swc_cases(sections):
+def swc_cases(label, sections):
     soma = {"sec": "soma_0", "x": 0.5, "var": "v"}
     out = []
-    for where in ("apic_1", "dend_0"):
+    names = [s["name"] for s in sections]
+    for where in [n for n in ("apic_1", "dend_0", "axon_0") if n in names]:
         for w in (0.0005, 0.005):
             out.append(nc.case(
-                f"swc_{where}_w{w:g}", sections,
+                f"swc_{label}_{where}_w{w:g}", sections,
                 points=[{"label": "syn", "type": "Exp2Syn", "sec": where, "x": 0.5,
                          "params": {"tau1": 0.5, "tau2": 5, "e": 0}, "events": [5.0], "weight": w}],
                 record=[soma, {"sec": where, "x": 0.5, "var": "v"}],
@@ -166,13 +167,15 @@ def main():
     import neuron
     nver = neuron.__version__
     mechs = json.dumps(SWC_MECHS)
-    gs = golgi_sections(["-swc", SWC, "-ra", str(SWC_RA), "-mechs", mechs])
-    ns = neuron_swc_sections(SWC, gs)
-    bad = check_morphology(ns, gs)
-    for s in ns:
-        del s["neuron_name"], s["neuron_area"]
-    cases_n = swc_cases(ns)
-    cases_g = swc_cases(gs)
+    bad, cases_n, cases_g = 0, [], []
+    for label, path in SWCS.items():
+        gs = golgi_sections(["-swc", path, "-ra", str(SWC_RA), "-mechs", mechs])
+        ns = neuron_swc_sections(path, gs)
+        bad += check_morphology(path, ns, gs)
+        for s in ns:
+            del s["neuron_name"], s["neuron_area"]
+        cases_n += swc_cases(label, ns)
+        cases_g += swc_cases(label, gs)
     ws = golgi_sections(["-wscale", "-nohd"])
     cases_n += wscale_cases(ws)
     cases_g += wscale_cases(ws)
@@ -198,14 +201,34 @@ def main():
     if a.json:
         with open(a.json, "w") as f:
             json.dump(rows, f, indent=1)
+    if rows and any("seed_epsp_neuron" in r for r in rows):
+        print("\nWscale cell without hd, the seed's EPSP (max of soma v in [700, 900] ms minus v just before 700 ms)\n")
+        print("| case | seed EPSP NEURON (mV) | seed EPSP golgi (mV) | rel err |")
+        print("|---|---|---|---|")
+        for r in rows:
+            if "seed_epsp_neuron" in r:
+                en, eg = r["seed_epsp_neuron"], r["seed_epsp_golgi"]
+                print(f"| {r['name']} | {en:.9f} | {eg:.9f} | {abs(eg - en) / abs(en):.1e} |")
     if a.save:
+        # Traces are kept in part to keep the file small: every 2nd sample
+        # of the 40 ms SWC cases, the samples from 695 to 760 ms of the
+        # 1000 ms Wscale cases; "first" and "stride" say which.
         def short(xs):
-            return [float(f"{x:.10g}") for x in xs]
+            return [float(f"{x:.9g}") for x in xs]
+        saved = []
+        for c, n, r in zip(cases_g, neu, rows):
+            if c["tstop"] > 100:
+                first, stride, last = int(695 / c["dt"]), 1, int(760 / c["dt"]) + 1
+            else:
+                first, stride, last = 0, 2, len(n["t"])
+            saved.append(dict(c, neuron={"t_n": len(n["t"]), "first": first, "stride": stride,
+                                         "traces": [short(v[first:last:stride]) for v in n["traces"]],
+                                         "spikes": n["spikes"]}, table=r))
         out = {"provenance": {"script": "compare/neuron_cells_morph.py", "neuron": nver,
-                              "date": time.strftime("%Y-%m-%d", time.gmtime())},
-               "cases": [dict(c, neuron={"t_n": len(n["t"]), "traces": [short(v) for v in n["traces"]],
-                                         "spikes": n["spikes"]}, table=r)
-                         for c, n, r in zip(cases_g, neu, rows)]}
+                              "date": time.strftime("%Y-%m-%d", time.gmtime()),
+                              "note": "sections of the swc_* cases are golgi's (morph.ReadSWC + netpyne.FromMorphology); "
+                                      "NEURON ran on its own Import3d sections, checked equal to them"},
+               "cases": saved}
         with open(a.save, "w") as f:
             json.dump(out, f, separators=(",", ":"))
     sys.exit(1 if bad else 0)
