@@ -89,9 +89,27 @@ def soma_hh():
             [section("soma", 20, 20, mechs={"hh": {}})],
             points=[{"label": "stim", "type": "IClamp", "sec": "soma", "x": 0.5,
                      "params": {"del": 5, "dur": 40, "amp": 0.1}}],
-            record=[{"sec": "soma", "x": 0.5, "var": "v"}, {"sec": "soma", "x": 0.5, "var": "m_hh"}],
+            record=[{"sec": "soma", "x": 0.5, "var": "v"}, {"sec": "soma", "x": 0.5, "var": "m_hh"},
+                    {"sec": "soma", "x": 0.5, "var": "ina"}, {"sec": "soma", "x": 0.5, "var": "ik"}],
             detector={"sec": "soma", "x": 0.5, "var": "v", "threshold": 0},
             secondorder=so, tstop=50))
+    return out
+
+
+def soma_seclamp():
+    """A soma (hh) + passive dendrite under an SEClamp at the soma: steps
+    to -40 and 0 mV and back; the clamp current and the dendrite's v."""
+    out = []
+    for so in (0, 2):
+        out.append(case(
+            f"soma_seclamp_so{so}",
+            [section("soma", 20, 20, mechs={"hh": {}}),
+             section("dend", 300, 1, nseg=11, parent="soma", parent_x=1, mechs={"pas": {"g": 1e-4, "e": -65}})],
+            points=[{"label": "vc", "type": "SEClamp", "sec": "soma", "x": 0.5,
+                     "params": {"rs": 2, "dur1": 5, "amp1": -65, "dur2": 10, "amp2": -40, "dur3": 5, "amp3": 0}}],
+            record=[{"point": "vc", "var": "i"}, {"sec": "soma", "x": 0.5, "var": "v"},
+                    {"sec": "dend", "x": 1, "var": "v"}],
+            secondorder=so, tstop=25))
     return out
 
 
@@ -158,7 +176,7 @@ def branched_pt3d():
 
 
 # cell-build adds the SWC and PT5B rows here (functions returning lists of cases).
-CASE_BUILDERS = [passive_cable, soma_hh, soma_dend_exp2syn, branched_pt3d]
+CASE_BUILDERS = [passive_cable, soma_hh, soma_seclamp, soma_dend_exp2syn, branched_pt3d]
 
 
 # ---------------------------------------------------------------- NEURON
@@ -309,7 +327,7 @@ def main():
     gol = run_golgi(cases)
     rows = [compare(c, n, g) for c, n, g in zip(cases, neu, gol)]
     print(f"NEURON {nver} vs golgi simlib/cell; same dt, same integrator (so = secondorder)\n")
-    print(f"| {'case':34s} | so | max abs dv per trace (mV) | EPSP NEURON (mV) | EPSP golgi | rel err | spikes N/g | max spike dt (ms) | pass |")
+    print(f"| {'case':34s} | so | max abs diff per trace (mV; nA, mA/cm² for currents) | EPSP NEURON (mV) | EPSP golgi | rel err | spikes N/g | max spike dt (ms) | pass |")
     print("|" + "---|" * 9)
     bad = 0
     for c, r in zip(cases, rows):

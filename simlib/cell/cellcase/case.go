@@ -141,6 +141,17 @@ var Points = map[string]func(obj string, m map[string]float64) (mech.Point, erro
 		p.take("e", &d.E)
 		return d, p.done("tau1", "tau2", "e")
 	},
+	"SEClamp": func(obj string, m map[string]float64) (mech.Point, error) {
+		d := mech.DefaultSEClamp()
+		p := &params{obj: obj, m: m}
+		for _, f := range []struct {
+			name string
+			dst  *float64
+		}{{"rs", &d.Rs}, {"dur1", &d.Dur1}, {"dur2", &d.Dur2}, {"dur3", &d.Dur3}, {"amp1", &d.Amp1}, {"amp2", &d.Amp2}, {"amp3", &d.Amp3}} {
+			p.take(f.name, f.dst)
+		}
+		return d, p.done("rs", "dur1", "dur2", "dur3", "amp1", "amp2", "amp3")
+	},
 	"IClamp": func(obj string, m map[string]float64) (mech.Point, error) {
 		var d mech.IClamp
 		p := &params{obj: obj, m: m}

@@ -26,7 +26,7 @@ type HH struct {
 	GKBar   float64 // maximal potassium conductance (S/cm²); 0.036
 	GL      float64 // leak conductance (S/cm²); 0.0003
 	EL      float64 // leak reversal potential (mV); -54.3
-	NoTable bool    // compute the rates exactly instead of NEURON's table (usetable_hh = 0)
+	NoTable bool    // compute the rates exactly instead of NEURON's table (usetable_hh = 0); like NEURON's global, the table is used unless every location sets it
 }
 
 // DefaultHH returns hh.mod's defaults.
@@ -35,9 +35,11 @@ func DefaultHH() HH { return HH{GNaBar: 0.12, GKBar: 0.036, GL: 0.0003, EL: -54.
 func (HH) Name() string   { return "hh" }
 func (HH) Ions() []string { return []string{"na", "k"} }
 
-// hhMaxStepRatio bounds dt by the fastest gate: dt <= hhMaxStepRatio·τmin,
+// hhMaxStepRatio bounds dt by the fastest gate: dt <= hhMaxStepRatio·τmin
+// (cnexp is stable for any dt, but beyond that a gate jumps to its steady
+// state in one step at the extremes of the table),
 // τmin the smallest time constant over -100..100 mV at the temperature.
-const hhMaxStepRatio = 20
+const hhMaxStepRatio = 100
 
 func (p HH) Validate(e Env) error {
 	if err := First(
@@ -145,9 +147,7 @@ func (HH) New(params []Density, c Context) Instance {
 	for i, q := range params {
 		p := q.(HH)
 		s.gnabar[i], s.gkbar[i], s.gl[i], s.el[i] = p.GNaBar, p.GKBar, p.GL, p.EL
-		if !p.NoTable {
-			s.table = true
-		}
+		s.table = s.table || !p.NoTable
 	}
 	if s.table {
 		s.tb = newHHTable(c.Celsius)
