@@ -12,7 +12,8 @@ file with its own Import3d (Import3d_SWC_read + Import3d_GUI.instantiate),
 golgi with morph.ReadSWC + netpyne.FromMorphology
 (`go run ./compare/cmd/morphcase`). The script first prints both
 morphologies section by section (3-D points, L, area, parent and position)
-and fails when they differ; NEURON's cell is then rebuilt from its own
+and fails when they differ (names included: NEURON's dend[3] must be
+golgi's dend_3); NEURON's cell is then rebuilt from its own
 Import3d sections and both run the same cases: hh at the soma, pas
 elsewhere, an Exp2Syn on an apical branch and on a basal dendrite at sub-
 and supra-threshold weights.
@@ -114,7 +115,9 @@ def check_morphology(path, ns, gs):
             abs(a - b) <= 1e-6 * max(1, abs(a)) for p, q in zip(s["pt3d"], g["pt3d"]) for a, b in zip(p, q))
         pn = f'{s.get("parent", "-")}({s["parent_x"]:g})'
         pg = f'{g.get("parent", "-")}({g["parent_x"]:g})'
-        same = same_pts and pn == pg and abs(s["L"] - Lg) < 1e-9 * Lg
+        # names: NEURON's dend[3] is golgi's (and NetPyNE's) dend_3
+        same_name = s["neuron_name"].replace("[", "_").rstrip("]") == s["name"]
+        same = same_pts and same_name and pn == pg and abs(s["L"] - Lg) < 1e-9 * Lg
         bad += not same
         print(f'| {s["name"]} | {s["neuron_name"]} | {len(s["pt3d"])}/{len(g["pt3d"])} | {s["L"]:.6f} | {Lg:.6f} | '
               f'{s["neuron_area"]:.4f} | {golgi_area(g):.4f} | {pn} | {pg} | {"yes" if same else "NO"} |')

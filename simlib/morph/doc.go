@@ -14,6 +14,11 @@
 // be unique, parents must exist, there must be exactly one root and no
 // cycle, and every radius must be positive and every coordinate finite.
 //
+// Sections are listed and named as Import3d lists them: by the id of their
+// first own sample, numbered per type (soma_0, dend_0, dend_1, ...), so
+// that golgi's dend_3 is NEURON's dend[3] (and NetPyNE's dend_3 after
+// import). NEURON requires sequential ids; golgi accepts any unique ids.
+//
 // Sections are formed as NEURON's Import3d (read_swc.hoc, NEURON 8.2)
 // forms them: a section starts at the root, at a child of a branch point
 // (a sample with two or more children) or where the type changes, and

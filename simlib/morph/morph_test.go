@@ -28,12 +28,13 @@ func TestBranchedTopology(t *testing.T) {
 		x       float64
 		samples []int
 	}{
+		// Import3d's order: by the id of each section's first own sample.
 		{"soma_0", "", 0, []int{-1, 1, -1}},
 		{"apic_0", "soma_0", 0.5, []int{4, 5, 6}},
-		{"dend_0", "soma_0", 0.5, []int{11, 12, 13}},
-		{"axon_0", "soma_0", 0.5, []int{14, 15, 16}},
 		{"apic_1", "apic_0", 1, []int{-1, 7, 8}},
 		{"apic_2", "apic_0", 1, []int{-1, 9, 10}},
+		{"dend_0", "soma_0", 0.5, []int{11, 12, 13}},
+		{"axon_0", "soma_0", 0.5, []int{14, 15, 16}},
 	}
 	if len(m.Sections) != len(want) {
 		t.Fatalf("%d sections, want %d: %+v", len(m.Sections), len(want), m.Sections)
@@ -52,8 +53,8 @@ func TestBranchedTopology(t *testing.T) {
 		}
 	}
 	// A branch begins with a copy of its parent's last point.
-	if m.Sections[4].Points[0] != m.Sections[1].Points[2] {
-		t.Errorf("apic_1 starts at %+v, want apic_0's end %+v", m.Sections[4].Points[0], m.Sections[1].Points[2])
+	if m.Sections[2].Points[0] != m.Sections[1].Points[2] {
+		t.Errorf("apic_1 starts at %+v, want apic_0's end %+v", m.Sections[2].Points[0], m.Sections[1].Points[2])
 	}
 }
 

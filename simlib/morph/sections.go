@@ -135,7 +135,56 @@ func FromSamples(samples []Sample) (*Morphology, error) {
 		b.todo = b.todo[1:]
 		b.section(t.sample, t.parent, t.x)
 	}
+	b.renumber()
 	return &b.m, nil
+}
+
+// renumber orders the sections as NEURON's Import3d lists them, by the id
+// of their first own sample (parents still before children), and names
+// them in that order per type (soma_0, dend_0, dend_1, ...), so that a
+// section has the name NEURON (and NetPyNE after importing) gives it.
+func (b *builder) renumber() {
+	secs := b.m.Sections
+	firstID := func(s Section) int {
+		for _, id := range s.Samples {
+			if id >= 0 {
+				return id
+			}
+		}
+		return math.MaxInt
+	}
+	idx := make([]int, len(secs))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx[1:], func(a, c int) bool { return firstID(secs[idx[1+a]]) < firstID(secs[idx[1+c]]) })
+	// Parents first: emit, in that order, every section whose parent is out.
+	done := make([]bool, len(secs))
+	order := make([]int, 0, len(secs))
+	for len(order) < len(secs) {
+		for _, i := range idx {
+			if !done[i] && (secs[i].Parent < 0 || done[secs[i].Parent]) {
+				done[i] = true
+				order = append(order, i)
+			}
+		}
+	}
+	newIndex := make([]int, len(secs))
+	for k, i := range order {
+		newIndex[i] = k
+	}
+	count := map[int]int{}
+	out := make([]Section, len(secs))
+	for k, i := range order {
+		s := secs[i]
+		if s.Parent >= 0 {
+			s.Parent = newIndex[s.Parent]
+		}
+		s.Name = fmt.Sprintf("%s_%d", TypeName(s.Type), count[s.Type])
+		count[s.Type]++
+		out[k] = s
+	}
+	b.m.Sections = out
 }
 
 type pending struct {

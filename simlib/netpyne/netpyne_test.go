@@ -211,7 +211,7 @@ func TestFromMorphology(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !reflect.DeepEqual(p.Order, []string{"soma_0", "apic_0", "dend_0", "axon_0", "apic_1", "apic_2"}) {
+	if !reflect.DeepEqual(p.Order, []string{"soma_0", "apic_0", "apic_1", "apic_2", "dend_0", "axon_0"}) {
 		t.Fatalf("order %v", p.Order)
 	}
 	if !reflect.DeepEqual(p.SecLists["apical"], []string{"apic_0", "apic_1", "apic_2"}) || len(p.SecLists["all"]) != 6 {
