@@ -34,7 +34,9 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import neuron_cells as nc  # noqa: E402
 
-SWCS = {"branched": "simlib/morph/testdata/branched.swc", "traced": "simlib/morph/testdata/traced.swc"}
+SWCS = {"branched": "simlib/morph/testdata/branched.swc", "traced": "simlib/morph/testdata/traced.swc",
+        "firstbranch": "simlib/morph/testdata/branch_at_first.swc", "dendroot": "simlib/morph/testdata/dend_root.swc"}
+STEMS = {1: "soma", 2: "axon", 3: "dend", 4: "apic"}
 SWC_RA = 150.0
 SWC_MECHS = {"soma": {"hh": {}}, "axon": {"hh": {}},
              "dend": {"pas": {"g": 1e-4, "e": -65}}, "apic": {"pas": {"g": 1e-4, "e": -65}}}
@@ -125,18 +127,30 @@ def check_morphology(path, ns, gs):
     return bad
 
 
+def swc_types(path):
+    """The SWC types present in a file."""
+    out = set()
+    with open(path) as f:
+        for line in f:
+            line = line.split("#")[0].split()
+            if len(line) == 7:
+                out.add(int(line[1]))
+    return out
+
+
 def swc_cases(label, sections):
-    soma = {"sec": "soma_0", "x": 0.5, "var": "v"}
+    root = sections[0]["name"]
+    soma = {"sec": root, "x": 0.5, "var": "v"}
     out = []
     names = [s["name"] for s in sections]
-    for where in [n for n in ("apic_1", "dend_0", "axon_0") if n in names]:
+    for where in [n for n in ("apic_1", "dend_0", "dend_2", "axon_0") if n in names and n != root][:3]:
         for w in (0.0005, 0.005):
             out.append(nc.case(
                 f"swc_{label}_{where}_w{w:g}", sections,
                 points=[{"label": "syn", "type": "Exp2Syn", "sec": where, "x": 0.5,
                          "params": {"tau1": 0.5, "tau2": 5, "e": 0}, "events": [5.0], "weight": w}],
                 record=[soma, {"sec": where, "x": 0.5, "var": "v"}],
-                detector={"sec": "soma_0", "x": 0.5, "var": "v", "threshold": 0},
+                detector={"sec": root, "x": 0.5, "var": "v", "threshold": 0},
                 tstop=40, epsp={"trace": 0, "t0": 5.0}))
     return out
 
@@ -169,9 +183,10 @@ def main():
     a = ap.parse_args()
     import neuron
     nver = neuron.__version__
-    mechs = json.dumps(SWC_MECHS)
     bad, cases_n, cases_g = 0, [], []
     for label, path in SWCS.items():
+        present = {STEMS[t] for t in swc_types(path) if t in STEMS}
+        mechs = json.dumps({k: v for k, v in SWC_MECHS.items() if k in present})
         gs = golgi_sections(["-swc", path, "-ra", str(SWC_RA), "-mechs", mechs])
         ns = neuron_swc_sections(path, gs)
         bad += check_morphology(path, ns, gs)

@@ -46,8 +46,13 @@
 // soma arms that are not a three-point soma are refused with an error:
 // NEURON's Import3d splits those into several soma sections or builds an
 // equivalent cylinder by a construction golgi does not reproduce.
-// compare/neuron_cells_morph.py checks the sections of
-// testdata/branched.swc and testdata/traced.swc against NEURON's Import3d.
+// A root that is not a soma starts a section that runs on into its first
+// child (lowest id) even when the root branches; its other children hang
+// at that section's 0 end, beginning with a copy of the root sample.
+//
+// compare/neuron_cells_morph.py checks the sections of the four files in
+// testdata (branched, traced, branch_at_first, dend_root) against NEURON's
+// Import3d: names, points, lengths, areas, parents and positions.
 //
 // # Geometry
 //

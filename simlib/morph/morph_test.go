@@ -276,3 +276,36 @@ func TestTracedSoma(t *testing.T) {
 		}
 	}
 }
+
+// Two more of Import3d's rules, by hand from NEURON 8.2's output on these
+// files (compare/neuron_cells_morph.py checks them against NEURON): a
+// dendrite branching at the sample wired to a point soma becomes a
+// two-point section [soma centre at the dendrite's diameter, sample] with
+// both branches at its 1 end; a non-soma root runs on into its first
+// child and its other child hangs at the root section's 0 end.
+func TestImport3dEdgeRules(t *testing.T) {
+	m, err := ReadSWCFile("testdata/branch_at_first.swc")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := m.Sections[1]; d.Name != "dend_0" || len(d.Points) != 2 || d.Points[0] != P(0, 0, 0, 2) || d.ParentX != 0.5 {
+		t.Errorf("branch_at_first dend_0 = %+v", d)
+	}
+	for _, i := range []int{2, 3} {
+		if s := m.Sections[i]; s.Parent != 1 || s.ParentX != 1 || s.Points[0] != P(10, 0, 0, 2) {
+			t.Errorf("branch_at_first %s = %+v", s.Name, s)
+		}
+	}
+	m, err = ReadSWCFile("testdata/dend_root.swc")
+	if err != nil {
+		t.Fatal(err)
+	}
+	root := m.Sections[0]
+	if root.Name != "dend_0" || !equalInts(root.Samples, []int{1, 2}) {
+		t.Errorf("dend_root root = %+v", root)
+	}
+	last := m.Sections[len(m.Sections)-1]
+	if last.Name != "dend_3" || last.Parent != 0 || last.ParentX != 0 || last.Points[0] != P(0, 0, 0, 2) {
+		t.Errorf("dend_root dend_3 = %+v: want at dend_0(0), starting with a copy of the root", last)
+	}
+}

@@ -120,7 +120,7 @@ func FromSamples(samples []Sample) (*Morphology, error) {
 		}
 	}
 	for i := range children {
-		sort.Slice(children[i], func(a, b int) bool { return children[i][a] < children[i][b] })
+		sort.Slice(children[i], func(a, c int) bool { return samples[children[i][a]].ID < samples[children[i][c]].ID })
 	}
 	b := &builder{s: samples, byID: byID, children: children, count: map[int]int{}, somaAt: map[int]float64{}}
 	if samples[root].Type == Soma {
@@ -345,11 +345,19 @@ func (b *builder) section(i, parent int, x float64) {
 			sec.Samples = append(sec.Samples, -1)
 		}
 	}
-	for {
+	var rootKids []int // a non-soma root's other children hang at its 0 end
+	for first := parent < 0; ; first = false {
 		sec.Points = append(sec.Points, b.point(i))
 		sec.Samples = append(sec.Samples, b.s[i].ID)
 		k := b.children[i]
 		if len(k) == 1 && b.s[k[0]].Type == t {
+			i = k[0]
+			continue
+		}
+		if first && len(k) > 1 && b.s[k[0]].Type == t {
+			// Import3d: the root section runs on into the root's first
+			// child (lowest id) even at a branch.
+			rootKids = k[1:]
 			i = k[0]
 			continue
 		}
@@ -365,6 +373,9 @@ func (b *builder) section(i, parent int, x float64) {
 	}
 	b.m.Sections = append(b.m.Sections, sec)
 	me := len(b.m.Sections) - 1
+	for _, c := range rootKids {
+		b.todo = append(b.todo, pending{c, me, 0})
+	}
 	for _, c := range b.children[i] {
 		b.todo = append(b.todo, pending{c, me, 1})
 	}

@@ -44,8 +44,8 @@ func loadSaved(t *testing.T) []savedCase {
 	if err := json.Unmarshal(b, &f); err != nil {
 		t.Fatal(err)
 	}
-	if len(f.Cases) != 20 {
-		t.Fatalf("%d cases, want 20 (12 SWC, 8 Wscale)", len(f.Cases))
+	if len(f.Cases) != 26 {
+		t.Fatalf("%d cases, want 26 (18 SWC, 8 Wscale)", len(f.Cases))
 	}
 	return f.Cases
 }
@@ -99,6 +99,8 @@ func TestAgainstNEURON(t *testing.T) {
 	cases := loadSaved(t)
 	swcMechs := map[string]netpyne.Mechs{"soma": {"hh": {}}, "axon": {"hh": {}},
 		"dend": {"pas": {"g": 1e-4, "e": -65}}, "apic": {"pas": {"g": 1e-4, "e": -65}}}
+	files := map[string]string{"branched": "branched.swc", "traced": "traced.swc",
+		"firstbranch": "branch_at_first.swc", "dendroot": "dend_root.swc"}
 	wscale := models.WscaleCell()
 	for name, s := range wscale.Secs {
 		delete(s.Mechs, "hd")
@@ -111,13 +113,16 @@ func TestAgainstNEURON(t *testing.T) {
 		}
 		switch {
 		case strings.HasPrefix(c.Name, "swc_"):
-			file := "../morph/testdata/" + strings.SplitN(c.Name, "_", 3)[1] + ".swc"
-			m, err := morph.ReadSWCFile(file)
+			m, err := morph.ReadSWCFile("../morph/testdata/" + files[strings.SplitN(c.Name, "_", 3)[1]])
 			if err != nil {
 				t.Fatal(err)
 			}
 			o := netpyne.DefaultMorphOptions()
-			o.Ra, o.Mechs = 150, swcMechs
+			o.Ra, o.Mechs = 150, map[string]netpyne.Mechs{}
+			for _, s := range m.Sections { // the script's mechanisms, for the kinds present
+				stem := morph.TypeName(s.Type)
+				o.Mechs[stem] = swcMechs[stem]
+			}
 			p, err := netpyne.FromMorphology(m, o)
 			if err != nil {
 				t.Fatal(err)
