@@ -83,16 +83,16 @@ def passive_cable():
 def soma_hh():
     """A soma (20 x 20 µm) with hh and a current step: spikes."""
     out = []
-    for so in (0, 2):
+    for so, dt in ((0, 0.025), (2, 0.025), (0, 0.01), (2, 0.1)):
         out.append(case(
-            f"soma_hh_so{so}",
+            f"soma_hh_so{so}" + ("" if dt == 0.025 else f"_dt{dt}"),
             [section("soma", 20, 20, mechs={"hh": {}})],
             points=[{"label": "stim", "type": "IClamp", "sec": "soma", "x": 0.5,
                      "params": {"del": 5, "dur": 40, "amp": 0.1}}],
             record=[{"sec": "soma", "x": 0.5, "var": "v"}, {"sec": "soma", "x": 0.5, "var": "m_hh"},
                     {"sec": "soma", "x": 0.5, "var": "ina"}, {"sec": "soma", "x": 0.5, "var": "ik"}],
             detector={"sec": "soma", "x": 0.5, "var": "v", "threshold": 0},
-            secondorder=so, tstop=50))
+            secondorder=so, dt=dt, tstop=50))
     return out
 
 
@@ -140,8 +140,9 @@ def branched_pt3d():
     points (irregular spacing, diameter 3 -> 1 µm), two tufts at its 1 end,
     an oblique attached at the trunk's middle (x = 0.5), a basal dendrite
     at the soma's 0 end and an axon at the soma's 1 end; ExpSyn and Exp2Syn
-    inputs on different branches and a current step at the axon's far (1)
-    end node."""
+    inputs on different branches (two ExpSyn events off the dt grid:
+    12.0123 ms is delivered at 12.0, 12.5126 at 12.525, NEURON's t + dt/2
+    rule) and a current step at the axon's far (1) end node."""
     trunk = [[0, 0, 0, 3.0], [0, 40, 0, 2.6], [5, 95, 0, 2.2], [5, 160, 3, 1.8],
              [0, 240, 0, 1.5], [0, 300, 0, 1.0]]
     tuft1 = [[0, 300, 0, 1.0], [40, 350, 0, 0.8], [90, 420, 10, 0.6]]
@@ -162,7 +163,7 @@ def branched_pt3d():
             points=[{"label": "syn1", "type": "Exp2Syn", "sec": "tuft1", "x": 0.7,
                      "params": {"tau1": 0.3, "tau2": 3, "e": 0}, "events": [5.0, 25.0], "weight": 0.003},
                     {"label": "syn2", "type": "ExpSyn", "sec": "oblique", "x": 0.3,
-                     "params": {"tau": 2, "e": 0}, "events": [12.0, 12.5], "weight": 0.004},
+                     "params": {"tau": 2, "e": 0}, "events": [12.0123, 12.5126], "weight": 0.004},
                     {"label": "syn3", "type": "Exp2Syn", "sec": "basal", "x": 1,
                      "params": {"tau1": 1, "tau2": 8, "e": -80}, "events": [30.0], "weight": 0.002},
                     {"label": "stim", "type": "IClamp", "sec": "axon", "x": 1,

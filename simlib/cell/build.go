@@ -198,6 +198,7 @@ func newGroup(cells []Cell, o Options) (*Group, error) {
 	}
 	// point processes
 	type pset struct {
+		index  int // in psets, as in Group.points
 		name   string
 		typ    reflect.Type
 		params []mech.Point
@@ -231,7 +232,7 @@ func newGroup(cells []Cell, o Options) (*Group, error) {
 		name := p.Mech.Name()
 		ps := pByName[name]
 		if ps == nil {
-			ps = &pset{name: name, typ: reflect.TypeOf(p.Mech)}
+			ps = &pset{name: name, typ: reflect.TypeOf(p.Mech), index: len(psets)}
 			if iu, ok := p.Mech.(mech.IonUser); ok {
 				ps.ions = iu.Ions()
 			}
@@ -244,12 +245,7 @@ func newGroup(cells []Cell, o Options) (*Group, error) {
 		for _, ion := range ps.ions {
 			ionsUsed[ion] = true
 		}
-		g.pts = append(g.pts, pointRef{label: label, set: len(psets) - 1, loc: len(ps.nodes)})
-		for si := range psets {
-			if psets[si] == ps {
-				g.pts[len(g.pts)-1].set = si
-			}
-		}
+		g.pts = append(g.pts, pointRef{label: label, set: ps.index, loc: len(ps.nodes)})
 		ps.nodes = append(ps.nodes, int32(nd))
 	}
 	if len(l) > 0 {

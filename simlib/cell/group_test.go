@@ -205,3 +205,42 @@ func maxDiffV(a, b [][]float64) float64 {
 	}
 	return m
 }
+
+// TestGroupConcurrent: disjoint ranges stepped by concurrent goroutines
+// give the bits of one sequential pass (run with -race to check the
+// ranges share nothing writable).
+func TestGroupConcurrent(t *testing.T) {
+	const n = 6
+	o := cell.DefaultOptions()
+	o.SecondOrder = 2
+	a, err := cell.NewGroup(variedCells(n), o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := cell.NewGroup(variedCells(n), o)
+	syn, _ := a.Point("syn")
+	tt := 0.0
+	for i := 0; i < 400; i++ {
+		if i == 100 {
+			for k := 0; k < n; k++ {
+				a.Deliver(k, syn, 0.003, tt)
+				b.Deliver(k, syn, 0.003, tt)
+			}
+		}
+		a.Step(0, n, tt)
+		done := make(chan bool)
+		for _, r := range [][2]int{{0, 2}, {2, 3}, {3, 6}} {
+			go func() { b.Step(r[0], r[1], tt); b.Spikes(r[0], r[1], nil); done <- true }()
+		}
+		for range 3 {
+			<-done
+		}
+		a.Spikes(0, n, nil)
+		tt += 0.025
+	}
+	for i, v := range a.V() {
+		if b.V()[i] != v {
+			t.Fatalf("node %d: concurrent %v, sequential %v", i, b.V()[i], v)
+		}
+	}
+}

@@ -30,7 +30,9 @@
 // same with Point instead of Density: its currents are in nA and it
 // converts them with 100/Context.Area[i]; if it takes events (a synapse)
 // its Instance also implements Receiver. The package example (KSlow) is a
-// complete channel.
+// complete channel; package mechtest checks any mechanism for conformance
+// (ranges respected, conductance = slope of the current, finite states,
+// determinism) in one line of a test.
 //
 // Per step the cell calls every Current, solves the cable equation, then
 // every Advance; methods get ranges [lo, hi) of locations covering whole

@@ -61,7 +61,10 @@ func (p HH) Validate(e Env) error {
 	return nil
 }
 
-// vtrap is hh.mod's guard against 0/0 in the rate functions.
+// Vtrap is hh.mod's guard against 0/0 in rate functions of the form
+// x/(exp(x/y) - 1): y·(1 - x/y/2) when |x/y| < 1e-6.
+func Vtrap(x, y float64) float64 { return vtrap(x, y) }
+
 func vtrap(x, y float64) float64 {
 	if math.Abs(x/y) < 1e-6 {
 		return y * (1 - x/y/2)
@@ -247,7 +250,11 @@ func (s *hhState) Current(st Step, lo, hi int) {
 	}
 }
 
-// cnexp is the update nocmodl writes for x' = (xinf - x)/tau.
+// Cnexp advances x' = (xinf - x)/tau by dt with xinf and tau frozen, in the
+// operations nocmodl writes for METHOD cnexp (so that a channel matches
+// NEURON's bits): x + (1 - exp(dt·(-1/tau)))·(-(xinf/tau)/(-1/tau) - x).
+func Cnexp(x, xinf, tau, dt float64) float64 { return cnexp(x, xinf, tau, dt) }
+
 func cnexp(x, xinf, tau, dt float64) float64 {
 	a := -1.0 / tau
 	return x + (1-math.Exp(dt*a))*(-(xinf/tau)/a-x)
