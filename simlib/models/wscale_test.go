@@ -98,3 +98,30 @@ func TestWscaleBadInput(t *testing.T) {
 		t.Error("Simulate on an unknown section: no error")
 	}
 }
+
+// Linear EPSPs (e = k·w) give back w = target/k exactly; spiking points
+// are skipped; an unbracketed target is NaN with a reason.
+func TestWscaleWeights(t *testing.T) {
+	w := DefaultWscale()
+	w.Sections = []string{"soma", "dendrite", "axon_0"}
+	r := WscaleResults{Results: []WscaleResult{
+		{Sec: "soma", Weight: 0.001, EPSP: 2.5}, {Sec: "soma", Weight: 0.002, EPSP: 5.5}, {Sec: "soma", Weight: 0.003, EPSP: 100, PT5B: 1},
+		{Sec: "dendrite", Weight: 0.002, EPSP: 4}, {Sec: "dendrite", Weight: 0.001, EPSP: 2},
+		{Sec: "axon_0", Weight: 0.001, EPSP: 6},
+	}}
+	got, err := w.WscaleWeights(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// soma: between (0.001, 2.5) and (0.002, 5.5): 0.001 + 2.5/3·0.001.
+	if want := 0.001 + 2.5/3*0.001; math.Abs(got[0].Weight-want) > 1e-15 {
+		t.Errorf("soma weight %v, want %v", got[0].Weight, want)
+	}
+	if !math.IsNaN(got[1].Weight) || !strings.Contains(got[1].Reason, "largest 4 mV at 0.002") {
+		t.Errorf("dendrite %+v: want NaN, the target above the grid", got[1])
+	}
+	// axon_0: between the origin and (0.001, 6): 5/6·0.001.
+	if want := 5.0 / 6 * 0.001; math.Abs(got[2].Weight-want) > 1e-15 {
+		t.Errorf("axon_0 weight %v, want %v", got[2].Weight, want)
+	}
+}
