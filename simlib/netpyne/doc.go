@@ -36,6 +36,10 @@
 // key: point processes inside sections (pointps), per-segment lists of
 // mechanism values, non-empty globals.
 //
+// WriteJSON writes descriptions back as NetPyNE's netParams JSON
+// ({"cellParams": ...}), which Load (and NetPyNE) read: a morphology read
+// by golgi can be handed to NetPyNE.
+//
 // Mechanisms are found by suffix in a Registry: DefaultRegistry knows
 // pas, hh and hd. A user's own channel (a mech.Density value) is added
 // with Registry.Add; its parameters are set from NetPyNE's names by
