@@ -52,8 +52,11 @@ type Geom struct {
 // (NEURON's connect). A section without ParentSec is the root.
 type Topol struct {
 	ParentSec string
-	ParentX   float64 // 0..1
-	ChildX    float64 // must be 0
+	// ParentX is the position on the parent, 0..1. In Go 0 is the parent's
+	// 0 end (give 1 for the usual distal end); JSON without "parentX"
+	// means 1.
+	ParentX float64
+	ChildX  float64 // must be 0
 }
 
 // Mechs maps a mechanism suffix to its parameters (NEURON names without
