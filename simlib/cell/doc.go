@@ -3,7 +3,7 @@
 // processes (package mech), the cable equation integrated implicitly on
 // the tree with the O(N) Hines solver, by backward Euler (NEURON's
 // default, secondorder = 0) or Crank-Nicolson (secondorder = 2), at a
-// fixed dt. Traces match NEURON 8.2's to about 1e-10 mV
+// fixed dt. Traces match NEURON 8.2's to about 1e-10 mV, most bit for bit
 // (compare/neuron_cells.py; the tests pin its numbers).
 //
 // # Units

@@ -44,7 +44,7 @@ func epspAmp(t, v []float64, t0 float64) float64 {
 // TestNEURON runs every case of compare/neuron_cells.py and compares with
 // NEURON's traces stored in testdata. The targets are 0.05 mV,
 // 0.1 % on sub-threshold EPSPs and one dt on spike times; golgi measured
-// at most 1.4e-10 mV (the script's table, docs/validation.md), so the
+// at most 1.3e-10 mV (the script's table, docs/validation.md), so the
 // test holds it to 1e-6 mV (the stored traces have 10 significant digits,
 // about 1e-8 mV), 1e-6 relative on EPSPs and 1e-9 ms on spike times
 // (NEURON stamps spikes 1e-10 ms late).

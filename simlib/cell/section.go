@@ -23,7 +23,8 @@ type Section struct {
 	// Mechs are the density mechanisms inserted in every segment.
 	Mechs []mech.Density
 	// E sets ion reversal potentials in this section (mV), by ion name
-	// ("na", "k", "ca", ...); ions not named take DefaultE.
+	// ("na", "k", "ca", ...); ions not named take DefaultE (an ion without a
+	// default must be set wherever a mechanism uses it).
 	E map[string]float64
 }
 
@@ -41,9 +42,10 @@ func DefaultSection(name string) Section {
 }
 
 // DefaultE holds NEURON's default reversal potentials (mV) of the ions its
-// built-in mechanisms use: ena 50, ek -77; eca is NEURON's Nernst value
-// for cai 5e-5 mM, cao 2 mM at 6.3 °C.
-var DefaultE = map[string]float64{"na": 50, "k": -77, "ca": 132.4579341637009}
+// built-in hh uses: ena 50, ek -77 (NEURON 8.2: soma(0.5).ena, .ek after
+// insert("hh")). Other ions (ca, h, ...) have no default here: set
+// Section.E for them.
+var DefaultE = map[string]float64{"na": 50, "k": -77}
 
 // Insert returns s with the mechanisms appended (a convenience for
 // building sections in one expression).

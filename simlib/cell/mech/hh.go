@@ -69,7 +69,7 @@ func vtrap(x, y float64) float64 {
 	if math.Abs(x/y) < 1e-6 {
 		return y * (1 - x/y/2)
 	}
-	return x / (math.Exp(x/y) - 1)
+	return x / (exp(x/y) - 1)
 }
 
 // hhRates returns minf, mtau, hinf, htau, ninf, ntau at v, as hh.mod's
@@ -78,17 +78,17 @@ func hhRates(v, celsius float64) [6]float64 {
 	q10 := math.Pow(3, (celsius-6.3)/10)
 	var r [6]float64
 	alpha := 0.1 * vtrap(-(v+40), 10)
-	beta := 4 * math.Exp(-(v+65)/18)
+	beta := 4 * exp(-(v+65)/18)
 	sum := alpha + beta
 	r[1] = 1 / (q10 * sum)
 	r[0] = alpha / sum
-	alpha = 0.07 * math.Exp(-(v+65)/20)
-	beta = 1 / (math.Exp(-(v+35)/10) + 1)
+	alpha = 0.07 * exp(-(v+65)/20)
+	beta = 1 / (exp(-(v+35)/10) + 1)
 	sum = alpha + beta
 	r[3] = 1 / (q10 * sum)
 	r[2] = alpha / sum
 	alpha = 0.01 * vtrap(-(v+55), 10)
-	beta = 0.125 * math.Exp(-(v+65)/80)
+	beta = 0.125 * exp(-(v+65)/80)
 	sum = alpha + beta
 	r[5] = 1 / (q10 * sum)
 	r[4] = alpha / sum
@@ -257,7 +257,7 @@ func Cnexp(x, xinf, tau, dt float64) float64 { return cnexp(x, xinf, tau, dt) }
 
 func cnexp(x, xinf, tau, dt float64) float64 {
 	a := -1.0 / tau
-	return x + (1-math.Exp(dt*a))*(-(xinf/tau)/a-x)
+	return x + (1-exp(dt*a))*(-(xinf/tau)/a-x)
 }
 
 func (s *hhState) Advance(st Step, lo, hi int) {

@@ -12,7 +12,7 @@ import (
 func DefaultEnv() mech.Env { return mech.Env{DT: 0.025, Celsius: 6.3} }
 
 // reversal potentials used for the ions a mechanism names (mV).
-var ionE = map[string]float64{"na": 50, "k": -77, "ca": 132.4579341637009}
+var ionE = map[string]float64{"na": 50, "k": -77}
 
 const (
 	nCells  = 3
