@@ -55,7 +55,7 @@ func WscaleCell() netpyne.CellParams {
 				Topol: netpyne.Topol{ParentSec: "axon_0", ParentX: 1},
 				Mechs: netpyne.Mechs{"hh": hh()}},
 		},
-		SecLists: map[string][]string{"perisom": {"soma", "axon_0", "axon_1"}, "alldend": {"dendrite"}, "spiny": {"dendrite"}},
+		SecLists: map[string][]string{"perisom": {"soma", "axon_0", "axon_1"}, "alldend": {"dendrite"}, "spiny": {"dendrite"}, "apical_dendrites": {}},
 	}
 }
 

@@ -19,10 +19,10 @@ func pt5bLiteral() CellParams {
 	return CellParams{
 		Order: []string{"soma", "dendrite", "axon_0", "axon_1"},
 		Secs: map[string]SecParams{
-			"soma":     {Geom: Geom{L: 20, Diam: 20, Ra: 100, Cm: 1}, Mechs: Mechs{"hh": hh, "hd": {"gbar": 0.0001}}, Threshold: f(0)},
+			"soma":     {Geom: Geom{L: 20, Diam: 20, Ra: 100, Cm: 1, Nseg: 1}, Mechs: Mechs{"hh": hh, "hd": {"gbar": 0.0001}}, Threshold: f(0)},
 			"dendrite": {Geom: Geom{L: 200, Diam: 2, Ra: 150, Cm: 1, Nseg: 7}, Topol: Topol{ParentSec: "soma", ParentX: 1}, Mechs: Mechs{"pas": {"g": 0.001, "e": -70}}},
-			"axon_0":   {Geom: Geom{L: 30, Diam: 1.5, Ra: 100, Cm: 1, Nseg: 3}, Topol: Topol{ParentSec: "soma", ParentX: 0}, Mechs: Mechs{"hh": hh}},
-			"axon_1":   {Geom: Geom{L: 500, Diam: 1, Ra: 100, Cm: 1, Nseg: 11}, Topol: Topol{ParentSec: "axon_0", ParentX: 1}, Mechs: Mechs{"hh": hh}},
+			"axon_0":   {Geom: Geom{L: 30, Diam: 1.5, Ra: 100, Cm: 1, Nseg: 1}, Topol: Topol{ParentSec: "soma", ParentX: 0}, Mechs: Mechs{"hh": hh}},
+			"axon_1":   {Geom: Geom{L: 500, Diam: 1, Ra: 100, Cm: 1, Nseg: 19}, Topol: Topol{ParentSec: "axon_0", ParentX: 1}, Mechs: Mechs{"hh": hh}},
 		},
 		SecLists: map[string][]string{"alldend": {"dendrite"}, "apical_dendrites": {}, "perisom": {"soma", "axon_0", "axon_1"}, "spiny": {"dendrite"}},
 	}
@@ -248,5 +248,33 @@ func TestFromMorphology(t *testing.T) {
 	}
 	if _, err := FromMorphology(m, MorphOptions{Mechs: map[string]Mechs{"basal": {}}, DLambda: morph.DefaultDLambda()}); err == nil || !strings.Contains(err.Error(), `Mechs["basal"]`) {
 		t.Errorf("unknown stem: err = %v", err)
+	}
+}
+
+// The d_lambda rule on the Wscale cell's sections, by hand
+// (λ100 = 1e5·√(diam/(4π·100·Ra·cm)) µm, nseg = int((L/(0.1·λ)+0.9)/2)·2+1):
+// soma 20 µm, λ 399 → 1; dendrite 200 µm, diam 2, Ra 150: λ 325.7 → 7;
+// axon_0 30 µm, diam 1.5: λ 345.5 → 1; axon_1 500 µm, diam 1: λ 282.1 → 19.
+func TestDLambda(t *testing.T) {
+	p := pt5bLiteral()
+	for name, s := range p.Secs {
+		s.Geom.Nseg = 0
+		p.Secs[name] = s
+	}
+	q, err := p.DLambda(morph.DefaultDLambda())
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]int{"soma": 1, "dendrite": 7, "axon_0": 1, "axon_1": 19}
+	for name, n := range want {
+		if got := q.Secs[name].Geom.Nseg; got != n {
+			t.Errorf("%s: nseg %d, want %d", name, got, n)
+		}
+	}
+	if p.Secs["axon_1"].Geom.Nseg != 0 {
+		t.Error("DLambda changed its receiver")
+	}
+	if _, err := p.DLambda(morph.DLambda{Freq: 100}); err == nil {
+		t.Error("d_lambda 0 accepted")
 	}
 }

@@ -188,3 +188,23 @@ func TestWscaleSeedEPSPAgainstNEURON(t *testing.T) {
 		}
 	}
 }
+
+// testdata/pt5b_netparams.json (NetPyNE's JSON form) describes exactly
+// models.WscaleCell, whose nseg are the d_lambda rule's.
+func TestWscaleCellJSON(t *testing.T) {
+	cells, err := netpyne.LoadFile("testdata/pt5b_netparams.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := models.WscaleCell()
+	if !reflect.DeepEqual(cells["PT5B"], w) {
+		t.Fatalf("JSON\n%+v\nWscaleCell\n%+v", cells["PT5B"], w)
+	}
+	d, err := w.DLambda(morph.DefaultDLambda())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(d, w) {
+		t.Fatalf("WscaleCell's nseg are not the d_lambda rule's: %+v", d)
+	}
+}
