@@ -8,12 +8,16 @@ import (
 // StepOptions describes a current-step recording for Passive. Times are in
 // ms on the trace's clock (sample i at T0 + i·Dt).
 type StepOptions struct {
-	Dt     float64 // ms, sampling interval (> 0)
-	T0     float64 // ms, time of the first sample
-	Start  float64 // ms, step onset (NEURON's IClamp.del); the baseline is every sample before it
-	End    float64 // ms, step offset (del + dur); 0 means the end of the trace
-	Amp    float64 // nA, step amplitude (NEURON's IClamp.amp), non-zero
-	Steady float64 // ms, the steady state is the mean over [End - Steady, End); 0 means the last 10 % of the step
+	Dt    float64 // ms, sampling interval (> 0)
+	T0    float64 // ms, time of the first sample
+	Start float64 // ms, step onset (NEURON's IClamp.del)
+	// BaseStart (ms): the baseline is the mean over [BaseStart, Start);
+	// 0 means from the first sample. Leave out an initial relaxation from
+	// v_init this way.
+	BaseStart float64
+	End       float64 // ms, step offset (del + dur); 0 means the end of the trace
+	Amp       float64 // nA, step amplitude (NEURON's IClamp.amp), non-zero
+	Steady    float64 // ms, the steady state is the mean over [End - Steady, End); 0 means the last 10 % of the step
 }
 
 // DefaultStepOptions returns options for a step of amp nA from start to
@@ -24,7 +28,7 @@ func DefaultStepOptions(dt, start, end, amp float64) StepOptions {
 
 // PassiveResponse is what a current step tells about a membrane.
 type PassiveResponse struct {
-	Baseline float64 // mV, mean before the step
+	Baseline float64 // mV, mean over the baseline window before the step
 	Steady   float64 // mV, mean over the steady-state window
 	Rin      float64 // MΩ, (Steady - Baseline) / Amp (mV/nA = MΩ)
 	Tau      float64 // ms, time constant of the fitted exponential
@@ -70,7 +74,14 @@ func Passive(v []float64, o StepOptions) (PassiveResponse, error) {
 	if iSteady >= iEnd || iSteady < iStart {
 		return r, fmt.Errorf("analysis: StepOptions.Steady = %v ms: the steady-state window must hold samples inside the step [%v, %v) ms", o.Steady, o.Start, end)
 	}
-	r.Baseline = mean(v[:iStart])
+	iBase := 0
+	if o.BaseStart != 0 {
+		iBase = o.index(o.BaseStart)
+	}
+	if iBase < 0 || iBase >= iStart {
+		return r, fmt.Errorf("analysis: StepOptions.BaseStart = %v ms: the baseline window [BaseStart, Start = %v) must hold samples of the trace", o.BaseStart, o.Start)
+	}
+	r.Baseline = mean(v[iBase:iStart])
 	r.Steady = mean(v[iSteady:iEnd])
 	r.Rin = (r.Steady - r.Baseline) / o.Amp
 	if r.Steady == r.Baseline {
@@ -165,7 +176,7 @@ func (o StepOptions) check(v []float64) error {
 	for _, f := range []struct {
 		name string
 		v    float64
-	}{{"T0", o.T0}, {"Start", o.Start}, {"End", o.End}, {"Amp", o.Amp}, {"Steady", o.Steady}} {
+	}{{"T0", o.T0}, {"Start", o.Start}, {"End", o.End}, {"Amp", o.Amp}, {"Steady", o.Steady}, {"BaseStart", o.BaseStart}} {
 		if !finite(f.v) {
 			return fmt.Errorf("analysis: StepOptions.%s = %v: must be finite", f.name, f.v)
 		}

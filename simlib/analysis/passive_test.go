@@ -39,6 +39,13 @@ func TestPassiveSingleExponential(t *testing.T) {
 	if p.Baseline != rest {
 		t.Errorf("Baseline = %v, want %v", p.Baseline, rest)
 	}
+	// A baseline window that leaves out an initial transient.
+	v[0], v[1] = -80, -75
+	o := DefaultStepOptions(dt, start, start+dur, I)
+	o.BaseStart = 5
+	if q, err := Passive(v, o); err != nil || q.Baseline != rest || q.Rin != p.Rin {
+		t.Errorf("BaseStart 5 ms: baseline %v, Rin %v (%v), want %v, %v", q.Baseline, q.Rin, err, rest, p.Rin)
+	}
 }
 
 // Two exponentials with a small fast component: the fit is the slow one to
@@ -88,6 +95,8 @@ func TestPassiveBadInput(t *testing.T) {
 		{"start past end", step, opt(func(o *StepOptions) { o.Start = 200 }), "Start = 200"},
 		{"end before start", step, opt(func(o *StepOptions) { o.End = 5 }), "End = 5"},
 		{"negative steady", step, opt(func(o *StepOptions) { o.Steady = -1 }), "Steady = -1"},
+		{"baseline after start", step, opt(func(o *StepOptions) { o.BaseStart = 20 }), "BaseStart = 20"},
+		{"baseline before trace", step, opt(func(o *StepOptions) { o.BaseStart = -5 }), "BaseStart = -5"},
 		{"steady too long", step, opt(func(o *StepOptions) { o.Steady = 500 }), "Steady = 500"},
 		{"short step", step, opt(func(o *StepOptions) { o.Start, o.End = 10, 12 }), "need at least 4"},
 		{"flat", flat, DefaultStepOptions(1, 10, 0, 1), "does not move"},
