@@ -190,6 +190,9 @@ func objectKeys(data json.RawMessage) ([]string, error) {
 
 func number(obj, field string, raw json.RawMessage) (float64, error) {
 	var v float64
+	if strings.TrimSpace(string(raw)) == "null" {
+		return 0, fmt.Errorf("netpyne: %s: %s = null: want a number", obj, field)
+	}
 	if err := json.Unmarshal(raw, &v); err != nil {
 		s := strings.TrimSpace(string(raw))
 		if strings.HasPrefix(s, "[") {

@@ -123,6 +123,7 @@ func TestBadInput(t *testing.T) {
 		{"unknown geom key", `{"secs": {"soma": {"geom": {"len": 3}}}}`, `unknown key "len"`},
 		{"per-segment list", `{"secs": {"soma": {"mechs": {"pas": {"g": [1, 2]}}}}}`, "per-segment lists are not supported"},
 		{"string value", `{"secs": {"soma": {"mechs": {"pas": {"g": "x"}}}}}`, `g = "x": want a number`},
+		{"null value", `{"secs": {"soma": {"mechs": {"pas": {"g": null}}}}}`, `g = null: want a number`},
 		{"pointps", `{"secs": {"soma": {"pointps": {"Izhi": {"mod": "Izhi2007b"}}}}}`, "pointps"},
 		{"zero diam", `{"secs": {"soma": {"geom": {"diam": 0}}}}`, "diam = 0: must be positive"},
 		{"negative L", `{"secs": {"soma": {"geom": {"L": -5}}}}`, "L = -5"},
