@@ -69,9 +69,11 @@ func MeasureEPSP(v []float64, o EPSPOptions) (EPSP, error) {
 	if p1 <= p0 {
 		return e, fmt.Errorf("analysis: MeasureEPSP: peak window [%v, %v) ms holds no sample (dt = %v ms, T0 = %v ms)", o.PeakStart, o.PeakEnd, o.Dt, o.T0)
 	}
-	for i := b0; i < p1; i++ {
-		if !finite(v[i]) {
-			return e, fmt.Errorf("analysis: MeasureEPSP: v[%d] = %v (t = %v ms): the trace must be finite", i, v[i], o.time(float64(i)))
+	for _, w := range [][2]int{{b0, b1}, {p0, p1}} {
+		for i := w[0]; i < w[1]; i++ {
+			if !finite(v[i]) {
+				return e, fmt.Errorf("analysis: MeasureEPSP: v[%d] = %v (t = %v ms): the trace must be finite", i, v[i], o.time(float64(i)))
+			}
 		}
 	}
 	for _, x := range v[b0:b1] {
