@@ -267,10 +267,15 @@ type WscaleResults struct {
 // is an error naming it.
 func WscaleResultsOf(t *sweep.Table) (WscaleResults, error) {
 	var out WscaleResults
+	if len(t.Dims) != 2 || t.Dims[0].Name != "sec" || t.Dims[1].Name != "weight" {
+		return out, fmt.Errorf("models: WscaleResultsOf: the table's parameters are %v, want [sec weight] (Wscale.Space)", t.Dims)
+	}
+	at := map[int]int{}
 	for _, r := range t.Rows {
 		if r.Status != sweep.Done {
 			return out, fmt.Errorf("models: Wscale point %d %v: %s %s", r.Index, r.Values, r.Status, r.Err)
 		}
+		at[r.Index] = len(out.Results)
 		out.Results = append(out.Results, WscaleResult{Sec: r.Values[0].Label, Weight: r.Values[1].Num,
 			EPSP: r.Metric("epsp_mv"), PT5B: r.Metric("rate_hz"), PT5BLoss: r.Metric("loss"), Loss: r.Metric("loss")})
 	}
@@ -278,7 +283,7 @@ func WscaleResultsOf(t *sweep.Table) (WscaleResults, error) {
 	if err != nil {
 		return out, err
 	}
-	out.Best = out.Results[best.Index]
+	out.Best = out.Results[at[best.Index]]
 	return out, nil
 }
 

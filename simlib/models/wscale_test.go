@@ -48,6 +48,15 @@ func TestWscaleSeedGrid(t *testing.T) {
 			t.Errorf("%s: loss %v for EPSP %v", a.Sec, a.Loss, a.EPSP)
 		}
 	}
+	// A part of the table (as a shard of a cluster run holds): the best of
+	// the part, found by index.
+	part, err := WscaleResultsOf(tab.Filter(func(r sweep.Result) bool { return r.Index >= 6 }))
+	if err != nil || len(part.Results) != 6 || part.Best.Sec != "axon_0" || part.Best.Weight != 0.002 {
+		t.Errorf("part of the grid: best %+v (%v), want axon_0 at 0.002 µS", part.Best, err)
+	}
+	if _, err := WscaleResultsOf(sweep.NewTable([]sweep.Dim{{Name: "x"}}, nil)); err == nil {
+		t.Error("a table of another sweep accepted")
+	}
 	// One worker or two: the same bits.
 	one, err := w.Run(context.Background(), &sweep.Options{Seed: 1, Workers: 1})
 	if err != nil {
