@@ -8,6 +8,7 @@ import (
 	"io"
 	"math"
 	"os"
+	"path/filepath"
 
 	"github.com/golgi-sim/golgi/simlib/analysis"
 	"github.com/golgi-sim/golgi/simlib/cell"
@@ -294,8 +295,12 @@ func (r WscaleResults) WriteJSON(w io.Writer) error {
 	return e.Encode(r)
 }
 
-// SaveJSON writes results.json to path, creating or replacing it.
+// SaveJSON writes results.json to path, creating or replacing it (and
+// creating its directory, as the seed's results/ is).
 func (r WscaleResults) SaveJSON(path string) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return fmt.Errorf("models: %w", err)
+	}
 	f, err := os.Create(path)
 	if err != nil {
 		return fmt.Errorf("models: %w", err)

@@ -5,6 +5,8 @@ import (
 	"context"
 	"encoding/json"
 	"math"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -72,6 +74,13 @@ func TestWscaleSeedGrid(t *testing.T) {
 	var back WscaleResults
 	if err := json.Unmarshal(buf.Bytes(), &back); err != nil || len(back.Results) != 12 || back.Best != res.Best {
 		t.Fatalf("results.json round trip: %v %+v", err, back.Best)
+	}
+	path := filepath.Join(t.TempDir(), "results", "results.json")
+	if err := res.SaveJSON(path); err != nil {
+		t.Fatal(err)
+	}
+	if b, err := os.ReadFile(path); err != nil || !bytes.Equal(b, buf.Bytes()) {
+		t.Errorf("SaveJSON wrote %d bytes (%v), want the %d of WriteJSON", len(b), err, buf.Len())
 	}
 	for _, key := range []string{`"sec"`, `"weight"`, `"PT5B"`, `"PT5B_loss"`, `"loss"`, `"best"`} {
 		if !strings.Contains(buf.String(), key) {
