@@ -6,11 +6,11 @@
 //
 //	pt := netpyne.CellParams{Secs: map[string]netpyne.SecParams{
 //		"soma": {
-//			Geom:  netpyne.Geom{L: netpyne.F(20), Diam: netpyne.F(20), Ra: netpyne.F(100), Cm: netpyne.F(1)},
+//			Geom:  netpyne.Geom{L: 20, Diam: 20, Ra: 100, Cm: 1}, // zero fields: NEURON's defaults
 //			Mechs: netpyne.Mechs{"hh": {"gnabar": 0.12, "gkbar": 0.036, "gl": 0.0003, "el": -54.3}, "hd": {"gbar": 0.0001}},
 //		},
 //		"dend": {
-//			Geom:  netpyne.Geom{L: netpyne.F(250), Diam: netpyne.F(2), Nseg: netpyne.F(9)},
+//			Geom:  netpyne.Geom{L: 250, Diam: 2, Nseg: 9},
 //			Topol: netpyne.Topol{ParentSec: "soma", ParentX: 1, ChildX: 0},
 //			Mechs: netpyne.Mechs{"pas": {"g": 1e-4, "e": -65}},
 //		},
