@@ -8,9 +8,9 @@
 // ReadSWC reads standard SWC (Cannon et al. 1998; the NeuroMorpho.org
 // form): one sample per line, "id type x y z radius parent", '#' comments,
 // parent -1 for the root. Types: 1 soma, 2 axon, 3 basal dendrite,
-// 4 apical dendrite; any other type is kept as "custom<type>" (NEURON's
-// Import3d names them dend too; golgi keeps the type in the name so a
-// marker like 5 or 7 is not lost). Samples may come in any order; ids must
+// 4 apical dendrite; any other type t >= 0 makes sections named
+// "dend_<t>" as NEURON's Import3d names them (type2name). Samples may come
+// in any order; ids must
 // be unique, parents must exist, there must be exactly one root and no
 // cycle, and every radius must be positive and every coordinate finite.
 //
@@ -67,7 +67,8 @@
 //
 // # nseg
 //
-// NsegDLambda applies NEURON's d_lambda rule (fixnseg.hoc): the smallest
-// odd nseg such that every segment is at most d_lambda of the AC length
-// constant at frequency f (default 100 Hz, d_lambda 0.1).
+// DLambda.Nseg applies NEURON's d_lambda rule (fixnseg.hoc) with the
+// length constant from LambdaF (3-D points) or LambdaFCylinder: the
+// smallest odd nseg such that every segment is at most d_lambda of the AC
+// length constant at frequency f (default 100 Hz, d_lambda 0.1).
 package morph

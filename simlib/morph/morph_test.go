@@ -309,3 +309,14 @@ func TestImport3dEdgeRules(t *testing.T) {
 		t.Errorf("dend_root dend_3 = %+v: want at dend_0(0), starting with a copy of the root", last)
 	}
 }
+
+// Other SWC types are named as Import3d's type2name names them.
+func TestOtherTypes(t *testing.T) {
+	m, err := ReadSWC(strings.NewReader("1 1 0 0 0 5 -1\n2 7 0 10 0 1 1\n3 7 0 20 0 1 2\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := m.Sections[1].Name; n != "dend_7_0" {
+		t.Fatalf("type 7 section %q, want dend_7_0 (NEURON's dend_7[0])", n)
+	}
+}

@@ -21,7 +21,7 @@ func P(x, y, z, diam float64) Point {
 // Section is an unbranched cable: its 3-D points from the 0 end to the 1
 // end, and where it attaches (its 0 end) to its parent.
 type Section struct {
-	Name    string  // soma_0, dend_<k>, apic_<k>, axon_<k>, custom<type>_<k> (NetPyNE's names after import)
+	Name    string  // soma_0, dend_<k>, apic_<k>, axon_<k>, dend_<type>_<k> (NEURON's names, as NetPyNE writes them after import)
 	Type    int     // SWC type of its samples
 	Points  []Point // at least 2
 	Parent  int     // index of the parent section in Morphology.Sections, -1 for the root
@@ -73,7 +73,7 @@ func TypeName(t int) string {
 	case Apical:
 		return "apic"
 	}
-	return fmt.Sprintf("custom%d", t)
+	return fmt.Sprintf("dend_%d", t) // Import3d's type2name
 }
 
 // FromSamples checks an SWC tree and forms its sections.

@@ -21,7 +21,7 @@ const (
 // Sample is one line of an SWC file.
 type Sample struct {
 	ID      int     // sample number, unique
-	Type    int     // 1 soma, 2 axon, 3 basal dendrite, 4 apical dendrite, other: custom
+	Type    int     // 1 soma, 2 axon, 3 basal dendrite, 4 apical dendrite, other t >= 0: "dend_<t>" sections
 	X, Y, Z float64 // µm
 	Radius  float64 // µm (> 0)
 	Parent  int     // id of the parent sample, -1 for the root

@@ -16,7 +16,8 @@ type MorphOptions struct {
 	Nseg    int
 	DLambda morph.DLambda
 	// Mechs are the mechanisms of each kind of section, by the stem of its
-	// name: "soma", "axon", "dend" (basal), "apic" (apical), "custom<type>".
+	// name: "soma", "axon", "dend" (basal), "apic" (apical), "dend_<type>"
+	// for other SWC types.
 	Mechs map[string]Mechs
 }
 
