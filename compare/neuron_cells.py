@@ -24,13 +24,15 @@ amplitudes within 0.1 %, spike times within one dt. The script exits with
 status 1 when a target is missed.
 
 --save FILE writes the cases with NEURON's traces (10 significant digits)
-for the Go tests (simlib/cell/testdata/neuron_cells.json), which then
+for the Go tests (simlib/cell/testdata/neuron_cells.json.gz; gzip when the
+name ends in .gz), which then
 need no NEURON.
 
 Adding a case: append a builder to CASE_BUILDERS (a function returning a
 list of case dicts); helpers below build sections and points.
 """
 import argparse
+import gzip
 import json
 import math
 import os
@@ -41,9 +43,12 @@ import time
 
 # ---------------------------------------------------------------- cases
 
-def section(name, L, diam, nseg=1, Ra=100.0, cm=1.0, parent=None, parent_x=1.0, mechs=None, pt3d=None):
+def section(name, L, diam, nseg=1, Ra=100.0, cm=1.0, parent=None, parent_x=1.0, mechs=None, pt3d=None,
+            child_x=0):
     s = {"name": name, "L": L, "diam": diam, "nseg": nseg, "Ra": Ra, "cm": cm,
          "parent_x": parent_x, "mechs": mechs or {}}
+    if child_x:
+        s["child_x"] = child_x
     if parent:
         s["parent"] = parent
     if pt3d:
@@ -83,16 +88,16 @@ def passive_cable():
 def soma_hh():
     """A soma (20 x 20 µm) with hh and a current step: spikes."""
     out = []
-    for so, dt in ((0, 0.025), (2, 0.025), (0, 0.01), (2, 0.1)):
+    for so, dt, celsius in ((0, 0.025, 6.3), (2, 0.025, 6.3), (0, 0.01, 6.3), (2, 0.1, 6.3), (0, 0.01, 20)):
         out.append(case(
-            f"soma_hh_so{so}" + ("" if dt == 0.025 else f"_dt{dt}"),
+            f"soma_hh_so{so}" + ("" if dt == 0.025 else f"_dt{dt}") + ("" if celsius == 6.3 else f"_{celsius}C"),
             [section("soma", 20, 20, mechs={"hh": {}})],
             points=[{"label": "stim", "type": "IClamp", "sec": "soma", "x": 0.5,
                      "params": {"del": 5, "dur": 40, "amp": 0.1}}],
             record=[{"sec": "soma", "x": 0.5, "var": "v"}, {"sec": "soma", "x": 0.5, "var": "m_hh"},
                     {"sec": "soma", "x": 0.5, "var": "ina"}, {"sec": "soma", "x": 0.5, "var": "ik"}],
             detector={"sec": "soma", "x": 0.5, "var": "v", "threshold": 0},
-            secondorder=so, dt=dt, tstop=50))
+            secondorder=so, dt=dt, celsius=celsius, tstop=50))
     return out
 
 
@@ -176,8 +181,78 @@ def branched_pt3d():
     return out
 
 
+def reversed_child():
+    """Sections attached by their 1 end (connect child(1), parent(x)): a
+    dendrite on the soma by its 1 end, a branch on that dendrite's far (0)
+    end, another by its 1 end at the dendrite's x = 0.3; an Exp2Syn at
+    dend(0.2) and v at both ends and inside."""
+    pas = {"pas": {"g": 1e-4, "e": -65}}
+    out = []
+    for so in (0, 2):
+        out.append(case(
+            f"reversed_child_so{so}",
+            [section("soma", 20, 20, mechs={"hh": {}}),
+             section("dend", 400, 1.5, nseg=13, parent="soma", parent_x=1, child_x=1, mechs=pas),
+             section("b1", 150, 0.8, nseg=5, parent="dend", parent_x=0, mechs=pas),
+             section("b2", 120, 0.6, nseg=4, parent="dend", parent_x=0.3, child_x=1, mechs=pas)],
+            points=[{"label": "syn", "type": "Exp2Syn", "sec": "dend", "x": 0.2,
+                     "params": {"tau1": 0.5, "tau2": 5, "e": 0}, "events": [5.0], "weight": 0.003},
+                    {"label": "syn2", "type": "ExpSyn", "sec": "b2", "x": 0,
+                     "params": {"tau": 3, "e": 0}, "events": [15.0], "weight": 0.002}],
+            record=[{"sec": "soma", "x": 0.5, "var": "v"}, {"sec": "dend", "x": 0.2, "var": "v"},
+                    {"sec": "dend", "x": 0, "var": "v"}, {"sec": "dend", "x": 1, "var": "v"},
+                    {"sec": "b1", "x": 1, "var": "v"}, {"sec": "b2", "x": 0, "var": "v"},
+                    {"sec": "b2", "x": 0.9, "var": "v"}],
+            secondorder=so, tstop=30, epsp={"trace": 0, "t0": 5.0}))
+    return out
+
+
+def random_trees():
+    """Random trees (fixed seeds): 6-14 sections, each attached to a random
+    earlier one at x in {0, 1, a random interior point} by its 0 or 1 end,
+    random L, diam, nseg, Ra, cm; hh in the root, pas or hh elsewhere;
+    synapses and a clamp at random places (ends included), v recorded at
+    random places."""
+    import random
+    out = []
+    for seed in (1, 2, 3, 4):
+        rnd = random.Random(seed)
+        n = rnd.randint(6, 14)
+        secs = [section("s0", rnd.uniform(10, 30), rnd.uniform(10, 30), nseg=rnd.choice([1, 3]),
+                        Ra=rnd.uniform(50, 200), mechs={"hh": {}})]
+        for i in range(1, n):
+            parent = rnd.randrange(i)
+            px = rnd.choice([0.0, 1.0, round(rnd.uniform(0.05, 0.95), 3)])
+            mechs = ({"hh": {"gnabar": rnd.uniform(0.05, 0.15)}} if rnd.random() < 0.3
+                     else {"pas": {"g": rnd.uniform(2e-5, 2e-4), "e": rnd.uniform(-70, -60)}})
+            secs.append(section(f"s{i}", rnd.uniform(20, 400), rnd.uniform(0.4, 3), nseg=rnd.choice([1, 2, 5, 9, 14]),
+                                Ra=rnd.uniform(50, 250), cm=rnd.uniform(0.7, 1.5), parent=f"s{parent}",
+                                parent_x=px, child_x=rnd.choice([0, 0, 1]), mechs=mechs))
+        pts = []
+        for j in range(3):
+            pts.append({"label": f"syn{j}", "type": rnd.choice(["ExpSyn", "Exp2Syn"]), "sec": f"s{rnd.randrange(n)}",
+                        "x": rnd.choice([0.0, 1.0, round(rnd.random(), 3)]), "params": {},
+                        "events": sorted(round(rnd.uniform(1, 30), 4) for _ in range(3)),
+                        "weight": rnd.uniform(0.001, 0.01)})
+            if pts[-1]["type"] == "ExpSyn":
+                pts[-1]["params"] = {"tau": rnd.uniform(0.5, 5), "e": 0}
+            else:
+                pts[-1]["params"] = {"tau1": rnd.uniform(0.2, 1), "tau2": rnd.uniform(2, 10), "e": 0}
+        pts.append({"label": "stim", "type": "IClamp", "sec": f"s{rnd.randrange(n)}", "x": rnd.choice([0.0, 1.0, 0.5]),
+                    "params": {"del": 10, "dur": 5, "amp": rnd.uniform(0.05, 0.3)}})
+        rec = [{"sec": "s0", "x": 0.5, "var": "v"}] + [
+            {"sec": f"s{rnd.randrange(n)}", "x": rnd.choice([0.0, 1.0, round(rnd.random(), 3)]), "var": "v"}
+            for _ in range(4)]
+        so = (0, 2)[seed % 2]
+        out.append(case(f"random_tree_seed{seed}_so{so}", secs, points=pts, record=rec,
+                        detector={"sec": "s0", "x": 0.5, "var": "v", "threshold": 0},
+                        secondorder=so, tstop=40))
+    return out
+
+
 # cell-build adds the SWC and PT5B rows here (functions returning lists of cases).
-CASE_BUILDERS = [passive_cable, soma_hh, soma_seclamp, soma_dend_exp2syn, branched_pt3d]
+CASE_BUILDERS = [passive_cable, soma_hh, soma_seclamp, soma_dend_exp2syn, branched_pt3d, reversed_child,
+                 random_trees]
 
 
 # ---------------------------------------------------------------- NEURON
@@ -205,7 +280,7 @@ def run_neuron(c):
         secs[s["name"]] = sec
     for s in c["sections"]:
         if s.get("parent"):
-            secs[s["name"]].connect(secs[s["parent"]](s["parent_x"]), 0)
+            secs[s["name"]].connect(secs[s["parent"]](s["parent_x"]), s.get("child_x", 0))
     for s in c["sections"]:
         for ion, v in s.get("ions", {}).items():
             for seg in secs[s["name"]]:
@@ -354,7 +429,8 @@ def main():
                "cases": [dict(c, neuron={"t_n": len(n["t"]), "traces": [short(v) for v in n["traces"]],
                                          "spikes": n["spikes"]}, table=r)
                          for c, n, r in zip(cases, neu, rows)]}
-        with open(a.save, "w") as f:
+        opener = gzip.open if a.save.endswith(".gz") else open
+        with opener(a.save, "wt") as f:
             json.dump(out, f, separators=(",", ":"))
     sys.exit(1 if bad else 0)
 

@@ -3,6 +3,7 @@ package cell_test
 import (
 	"errors"
 	"math"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -57,6 +58,12 @@ func TestBadInput(t *testing.T) {
 		{"Cm NaN", func(c *cell.Cell, o *cell.Options) { c.Sections[1].Cm = nan }, []string{"Cm = NaN"}},
 		{"ParentX > 1", func(c *cell.Cell, o *cell.Options) { c.Sections[1].ParentX = 1.5 }, []string{"ParentX = 1.5", "[0, 1]"}},
 		{"ParentX NaN", func(c *cell.Cell, o *cell.Options) { c.Sections[1].ParentX = nan }, []string{"ParentX = NaN"}},
+		{"ChildX 0.5", func(c *cell.Cell, o *cell.Options) { c.Sections[1].ChildX = 0.5 }, []string{`section "dend"`, "ChildX = 0.5", "0 or its 1 end"}},
+		{"ChildX on root", func(c *cell.Cell, o *cell.Options) { c.Sections[0].ChildX = 1 }, []string{`section "soma"`, "ChildX = 1", "root must use 0"}},
+		{"ChildX with pt3d", func(c *cell.Cell, o *cell.Options) {
+			c.Sections[1].ChildX = 1
+			c.Sections[1].Pt3D = []cell.Pt3D{{0, 0, 0, 1}, {10, 0, 0, 1}}
+		}, []string{"ChildX = 1", "Pt3D"}},
 		{"pt3d one point", func(c *cell.Cell, o *cell.Options) { c.Sections[1].Pt3D = []cell.Pt3D{{0, 0, 0, 1}} }, []string{"Pt3D", "at least 2 points"}},
 		{"pt3d zero diam", func(c *cell.Cell, o *cell.Options) {
 			c.Sections[1].Pt3D = []cell.Pt3D{{0, 0, 0, 1}, {10, 0, 0, 0}}
@@ -222,5 +229,23 @@ func TestFault(t *testing.T) {
 	}
 	if err := s.Events("syn", 0.001, 0.1); err == nil || !strings.Contains(err.Error(), "in the past") {
 		t.Errorf("event in the past: %v", err)
+	}
+}
+
+// TestGroupTooBig: node indices are int32; a group beyond 2^31-1 nodes is
+// refused before anything is allocated.
+func TestGroupTooBig(t *testing.T) {
+	c := goodCell()
+	for i := 0; i < 70; i++ {
+		c.Sections = append(c.Sections, cell.Section{Name: "big" + strconv.Itoa(i), Parent: "soma", ParentX: 1,
+			L: 1000, Diam: 1, Nseg: 32767, Ra: 100, Cm: 1})
+	}
+	cells := make([]cell.Cell, 1000)
+	for i := range cells {
+		cells[i] = c
+	}
+	_, err := cell.NewGroup(cells, cell.DefaultOptions())
+	if err == nil || !strings.Contains(err.Error(), "cells × nodes") {
+		t.Errorf("err = %v", err)
 	}
 }

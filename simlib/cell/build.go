@@ -3,6 +3,7 @@ package cell
 import (
 	"errors"
 	"fmt"
+	"math"
 	"reflect"
 	"sort"
 	"strconv"
@@ -53,7 +54,7 @@ func sameTopology(a, b Cell) string {
 	}
 	for i := range a.Sections {
 		s, t := a.Sections[i], b.Sections[i]
-		if s.Name != t.Name || s.Parent != t.Parent || s.ParentX != t.ParentX || s.Nseg != t.Nseg {
+		if s.Name != t.Name || s.Parent != t.Parent || s.ParentX != t.ParentX || s.ChildX != t.ChildX || s.Nseg != t.Nseg {
 			return fmt.Sprintf("section #%d is %q (parent %q at %v, nseg %d), not %q (parent %q at %v, nseg %d)",
 				i, t.Name, t.Parent, t.ParentX, t.Nseg, s.Name, s.Parent, s.ParentX, s.Nseg)
 		}
@@ -94,6 +95,10 @@ func newGroup(cells []Cell, o Options) (*Group, error) {
 		if d := sameTopology(c0, cells[k]); d != "" {
 			l.add("cell "+strconv.Itoa(k), "topology", d, "every cell of a group must have the first cell's topology")
 		}
+	}
+	if len(l) == 0 && int64(len(cells))*int64(m.nn) > math.MaxInt32 {
+		l.add("group", "cells × nodes", fmt.Sprintf("%d × %d", len(cells), m.nn),
+			fmt.Sprintf("at most %d nodes in one group: use fewer cells per group", math.MaxInt32))
 	}
 	if len(l) > 0 {
 		return nil, l.err()

@@ -15,7 +15,8 @@
 //
 // A Cell is a plain value: sections, point processes, a spike detector.
 // A section's 0 end attaches to its parent at ParentX (NEURON's
-// connect child(0), parent(x)); one section has no parent (the root).
+// connect child(0), parent(x); ChildX = 1 attaches its 1 end instead); one
+// section has no parent (the root).
 //
 //	c := cell.Cell{
 //		Sections: []cell.Section{

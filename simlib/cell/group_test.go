@@ -244,3 +244,38 @@ func TestGroupConcurrent(t *testing.T) {
 		}
 	}
 }
+
+// TestReversedLocations: a section attached by its 1 end (ChildX = 1) has
+// its parent node at x = 1, its centres counted from there, and its last
+// node at x = 0 (NEURON's node_index and node_exact with orientation).
+func TestReversedLocations(t *testing.T) {
+	c := cell.Cell{Sections: []cell.Section{
+		{Name: "soma", L: 20, Diam: 20, Nseg: 1, Ra: 100, Cm: 1},
+		{Name: "d", Parent: "soma", ParentX: 1, ChildX: 1, L: 100, Diam: 1, Nseg: 4, Ra: 100, Cm: 1},
+		{Name: "e", Parent: "d", ParentX: 1, L: 100, Diam: 1, Nseg: 1, Ra: 100, Cm: 1},
+		{Name: "f", Parent: "d", ParentX: 0, L: 100, Diam: 1, Nseg: 1, Ra: 100, Cm: 1},
+	}}
+	s, err := cell.New(c, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := s.Group()
+	// nodes: 0 root, soma 1, 2 (its 1 end); d 3..6 (x = 0.875 .. 0.125), 7 (x = 0); e 8, 9; f 10, 11
+	for _, k := range []struct {
+		sec  string
+		x    float64
+		want int
+	}{{"d", 1, 2}, {"d", 0.9, 3}, {"d", 0.6, 4}, {"d", 0.1, 6}, {"d", 0, 7}, {"e", 0, 2}, {"f", 0, 7}} {
+		nd, err := g.Node(k.sec, k.x)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if nd != k.want {
+			t.Errorf("%s(%v): node %d, want %d", k.sec, k.x, nd, k.want)
+		}
+	}
+	info := g.NodeInfo()
+	if info[3].X != 0.875 || info[7].X != 0 || info[10].Parent != 7 || info[8].Parent != 2 {
+		t.Errorf("node table %+v", info)
+	}
+}

@@ -3,7 +3,7 @@ package cell
 import "github.com/golgi-sim/golgi/simlib/cell/mech"
 
 // Section is one unbranched cable of a cell, in NEURON's units. Its 0 end
-// is attached to the parent section at ParentX (NEURON's
+// (its ChildX end) is attached to the parent section at ParentX (NEURON's
 // connect child(0), parent(ParentX)); a section without Parent is a root.
 // The section has Nseg segments of equal length whose centres are at
 // x = (i+0.5)/Nseg; each segment's membrane is lumped at its centre node.
@@ -11,11 +11,16 @@ type Section struct {
 	Name    string
 	Parent  string  // parent section's name; "" for the root
 	ParentX float64 // position on the parent where this section's 0 end attaches, in [0, 1] (usually 1)
-	L       float64 // length (µm)
-	Diam    float64 // diameter (µm); ignored when Pt3D is set
-	Nseg    int     // number of segments (>= 1)
-	Ra      float64 // axial resistivity (Ω·cm)
-	Cm      float64 // specific membrane capacitance (µF/cm²)
+	// ChildX is the end of this section that attaches to the parent: 0
+	// (the default, NEURON's connect child(0), parent(x)) or 1 (connect
+	// child(1), ...: the section then runs from its 1 end, which is its
+	// parent's node, to its 0 end). Sections with Pt3D must use 0.
+	ChildX float64
+	L      float64 // length (µm)
+	Diam   float64 // diameter (µm); ignored when Pt3D is set
+	Nseg   int     // number of segments (>= 1)
+	Ra     float64 // axial resistivity (Ω·cm)
+	Cm     float64 // specific membrane capacitance (µF/cm²)
 	// Pt3D, optional, gives the section's shape as 3-D points (NEURON's
 	// pt3dadd): then L is the path length of the points and areas and axial
 	// resistances are integrated over the frusta between them, as NEURON does.

@@ -30,6 +30,7 @@ type Section struct {
 	Name    string                        `json:"name"`
 	Parent  string                        `json:"parent,omitempty"`
 	ParentX float64                       `json:"parent_x"`
+	ChildX  float64                       `json:"child_x,omitempty"`
 	L       float64                       `json:"L"`
 	Diam    float64                       `json:"diam"`
 	Nseg    int                           `json:"nseg"`
@@ -167,7 +168,7 @@ func (c *Case) Cell() (cell.Cell, cell.Options, error) {
 	var out cell.Cell
 	o := cell.Options{DT: c.DT, SecondOrder: c.SecondOrder, Celsius: c.Celsius, VInit: c.VInit}
 	for _, s := range c.Sections {
-		sec := cell.Section{Name: s.Name, Parent: s.Parent, ParentX: s.ParentX, L: s.L, Diam: s.Diam, Nseg: s.Nseg, Ra: s.Ra, Cm: s.Cm}
+		sec := cell.Section{Name: s.Name, Parent: s.Parent, ParentX: s.ParentX, ChildX: s.ChildX, L: s.L, Diam: s.Diam, Nseg: s.Nseg, Ra: s.Ra, Cm: s.Cm}
 		for _, p := range s.Pt3D {
 			sec.Pt3D = append(sec.Pt3D, cell.Pt3D{X: p[0], Y: p[1], Z: p[2], Diam: p[3]})
 		}

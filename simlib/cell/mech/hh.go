@@ -3,6 +3,7 @@ package mech
 import (
 	"fmt"
 	"math"
+	"sync"
 )
 
 // HH is NEURON's hh.mod: the squid axon's sodium, potassium and leak
@@ -50,15 +51,29 @@ func (p HH) Validate(e Env) error {
 	); err != nil {
 		return err
 	}
-	tmin := math.Inf(1)
-	for v := -100.0; v <= 100; v++ {
-		r := hhRates(v, e.Celsius)
-		tmin = math.Min(tmin, math.Min(r[1], math.Min(r[3], r[5])))
-	}
+	tmin := hhTauMin(e.Celsius)
 	if e.DT > hhMaxStepRatio*tmin {
 		return &ParamError{"dt", e.DT, " ms", fmt.Sprintf("too large for hh at %g °C: its fastest gate has τ = %.3g ms; use dt <= %.3g ms", e.Celsius, tmin, hhMaxStepRatio*tmin)}
 	}
 	return nil
+}
+
+// hhTauMins caches hhTauMin by temperature: Validate runs once per cell and
+// section, and a population has many.
+var hhTauMins sync.Map // float64 -> float64
+
+// hhTauMin is the smallest gate time constant over -100..100 mV (ms).
+func hhTauMin(celsius float64) float64 {
+	if t, ok := hhTauMins.Load(celsius); ok {
+		return t.(float64)
+	}
+	tmin := math.Inf(1)
+	for v := -100.0; v <= 100; v++ {
+		r := hhRates(v, celsius)
+		tmin = math.Min(tmin, math.Min(r[1], math.Min(r[3], r[5])))
+	}
+	hhTauMins.Store(celsius, tmin)
+	return tmin
 }
 
 // Vtrap is hh.mod's guard against 0/0 in rate functions of the form
@@ -262,10 +277,34 @@ func cnexp(x, xinf, tau, dt float64) float64 {
 
 func (s *hhState) Advance(st Step, lo, hi int) {
 	dt := st.DT
-	for i := lo; i < hi; i++ {
-		r := s.rates(st.V[s.node[i]])
-		s.m[i] = cnexp(s.m[i], r[0], r[1], dt)
-		s.h[i] = cnexp(s.h[i], r[2], r[3], dt)
-		s.nn[i] = cnexp(s.nn[i], r[4], r[5], dt)
+	node, m, h, n := s.node[lo:hi], s.m[lo:hi], s.h[lo:hi], s.nn[lo:hi]
+	if !s.table {
+		for k, nd := range node {
+			r := hhRates(st.V[nd], s.celsius)
+			m[k] = cnexp(m[k], r[0], r[1], dt)
+			h[k] = cnexp(h[k], r[2], r[3], dt)
+			n[k] = cnexp(n[k], r[4], r[5], dt)
+		}
+		return
+	}
+	tb := s.tb
+	for k, nd := range node {
+		// hhTable.lookup inlined for the interior of the table (the same
+		// operations); the ends and NaN go through lookup
+		xi := tb.mfac * (st.V[nd] - hhTmin)
+		var r [6]float64
+		switch {
+		case xi >= 0 && xi < hhTn:
+			j := int(xi)
+			th := xi - float64(j)
+			a, b := &tb.t[j], &tb.t[j+1]
+			r = [6]float64{a[0] + th*(b[0]-a[0]), a[1] + th*(b[1]-a[1]), a[2] + th*(b[2]-a[2]),
+				a[3] + th*(b[3]-a[3]), a[4] + th*(b[4]-a[4]), a[5] + th*(b[5]-a[5])}
+		default:
+			r = tb.lookup(st.V[nd])
+		}
+		m[k] = cnexp(m[k], r[0], r[1], dt)
+		h[k] = cnexp(h[k], r[2], r[3], dt)
+		n[k] = cnexp(n[k], r[4], r[5], dt)
 	}
 }
