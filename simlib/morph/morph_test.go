@@ -209,6 +209,7 @@ func TestSWCBadInput(t *testing.T) {
 		{"all cycle", "1 3 0 0 0 5 2\n2 3 0 9 0 1 1\n", "no root"},
 		{"branched soma", "1 1 0 0 0 5 -1\n2 1 0 1 0 5 1\n3 1 0 2 0 5 2\n4 1 1 2 0 5 2\n", "soma branches"},
 		{"two soma arms", "1 1 0 0 0 5 -1\n2 1 0 -5 0 5 1\n3 1 0 5 0 5 1\n4 3 0 9 0 1 3\n", "not a NeuroMorpho three-point soma"},
+		{"three points not 2nd and 3rd", "1 1 0 0 0 5 -1\n2 3 9 0 0 1 1\n3 1 0 -5 0 5 1\n4 1 0 5 0 5 1\n", "not a NeuroMorpho three-point soma"},
 		{"contour", "1 1 0 0 0 1 -1\n2 1 1 0 0 1 1\n3 1 1 1 0 1 2\n4 1 0 1 0 1 3\n5 1 0 0 0 1 4\n", "closed contour"},
 		{"negative type", "1 -1 0 0 0 5 -1\n", "type -1"},
 	}

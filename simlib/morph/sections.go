@@ -314,6 +314,16 @@ func (b *builder) soma(root int) error {
 // root's diameter, and lie one diameter apart in total (within 1 %).
 func (b *builder) threePoint(root int, kids []int) bool {
 	r := b.s[root]
+	// Import3d looks at the second and third samples in id order: they must
+	// be the root's soma children, and the root the first sample.
+	ids := make([]int, 0, len(b.s))
+	for _, s := range b.s {
+		ids = append(ids, s.ID)
+	}
+	sort.Ints(ids)
+	if len(ids) < 3 || ids[0] != r.ID || !((b.s[kids[0]].ID == ids[1] && b.s[kids[1]].ID == ids[2]) || (b.s[kids[0]].ID == ids[2] && b.s[kids[1]].ID == ids[1])) {
+		return false
+	}
 	length := 0.0
 	for _, k := range kids {
 		s := b.s[k]
