@@ -3,6 +3,7 @@
 compartmental cells, same integrator and dt; prints a table.
 
     /usr/bin/python3 compare/neuron_cells.py [--cases a,b] [--save FILE] [--json FILE]
+                                            [--random-seeds A-B]
 
 Run from the repository root. Each case is a plain dict in the JSON form of
 package simlib/cell/cellcase (sections with NEURON's names: L, diam, nseg,
@@ -27,6 +28,9 @@ status 1 when a target is missed.
 for the Go tests (simlib/cell/testdata/neuron_cells.json.gz; gzip when the
 name ends in .gz), which then
 need no NEURON.
+
+--random-seeds A-B runs only the random trees (random_trees,
+random_pt3d_trees) over seeds A..B (docs/validation.md: 10-49).
 
 Adding a case: append a builder to CASE_BUILDERS (a function returning a
 list of case dicts); helpers below build sections and points.
@@ -207,15 +211,57 @@ def reversed_child():
     return out
 
 
-def random_trees():
+def random_pt3d(rnd, npts):
+    """A random walk of npts 3-D points with diameters 0.3-4 µm (some
+    points 1e-4 µm apart or coincident, with different diameters)."""
+    pts, x, y, z = [], 0.0, 0.0, 0.0
+    for k in range(npts):
+        pts.append([round(x, 4), round(y, 4), round(z, 4), round(rnd.uniform(0.3, 4), 3)])
+        # the first step is long (a section must have a length); later ones
+        # may be tiny, giving nearly coincident points
+        step = rnd.uniform(5, 60) if k == 0 else rnd.choice([rnd.uniform(0.5, 60), rnd.uniform(0.5, 60), 1e-4, 0])
+        x += step * rnd.uniform(-1, 1)
+        y += step * rnd.uniform(0, 1)
+        z += step * rnd.uniform(-1, 1)
+    return pts
+
+
+def random_pt3d_trees(seeds=(1, 2)):
+    """Random trees whose dendrites are given by random 3-D points."""
+    import random
+    out = []
+    for seed in seeds:
+        rnd = random.Random(1000 + seed)
+        n = rnd.randint(4, 9)
+        secs = [section("soma", 20, 20, mechs={"hh": {}})]
+        for i in range(1, n):
+            secs.append(section(f"d{i}", 0, 0, nseg=rnd.choice([1, 3, 7, 12]), Ra=rnd.uniform(60, 200),
+                                parent=rnd.choice(["soma"] + [f"d{j}" for j in range(1, i)]),
+                                parent_x=rnd.choice([0.0, 1.0, round(rnd.uniform(0.05, 0.95), 3)]),
+                                mechs={"pas": {"g": 1e-4, "e": -65}}, pt3d=random_pt3d(rnd, rnd.randint(2, 9))))
+        pts = [{"label": f"syn{j}", "type": "Exp2Syn", "sec": f"d{rnd.randrange(1, n)}",
+                "x": rnd.choice([0.0, 1.0, round(rnd.random(), 3)]), "params": {"tau1": 0.5, "tau2": 4, "e": 0},
+                "events": [round(rnd.uniform(2, 20), 3)], "weight": rnd.uniform(0.001, 0.006)} for j in range(3)]
+        rec = [{"sec": "soma", "x": 0.5, "var": "v"}] + [
+            {"sec": f"d{rnd.randrange(1, n)}", "x": rnd.choice([0.0, 1.0, round(rnd.random(), 3)]), "var": "v"}
+            for _ in range(3)]
+        so = (0, 2)[seed % 2]
+        out.append(case(f"random_pt3d_seed{seed}_so{so}", secs, points=pts, record=rec,
+                        detector={"sec": "soma", "x": 0.5, "var": "v", "threshold": 0},
+                        secondorder=so, tstop=30))
+    return out
+
+
+def random_trees(seeds=(1, 2, 3, 4)):
     """Random trees (fixed seeds): 6-14 sections, each attached to a random
     earlier one at x in {0, 1, a random interior point} by its 0 or 1 end,
-    random L, diam, nseg, Ra, cm; hh in the root, pas or hh elsewhere;
+    random L, diam, nseg, Ra, cm; hh in the root, pas or hh elsewhere
+    (some with their own ena, ek);
     synapses and a clamp at random places (ends included), v recorded at
     random places."""
     import random
     out = []
-    for seed in (1, 2, 3, 4):
+    for seed in seeds:
         rnd = random.Random(seed)
         n = rnd.randint(6, 14)
         secs = [section("s0", rnd.uniform(10, 30), rnd.uniform(10, 30), nseg=rnd.choice([1, 3]),
@@ -228,6 +274,8 @@ def random_trees():
             secs.append(section(f"s{i}", rnd.uniform(20, 400), rnd.uniform(0.4, 3), nseg=rnd.choice([1, 2, 5, 9, 14]),
                                 Ra=rnd.uniform(50, 250), cm=rnd.uniform(0.7, 1.5), parent=f"s{parent}",
                                 parent_x=px, child_x=rnd.choice([0, 0, 1]), mechs=mechs))
+            if "hh" in mechs and rnd.random() < 0.5:
+                secs[-1]["ions"] = {"ena": rnd.uniform(45, 60), "ek": rnd.uniform(-85, -70)}
         pts = []
         for j in range(3):
             pts.append({"label": f"syn{j}", "type": rnd.choice(["ExpSyn", "Exp2Syn"]), "sec": f"s{rnd.randrange(n)}",
@@ -252,7 +300,7 @@ def random_trees():
 
 # cell-build adds the SWC and PT5B rows here (functions returning lists of cases).
 CASE_BUILDERS = [passive_cable, soma_hh, soma_seclamp, soma_dend_exp2syn, branched_pt3d, reversed_child,
-                 random_trees]
+                 random_trees, random_pt3d_trees]
 
 
 # ---------------------------------------------------------------- NEURON
@@ -392,8 +440,13 @@ def main():
     ap.add_argument("--cases", help="comma-separated substrings of case names to run")
     ap.add_argument("--save", help="write cases + NEURON results here (for the Go tests)")
     ap.add_argument("--json", help="write the table rows as JSON here")
+    ap.add_argument("--random-seeds", help="A-B: run only the random builders, over seeds A..B")
     a = ap.parse_args()
     cases = [c for b in CASE_BUILDERS for c in b()]
+    if a.random_seeds:
+        lo, hi = (int(x) for x in a.random_seeds.split("-"))
+        seeds = range(lo, hi + 1)
+        cases = random_trees(seeds) + random_pt3d_trees(seeds)
     if a.cases:
         keys = a.cases.split(",")
         cases = [c for c in cases if any(k in c["name"] for k in keys)]

@@ -188,15 +188,28 @@ func newGroup(cells []Cell, o Options) (*Group, error) {
 				if ds == nil || ds.typ != reflect.TypeOf(dm) {
 					continue
 				}
+				obj := mechObj(s.Name, dm)
+				if n > 1 {
+					obj = fmt.Sprintf("cell %d %s", k, obj)
+				}
 				if err := dm.Validate(env); err != nil {
-					obj := mechObj(s.Name, dm)
-					if n > 1 {
-						obj = fmt.Sprintf("cell %d %s", k, obj)
-					}
 					l = append(l, wrap(obj, err))
 				}
 				for j := 0; j < s.Nseg; j++ {
-					ds.params = append(ds.params, dm)
+					p := dm
+					if s.Vary != nil {
+						x := m.info[m.secs[i].first+j].X
+						p = s.Vary(j, x, dm)
+						if p == nil || reflect.TypeOf(p) != ds.typ {
+							l.add(obj, "Vary", fmt.Sprintf("segment %d (x = %g) -> %T", j, x, p), "Vary must return a parameter set of the mechanism's own type")
+							p = dm
+						} else {
+							if err := p.Validate(env); err != nil {
+								l = append(l, wrap(fmt.Sprintf("%s segment %d (x = %g)", obj, j, x), err))
+							}
+						}
+					}
+					ds.params = append(ds.params, p)
 				}
 			}
 		}

@@ -41,6 +41,10 @@
 // the points as NEURON does (3-D points in single precision, like
 // NEURON's), and L is their path length.
 //
+// Section.Vary sets a mechanism's parameters per segment (NEURON's
+// "for seg in sec: seg.gbar_hd = f(h.distance(soma(0.5), seg))"); Distances
+// measures path lengths as NEURON's distance() does.
+//
 // A point process acts at the node NEURON uses for (section, X): the
 // centre of the segment containing X, or the end node at X = 0 and X = 1.
 // Density mechanism variables are read at the segment containing X.

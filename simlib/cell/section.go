@@ -27,6 +27,12 @@ type Section struct {
 	Pt3D []Pt3D
 	// Mechs are the density mechanisms inserted in every segment.
 	Mechs []mech.Density
+	// Vary, optional, gives segment seg (at position x) its own parameters
+	// for each mechanism m of Mechs (NEURON's "for (x, 0) seg.gbar_hd =
+	// f(distance)"): it returns m's parameter set for that segment, of m's
+	// type (return m unchanged for the section's values). Distance helps
+	// with distance-dependent densities.
+	Vary func(seg int, x float64, m mech.Density) mech.Density
 	// E sets ion reversal potentials in this section (mV), by ion name
 	// ("na", "k", "ca", ...); ions not named take DefaultE (an ion without a
 	// default must be set wherever a mechanism uses it).
