@@ -60,13 +60,58 @@ func (p CellParams) Cell(r Registry) (cell.Cell, error) {
 				sec.Pt3D = append(sec.Pt3D, cell.Pt3D{X: q[0], Y: q[1], Z: q[2], Diam: q[3]})
 			}
 		}
-		for _, mname := range sortedKeys(s.Mechs) {
+		names := map[string]bool{}
+		for k := range s.Mechs {
+			names[k] = true
+		}
+		for k := range s.SegMechs {
+			names[k] = true
+		}
+		perSeg := map[string][]mech.Density{}
+		for _, mname := range sortedKeys(names) {
 			d, err := r.New(mname, s.Mechs[mname])
 			if err != nil {
 				bad(name, "mechs: %v", err)
 				continue
 			}
 			sec.Mechs = append(sec.Mechs, d)
+			lists := s.SegMechs[mname]
+			if len(lists) == 0 {
+				continue
+			}
+			segs := make([]mech.Density, sec.Nseg)
+			for k := range segs {
+				params := map[string]float64{}
+				for pk, pv := range s.Mechs[mname] {
+					params[pk] = pv
+				}
+				for pk, list := range lists {
+					if len(list) != sec.Nseg {
+						err = fmt.Errorf("mechs %q %s: %d per-segment values for nseg = %d", mname, pk, len(list), sec.Nseg)
+						break
+					}
+					params[pk] = list[k]
+				}
+				if err != nil {
+					break
+				}
+				if segs[k], err = r.New(mname, params); err != nil {
+					break
+				}
+			}
+			if err != nil {
+				bad(name, "%v", err)
+				continue
+			}
+			perSeg[d.Name()] = segs
+		}
+		if len(perSeg) > 0 {
+			sec.Vary = func(seg int, x float64, m mech.Density) mech.Density {
+				if ps, ok := perSeg[m.Name()]; ok {
+					return ps[seg]
+				}
+				return m
+			}
 		}
 		if len(s.Ions) > 0 {
 			sec.E = map[string]float64{}

@@ -33,8 +33,10 @@
 // threshold (they must agree between sections: golgi has one v_init and
 // one detector per cell; spikeGenLoc places the detector). weightNorm and
 // secLists are kept for the caller. Everything else is an error naming the
-// key: point processes inside sections (pointps), per-segment lists of
-// mechanism values, non-empty globals.
+// key: point processes inside sections (pointps), non-empty globals. A
+// mechanism parameter given as a list (NetPyNE's form for a value that
+// varies along the section) sets one value per segment (SegMechs; the list
+// must have nseg values).
 //
 // WriteJSON writes descriptions back as NetPyNE's netParams JSON
 // ({"cellParams": ...}), which Load (and NetPyNE) read: a morphology read

@@ -196,11 +196,28 @@ func number(obj, field string, raw json.RawMessage) (float64, error) {
 	if err := json.Unmarshal(raw, &v); err != nil {
 		s := strings.TrimSpace(string(raw))
 		if strings.HasPrefix(s, "[") {
-			return 0, fmt.Errorf("netpyne: %s: %s = %s: per-segment lists are not supported, give one number per section", obj, field, short(s))
+			return 0, fmt.Errorf("netpyne: %s: %s = %s: a list is not allowed here, give one number", obj, field, short(s))
 		}
 		return 0, fmt.Errorf("netpyne: %s: %s = %s: want a number", obj, field, short(s))
 	}
 	return v, nil
+}
+
+// numbers reads a per-segment list of numbers.
+func numbers(obj, field string, raw json.RawMessage) ([]float64, error) {
+	var list []json.RawMessage
+	if err := json.Unmarshal(raw, &list); err != nil || len(list) == 0 {
+		return nil, fmt.Errorf("netpyne: %s: %s = %s: want a number or a non-empty list of numbers (one per segment)", obj, field, short(string(raw)))
+	}
+	out := make([]float64, len(list))
+	for i, r := range list {
+		v, err := number(obj, fmt.Sprintf("%s[%d]", field, i), r)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = v
+	}
+	return out, nil
 }
 
 func short(s string) string {
@@ -266,8 +283,23 @@ func loadSec(data json.RawMessage, obj string) (SecParams, error) {
 		for name, params := range mm {
 			delete(params, "__dict__")
 			p := map[string]float64{}
+			where := fmt.Sprintf("%s mechs %q", obj, name)
 			for k, raw := range params {
-				v, err := number(fmt.Sprintf("%s mechs %q", obj, name), k, raw)
+				if strings.HasPrefix(strings.TrimSpace(string(raw)), "[") {
+					list, err := numbers(where, k, raw)
+					if err != nil {
+						return s, err
+					}
+					if s.SegMechs == nil {
+						s.SegMechs = map[string]map[string][]float64{}
+					}
+					if s.SegMechs[name] == nil {
+						s.SegMechs[name] = map[string][]float64{}
+					}
+					s.SegMechs[name][k] = list
+					continue
+				}
+				v, err := number(where, k, raw)
 				if err != nil {
 					return s, err
 				}

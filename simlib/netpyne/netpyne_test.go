@@ -121,7 +121,9 @@ func TestBadInput(t *testing.T) {
 		{"unknown cell key", `{"secs": {}, "sex": 1}`, `unknown key "sex"`},
 		{"unknown sec key", `{"secs": {"soma": {"gemo": {}}}}`, `section "soma": unknown key "gemo"`},
 		{"unknown geom key", `{"secs": {"soma": {"geom": {"len": 3}}}}`, `unknown key "len"`},
-		{"per-segment list", `{"secs": {"soma": {"mechs": {"pas": {"g": [1, 2]}}}}}`, "per-segment lists are not supported"},
+		{"list of strings", `{"secs": {"soma": {"mechs": {"pas": {"g": [1, "x"]}}}}}`, `g[1] = "x": want a number`},
+		{"empty list", `{"secs": {"soma": {"mechs": {"pas": {"g": []}}}}}`, "non-empty list"},
+		{"nested list", `{"secs": {"soma": {"mechs": {"pas": {"g": [[1]]}}}}}`, "a list is not allowed here"},
 		{"string value", `{"secs": {"soma": {"mechs": {"pas": {"g": "x"}}}}}`, `g = "x": want a number`},
 		{"null value", `{"secs": {"soma": {"mechs": {"pas": {"g": null}}}}}`, `g = null: want a number`},
 		{"pointps", `{"secs": {"soma": {"pointps": {"Izhi": {"mod": "Izhi2007b"}}}}}`, "pointps"},
@@ -152,6 +154,8 @@ func TestBadInput(t *testing.T) {
 		{"two spikeGenLocs", CellParams{Secs: map[string]SecParams{"a": {SpikeGenLoc: f(0.5)}, "b": {SpikeGenLoc: f(0.5), Topol: Topol{ParentSec: "a"}}}}, "spikeGenLoc set here and on section"},
 		{"order missing", CellParams{Order: []string{"a"}, Secs: map[string]SecParams{"a": {}, "b": {}}}, `section "b" is missing from Order`},
 		{"order unknown", CellParams{Order: []string{"a", "c"}, Secs: map[string]SecParams{"a": {}}}, `Order names section "c"`},
+		{"per-segment length", CellParams{Secs: map[string]SecParams{"a": {SegMechs: map[string]map[string][]float64{"pas": {"g": {1, 2}}}}}}, `mechs "pas" g: 2 per-segment values for nseg = 1`},
+		{"per-segment parameter", CellParams{Secs: map[string]SecParams{"a": {SegMechs: map[string]map[string][]float64{"pas": {"gg": {1}}}}}}, `unknown parameter "gg"`},
 	}
 	for _, c := range convert {
 		_, err := c.p.Cell(DefaultRegistry())
@@ -277,5 +281,42 @@ func TestDLambda(t *testing.T) {
 	}
 	if _, err := p.DLambda(morph.DLambda{Freq: 100}); err == nil {
 		t.Error("d_lambda 0 accepted")
+	}
+}
+
+// NetPyNE writes a parameter that varies along a section as a list, one
+// value per segment: each segment gets its value (recorded back from the
+// running cell), the section's scalar values apply to the rest.
+func TestPerSegmentValues(t *testing.T) {
+	js := `{"secs": {"soma": {"geom": {"L": 30, "diam": 10, "nseg": 3}, "mechs": {"pas": {"g": [1e-4, 2e-4, 3e-4], "e": -70}, "hd": {"gbar": [0, 1e-4, 2e-4]}}}}}`
+	cells, err := Load(strings.NewReader(js))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := cells[""]
+	if got := p.Secs["soma"].SegMechs["pas"]["g"]; !reflect.DeepEqual(got, []float64{1e-4, 2e-4, 3e-4}) {
+		t.Fatalf("SegMechs %v", p.Secs["soma"].SegMechs)
+	}
+	c, err := p.Cell(DefaultRegistry())
+	if err != nil {
+		t.Fatal(err)
+	}
+	sim, err := cell.New(c, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for k, x := range []float64{1.0 / 6, 0.5, 5.0 / 6} {
+		for _, v := range []struct {
+			name string
+			want float64
+		}{{"g_pas", []float64{1e-4, 2e-4, 3e-4}[k]}, {"e_pas", -70}, {"gbar_hd", []float64{0, 1e-4, 2e-4}[k]}} {
+			tr, err := sim.Record("soma", x, v.name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tr.Y[0] != v.want {
+				t.Errorf("%s at %v = %v, want %v", v.name, x, tr.Y[0], v.want)
+			}
+		}
 	}
 }

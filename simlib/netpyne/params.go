@@ -18,6 +18,12 @@ type SecParams struct {
 	Geom  Geom
 	Topol Topol
 	Mechs Mechs
+	// SegMechs holds per-segment values, as NetPyNE writes a parameter that
+	// varies along the section (a list): SegMechs[mech][param][k] is the
+	// value in segment k (nseg values, from the 0 end). They override
+	// Mechs' value of that parameter; a mechanism named only here is
+	// inserted too.
+	SegMechs map[string]map[string][]float64
 	// Ions sets reversal potentials by ion ("na", "k", "ca"), NetPyNE's
 	// ions[name]["e"].
 	Ions map[string]Ion

@@ -87,8 +87,23 @@ func (s SecParams) json() ([]byte, error) {
 	if s.Topol.ParentSec != "" {
 		m["topol"] = map[string]any{"parentSec": s.Topol.ParentSec, "parentX": s.Topol.ParentX, "childX": s.Topol.ChildX}
 	}
-	if s.Mechs != nil {
-		m["mechs"] = s.Mechs
+	if s.Mechs != nil || s.SegMechs != nil {
+		mechs := map[string]map[string]any{}
+		for k, params := range s.Mechs {
+			mechs[k] = map[string]any{}
+			for pk, pv := range params {
+				mechs[k][pk] = pv
+			}
+		}
+		for k, params := range s.SegMechs {
+			if mechs[k] == nil {
+				mechs[k] = map[string]any{}
+			}
+			for pk, list := range params {
+				mechs[k][pk] = list
+			}
+		}
+		m["mechs"] = mechs
 	}
 	if len(s.Ions) > 0 {
 		ions := map[string]map[string]float64{}

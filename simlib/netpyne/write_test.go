@@ -27,6 +27,8 @@ func TestWriteJSONRoundTrip(t *testing.T) {
 	v := -70.0
 	s := pt.Secs["dendrite"]
 	s.Vinit, s.Ions, s.WeightNorm = &v, map[string]Ion{"k": {E: -90, I: 140, O: 5}}, []float64{1, 2}
+	s.Mechs = Mechs{"pas": {"e": -70}} // g varies along the section:
+	s.SegMechs = map[string]map[string][]float64{"pas": {"g": {1, 2, 3, 4, 5, 6, 7}}}
 	pt.Secs["dendrite"] = s
 	cells := map[string]CellParams{"PT5B": pt, "swc": swc}
 	var buf bytes.Buffer
