@@ -11,6 +11,10 @@
 //   - Chi, SpikeCountChi: the synchrony measure χ of Golomb and Hansel
 //     (2000), 0 for independent and 1 for identical signals;
 //   - EPSPAmplitude: peak minus baseline of a trace;
+//   - MeasureEPSP: amplitude, peak time, 10-90 % rise time and half width of
+//     a postsynaptic potential, from a baseline window and a peak window;
+//   - Passive: input resistance (MΩ) and membrane time constant (ms, an
+//     exponential fit) from the response to a current step (nA);
 //   - MinMax: the extremes of a signal (HNN's dipole min/max peaks).
 //
 // Times are in ms and rates in Hz, as everywhere in simlib. Bad parameters
