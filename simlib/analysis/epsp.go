@@ -92,7 +92,7 @@ func MeasureEPSP(v []float64, o EPSPOptions) (EPSP, error) {
 		return e, fmt.Errorf("analysis: MeasureEPSP: peak %v mV at %v ms is not above the baseline %v mV: no EPSP in [%v, %v) ms", e.Peak, e.PeakTime, e.Baseline, o.PeakStart, o.time(float64(p1)))
 	}
 	var ok bool
-	level := func(f float64) float64 { return e.Baseline + f*e.Amplitude }
+	level := func(f float64) float64 { return e.Baseline + float64(f*e.Amplitude) }
 	for _, c := range []struct {
 		f   float64
 		dst *float64
@@ -145,7 +145,7 @@ func (o EPSPOptions) index(t float64) int {
 	return int(math.Ceil((t-o.T0)/o.Dt - 1e-9))
 }
 
-func (o EPSPOptions) time(i float64) float64 { return o.T0 + i*o.Dt }
+func (o EPSPOptions) time(i float64) float64 { return o.T0 + float64(i*o.Dt) }
 
 // crossBack walks from sample ip down to lo and returns the interpolated
 // time at which the trace rises through level on the flank before ip.

@@ -3,6 +3,8 @@ package analysis
 import (
 	"fmt"
 	"math"
+
+	"github.com/golgi-sim/golgi/simlib/pmath"
 )
 
 // StepOptions describes a current-step recording for Passive. Times are in
@@ -59,7 +61,7 @@ func Passive(v []float64, o StepOptions) (PassiveResponse, error) {
 	if o.End != 0 {
 		iEnd = o.index(o.End)
 	}
-	end := o.T0 + float64(iEnd)*o.Dt
+	end := o.T0 + float64(float64(iEnd)*o.Dt)
 	steady := o.Steady
 	if steady == 0 {
 		steady = 0.1 * (end - o.Start)
@@ -88,37 +90,37 @@ func Passive(v []float64, o StepOptions) (PassiveResponse, error) {
 		return r, fmt.Errorf("analysis: Passive: the trace does not move during the step (baseline = steady state = %v mV)", r.Baseline)
 	}
 	y := v[iStart:iEnd]
-	t0 := o.T0 + float64(iStart)*o.Dt - o.Start // time of y[0] after the onset
+	t0 := o.T0 + float64(float64(iStart)*o.Dt) - o.Start // time of y[0] after the onset
 	sse := func(tau float64) (float64, float64, float64) {
 		return expFit(y, t0, o.Dt, tau)
 	}
-	lo, hi := math.Log(o.Dt), math.Log(10*(end-o.Start))
+	lo, hi := pmath.Log(o.Dt), pmath.Log(10*(end-o.Start))
 	const scan = 80
 	best, bestE := 0, math.Inf(1)
 	for k := 0; k <= scan; k++ {
-		e, _, _ := sse(math.Exp(lo + (hi-lo)*float64(k)/scan))
+		e, _, _ := sse(pmath.Exp(lo + float64((hi-lo)*float64(k))/scan))
 		if e < bestE {
 			best, bestE = k, e
 		}
 	}
-	a := lo + (hi-lo)*float64(max(best-1, 0))/scan
-	b := lo + (hi-lo)*float64(min(best+1, scan))/scan
+	a := lo + float64((hi-lo)*float64(max(best-1, 0)))/scan
+	b := lo + float64((hi-lo)*float64(min(best+1, scan)))/scan
 	const g = 0.6180339887498949
-	c, d := b-g*(b-a), a+g*(b-a)
-	fc, _, _ := sse(math.Exp(c))
-	fd, _, _ := sse(math.Exp(d))
+	c, d := b-float64(g*(b-a)), a+float64(g*(b-a))
+	fc, _, _ := sse(pmath.Exp(c))
+	fd, _, _ := sse(pmath.Exp(d))
 	for i := 0; i < 100 && b-a > 1e-12; i++ {
 		if fc < fd {
 			b, d, fd = d, c, fc
-			c = b - g*(b-a)
-			fc, _, _ = sse(math.Exp(c))
+			c = b - float64(g*(b-a))
+			fc, _, _ = sse(pmath.Exp(c))
 		} else {
 			a, c, fc = c, d, fd
-			d = a + g*(b-a)
-			fd, _, _ = sse(math.Exp(d))
+			d = a + float64(g*(b-a))
+			fd, _, _ = sse(pmath.Exp(d))
 		}
 	}
-	r.Tau = math.Exp((a + b) / 2)
+	r.Tau = pmath.Exp((a + b) / 2)
 	e, vinf, _ := sse(r.Tau)
 	r.FitVinf = vinf
 	r.FitRMS = math.Sqrt(e / float64(len(y)))
@@ -132,26 +134,26 @@ func Passive(v []float64, o StepOptions) (PassiveResponse, error) {
 // through y (y[i] at t0 + i·dt) for the given τ, and a and b.
 func expFit(y []float64, t0, dt, tau float64) (sse, a, b float64) {
 	var n, sx, sy, sxx, sxy float64
-	q := math.Exp(-dt / tau)
-	x := math.Exp(-t0 / tau)
+	q := pmath.Exp(-dt / tau)
+	x := pmath.Exp(-t0 / tau)
 	for _, yi := range y {
 		n++
 		sx += x
 		sy += yi
-		sxx += x * x
-		sxy += x * yi
+		sxx += float64(x * x)
+		sxy += float64(x * yi)
 		x *= q
 	}
-	den := n*sxx - sx*sx
+	den := float64(n*sxx) - float64(sx*sx)
 	if den <= 0 {
 		return math.Inf(1), 0, 0
 	}
-	b = (n*sxy - sx*sy) / den
-	a = (sy - b*sx) / n
-	x = math.Exp(-t0 / tau)
+	b = (float64(n*sxy) - float64(sx*sy)) / den
+	a = (sy - float64(b*sx)) / n
+	x = pmath.Exp(-t0 / tau)
 	for _, yi := range y {
-		r := yi - a - b*x
-		sse += r * r
+		r := yi - a - float64(b*x)
+		sse += float64(r * r)
 		x *= q
 	}
 	return sse, a, b
@@ -187,7 +189,7 @@ func (o StepOptions) check(v []float64) error {
 	if o.Steady < 0 {
 		return fmt.Errorf("analysis: StepOptions.Steady = %v ms: must be >= 0 (0 means the last 10 %% of the step)", o.Steady)
 	}
-	end := o.T0 + float64(len(v))*o.Dt
+	end := o.T0 + float64(float64(len(v))*o.Dt)
 	if len(v) == 0 {
 		return fmt.Errorf("analysis: Passive: empty trace")
 	}
@@ -199,7 +201,7 @@ func (o StepOptions) check(v []float64) error {
 	}
 	for i, x := range v {
 		if !finite(x) {
-			return fmt.Errorf("analysis: Passive: v[%d] = %v (t = %v ms): the trace must be finite", i, x, o.T0+float64(i)*o.Dt)
+			return fmt.Errorf("analysis: Passive: v[%d] = %v (t = %v ms): the trace must be finite", i, x, o.T0+float64(float64(i)*o.Dt))
 		}
 	}
 	return nil

@@ -49,10 +49,10 @@ func SegmentGeometry(p []Point, nseg int, ra float64) ([]Segment, error) {
 	j := 0
 	x1, y1 := arc[0], p[0].Diam
 	for k := range seg {
-		si := float64(k) * ds
+		si := float64(float64(k) * ds)
 		var diam, area float64
 		for half := 0; half < 2; half++ {
-			end := si + ds/2
+			end := si + float64(ds/2)
 			ri := 0.0
 			for {
 				jp := j + 1
@@ -63,13 +63,13 @@ func SegmentGeometry(p []Point, nseg int, ra float64) ([]Segment, error) {
 					if math.Abs(arc[jp]-arc[j]) >= 1e-10 {
 						f = (end - arc[j]) / (arc[jp] - arc[j])
 					}
-					x2, y2 = end, (1-f)*p[j].Diam+f*p[jp].Diam
+					x2, y2 = end, float64((1-f)*p[j].Diam)+float64(f*p[jp].Diam)
 					next = j
 				} else {
 					x2, y2 = arc[jp], p[jp].Diam
 				}
 				d := x2 - x1
-				diam += (y2 + y1) * d
+				diam += float64((y2 + y1) * d)
 				if d < 1e-15 {
 					d = 1e-15
 				}
@@ -79,7 +79,7 @@ func SegmentGeometry(p []Point, nseg int, ra float64) ([]Segment, error) {
 				}
 				ri += 1 / g
 				h := 0.5 * (y2 - y1)
-				area += (y2 + y1) * math.Sqrt(d*d+h*h)
+				area += float64((y2 + y1) * math.Sqrt(float64(d*d)+float64(h*h)))
 				x1, y1 = x2, y2
 				if next == j {
 					break

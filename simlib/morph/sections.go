@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"sort"
+
+	"github.com/golgi-sim/golgi/simlib/pmath"
 )
 
 // Point is a 3-D point of a section: position and diameter in µm, rounded
@@ -56,7 +58,7 @@ func Arc(p []Point) []float64 {
 	a := make([]float64, len(p))
 	for i := 1; i < len(p); i++ {
 		dx, dy, dz := p[i].X-p[i-1].X, p[i].Y-p[i-1].Y, p[i].Z-p[i-1].Z
-		a[i] = a[i-1] + math.Sqrt(dx*dx+dy*dy+dz*dz)
+		a[i] = a[i-1] + math.Sqrt(float64(dx*dx)+float64(dy*dy)+float64(dz*dz))
 	}
 	return a
 }
@@ -275,7 +277,7 @@ func (b *builder) soma(root int) error {
 		return fmt.Errorf("morph: SWC sample %d (line %d): %d soma samples hang from the root and they are not a NeuroMorpho three-point soma (two leaves of the root's radius at a total distance of one diameter): golgi supports a single-point, a three-point or an unbranched traced soma starting at the root", r.ID, r.Line, len(somaKids))
 	}
 	first, last := b.s[path[0]], b.s[path[len(path)-1]]
-	if len(path) > 3 && math.Hypot(math.Hypot(first.X-last.X, first.Y-last.Y), first.Z-last.Z) < 1e-3*first.Radius {
+	if len(path) > 3 && pmath.Hypot(pmath.Hypot(first.X-last.X, first.Y-last.Y), first.Z-last.Z) < 1e-3*first.Radius {
 		return fmt.Errorf("morph: SWC samples %d..%d: the soma is a closed contour; golgi supports a single-point, a three-point or an unbranched traced soma, not outlines", first.ID, last.ID)
 	}
 	for _, i := range path {
@@ -330,7 +332,7 @@ func (b *builder) threePoint(root int, kids []int) bool {
 		if len(b.children[k]) > 0 || s.Radius != r.Radius {
 			return false
 		}
-		length += math.Sqrt((s.X-r.X)*(s.X-r.X) + (s.Y-r.Y)*(s.Y-r.Y) + (s.Z-r.Z)*(s.Z-r.Z))
+		length += math.Sqrt(float64((s.X-r.X)*(s.X-r.X)) + float64((s.Y-r.Y)*(s.Y-r.Y)) + float64((s.Z-r.Z)*(s.Z-r.Z)))
 	}
 	return math.Abs(length/(2*r.Radius)-1) < 0.01
 }

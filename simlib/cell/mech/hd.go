@@ -1,6 +1,6 @@
 package mech
 
-import "math"
+import "github.com/golgi-sim/golgi/simlib/pmath"
 
 // HD is the hyperpolarisation-activated cation current Ih of Magee (1998)
 // as M. Migliore wrote it for NEURON (TITLE "I-h channel from Magee 1998 for
@@ -94,7 +94,7 @@ func (HD) New(params []Density, c Context) Instance {
 		h := p.(HD)
 		s.gbar[k], s.ehd[k], s.vhalfl[k], s.vhalft[k], s.a0t[k] = h.Gbar, h.Ehd, h.Vhalfl, h.Vhalft, h.A0t
 		s.zetal[k], s.zetat[k], s.gmt[k], s.qtl[k], s.clk[k], s.elk[k] = h.Zetal, h.Zetat, h.Gmt, h.Qtl, h.Clk, h.Elk
-		s.qt[k] = math.Pow(h.Q10, (c.Celsius-33)/10)
+		s.qt[k] = pmath.Pow(h.Q10, (c.Celsius-33)/10)
 	}
 	return s
 }
@@ -127,9 +127,9 @@ func (s *hdState) Var(name string) []float64 {
 
 // rate is the mod file's PROCEDURE rate(v): linf and taul at v.
 func (s *hdState) rate(k int, v float64) {
-	a := math.Exp(0.0378 * s.zetat[k] * (v - s.vhalft[k]))
-	s.linf[k] = 1 / (1 + math.Exp(0.0378*s.zetal[k]*(v-s.vhalfl[k])))
-	s.taul[k] = math.Exp(0.0378*s.zetat[k]*s.gmt[k]*(v-s.vhalft[k])) / (s.qtl[k] * s.qt[k] * s.a0t[k] * (1 + a))
+	a := pmath.Exp(0.0378 * s.zetat[k] * (v - s.vhalft[k]))
+	s.linf[k] = 1 / (1 + pmath.Exp(0.0378*s.zetal[k]*(v-s.vhalfl[k])))
+	s.taul[k] = pmath.Exp(0.0378*s.zetat[k]*s.gmt[k]*(v-s.vhalft[k])) / (s.qtl[k] * s.qt[k] * s.a0t[k] * (1 + a))
 }
 
 // Init is INITIAL: rate(v), l = linf.
@@ -144,7 +144,7 @@ func (s *hdState) Init(st Step, lo, hi int) {
 // with ghd = gbar·l.
 func (s *hdState) current(k int, v float64) float64 {
 	ghd := s.gbar[k] * s.l[k]
-	return ghd*(v-s.ehd[k]) + s.clk[k]*s.gbar[k]*(v-s.elk[k])
+	return float64(ghd*(v-s.ehd[k])) + float64(s.clk[k]*s.gbar[k]*(v-s.elk[k]))
 }
 
 // Current is nrn_cur: the current at v and NEURON's numerical derivative.
@@ -170,6 +170,6 @@ func (s *hdState) Advance(st Step, lo, hi int) {
 	for k := lo; k < hi; k++ {
 		s.rate(k, st.V[s.node[k]])
 		tau := s.taul[k]
-		s.l[k] = s.l[k] + (1-math.Exp(dt*((-1.0)/tau)))*(-(s.linf[k]/tau)/((-1.0)/tau)-s.l[k])
+		s.l[k] = s.l[k] + float64((1-pmath.Exp(dt*((-1.0)/tau)))*(-(s.linf[k]/tau)/((-1.0)/tau)-s.l[k]))
 	}
 }
