@@ -1,4 +1,4 @@
-package interrupt
+package interrupt_test
 
 import (
 	"context"
@@ -7,13 +7,14 @@ import (
 	"testing"
 	"time"
 
+	"github.com/golgi-sim/golgi/simlib/interrupt"
 	"github.com/golgi-sim/golgi/simlib/models"
 )
 
 // A SIGINT sent to the process while a network runs stops the run cleanly
 // with context.Canceled, and the network can be run further.
 func TestInterruptStopsRun(t *testing.T) {
-	ctx, stop := Context()
+	ctx, stop := interrupt.Context()
 	defer stop()
 	p := models.DefaultCOBA()
 	p.Scale = 0.25

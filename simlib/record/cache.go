@@ -65,6 +65,7 @@ func (s *State) UnmarshalBinary(b []byte) error {
 		}
 	}
 	s.k0, s.vals = d.K0, d.Vals
+	s.dg.reset()
 	return nil
 }
 
@@ -86,5 +87,6 @@ func (r *Rate) UnmarshalBinary(b []byte) error {
 		return err
 	}
 	r.first, r.counts = d.First, d.Counts
+	r.dg.reset()
 	return nil
 }

@@ -17,6 +17,7 @@ type Rate struct {
 	size   int
 	first  int64   // first update counted, -1 before the first sample
 	counts []int32 // spikes of update first+k
+	dg     digest
 }
 
 // NewRate records the rate of population pop in bins of bin ms (rounded to
