@@ -214,7 +214,7 @@ func cmdVerify(args []string) error {
 		fmt.Fprintf(os.Stderr, "golgi verify: %s: %s\n", fs.Arg(0), rep.FirstProblem())
 		return exitError(1)
 	}
-	fmt.Printf("golgi verify: %s: all %d cells with runs match\n", fs.Arg(0), rep.Compared())
+	fmt.Printf("golgi verify: %s: all %d cells with runs match; the sources of all %d cells with blocks are unchanged\n", fs.Arg(0), rep.Compared(), rep.Sources())
 	return nil
 }
 
