@@ -243,7 +243,11 @@ func check(i int, c Cell, rec, cur cellRecord, fail *Failure) CellCheck {
 	case srcChanged && runDiff != "":
 		chk.Verdict, chk.Changed, chk.Detail = "MISMATCH", "source and results changed", "source sha256 "+short(rec.source)+" recorded, "+short(cur.source)+" now; "+runDiff
 	case srcChanged:
-		chk.Verdict, chk.Changed, chk.Detail = "MISMATCH", "source changed", "source sha256 "+short(rec.source)+" recorded, "+short(cur.source)+" now; runs match"
+		runs := "runs match"
+		if len(rec.runs) == 0 {
+			runs = "no runs"
+		}
+		chk.Verdict, chk.Changed, chk.Detail = "MISMATCH", "source changed", "source sha256 "+short(rec.source)+" recorded, "+short(cur.source)+" now; "+runs
 	case runDiff != "":
 		chk.Verdict, chk.Changed, chk.Detail = "MISMATCH", "results changed", runDiff
 	case len(rec.runs) == 0:

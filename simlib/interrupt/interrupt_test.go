@@ -11,8 +11,9 @@ import (
 	"github.com/golgi-sim/golgi/simlib/models"
 )
 
-// A SIGINT sent to the process while a network runs stops the run cleanly
-// with context.Canceled, and the network can be run further.
+// A SIGINT sent to the process while a network runs with Context's context
+// stops the run cleanly with context.Canceled (reported as cancelled), and
+// the network can be run further.
 func TestInterruptStopsRun(t *testing.T) {
 	ctx, stop := interrupt.Context()
 	defer stop()
@@ -30,8 +31,11 @@ func TestInterruptStopsRun(t *testing.T) {
 		syscall.Kill(syscall.Getpid(), syscall.SIGINT)
 	}()
 	err = net.RunContext(ctx, 1e6) // 1000 s: would take minutes
-	if !errors.Is(err, context.Canceled) {
-		t.Fatalf("run returned %v, want context.Canceled", err)
+	if !errors.Is(err, context.Canceled) || errors.Is(err, interrupt.ErrSignal) {
+		t.Fatalf("run returned %v, want context.Canceled: the context's cancellation, not the run's own watch", err)
+	}
+	if s := net.Summary(); s.Status != "cancelled" {
+		t.Fatalf("run status %q, want cancelled", s.Status)
 	}
 	if net.Time() <= 0 || net.Time() >= 1e6 {
 		t.Fatalf("stopped at t = %v ms", net.Time())

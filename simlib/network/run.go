@@ -19,6 +19,7 @@ import (
 // runSummary is what the last call of Run did.
 type runSummary struct {
 	start, duration float64
+	reached         float64
 	steps, asked    int64
 	wall            time.Duration
 	status, err     string
@@ -80,7 +81,7 @@ func (n *Network) RunContext(ctx context.Context, duration float64) (err error) 
 			status, msg = "error", err.Error()
 		}
 		l := &n.last
-		l.duration, l.steps, l.wall, l.status, l.err = n.Time()-t0, n.steps-s0, time.Since(start), status, msg
+		l.duration, l.reached, l.steps, l.wall, l.status, l.err = n.Time()-t0, n.Time(), n.steps-s0, time.Since(start), status, msg
 		if rerr := runlog.Report(n.Summary()); rerr != nil && err == nil && p == nil {
 			err = rerr
 		}
@@ -138,7 +139,7 @@ func (n *Network) run(ctx context.Context, watch *interrupt.Watch, steps int64, 
 	for n.steps < end {
 		err := ctx.Err()
 		if err == nil {
-			err = watch.Err()
+			err = interrupted(ctx, watch)
 		}
 		if err != nil {
 			n.endSample()
@@ -184,6 +185,23 @@ func (n *Network) run(ctx context.Context, watch *interrupt.Watch, steps int64, 
 	n.endSample()
 	report(true)
 	return nil
+}
+
+// interrupted returns the watch's error once it saw a signal; when ctx
+// is cancelled too within a moment (the program handles the signal and
+// cancels the context it gave the run, as interrupt.Context does), ctx's
+// error: the run was cancelled as the program asked.
+func interrupted(ctx context.Context, watch *interrupt.Watch) error {
+	err := watch.Err()
+	if err == nil || ctx.Done() == nil {
+		return err
+	}
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-time.After(50 * time.Millisecond):
+		return err
+	}
 }
 
 // endSample gives recorders the state at the end of a run, unless it was
@@ -290,7 +308,7 @@ func (n *Network) SpikeCount() int64 { return n.spikes }
 func (n *Network) Summary() runlog.Run {
 	l := n.last
 	r := runlog.Run{Label: n.opt.Label, Sweep: l.sweep, Point: l.point, Seed: n.opt.Seed, DT: n.DT(), Workers: n.workers,
-		Start: l.start, Duration: l.duration, Reached: l.start + l.duration, Steps: l.steps, StepsAsked: l.asked, Wall: l.wall.Seconds(),
+		Start: l.start, Duration: l.duration, Reached: l.reached, Steps: l.steps, StepsAsked: l.asked, Wall: l.wall.Seconds(),
 		Spikes: n.spikes, Fingerprint: n.Fingerprint(), SpikeFingerprint: n.SpikeFingerprint(), Status: l.status, Error: l.err, Cached: n.cacheHit}
 	for _, p := range n.pops {
 		kind := ""
