@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"hash"
 	"math"
+	"slices"
 )
 
 // The State and Rate recorders are network.Digester: their data is part of
@@ -80,11 +81,17 @@ func (s *State) Digest() []byte {
 				n = len(v)
 			}
 		}
+		row := 8 * len(s.vals)
 		for ; d.done < n; d.done++ {
-			for _, v := range s.vals {
-				d.u64(math.Float64bits(v[d.done]))
+			if len(d.buf)+row > cap(d.buf) {
+				d.h.Write(d.buf)
+				d.buf = slices.Grow(d.buf[:0], max(row, 1<<16))
 			}
-			d.flush(false)
+			off := len(d.buf)
+			d.buf = d.buf[:off+row]
+			for k, v := range s.vals {
+				binary.LittleEndian.PutUint64(d.buf[off+8*k:], math.Float64bits(v[d.done]))
+			}
 		}
 	}
 	return d.sum()
