@@ -21,7 +21,8 @@ var ErrSignal = errors.New("interrupted by a signal")
 // to the signal. network.Run watches every run; other long computations
 // can too.
 //
-// While any watch is active the signals do not kill the process: they
+// While any watch is active the signals do not kill the process (unless
+// they are ignored, then they stay ignored): they
 // close every active watch's Done channel. When the last active watch
 // stops after a signal, the signal is sent to the process again, as if no
 // watch had been there: a program that handles it (with Context, or its
@@ -76,7 +77,18 @@ func Start() *Watch {
 	defer watchMu.Unlock()
 	if watching == nil {
 		st := &watchState{ch: make(chan os.Signal, 1), done: make(chan struct{}), quit: make(chan struct{})}
-		signal.Notify(st.ch, os.Interrupt, syscall.SIGTERM)
+		// A signal the program ignores (it was started with it ignored,
+		// as background jobs of a shell are, or called signal.Ignore)
+		// stays ignored: it would not have stopped anything.
+		var sigs []os.Signal
+		for _, s := range []os.Signal{os.Interrupt, syscall.SIGTERM} {
+			if !signal.Ignored(s) {
+				sigs = append(sigs, s)
+			}
+		}
+		if len(sigs) > 0 {
+			signal.Notify(st.ch, sigs...)
+		}
 		go st.loop()
 		watching = st
 	}

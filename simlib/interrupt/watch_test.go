@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"os"
+	"os/signal"
 	"syscall"
 	"testing"
 	"time"
@@ -59,5 +60,27 @@ func TestWatchQuiet(t *testing.T) {
 	w.Stop()
 	if len(resent) != 0 {
 		t.Fatalf("Stop without a signal sent %v", resent)
+	}
+}
+
+// An ignored signal stays ignored while a watch is active: it does not stop
+// the watched computation.
+func TestWatchKeepsIgnoredSignalsIgnored(t *testing.T) {
+	var resent []os.Signal
+	old := raise
+	raise = func(s os.Signal) { resent = append(resent, s) }
+	defer func() { raise = old }()
+	signal.Ignore(syscall.SIGTERM)
+	defer signal.Reset(syscall.SIGTERM)
+	w := Start()
+	syscall.Kill(syscall.Getpid(), syscall.SIGTERM)
+	select {
+	case <-w.Done():
+		t.Fatal("an ignored SIGTERM stopped the watch")
+	case <-time.After(200 * time.Millisecond):
+	}
+	w.Stop()
+	if len(resent) != 0 || !signal.Ignored(syscall.SIGTERM) {
+		t.Fatalf("after the watch: resent %v, SIGTERM ignored %v; want nothing resent, still ignored", resent, signal.Ignored(syscall.SIGTERM))
 	}
 }
