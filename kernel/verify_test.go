@@ -126,6 +126,7 @@ var subCells = []string{`import (
 	"github.com/golgi-sim/golgi/simlib/network"
 	"github.com/golgi-sim/golgi/simlib/neuron"
 	"github.com/golgi-sim/golgi/simlib/record"
+	"github.com/golgi-sim/golgi/simlib/runlog"
 	"github.com/golgi-sim/golgi/simlib/stimulus"
 )
 
@@ -142,13 +143,15 @@ func trace(amp float64) {
 	"const amp = 300.0",
 	"%%\ntrace(amp)",
 	"%%\ntrace(200)",
+	"%%\nfmt.Println(\"steady state:\", amp*20e-3, \"mV\")\nif err := runlog.Result(\"steady\", map[string]float64{\"mv\": amp * 20e-3}); err != nil {\n\tpanic(err)\n}",
 }
 
 // TestVerifySubthresholdChange: an edited parameter that changes only
 // sub-threshold traces (no spike) fails golgi verify, naming the edited
-// cell (source changed) and the cell whose traces changed (results
-// changed, same spikes); an edit in a run cell is "source and results
-// changed".
+// cell (source changed), the cell whose traces changed (results changed,
+// same spikes) and the cell that printed and reported a result computed
+// from it (results changed, without any run); an edit in a run cell is
+// "source and results changed".
 func TestVerifySubthresholdChange(t *testing.T) {
 	e := integration(t)
 	data := e.dataDir(t)
@@ -171,7 +174,7 @@ func TestVerifySubthresholdChange(t *testing.T) {
 		table          []string
 	}{
 		{"parameter cell", "const amp = 300.0", "const amp = 301.0", "cell 2: MISMATCH: source changed",
-			[]string{"MISMATCH (results changed)", "same spikes: recorded traces differ"}},
+			[]string{"MISMATCH (results changed)", "same spikes: recorded traces differ", "run 1 (result \"steady\"): fingerprint"}},
 		{"run cell", "trace(200)", "trace(201)", "cell 4: MISMATCH: source and results changed", nil},
 	} {
 		edited := strings.Replace(string(b), c.from, c.to, 1)

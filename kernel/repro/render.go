@@ -185,6 +185,10 @@ func runCells(i int, r runlog.Run, status string) []string {
 		return []string{strconv.Itoa(i + 1), "sweep " + label, strconv.FormatUint(r.Seed, 10), "", "", "", "",
 			steps, strconv.Itoa(r.Workers), "", strconv.FormatFloat(r.Wall, 'f', 3, 64), "", status, r.Fingerprint}
 	}
+	if r.Kind == "result" {
+		// Numbers the program reported as results, and their fingerprint.
+		return []string{strconv.Itoa(i + 1), "result " + label, "", "", "", "", "", r.ValuesText(), "", "", "", "", status, r.Fingerprint}
+	}
 	steps := strconv.FormatInt(r.Steps, 10)
 	if r.StepsAsked != 0 && r.StepsAsked != r.Steps {
 		steps += " of " + strconv.FormatInt(r.StepsAsked, 10)

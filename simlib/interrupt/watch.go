@@ -153,6 +153,9 @@ func (w *Watch) Stop() {
 		// A signal may have arrived just before Stop took the lock.
 		select {
 		case sig = <-st.ch:
+			if time.Since(raisedAt) <= resent {
+				sig = nil // the one an earlier Stop sent
+			}
 		default:
 		}
 	}

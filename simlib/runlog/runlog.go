@@ -17,9 +17,11 @@ type Population struct {
 }
 
 // Run is the summary of one call of network.Run, as recorded by the kernel,
-// or (Kind "sweep") of one call of sweep.Run.
+// or (Kind "sweep") of one call of sweep.Run, or (Kind "result") the
+// numbers a program reported with Result.
 type Run struct {
-	// Kind is "" for a network run and "sweep" for a sweep's result table.
+	// Kind is "" for a network run, "sweep" for a sweep's result table and
+	// "result" for numbers reported with Result.
 	Kind string `json:"kind,omitempty"`
 	// Label is an optional user-given name of the network (of a sweep: its
 	// dimensions' names).
@@ -64,8 +66,10 @@ type Run struct {
 	// was built: every spike, and every sample of its state and rate
 	// recorders (see network.Network.Fingerprint); equal fingerprints mean
 	// bit-identical results. Of a sweep, it is the result table's
-	// fingerprint (sweep.Table.Fingerprint).
+	// fingerprint (sweep.Table.Fingerprint); of a result, its values'.
 	Fingerprint string `json:"fingerprint"`
+	// Values are a result's numbers (Kind "result"), exact.
+	Values map[string]string `json:"values,omitempty"`
 	// SpikeFingerprint hashes the spikes alone (network.SpikeFingerprint).
 	SpikeFingerprint string `json:"spike_fingerprint,omitempty"`
 	// Cached is true when the run was loaded from a run cache instead of

@@ -2,6 +2,7 @@ package runlog
 
 import (
 	"context"
+	"math"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -92,4 +93,36 @@ func writeRaw(path, s string) error {
 		return err
 	}
 	return f.Close()
+}
+
+// A result's fingerprint covers its label, names and exact bits, not the
+// order of the map; any NaN is one NaN.
+func TestResult(t *testing.T) {
+	a := ResultRun("rates", map[string]float64{"exc_hz": 5.25, "inh_hz": 12.5, "bad": math.NaN()})
+	if a.Kind != "result" || a.Status != "ok" || a.ValuesText() != "bad=NaN exc_hz=5.25 inh_hz=12.5" {
+		t.Fatalf("result %+v (%s)", a, a.ValuesText())
+	}
+	same := ResultRun("rates", map[string]float64{"inh_hz": 12.5, "bad": -math.NaN(), "exc_hz": 5.25})
+	if same.Fingerprint != a.Fingerprint {
+		t.Error("the same values give another fingerprint")
+	}
+	for name, r := range map[string]Run{
+		"one ulp":     ResultRun("rates", map[string]float64{"exc_hz": math.Nextafter(5.25, 6), "inh_hz": 12.5, "bad": math.NaN()}),
+		"other label": ResultRun("rate", map[string]float64{"exc_hz": 5.25, "inh_hz": 12.5, "bad": math.NaN()}),
+		"other name":  ResultRun("rates", map[string]float64{"exc": 5.25, "inh_hz": 12.5, "bad": math.NaN()}),
+		"fewer":       ResultRun("rates", map[string]float64{"exc_hz": 5.25, "inh_hz": 12.5}),
+	} {
+		if r.Fingerprint == a.Fingerprint {
+			t.Errorf("%s: same fingerprint", name)
+		}
+	}
+	p := filepath.Join(t.TempDir(), "runs.jsonl")
+	t.Setenv(EnvVar, p)
+	if err := Result("rates", map[string]float64{"exc_hz": 5.25, "inh_hz": 12.5, "bad": math.NaN()}); err != nil {
+		t.Fatal(err)
+	}
+	runs, err := Read(p)
+	if err != nil || len(runs) != 1 || runs[0].Fingerprint != a.Fingerprint || runs[0].Values["bad"] != "NaN" {
+		t.Fatalf("reported %+v, %v", runs, err)
+	}
 }
