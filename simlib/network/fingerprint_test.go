@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -202,6 +203,44 @@ func TestPanickingRunIsReported(t *testing.T) {
 	runs, err := runlog.Read(path)
 	if err != nil || len(runs) != 1 || runs[0].Status != "panic" || runs[0].Error != "recorder fails" || runs[0].StepsAsked != 1000 {
 		t.Fatalf("run log %+v, %v; want one run with status panic", runs, err)
+	}
+}
+
+// sampleFails panics when asked to sample neurons past the first (another
+// worker's range than worker 0's).
+type sampleFails struct{ panicky }
+
+func (sampleFails) Sample(step int64, pop, lo, hi int) {
+	if lo > 0 && step > 0 {
+		panic("sample fails")
+	}
+}
+
+// A panic on another worker than the main goroutine's stops every worker
+// (no deadlock at the barrier), is reported, and goes on from Run as a
+// *WorkerPanic; the network then refuses to run.
+func TestWorkerPanicIsReported(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "runs.jsonl")
+	t.Setenv(runlog.EnvVar, path)
+	net, _, _ := randomNet(4, 3)
+	net.Record(sampleFails{})
+	func() {
+		defer func() {
+			p := recover()
+			wp, ok := p.(*network.WorkerPanic)
+			if !ok || wp.Worker == 0 || wp.Value != "sample fails" || len(wp.Stack) == 0 {
+				t.Fatalf("recovered %v, want a *WorkerPanic of worker 1 or 2", p)
+			}
+		}()
+		net.Run(100)
+		t.Fatal("Run returned")
+	}()
+	runs, err := runlog.Read(path)
+	if err != nil || len(runs) != 1 || runs[0].Status != "panic" || !strings.Contains(runs[0].Error, "panicked: sample fails") || strings.Contains(runs[0].Error, "goroutine") {
+		t.Fatalf("run log %+v, %v; want one run with status panic and the message without the stack", runs, err)
+	}
+	if err := net.Run(1); err == nil || !strings.Contains(err.Error(), "panicked") {
+		t.Fatalf("run after a panic: %v, want a refusal naming the panic", err)
 	}
 }
 

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"hash"
 	"math"
+	"runtime/debug"
 	"sync"
 	"time"
 
@@ -72,6 +73,12 @@ func (n *Network) RunContext(ctx context.Context, duration float64) (err error) 
 		switch {
 		case p != nil:
 			status, msg = "panic", fmt.Sprint(p)
+			if wp, ok := p.(*WorkerPanic); ok {
+				msg = fmt.Sprintf("worker %d panicked: %v", wp.Worker, wp.Value)
+			}
+			if n.fault == nil {
+				n.fault = fmt.Errorf("network: a run panicked: %s", msg)
+			}
 		case err == nil:
 		case errors.Is(err, interrupt.ErrSignal):
 			status, msg = "interrupted", err.Error()
@@ -153,18 +160,45 @@ func (n *Network) run(ctx context.Context, watch *interrupt.Watch, steps int64, 
 		t := time.Now()
 		last := to
 		if w == 1 {
-			last = e.steps(0, from, to)
+			last = e.steps(0, from, to) // a panic goes up as it is
 		} else {
-			var wg sync.WaitGroup
+			// A panic on any worker (a model's or a recorder's code)
+			// breaks the barrier, so that the others stop too, and goes
+			// on from here, after every worker stopped.
+			var (
+				wg   sync.WaitGroup
+				pmu  sync.Mutex
+				perr *WorkerPanic
+			)
+			catch := func(k int) {
+				if p := recover(); p != nil {
+					if p != errBroken {
+						pmu.Lock()
+						if perr == nil {
+							perr = &WorkerPanic{Worker: k, Value: p, Stack: debug.Stack()}
+						}
+						pmu.Unlock()
+					}
+					e.bar.breakAll()
+				}
+			}
 			for k := 1; k < w; k++ {
 				wg.Add(1)
 				go func(k int) {
 					defer wg.Done()
+					defer catch(k)
 					e.steps(k, from, to)
 				}(k)
 			}
-			last = e.steps(0, from, to)
+			func() {
+				defer catch(0)
+				last = e.steps(0, from, to)
+			}()
 			wg.Wait()
+			if perr != nil {
+				n.fault = perr
+				panic(perr)
+			}
 		}
 		n.steps = last
 		e.first = 0
@@ -202,6 +236,19 @@ func interrupted(ctx context.Context, watch *interrupt.Watch) error {
 	case <-time.After(50 * time.Millisecond):
 		return err
 	}
+}
+
+// WorkerPanic is the panic of a run whose worker goroutine panicked (in a
+// model's, stimulus' or recorder's code): Value is the worker's panic
+// value, Stack the worker's stack then. The network refuses to run on.
+type WorkerPanic struct {
+	Worker int
+	Value  any
+	Stack  []byte
+}
+
+func (p *WorkerPanic) Error() string {
+	return fmt.Sprintf("network: worker %d panicked: %v\n\n%s", p.Worker, p.Value, p.Stack)
 }
 
 // endSample gives recorders the state at the end of a run, unless it was
