@@ -233,3 +233,45 @@ func TestInterruptPlainRun(t *testing.T) {
 	}
 	t.Logf("interrupted after %d of %d steps, at t = %v ms", r.Steps, r.StepsAsked, r.Reached)
 }
+
+// TestVerifyResumedStore: a notebook whose sweep runs into a store in the
+// notebook's directory passes golgi verify unchanged, although verify finds
+// the store full and loads every point instead of computing it: the store's
+// table is compared (no false alarm), and the table says so.
+func TestVerifyResumedStore(t *testing.T) {
+	e := integration(t)
+	data := e.dataDir(t)
+	dir := t.TempDir()
+	cells := []string{strings.Replace(sweepCells[0], `"github.com/golgi-sim/golgi/simlib/sweep"`, `"github.com/golgi-sim/golgi/simlib/sweep"
+	"github.com/golgi-sim/golgi/simlib/sweep/store"`, 1),
+		`%%
+space := sweep.Grid(sweep.Values("i_pa", 200, 400, 600, 800, 1000, 1200))
+tb, err := store.Run(context.Background(), "runs/dc", space, point, &store.Options{Options: sweep.Options{Workers: 2, Seed: 5}})
+if err != nil {
+	fmt.Println(err)
+	return
+}
+fmt.Println("table fingerprint:", tb.Fingerprint())`,
+	}
+	nb := writeNotebook(t, dir, "stored.ipynb", cells)
+	if out, err := exec.Command(e.golgi, "run", "--jupyter-data-dir", data, nb).CombinedOutput(); err != nil {
+		t.Fatalf("golgi run: %v\n%s", err, out)
+	}
+	saved := strings.TrimSuffix(nb, ".ipynb") + ".out.ipynb"
+	got, err := readNB(saved)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bs, _ := got.Cells[1].Blocks()
+	if len(bs) != 1 || len(bs[0].Runs) != 8 || bs[0].Runs[7].Kind != "store" || bs[0].Runs[7].Stored != 0 {
+		t.Fatalf("store cell blocks %+v: want 6 points, the sweep and the store (nothing loaded)", bs)
+	}
+	out, err := exec.Command(e.golgi, "verify", "--jupyter-data-dir", data, saved).CombinedOutput()
+	t.Logf("golgi verify:\n%s", out)
+	if err != nil {
+		t.Fatalf("golgi verify with the store full: %v\n%s", err, out)
+	}
+	if !strings.Contains(string(out), "6 of 6 points loaded from its store") {
+		t.Errorf("verify does not say that the points were loaded:\n%s", out)
+	}
+}

@@ -48,6 +48,16 @@ func TestCheck(t *testing.T) {
 	rec := func(source string, runs ...runlog.Run) cellRecord {
 		return cellRecord{blocks: 1, source: source, runs: runlog.Order(runs)}
 	}
+	// A sweep into a store: recorded with a fresh store (every point
+	// computed), verified with the store full (every point loaded) or
+	// half full.
+	storeRec := func(stored int, fp string) runlog.Run {
+		return runlog.Run{Kind: "store", Sweep: 1, Points: 2, Done: 2, Stored: stored, Fingerprint: fp, Status: "ok"}
+	}
+	swAll := runlog.Run{Kind: "sweep", Fingerprint: "tab-all", Status: "ok", Sweep: 1, Points: 2}
+	swNone := runlog.Run{Kind: "sweep", Fingerprint: "tab-none", Status: "ok", Sweep: 1}
+	swHalf := runlog.Run{Kind: "sweep", Fingerprint: "tab-half", Status: "ok", Sweep: 1, Points: 1}
+	p1x := runlog.Run{Fingerprint: "p1x", Status: "ok", Sweep: 1, Point: pt(1)}
 	traces := ok("fp-b")
 	traces.SpikeFingerprint = "spk"
 	tracesNow := ok("fp-c")
@@ -73,6 +83,11 @@ func TestCheck(t *testing.T) {
 		{"status", rec(h, ok("a")), rec(h, runlog.Run{Fingerprint: "a", Status: "interrupted", Steps: 10}), nil, "MISMATCH", "results changed", "same", "status ok recorded, interrupted now"},
 		{"steps", rec(h, ok("a")), rec(h, runlog.Run{Fingerprint: "a", Status: "ok", Steps: 9}), nil, "MISMATCH", "results changed", "same", "10 steps recorded, 9 now"},
 		{"sweep point", rec(h, p0, p1, sw), rec(h, p0, runlog.Run{Fingerprint: "p1x", Status: "ok", Sweep: 1, Point: pt(1)}, sw), nil, "MISMATCH", "results changed", "same", "run 2 (point 1): fingerprint p1 recorded, p1x now"},
+		{"store loaded", rec(h, p0, p1, swAll, storeRec(0, "store")), rec(h, swNone, storeRec(2, "store")), nil, "match", "", "same", "2 of 2 points loaded from its store"},
+		{"store half loaded", rec(h, p0, p1, swAll, storeRec(0, "store")), rec(h, p1, swHalf, storeRec(1, "store")), nil, "match", "", "same", "1 of 2 points loaded"},
+		{"store loaded, table changed", rec(h, p0, p1, swAll, storeRec(0, "store")), rec(h, swNone, storeRec(2, "store2")), nil, "MISMATCH", "results changed", "same", "run 1 (store): fingerprint store recorded, store2 now"},
+		{"store half loaded, point changed", rec(h, p0, p1, swAll, storeRec(0, "store")), rec(h, p1x, swHalf, storeRec(1, "store")), nil, "MISMATCH", "results changed", "same", "(point 1): fingerprint p1 recorded, p1x now"},
+		{"store computed both times", rec(h, p0, p1, swAll, storeRec(0, "store")), rec(h, p0, p1x, swAll, storeRec(0, "store")), nil, "MISMATCH", "results changed", "same", "run 2 (point 1)"},
 		{"new execution without block", rec(h, ok("a")), cellRecord{}, nil, "MISMATCH", "results changed", "same", "no repro block"},
 		{"failed", rec(h2, ok("a")), cellRecord{}, &Failure{Index: 0, Kind: "error"}, "FAILED", "", "changed", "source changed since it was recorded"},
 	} {

@@ -226,9 +226,10 @@ func check(i int, c Cell, rec, cur cellRecord, fail *Failure) CellCheck {
 			chk.Source, srcChanged = "changed", true
 		}
 	}
-	runDiff := ""
+	runDiff, note := "", ""
 	if rec.blocks > 0 && cur.blocks > 0 {
-		runDiff = compareRuns(rec.runs, cur.runs)
+		a, b, n := reconcile(rec.runs, cur.runs)
+		runDiff, note = compareRuns(a, b), n
 	}
 	switch {
 	case fail != nil && fail.Index == i:
@@ -253,12 +254,63 @@ func check(i int, c Cell, rec, cur cellRecord, fail *Failure) CellCheck {
 	case len(rec.runs) == 0:
 		chk.Verdict = "no runs"
 	default:
-		chk.Verdict = "match"
+		chk.Verdict, chk.Detail = "match", note
 	}
 	if chk.Verdict == "FAILED" && srcChanged {
 		chk.Detail += " (source changed since it was recorded)"
 	}
 	return chk
+}
+
+// reconcile prepares two executions' runs for comparison when a sweep ran
+// into a store and one of them loaded points from it instead of computing
+// them (a resumed sweep: runlog.Run.Stored): the store's table, which holds
+// every point, stands for the sweep; the sweep's own record, which covers
+// the points computed, is left out, and so are the runs of points only one
+// execution computed. Other runs are kept as they are. The note says what
+// was loaded.
+func reconcile(a, b []runlog.Run) (ra, rb []runlog.Run, note string) {
+	loaded := map[int]runlog.Run{}
+	for _, r := range append(append([]runlog.Run(nil), a...), b...) {
+		if r.Kind == "store" && r.Stored > 0 && r.Sweep != 0 {
+			if l, ok := loaded[r.Sweep]; !ok || r.Stored > l.Stored {
+				loaded[r.Sweep] = r
+			}
+		}
+	}
+	if len(loaded) == 0 {
+		return a, b, ""
+	}
+	type key struct{ sweep, point int }
+	points := func(rs []runlog.Run) map[key]bool {
+		m := map[key]bool{}
+		for _, r := range rs {
+			if r.Point != nil {
+				m[key{r.Sweep, *r.Point}] = true
+			}
+		}
+		return m
+	}
+	pa, pb := points(a), points(b)
+	keep := func(rs []runlog.Run, other map[key]bool) []runlog.Run {
+		var out []runlog.Run
+		for _, r := range rs {
+			if _, ok := loaded[r.Sweep]; ok && (r.Kind == "sweep" || (r.Point != nil && !other[key{r.Sweep, *r.Point}])) {
+				continue
+			}
+			out = append(out, r)
+		}
+		return out
+	}
+	ra, rb = keep(a, pb), keep(b, pa)
+	var notes []string
+	for _, r := range runlog.Order(append(append([]runlog.Run(nil), a...), b...)) {
+		if l, ok := loaded[r.Sweep]; ok && r.Kind == "store" && r.Stored == l.Stored {
+			notes = append(notes, fmt.Sprintf("sweep %d: %d of %d points loaded from its store, not computed again: compared by the store's table", r.Sweep, l.Stored, l.Points))
+			delete(loaded, r.Sweep)
+		}
+	}
+	return ra, rb, strings.Join(notes, "; ")
 }
 
 func short(h string) string {

@@ -33,11 +33,32 @@ var sweeps atomic.Int64
 // start.
 func NextSweep() int { return int(sweeps.Add(1)) }
 
+type sweepKey struct{}
+
+// WithSweep returns ctx carrying a sweep number (from NextSweep) for the
+// sweep about to run with it: a store that runs a sweep numbers it so that
+// its own record and the sweep's share the number.
+func WithSweep(ctx context.Context, number int) context.Context {
+	return context.WithValue(ctx, sweepKey{}, number)
+}
+
+// SweepOf returns the number WithSweep put in ctx, or NextSweep() when
+// there is none.
+func SweepOf(ctx context.Context) int {
+	if ctx != nil {
+		if n, ok := ctx.Value(sweepKey{}).(int); ok {
+			return n
+		}
+	}
+	return NextSweep()
+}
+
 // Order returns runs in a stable order, the one the kernel records: runs
 // outside sweeps stay in the order they were reported; the runs of a sweep's
-// points are gathered where the sweep's own record is (or, if it is
-// missing, where the sweep's first run is), ordered by point index and, within
-// a point, by the order they were reported, followed by the sweep's record.
+// points are gathered where the sweep's last record is (or, if there is
+// none, where the sweep's first run is), ordered by point index and, within
+// a point, by the order they were reported, followed by the sweep's records
+// (the sweep's, then a store's) in the order they were reported.
 // Points computed concurrently finish in an order that depends on timing;
 // this order does not. runs is not modified.
 func Order(runs []Run) []Run {

@@ -17,11 +17,14 @@ type Population struct {
 }
 
 // Run is the summary of one call of network.Run, as recorded by the kernel,
-// or (Kind "sweep") of one call of sweep.Run, or (Kind "result") the
-// numbers a program reported with Result.
+// or (Kind "sweep") of one call of sweep.Run, or (Kind "store") of a
+// sweep run into a store, or (Kind "result") the numbers a program
+// reported with Result.
 type Run struct {
-	// Kind is "" for a network run, "sweep" for a sweep's result table and
-	// "result" for numbers reported with Result.
+	// Kind is "" for a network run, "sweep" for a sweep's result table,
+	// "store" for the table of a store a sweep ran into (all its points,
+	// those loaded included) and "result" for numbers reported with
+	// Result.
 	Kind string `json:"kind,omitempty"`
 	// Label is an optional user-given name of the network (of a sweep: its
 	// dimensions' names).
@@ -50,11 +53,14 @@ type Run struct {
 	// Steps is the number of steps this call made, of StepsAsked.
 	Steps      int64 `json:"steps"`
 	StepsAsked int64 `json:"steps_asked"`
-	// Points, Done and Failed count a sweep's points: those it computes,
-	// those finished (failed ones included), and those that failed.
+	// Points, Done and Failed count a sweep's points: those it computes
+	// (of a store: its table's), those finished (failed ones included),
+	// and those that failed. Stored counts a store's points that were
+	// loaded, not computed (a resumed sweep).
 	Points int `json:"points,omitempty"`
 	Done   int `json:"done,omitempty"`
 	Failed int `json:"failed,omitempty"`
+	Stored int `json:"stored,omitempty"`
 	// Workers is the number of goroutines that stepped the network (of a
 	// sweep: points computed at once).
 	Workers int `json:"workers"`
@@ -66,7 +72,8 @@ type Run struct {
 	// was built: every spike, and every sample of its state and rate
 	// recorders (see network.Network.Fingerprint); equal fingerprints mean
 	// bit-identical results. Of a sweep, it is the result table's
-	// fingerprint (sweep.Table.Fingerprint); of a result, its values'.
+	// fingerprint (sweep.Table.Fingerprint); of a store, that of the
+	// table it returns; of a result, its values'.
 	Fingerprint string `json:"fingerprint"`
 	// Values are a result's numbers (Kind "result"), exact.
 	Values map[string]string `json:"values,omitempty"`

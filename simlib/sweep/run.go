@@ -182,7 +182,7 @@ func Run(ctx context.Context, space *Space, f Func, opt *Options) (*Table, error
 	defer cancel(nil)
 
 	start := time.Now()
-	number := runlog.NextSweep()
+	number := runlog.SweepOf(ctx)
 	var (
 		next    atomic.Int64
 		mu      sync.Mutex // Progress calls and counts
