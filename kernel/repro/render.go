@@ -176,14 +176,22 @@ func runCells(i int, r runlog.Run, status string) []string {
 		label = strings.TrimSpace(label + " point " + strconv.Itoa(*r.Point))
 	}
 	f := func(x float64) string { return strconv.FormatFloat(x, 'g', -1, 64) }
-	if r.Kind == "sweep" {
-		// A sweep's record: its points, and the result table's fingerprint.
+	if r.Kind == "sweep" || r.Kind == "store" {
+		// A sweep's (or its store's) record: its points, and the result
+		// table's fingerprint.
 		steps := fmt.Sprintf("%d of %d points", r.Done, r.Points)
 		if r.Failed > 0 {
 			steps += fmt.Sprintf(" (%d failed)", r.Failed)
 		}
-		return []string{strconv.Itoa(i + 1), "sweep " + label, strconv.FormatUint(r.Seed, 10), "", "", "", "",
-			steps, strconv.Itoa(r.Workers), "", strconv.FormatFloat(r.Wall, 'f', 3, 64), "", status, r.Fingerprint}
+		if r.Stored > 0 {
+			steps += fmt.Sprintf(", %d loaded", r.Stored)
+		}
+		workers, wall := strconv.Itoa(r.Workers), strconv.FormatFloat(r.Wall, 'f', 3, 64)
+		if r.Kind == "store" {
+			workers, wall = "", ""
+		}
+		return []string{strconv.Itoa(i + 1), r.Kind + " " + label, strconv.FormatUint(r.Seed, 10), "", "", "", "",
+			steps, workers, "", wall, "", status, r.Fingerprint}
 	}
 	if r.Kind == "result" {
 		// Numbers the program reported as results, and their fingerprint.
