@@ -88,6 +88,8 @@ func TestCheck(t *testing.T) {
 		{"store loaded, table changed", rec(h, p0, p1, swAll, storeRec(0, "store")), rec(h, swNone, storeRec(2, "store2")), nil, "MISMATCH", "results changed", "same", "run 1 (store): fingerprint store recorded, store2 now"},
 		{"store half loaded, point changed", rec(h, p0, p1, swAll, storeRec(0, "store")), rec(h, p1x, swHalf, storeRec(1, "store")), nil, "MISMATCH", "results changed", "same", "(point 1): fingerprint p1 recorded, p1x now"},
 		{"store computed both times", rec(h, p0, p1, swAll, storeRec(0, "store")), rec(h, p0, p1x, swAll, storeRec(0, "store")), nil, "MISMATCH", "results changed", "same", "run 2 (point 1)"},
+		{"recorded by an older golgi (spike-only fingerprint)", rec(h, ok("spk")), rec(h, tracesNow), nil, "match", "", "same", "spike-only fingerprints (an older golgi): their spikes compared"},
+		{"recorded by an older golgi, spikes changed", rec(h, ok("spk-old")), rec(h, tracesNow), nil, "MISMATCH", "results changed", "same", "fingerprint spk-old recorded, spk now"},
 		{"new execution without block", rec(h, ok("a")), cellRecord{}, nil, "MISMATCH", "results changed", "same", "no repro block"},
 		{"failed", rec(h2, ok("a")), cellRecord{}, &Failure{Index: 0, Kind: "error"}, "FAILED", "", "changed", "source changed since it was recorded"},
 	} {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -229,7 +230,9 @@ func check(i int, c Cell, rec, cur cellRecord, fail *Failure) CellCheck {
 	runDiff, note := "", ""
 	if rec.blocks > 0 && cur.blocks > 0 {
 		a, b, n := reconcile(rec.runs, cur.runs)
-		runDiff, note = compareRuns(a, b), n
+		var old string
+		runDiff, old = compareRuns(a, b)
+		note = strings.Join(slices.DeleteFunc([]string{n, old}, func(s string) bool { return s == "" }), "; ")
 	}
 	switch {
 	case fail != nil && fail.Index == i:
@@ -321,15 +324,23 @@ func short(h string) string {
 }
 
 // compareRuns describes the first difference between two cells' runs, or
-// returns "".
-func compareRuns(a, b []runlog.Run) string {
+// returns "". A run recorded by a golgi whose fingerprints covered spikes
+// only (it has no spike_fingerprint) is compared by its spikes: note then
+// says so.
+func compareRuns(a, b []runlog.Run) (diff, note string) {
 	n := min(len(a), len(b))
+	spikesOnly := 0
 	for i := 0; i < n; i++ {
 		x, y := a[i], b[i]
+		fx, fy := x.Fingerprint, y.Fingerprint
+		if x.Kind == "" && y.Kind == "" && x.SpikeFingerprint == "" && y.SpikeFingerprint != "" {
+			fy = y.SpikeFingerprint
+			spikesOnly++
+		}
 		var what string
 		switch {
-		case x.Fingerprint != y.Fingerprint:
-			what = "fingerprint " + x.Fingerprint + " recorded, " + y.Fingerprint + " now"
+		case fx != fy:
+			what = "fingerprint " + fx + " recorded, " + fy + " now"
 			if x.SpikeFingerprint != "" && x.SpikeFingerprint == y.SpikeFingerprint {
 				what += " (same spikes: recorded traces differ)"
 			}
@@ -340,12 +351,15 @@ func compareRuns(a, b []runlog.Run) string {
 		default:
 			continue
 		}
-		return "run " + strconv.Itoa(i+1) + describe(x) + ": " + what
+		return "run " + strconv.Itoa(i+1) + describe(x) + ": " + what, ""
 	}
 	if len(a) != len(b) {
-		return fmt.Sprintf("%d runs recorded, %d now", len(a), len(b))
+		return fmt.Sprintf("%d runs recorded, %d now", len(a), len(b)), ""
 	}
-	return ""
+	if spikesOnly > 0 {
+		note = fmt.Sprintf("%d run(s) recorded with spike-only fingerprints (an older golgi): their spikes compared; run the notebook again to record the traces too", spikesOnly)
+	}
+	return "", note
 }
 
 // describe names a run: its label, sweep and point.
