@@ -43,10 +43,11 @@ func WithSweep(ctx context.Context, number int) context.Context {
 }
 
 // SweepOf returns the number WithSweep put in ctx, or NextSweep() when
-// there is none.
+// there is none (or it is 0: a sweep passes its points a context with 0,
+// so that a sweep inside a point gets a number of its own).
 func SweepOf(ctx context.Context) int {
 	if ctx != nil {
-		if n, ok := ctx.Value(sweepKey{}).(int); ok {
+		if n, ok := ctx.Value(sweepKey{}).(int); ok && n > 0 {
 			return n
 		}
 	}

@@ -58,6 +58,13 @@ func TestPointContext(t *testing.T) {
 	if a, b := NextSweep(), NextSweep(); b != a+1 || a < 1 {
 		t.Fatalf("NextSweep gave %d then %d", a, b)
 	}
+	if n := SweepOf(WithSweep(context.Background(), 7)); n != 7 {
+		t.Fatalf("SweepOf a context with 7 = %d", n)
+	}
+	a := SweepOf(context.Background())
+	if b := SweepOf(WithSweep(context.Background(), 0)); b != a+1 {
+		t.Fatalf("SweepOf without a number gave %d then %d, want new numbers", a, b)
+	}
 }
 
 // A line written before the fields added for interrupted runs and sweeps

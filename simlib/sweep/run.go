@@ -183,6 +183,7 @@ func Run(ctx context.Context, space *Space, f Func, opt *Options) (*Table, error
 
 	start := time.Now()
 	number := runlog.SweepOf(ctx)
+	ctx = runlog.WithSweep(ctx, 0) // a sweep inside a point numbers itself
 	var (
 		next    atomic.Int64
 		mu      sync.Mutex // Progress calls and counts
