@@ -10,8 +10,9 @@ import (
 )
 
 // TestAllNotebooks executes every tutorial notebook in notebooks/ (the tour
-// has its own, closer test) with the golgi kernel: none may fail, and every
-// executed code cell gets a block.
+// has its own, closer test) with the golgi kernel: none may fail, every
+// executed code cell gets a block, and golgi verify passes on the result
+// (02_batch_sweep's sweep runs on all cores: 2 workers on a 2-core machine).
 func TestAllNotebooks(t *testing.T) {
 	e := integration(t)
 	nbs, err := filepath.Glob(filepath.Join(e.checkout, "notebooks", "*.ipynb"))
@@ -28,8 +29,8 @@ func TestAllNotebooks(t *testing.T) {
 		ran++
 		t.Run(name, func(t *testing.T) {
 			out := filepath.Join(t.TempDir(), name)
-			res, err := nbrun.Execute(t.Context(), src, out, nbrun.Options{JupyterDataDir: data, Timeout: 5 * time.Minute,
-				Env: []string{"GOLGI_CACHE_DIR=" + t.TempDir()}})
+			opt := nbrun.Options{JupyterDataDir: data, Timeout: 5 * time.Minute, Env: []string{"GOLGI_CACHE_DIR=" + t.TempDir()}}
+			res, err := nbrun.Execute(t.Context(), src, out, opt)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -48,6 +49,16 @@ func TestAllNotebooks(t *testing.T) {
 					t.Errorf("%s cell %d: %d repro blocks", name, i+1, len(bs))
 				}
 			}
+			// The same run cache: runs cached by the first execution are
+			// loaded, with the fingerprints they were simulated with.
+			rep, err := nbrun.Verify(t.Context(), out, opt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !rep.OK() {
+				t.Fatalf("%s: verify of the unchanged notebook: %s\n%s", name, rep.FirstProblem(), rep.Table())
+			}
+			t.Logf("%s: verify: %d cells with runs match\n%s", name, rep.Compared(), rep.Table())
 		})
 	}
 	t.Logf("%d notebooks besides the tour", ran)

@@ -9,5 +9,7 @@
 //
 // Verify reads the reproducibility blocks (repro.MIMEType) that the golgi
 // kernel stored in each cell's outputs, executes the notebook again and
-// compares, cell by cell, the fingerprints of the simulation runs.
+// compares, cell by cell, the recorded source hash with the cell's source and
+// the simulation runs (fingerprints, statuses, steps, in runlog.Order), and
+// names the first cell whose source or results changed.
 package nbrun

@@ -276,7 +276,8 @@ func (k *Kernel) block(c *cell, end time.Time) *repro.Block {
 	return b
 }
 
-// readRuns returns the runs appended to the run log since offset.
+// readRuns returns the runs appended to the run log since offset, in
+// runlog.Order: a sweep's runs by point, whatever order they finished in.
 func (k *Kernel) readRuns(offset int64) []runlog.Run {
 	runs := []runlog.Run{}
 	data, err := os.ReadFile(k.runLog)
@@ -291,7 +292,7 @@ func (k *Kernel) readRuns(offset int64) []runlog.Run {
 		}
 		runs = append(runs, r)
 	}
-	return runs
+	return runlog.Order(runs)
 }
 
 func splitLines(b []byte) [][]byte {

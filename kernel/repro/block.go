@@ -47,7 +47,9 @@ type Block struct {
 	Golgi    GitState `json:"golgi_git"`
 	// Modules lists the modules golgi requires, with their versions.
 	Modules []Module `json:"modules"`
-	// Runs are the simulation runs the cell made, in order.
+	// Runs are the simulation runs the cell made, in runlog.Order: in the
+	// order they were reported, but a sweep's runs by point index (then
+	// the sweep's own record), whatever order its points finished in.
 	Runs []runlog.Run `json:"runs"`
 }
 

@@ -5,6 +5,8 @@ import (
 	"html"
 	"strconv"
 	"strings"
+
+	"github.com/golgi-sim/golgi/simlib/runlog"
 )
 
 // Summary is the one-line summary of b, e.g.
@@ -35,6 +37,20 @@ func (b *Block) Summary() string {
 		}
 		if cached > 0 {
 			parts = append(parts, strconv.Itoa(cached)+" cached")
+		}
+		// Runs that did not end well, by status, in the order met.
+		var order []string
+		count := map[string]int{}
+		for _, r := range b.Runs {
+			if r.Status != "ok" {
+				if count[r.Status] == 0 {
+					order = append(order, r.Status)
+				}
+				count[r.Status]++
+			}
+		}
+		for _, st := range order {
+			parts = append(parts, strconv.Itoa(count[st])+" "+st)
 		}
 	}
 	if b.Golgi.Commit != "" {
@@ -140,13 +156,7 @@ func (b *Block) HTML() string {
 			if r.Error != "" {
 				st += ": " + r.Error
 			}
-			cells := []string{
-				strconv.Itoa(i + 1), r.Label, strconv.FormatUint(r.Seed, 10), strconv.Itoa(r.Neurons),
-				strconv.FormatInt(r.Synapses, 10), strconv.FormatFloat(r.DT, 'g', -1, 64),
-				strconv.FormatFloat(r.Start, 'g', -1, 64) + "–" + strconv.FormatFloat(r.Start+r.Duration, 'g', -1, 64),
-				strconv.FormatInt(r.Steps, 10), strconv.Itoa(r.Workers), strconv.FormatInt(r.Spikes, 10),
-				strconv.FormatFloat(r.Wall, 'f', 3, 64), strconv.FormatBool(r.Cached), st, r.Fingerprint,
-			}
+			cells := runCells(i, r, st)
 			w.WriteString(`<tr>`)
 			for _, c := range cells {
 				w.WriteString(`<td style="text-align:right;padding:0 6px">` + e(c) + `</td>`)
@@ -157,6 +167,46 @@ func (b *Block) HTML() string {
 	}
 	w.WriteString(`</details>`)
 	return w.String()
+}
+
+// runCells are the HTML table's cells of run r, the i-th (0-based).
+func runCells(i int, r runlog.Run, status string) []string {
+	label := r.Label
+	if r.Point != nil {
+		label = strings.TrimSpace(label + " point " + strconv.Itoa(*r.Point))
+	}
+	f := func(x float64) string { return strconv.FormatFloat(x, 'g', -1, 64) }
+	if r.Kind == "sweep" || r.Kind == "store" {
+		// A sweep's (or its store's) record: its points, and the result
+		// table's fingerprint.
+		steps := fmt.Sprintf("%d of %d points", r.Done, r.Points)
+		if r.Failed > 0 {
+			steps += fmt.Sprintf(" (%d failed)", r.Failed)
+		}
+		if r.Stored > 0 {
+			steps += fmt.Sprintf(", %d loaded", r.Stored)
+		}
+		workers, wall := strconv.Itoa(r.Workers), strconv.FormatFloat(r.Wall, 'f', 3, 64)
+		if r.Kind == "store" {
+			workers, wall = "", ""
+		}
+		return []string{strconv.Itoa(i + 1), r.Kind + " " + label, strconv.FormatUint(r.Seed, 10), "", "", "", "",
+			steps, workers, "", wall, "", status, r.Fingerprint}
+	}
+	if r.Kind == "result" {
+		// Numbers the program reported as results, and their fingerprint.
+		return []string{strconv.Itoa(i + 1), "result " + label, "", "", "", "", "", r.ValuesText(), "", "", "", "", status, r.Fingerprint}
+	}
+	steps := strconv.FormatInt(r.Steps, 10)
+	if r.StepsAsked != 0 && r.StepsAsked != r.Steps {
+		steps += " of " + strconv.FormatInt(r.StepsAsked, 10)
+	}
+	return []string{
+		strconv.Itoa(i + 1), label, strconv.FormatUint(r.Seed, 10), strconv.Itoa(r.Neurons),
+		strconv.FormatInt(r.Synapses, 10), f(r.DT), f(r.Start) + "–" + f(r.Start+r.Duration),
+		steps, strconv.Itoa(r.Workers), strconv.FormatInt(r.Spikes, 10),
+		strconv.FormatFloat(r.Wall, 'f', 3, 64), strconv.FormatBool(r.Cached), status, r.Fingerprint,
+	}
 }
 
 // maxRunRows is the most runs the HTML table lists.

@@ -173,3 +173,29 @@ func TestHTMLCapsRunRows(t *testing.T) {
 		}
 	}
 }
+
+// An interrupted run shows how far it got, in the summary line and the
+// table; a sweep's record shows its points; a point run its point.
+func TestHTMLInterruptedAndSweep(t *testing.T) {
+	b := filled()
+	p := 3
+	b.Runs = []runlog.Run{
+		{Label: "long", Seed: 1, Steps: 1234, StepsAsked: 10000000, Duration: 123.4, Reached: 123.4, Status: "interrupted", Error: "interrupted by a signal (interrupt): context canceled", Fingerprint: "fp-long"},
+		{Sweep: 1, Point: &p, Steps: 10, StepsAsked: 10, Status: "ok", Fingerprint: "fp-p3"},
+		{Kind: "sweep", Label: "wexc×winh", Sweep: 1, Points: 20, Done: 20, Failed: 2, Status: "ok", Fingerprint: "fp-table"},
+		runlog.ResultRun("rates", map[string]float64{"exc_hz": 5.25}),
+		{Kind: "store", Label: "wexc×winh", Sweep: 1, Points: 20, Done: 20, Stored: 18, Status: "ok", Fingerprint: "fp-store"},
+	}
+	if s := b.Summary(); !strings.Contains(s, "5 runs") || !strings.Contains(s, "1 interrupted") {
+		t.Errorf("Summary() = %q, want it to count the interrupted run", s)
+	}
+	h := b.HTML()
+	for _, s := range []string{"1234 of 10000000", "interrupted: interrupted by a signal", "point 3", "sweep wexc×winh", "20 of 20 points (2 failed)", "fp-table", "result rates", "exc_hz=5.25", b.Runs[3].Fingerprint, "store wexc×winh", "20 of 20 points, 18 loaded", "fp-store"} {
+		if !strings.Contains(h, s) {
+			t.Errorf("HTML lacks %q", s)
+		}
+	}
+	if strings.Contains(h, "10 of 10") {
+		t.Error("HTML says steps of asked for a complete run")
+	}
+}

@@ -9,4 +9,10 @@
 //	ctx, stop := interrupt.Context()
 //	defer stop()
 //	err := net.RunContext(ctx, 10000)
+//
+// A run given no such context is watched all the same (Watch): network.Run
+// catches SIGINT and SIGTERM while it runs, stops after a whole step,
+// reports the run as interrupted with how far it got (package runlog), and
+// then lets the signal take its course: a program that handles it goes on,
+// one that does not ends as it would have without the watch.
 package interrupt

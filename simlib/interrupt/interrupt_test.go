@@ -1,4 +1,4 @@
-package interrupt
+package interrupt_test
 
 import (
 	"context"
@@ -7,13 +7,15 @@ import (
 	"testing"
 	"time"
 
+	"github.com/golgi-sim/golgi/simlib/interrupt"
 	"github.com/golgi-sim/golgi/simlib/models"
 )
 
-// A SIGINT sent to the process while a network runs stops the run cleanly
-// with context.Canceled, and the network can be run further.
+// A SIGINT sent to the process while a network runs with Context's context
+// stops the run cleanly with context.Canceled (reported as cancelled), and
+// the network can be run further.
 func TestInterruptStopsRun(t *testing.T) {
-	ctx, stop := Context()
+	ctx, stop := interrupt.Context()
 	defer stop()
 	p := models.DefaultCOBA()
 	p.Scale = 0.25
@@ -29,8 +31,11 @@ func TestInterruptStopsRun(t *testing.T) {
 		syscall.Kill(syscall.Getpid(), syscall.SIGINT)
 	}()
 	err = net.RunContext(ctx, 1e6) // 1000 s: would take minutes
-	if !errors.Is(err, context.Canceled) {
-		t.Fatalf("run returned %v, want context.Canceled", err)
+	if !errors.Is(err, context.Canceled) || errors.Is(err, interrupt.ErrSignal) {
+		t.Fatalf("run returned %v, want context.Canceled: the context's cancellation, not the run's own watch", err)
+	}
+	if s := net.Summary(); s.Status != "cancelled" {
+		t.Fatalf("run status %q, want cancelled", s.Status)
 	}
 	if net.Time() <= 0 || net.Time() >= 1e6 {
 		t.Fatalf("stopped at t = %v ms", net.Time())

@@ -41,7 +41,15 @@
 // target range, reading every source's spikes in neuron order. Every target thus
 // receives its inputs in the same order whatever the number of workers, and
 // random streams are per entity (package rng): results are bit-identical
-// for any Workers. Summary().Fingerprint hashes every spike.
+// for any Workers. Summary().Fingerprint hashes every spike and every
+// sample of the state and rate recorders (see Fingerprint).
+//
+// # Run reports
+//
+// Every run that starts is reported (package runlog) when it ends, however
+// it ends: completed, cancelled, interrupted by SIGINT or SIGTERM (a plain
+// Run too: package interrupt), failed or panicking, with the steps it made
+// of those asked and the time it reached.
 //
 // A NaN or Inf in a model variable (or a model's own fault, such as a
 // PoissonSource.RateFunc returning NaN) stops the run, at the end of the

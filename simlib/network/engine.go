@@ -1,6 +1,7 @@
 package network
 
 import (
+	"errors"
 	"math"
 	"slices"
 	"sync"
@@ -419,11 +420,28 @@ func (e *engine) phaseB(w int, step int64) {
 // variable, so that a machine busy with other work, or more workers than
 // cores, does not turn the wait into a busy loop. It allocates nothing.
 type barrier struct {
-	n     int32
-	count int32 // guarded by mu
-	gen   atomic.Uint32
-	mu    sync.Mutex
-	cond  *sync.Cond
+	n      int32
+	count  int32 // guarded by mu
+	gen    atomic.Uint32
+	broken atomic.Bool // a worker panicked (see breakAll)
+	mu     sync.Mutex
+	cond   *sync.Cond
+}
+
+// errBroken is the panic of a worker waiting at a barrier broken by
+// another worker's panic.
+var errBroken = errors.New("network: barrier broken by another worker's panic")
+
+// breakAll releases every waiter (steps then panics with errBroken) and
+// makes every later wait panic with it: a worker that panicked calls it so
+// that the others do not wait for it forever.
+func (b *barrier) breakAll() {
+	b.mu.Lock()
+	b.broken.Store(true)
+	b.count = 0
+	b.gen.Add(1)
+	b.cond.Broadcast()
+	b.mu.Unlock()
 }
 
 func newBarrier(n int) *barrier {
@@ -441,6 +459,10 @@ func (b *barrier) wait() {
 		return
 	}
 	b.mu.Lock()
+	if b.broken.Load() {
+		b.mu.Unlock()
+		panic(errBroken)
+	}
 	g := b.gen.Load()
 	b.count++
 	if b.count == b.n {
@@ -481,6 +503,9 @@ func (e *engine) steps(w int, from, to int64) int64 {
 			e.phaseA(w, step)
 		}
 		e.bar.wait()
+		if e.bar.broken.Load() {
+			panic(errBroken) // another worker panicked
+		}
 		stop := e.stopAt.Load()
 		for step := first; step <= last; step++ {
 			e.phaseB(w, step)

@@ -61,3 +61,16 @@ func (v view) Lookup(name string) (int, int, bool) {
 func (v view) Name(pop int) string                { return v.n.pops[pop].name }
 func (v view) Var(pop int, name string) []float64 { return v.n.pops[pop].Var(name) }
 func (v view) Vars(pop int) []string              { return v.n.pops[pop].Vars() }
+
+// Digester is implemented by recorders whose data is part of the network's
+// Fingerprint (package record's State and Rate; spike recorders need not:
+// every spike is hashed already).
+type Digester interface {
+	// Digest returns a hash of everything recorded so far: exact bits, in
+	// an order that does not depend on the number of workers, nor on how
+	// the recording was split into runs. The network calls it after runs,
+	// never while stepping; a recorder hashes only what is new since the
+	// previous call, and starts again from its whole data when that is
+	// restored (the run cache).
+	Digest() []byte
+}

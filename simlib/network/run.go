@@ -2,14 +2,17 @@ package network
 
 import (
 	"context"
+	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"math"
+	"hash"
+	"runtime/debug"
 	"sync"
 	"time"
 
+	"github.com/golgi-sim/golgi/simlib/interrupt"
 	"github.com/golgi-sim/golgi/simlib/param"
 	"github.com/golgi-sim/golgi/simlib/runlog"
 )
@@ -17,9 +20,12 @@ import (
 // runSummary is what the last call of Run did.
 type runSummary struct {
 	start, duration float64
-	steps           int64
+	reached         float64
+	steps, asked    int64
 	wall            time.Duration
 	status, err     string
+	sweep           int
+	point           *int
 }
 
 // Run advances the network by duration (ms, rounded to whole steps). It can
@@ -30,9 +36,13 @@ func (n *Network) Run(duration float64) error {
 
 // RunContext is Run with cancellation: when ctx is done the run stops
 // within a few milliseconds, after a whole step, and returns ctx's error;
-// the network can be run further. Each call is reported to the golgi
-// kernel (package runlog).
-func (n *Network) RunContext(ctx context.Context, duration float64) error {
+// the network can be run further. A SIGINT or SIGTERM while it runs (a
+// kernel interrupt) stops it the same way, whatever ctx is, with an error
+// wrapping interrupt.ErrSignal and context.Canceled; then the signal takes
+// its course (package interrupt). Each call that starts is reported to the
+// golgi kernel (package runlog) when it ends, however it ends: with its
+// status and how far it got.
+func (n *Network) RunContext(ctx context.Context, duration float64) (err error) {
 	if ctx == nil {
 		return errors.New("network: RunContext: ctx is nil: use context.Background()")
 	}
@@ -62,7 +72,45 @@ func (n *Network) RunContext(ctx context.Context, duration float64) error {
 		return err
 	}
 	start := time.Now()
-	t0 := n.Time()
+	t0, s0 := n.Time(), n.steps
+	watch := interrupt.Start()
+	n.last = runSummary{start: t0, asked: steps, status: "running"}
+	if sw, pt, ok := runlog.PointOf(ctx); ok {
+		n.last.sweep, n.last.point = sw, &pt
+	}
+	// The run is reported when it ends, however: a panic (in a recorder,
+	// say) is reported, then goes on; the watch stops last, since it may
+	// hand an interrupt on to the default action, which ends the program.
+	defer func() {
+		p := recover()
+		status, msg := "ok", ""
+		switch {
+		case p != nil:
+			status, msg = "panic", fmt.Sprint(p)
+			if wp, ok := p.(*WorkerPanic); ok {
+				msg = fmt.Sprintf("worker %d panicked: %v", wp.Worker, wp.Value)
+			}
+			if n.fault == nil {
+				n.fault = fmt.Errorf("network: a run panicked: %s", msg)
+			}
+		case err == nil:
+		case errors.Is(err, interrupt.ErrSignal):
+			status, msg = "interrupted", err.Error()
+		case errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded):
+			status, msg = "cancelled", err.Error()
+		default:
+			status, msg = "error", err.Error()
+		}
+		l := &n.last
+		l.duration, l.reached, l.steps, l.wall, l.status, l.err = n.Time()-t0, n.Time(), n.steps-s0, time.Since(start), status, msg
+		if rerr := runlog.Report(n.Summary()); rerr != nil && err == nil && p == nil {
+			err = rerr
+		}
+		watch.Stop()
+		if p != nil {
+			panic(p)
+		}
+	}()
 	n.cacheFile = ""
 	if n.cacheDir != "" {
 		hit, err := n.fromCache(steps)
@@ -71,30 +119,15 @@ func (n *Network) RunContext(ctx context.Context, duration float64) error {
 		}
 		if hit {
 			n.fresh, n.sampledAt = nil, n.steps
-			n.last = runSummary{start: t0, duration: n.Time() - t0, steps: steps, wall: time.Since(start), status: "ok"}
-			return runlog.Report(n.Summary())
+			return nil
 		}
 	}
 	if n.stateless {
 		return fmt.Errorf("network: this network was loaded from the run cache and its state was not restored; the run of %v ms from t = %v ms is not in the cache: build the network again (without EnableCache, or with the same runs) to simulate it", duration, t0)
 	}
-	err = n.run(ctx, steps, start)
+	err = n.run(ctx, watch, steps, start)
 	if err == nil {
-		if cerr := n.toCache(time.Since(start)); cerr != nil {
-			err = cerr
-		}
-	}
-	status, msg := "ok", ""
-	switch {
-	case err == nil:
-	case errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded):
-		status, msg = "cancelled", err.Error()
-	default:
-		status, msg = "error", err.Error()
-	}
-	n.last = runSummary{start: t0, duration: n.Time() - t0, steps: n.steps - int64(math.Round(t0/dt)), wall: time.Since(start), status: status, err: msg}
-	if rerr := runlog.Report(n.Summary()); rerr != nil && err == nil {
-		err = rerr
+		err = n.toCache(time.Since(start))
 	}
 	return err
 }
@@ -117,7 +150,7 @@ func (n *Network) checkRunMemory(steps int64, duration float64) error {
 	return nil
 }
 
-func (n *Network) run(ctx context.Context, steps int64, start time.Time) error {
+func (n *Network) run(ctx context.Context, watch *interrupt.Watch, steps int64, start time.Time) error {
 	e := n.e
 	w := n.workerCount()
 	if w != e.w {
@@ -143,7 +176,11 @@ func (n *Network) run(ctx context.Context, steps int64, start time.Time) error {
 		n.opt.Progress(Progress{Step: n.steps - first + 1, Steps: steps, T: n.Time(), TEnd: float64(end) * n.DT(), Wall: time.Since(start), Spikes: n.spikes})
 	}
 	for n.steps < end {
-		if err := ctx.Err(); err != nil {
+		err := ctx.Err()
+		if err == nil {
+			err = interrupted(ctx, watch)
+		}
+		if err != nil {
 			n.endSample()
 			report(true)
 			return err
@@ -155,18 +192,45 @@ func (n *Network) run(ctx context.Context, steps int64, start time.Time) error {
 		t := time.Now()
 		last := to
 		if w == 1 {
-			last = e.steps(0, from, to)
+			last = e.steps(0, from, to) // a panic goes up as it is
 		} else {
-			var wg sync.WaitGroup
+			// A panic on any worker (a model's or a recorder's code)
+			// breaks the barrier, so that the others stop too, and goes
+			// on from here, after every worker stopped.
+			var (
+				wg   sync.WaitGroup
+				pmu  sync.Mutex
+				perr *WorkerPanic
+			)
+			catch := func(k int) {
+				if p := recover(); p != nil {
+					if p != errBroken {
+						pmu.Lock()
+						if perr == nil {
+							perr = &WorkerPanic{Worker: k, Value: p, Stack: debug.Stack()}
+						}
+						pmu.Unlock()
+					}
+					e.bar.breakAll()
+				}
+			}
 			for k := 1; k < w; k++ {
 				wg.Add(1)
 				go func(k int) {
 					defer wg.Done()
+					defer catch(k)
 					e.steps(k, from, to)
 				}(k)
 			}
-			last = e.steps(0, from, to)
+			func() {
+				defer catch(0)
+				last = e.steps(0, from, to)
+			}()
 			wg.Wait()
+			if perr != nil {
+				n.fault = perr
+				panic(perr)
+			}
 		}
 		n.steps = last
 		e.first = 0
@@ -187,6 +251,36 @@ func (n *Network) run(ctx context.Context, steps int64, start time.Time) error {
 	n.endSample()
 	report(true)
 	return nil
+}
+
+// interrupted returns the watch's error once it saw a signal; when ctx
+// is cancelled too within a moment (the program handles the signal and
+// cancels the context it gave the run, as interrupt.Context does), ctx's
+// error: the run was cancelled as the program asked.
+func interrupted(ctx context.Context, watch *interrupt.Watch) error {
+	err := watch.Err()
+	if err == nil || ctx.Done() == nil {
+		return err
+	}
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-time.After(50 * time.Millisecond):
+		return err
+	}
+}
+
+// WorkerPanic is the panic of a run whose worker goroutine panicked (in a
+// model's, stimulus' or recorder's code): Value is the worker's panic
+// value, Stack the worker's stack then. The network refuses to run on.
+type WorkerPanic struct {
+	Worker int
+	Value  any
+	Stack  []byte
+}
+
+func (p *WorkerPanic) Error() string {
+	return fmt.Sprintf("network: worker %d panicked: %v\n\n%s", p.Worker, p.Value, p.Stack)
 }
 
 // endSample gives recorders the state at the end of a run, unless it was
@@ -240,9 +334,44 @@ func (n *Network) account(step int64, buf int) {
 	}
 }
 
-// Fingerprint returns a hash of every spike (population, update, neuron)
-// since the network was built: equal fingerprints mean equal spike trains.
+// Fingerprint returns a hash of everything the network produced since it
+// was built: every spike (population, update, neuron) and every sample of
+// the recorders that implement Digester (package record's State and Rate:
+// every value's exact bits), combined in the order the recorders were
+// added. Equal fingerprints mean bit-identical spike trains and recordings.
+// A network with no such recorder has its SpikeFingerprint. Each call
+// hashes only what was recorded since the previous one.
 func (n *Network) Fingerprint() string {
+	if n.fp == nil {
+		return ""
+	}
+	sp := n.fp.Sum(nil)
+	var h hash.Hash
+	for k, r := range n.recs {
+		d, ok := r.(Digester)
+		if !ok {
+			continue
+		}
+		if h == nil {
+			h = sha256.New()
+			h.Write([]byte("golgi network fingerprint 2\n"))
+			h.Write(sp)
+		}
+		var b [4]byte
+		binary.LittleEndian.PutUint32(b[:], uint32(k))
+		h.Write(b[:])
+		h.Write(d.Digest())
+	}
+	if h == nil {
+		return hex.EncodeToString(sp[:16])
+	}
+	return hex.EncodeToString(h.Sum(nil)[:16])
+}
+
+// SpikeFingerprint returns a hash of every spike (population, update,
+// neuron) since the network was built: equal spike fingerprints mean equal
+// spike trains.
+func (n *Network) SpikeFingerprint() string {
 	if n.fp == nil {
 		return ""
 	}
@@ -253,11 +382,13 @@ func (n *Network) Fingerprint() string {
 func (n *Network) SpikeCount() int64 { return n.spikes }
 
 // Summary describes the network and its last run, as reported to the
-// kernel: seed, sizes, dt, the run's interval, wall time and fingerprint.
+// kernel: seed, sizes, dt, the run's interval and how much of it was done,
+// wall time, status and fingerprints.
 func (n *Network) Summary() runlog.Run {
-	r := runlog.Run{Label: n.opt.Label, Seed: n.opt.Seed, DT: n.DT(), Workers: n.workers,
-		Start: n.last.start, Duration: n.last.duration, Steps: n.last.steps, Wall: n.last.wall.Seconds(),
-		Spikes: n.spikes, Fingerprint: n.Fingerprint(), Status: n.last.status, Error: n.last.err, Cached: n.cacheHit}
+	l := n.last
+	r := runlog.Run{Label: n.opt.Label, Sweep: l.sweep, Point: l.point, Seed: n.opt.Seed, DT: n.DT(), Workers: n.workers,
+		Start: l.start, Duration: l.duration, Reached: l.reached, Steps: l.steps, StepsAsked: l.asked, Wall: l.wall.Seconds(),
+		Spikes: n.spikes, Fingerprint: n.Fingerprint(), SpikeFingerprint: n.SpikeFingerprint(), Status: l.status, Error: l.err, Cached: n.cacheHit}
 	for _, p := range n.pops {
 		kind := ""
 		if p.model != nil {

@@ -139,6 +139,7 @@ func (s *State) UnmarshalBinary(b []byte) error {
 		return err
 	}
 	s.pop, s.variable, s.neurons, s.interval, s.every, s.dt, s.k0, s.vals = d.Pop, d.Variable, d.Neurons, d.Interval, d.Every, d.DT, d.K0, d.Vals
+	s.dg.reset()
 	return nil
 }
 
@@ -181,5 +182,6 @@ func (r *Rate) UnmarshalBinary(b []byte) error {
 		}
 	}
 	r.pop, r.bin, r.binSteps, r.dt, r.size, r.first, r.counts = d.Pop, d.Bin, d.BinSteps, d.DT, d.Size, d.First, d.Counts
+	r.dg.reset()
 	return nil
 }

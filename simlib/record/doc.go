@@ -19,4 +19,8 @@
 // Spike times are stamped at the end of the update that produced them
 // (n·dt); states are sampled after the update (time n·dt), starting with
 // the initial state at time 0.
+//
+// State and Rate are network.Digester: what they record is part of the
+// network's Fingerprint (every sample's exact bits, hashed after each run,
+// never while stepping). All three are network.Cacheable.
 package record

@@ -19,6 +19,7 @@ type Rate struct {
 	net      uint64  // ID of the network attached to, 0 before
 	first    int64   // first update counted, -1 before the first sample
 	counts   []int32 // spikes of update first+k
+	dg       digest
 }
 
 // NewRate records the rate of population pop in bins of bin ms (rounded to

@@ -23,6 +23,7 @@ type State struct {
 	sorted        []int // neurons sorted
 	k0            int64 // sample index of the first sample, -1 before
 	vals          [][]float64
+	dg            digest
 }
 
 // NewState records variable of the given neurons of population pop every

@@ -9,9 +9,12 @@ import (
 	"runtime"
 	"runtime/debug"
 	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/golgi-sim/golgi/simlib/runlog"
 )
 
 // Func computes one point: typically it builds a network from the point's
@@ -179,6 +182,8 @@ func Run(ctx context.Context, space *Space, f Func, opt *Options) (*Table, error
 	defer cancel(nil)
 
 	start := time.Now()
+	number := runlog.SweepOf(ctx)
+	ctx = runlog.WithSweep(ctx, 0) // a sweep inside a point numbers itself
 	var (
 		next    atomic.Int64
 		mu      sync.Mutex // Progress calls and counts
@@ -215,7 +220,7 @@ func Run(ctx context.Context, space *Space, f Func, opt *Options) (*Table, error
 				}
 				row := &tab.Rows[j]
 				pt := Point{Index: row.Index, Seed: row.Seed, Values: row.Values, Workers: per, dims: space.dims}
-				callPoint(ctx, f, pt, row)
+				callPoint(runlog.WithPoint(ctx, number, row.Index), f, pt, row)
 				if opt.OnResult != nil {
 					if err := opt.OnResult(*row); err != nil {
 						errOnce.Do(func() {
@@ -245,13 +250,35 @@ func Run(ctx context.Context, space *Space, f Func, opt *Options) (*Table, error
 	report(nil)
 	mu.Unlock()
 	tab.collectMetrics()
-	if sinkErr != nil {
-		return tab, sinkErr
+	err = sinkErr
+	if err == nil {
+		err = context.Cause(ctx)
 	}
-	if err := context.Cause(ctx); err != nil {
-		return tab, err
+	if rerr := reportSweep(number, tab, opt, w, done, failed, time.Since(start), err); rerr != nil && err == nil {
+		err = rerr
 	}
-	return tab, nil
+	return tab, err
+}
+
+// reportSweep tells the golgi kernel about the sweep (package runlog): its
+// result table's fingerprint and status, after the runs of its points
+// (which carry the sweep's number and their point's index).
+func reportSweep(number int, tab *Table, opt *Options, workers, done, failed int, wall time.Duration, err error) error {
+	var names []string
+	for _, d := range tab.Dims {
+		names = append(names, d.Name)
+	}
+	r := runlog.Run{Kind: "sweep", Label: strings.Join(names, "×"), Sweep: number, Seed: opt.Seed,
+		Points: len(tab.Rows), Done: done, Failed: failed, Workers: workers, Wall: wall.Seconds(),
+		Fingerprint: tab.Fingerprint(), Status: "ok", Populations: []runlog.Population{}}
+	switch {
+	case err == nil:
+	case errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded):
+		r.Status, r.Error = "cancelled", err.Error()
+	default:
+		r.Status, r.Error = "error", err.Error()
+	}
+	return runlog.Report(r)
 }
 
 // callPoint runs f on pt and fills row, recovering a panic.

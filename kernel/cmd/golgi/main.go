@@ -24,7 +24,7 @@ const usage = `golgi: the golgi notebook kernel and tools
   golgi setup    install GoNB, gopls, goimports, Jupyter (Debian), ECharts; register the kernel "Go (golgi)"
   golgi kernel   the kernel process Jupyter starts (see kernel.json)
   golgi run      execute notebooks headless with the golgi kernel
-  golgi verify   re-execute a notebook and compare every cell's run fingerprints
+  golgi verify   re-execute a notebook and compare every cell's source hash and runs
   golgi demo     setup, then run notebooks/00_tour.ipynb to HTML
   golgi sweep    sweep stores and clusters: slurm, merge, status, export, diff, recover
 
@@ -214,7 +214,7 @@ func cmdVerify(args []string) error {
 		fmt.Fprintf(os.Stderr, "golgi verify: %s: %s\n", fs.Arg(0), rep.FirstProblem())
 		return exitError(1)
 	}
-	fmt.Printf("golgi verify: %s: all %d cells with runs match\n", fs.Arg(0), rep.Compared())
+	fmt.Printf("golgi verify: %s: all %d cells with runs match; the sources of all %d cells with blocks are unchanged\n", fs.Arg(0), rep.Compared(), rep.Sources())
 	return nil
 }
 

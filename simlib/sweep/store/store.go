@@ -21,6 +21,7 @@ import (
 
 	_ "modernc.org/sqlite" // the pure-Go SQLite driver "sqlite"
 
+	"github.com/golgi-sim/golgi/simlib/runlog"
 	"github.com/golgi-sim/golgi/simlib/sweep"
 )
 
@@ -817,7 +818,8 @@ func Run(ctx context.Context, dir string, space *sweep.Space, f sweep.Func, opt 
 		}
 		return nil
 	}
-	_, runErr := sweep.Run(ctx, space, f, &so)
+	number := runlog.NextSweep()
+	_, runErr := sweep.Run(runlog.WithSweep(ctx, number), space, f, &so)
 	rows, err := st.Rows()
 	if err != nil {
 		return nil, errors.Join(runErr, err)
@@ -835,7 +837,40 @@ func Run(ctx context.Context, dir string, space *sweep.Space, f sweep.Func, opt 
 			shard = append(shard, sweep.Result{Index: i, Seed: sweep.PointSeed(opt.Seed, i), Values: space.Values(i), Status: sweep.Pending})
 		}
 	}
-	return sweep.NewTable(space.Dims(), shard), runErr
+	tab := sweep.NewTable(space.Dims(), shard)
+	if err := report(number, opt.Seed, tab, len(todo), runErr); err != nil && runErr == nil {
+		runErr = err
+	}
+	return tab, runErr
+}
+
+// report tells the golgi kernel (package runlog) about the table Run
+// returns, points loaded from the store included, after the sweep's own
+// record of the points it computed: golgi verify compares this table when
+// one of two executions loaded points (see runlog.Run.Stored).
+func report(number int, seed uint64, tab *sweep.Table, computed int, err error) error {
+	var names []string
+	for _, d := range tab.Dims {
+		names = append(names, d.Name)
+	}
+	r := runlog.Run{Kind: "store", Label: strings.Join(names, "×"), Sweep: number, Seed: seed, Points: len(tab.Rows),
+		Stored: len(tab.Rows) - computed, Fingerprint: tab.Fingerprint(), Status: "ok", Populations: []runlog.Population{}}
+	for _, row := range tab.Rows {
+		if row.Status == sweep.Done || row.Status == sweep.Failed {
+			r.Done++
+		}
+		if row.Status == sweep.Failed {
+			r.Failed++
+		}
+	}
+	switch {
+	case err == nil:
+	case errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded):
+		r.Status, r.Error = "cancelled", err.Error()
+	default:
+		r.Status, r.Error = "error", err.Error()
+	}
+	return runlog.Report(r)
 }
 
 // ShardDir is the conventional store directory of a shard under base:
