@@ -55,7 +55,7 @@ func (d *Distances) To(section string, x float64) (float64, error) {
 			q = int(d.m.parent[q])
 		}
 	}
-	return d.dist[a] + d.dist[b] - 2*d.dist[p], nil
+	return d.dist[a] + d.dist[b] - float64(2*d.dist[p]), nil
 }
 
 // Distance is the path length (µm) between two locations of a cell, as

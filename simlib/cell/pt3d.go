@@ -30,7 +30,7 @@ func arcs(pts []Pt3D) []float64 {
 		dx := float64(float32(pts[i].X) - float32(pts[i-1].X))
 		dy := float64(float32(pts[i].Y) - float32(pts[i-1].Y))
 		dz := float64(float32(pts[i].Z) - float32(pts[i-1].Z))
-		a[i] = a[i-1] + math.Sqrt(dx*dx+dy*dy+dz*dz)
+		a[i] = a[i-1] + math.Sqrt(float64(dx*dx)+float64(dy*dy)+float64(dz*dz))
 	}
 	return a
 }
@@ -67,11 +67,11 @@ func (m *morphology) pt3dGeometry(s Section, sn secNodes) float64 {
 	x1, y1 := arc[0], diam32(pts[0])
 	var rright float64
 	for inode := 0; inode < sn.nseg; inode++ {
-		si := float64(inode) * ds
+		si := float64(float64(inode) * ds)
 		var area, rleft float64
 		for half := 0; half < 2; half++ {
 			ri := 0.0
-			sip := si + ds/2
+			sip := si + float64(ds/2)
 			for {
 				jp := j + 1
 				xj, xjp := arc[j], arc[jp]
@@ -83,7 +83,7 @@ func (m *morphology) pt3dGeometry(s Section, sn secNodes) float64 {
 						frac = (sip - xj) / (xjp - xj)
 					}
 					x2 = sip
-					y2 = (1-frac)*diam32(pts[j]) + frac*diam32(pts[jp])
+					y2 = float64((1-frac)*diam32(pts[j])) + float64(frac*diam32(pts[jp]))
 					next = j
 				} else {
 					x2, y2 = xjp, diam32(pts[jp])
@@ -98,7 +98,7 @@ func (m *morphology) pt3dGeometry(s Section, sn secNodes) float64 {
 				}
 				ri += 1 / t
 				h := 0.5 * (y2 - y1)
-				area += (y2 + y1) * math.Sqrt(delta*delta+h*h)
+				area += float64((y2 + y1) * math.Sqrt(float64(delta*delta)+float64(h*h)))
 				x1, y1 = x2, y2
 				if next == j {
 					break
@@ -106,9 +106,9 @@ func (m *morphology) pt3dGeometry(s Section, sn secNodes) float64 {
 				j = next
 			}
 			if half == 0 {
-				rleft = ri * s.Ra / math.Pi * (4 * 0.01)
+				rleft = float64(ri * s.Ra / math.Pi * (4 * 0.01))
 			} else {
-				ri = ri * s.Ra / math.Pi * (4 * 0.01)
+				ri = float64(ri * s.Ra / math.Pi * (4 * 0.01))
 				nd := sn.first + inode
 				m.rinv[nd] = 1 / (rright + rleft)
 				m.area[nd] = area * 0.5 * math.Pi

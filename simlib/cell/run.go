@@ -38,7 +38,7 @@ func (s *Sim) events(label string, w float64, times []float64) error {
 		if !finite(t) || t < 0 {
 			return &Error{Object: pointObj(label, nil), Field: "times[" + strconv.Itoa(i) + "]", Value: t, Allowed: "event times (ms) must be finite and >= 0"}
 		}
-		if t < s.t-0.5*s.g.opt.DT {
+		if t < s.t-float64(0.5*s.g.opt.DT) {
 			return &Error{Object: pointObj(label, nil), Field: "times[" + strconv.Itoa(i) + "]", Value: t, Allowed: fmt.Sprintf("is in the past: the simulation is at t = %g ms", s.t)}
 		}
 	}
@@ -84,7 +84,7 @@ func (s *Sim) sampleAll() {
 }
 
 func (s *Sim) deliverDue() {
-	tm := s.t + 0.5*s.g.opt.DT
+	tm := s.t + float64(0.5*s.g.opt.DT)
 	s.queue.due(tm, func(e event) { s.g.deliver(0, e.point, e.w, e.t) })
 }
 
@@ -97,15 +97,15 @@ func (s *Sim) run(tstop float64) error {
 	}
 	dt := s.g.opt.DT
 	var spk []int32
-	for s.t < tstop-0.5*dt {
+	for s.t < tstop-float64(0.5*dt) {
 		// nrn_fixed_step: deliver_net_events, the step (t advances by two
 		// half steps, as NEURON's does), record, then threshold detection
 		// and delivery of the events due by t + dt/2
 		s.deliverDue()
 		t0 := s.t
 		s.g.step(0, 1, t0)
-		s.t += 0.5 * dt
-		s.t += 0.5 * dt
+		s.t += float64(0.5 * dt)
+		s.t += float64(0.5 * dt)
 		s.steps++
 		for _, tr := range s.traces {
 			tr.T = append(tr.T, s.t)

@@ -59,7 +59,7 @@ func (g *Group) step(lo, hi int, t float64) {
 	n0, n1 := lo*nn, hi*nn
 	v, rhs, d := g.v[n0:n1], g.rhs[n0:n1], g.d[n0:n1]
 	// currents at v(t), time t + dt/2 (nrn_rhs: mechanisms, then axial)
-	g.currents(lo, hi, t+0.5*g.opt.DT)
+	g.currents(lo, hi, t+float64(0.5*g.opt.DT))
 	s := g.stepState(t + g.opt.DT)
 	a, b, cm := g.a[n0:n1], g.b[n0:n1], g.cm[n0:n1]
 	par := g.parent
@@ -76,12 +76,12 @@ func (g *Group) step(lo, hi int, t float64) {
 		for i := 1; i < nn; i++ {
 			p := par[i]
 			dv := vk[p] - vk[i]
-			rk[i] -= bk[i] * dv
-			rk[p] += ak[i] * dv
+			rk[i] -= float64(bk[i] * dv)
+			rk[p] += float64(ak[i] * dv)
 		}
 		// nrn_lhs: mechanism conductances are in d; capacitance, then axial
 		for i := 0; i < nn; i++ {
-			dk[i] += cfac * ck[i]
+			dk[i] += float64(cfac * ck[i])
 		}
 		for i := 1; i < nn; i++ {
 			dk[i] -= bk[i]
@@ -91,12 +91,12 @@ func (g *Group) step(lo, hi int, t float64) {
 		for i := nn - 1; i >= 1; i-- {
 			f := ak[i] / dk[i]
 			p := par[i]
-			dk[p] -= f * bk[i]
-			rk[p] -= f * rk[i]
+			dk[p] -= float64(f * bk[i])
+			rk[p] -= float64(f * rk[i])
 		}
 		rk[0] /= dk[0]
 		for i := 1; i < nn; i++ {
-			rk[i] -= bk[i] * rk[par[i]]
+			rk[i] -= float64(bk[i] * rk[par[i]])
 			rk[i] /= dk[i]
 		}
 		if g.opt.SecondOrder == 2 {
@@ -104,11 +104,11 @@ func (g *Group) step(lo, hi int, t float64) {
 			for _, io := range g.ionList {
 				ik, dk := io.I[n0+o:n0+o+nn], io.DIDV[n0+o:n0+o+nn]
 				for i := range ik {
-					ik[i] += dk[i] * rk[i]
+					ik[i] += float64(dk[i] * rk[i])
 				}
 			}
 			for i := range vk {
-				vk[i] += 2 * rk[i]
+				vk[i] += float64(2 * rk[i])
 			}
 		} else {
 			for i := range vk {

@@ -207,7 +207,7 @@ func (FixedInDegree) Kind() string { return "fixed-indegree" }
 
 // BuildBytes is the per-target source lists, built before the table.
 func (r FixedInDegree) BuildBytes(nPre, nPost int, same bool) float64 {
-	return 4*float64(r.K)*float64(nPost) + 24*float64(nPost)
+	return float64(4*float64(r.K)*float64(nPost)) + float64(24*float64(nPost))
 }
 func (r FixedInDegree) Validate(nPre, nPost int, same bool) error {
 	return degree("fixed-indegree", r.K, nPre, same, r.Autapses)

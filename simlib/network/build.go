@@ -352,20 +352,20 @@ func (n *Network) checkMemory() error {
 	slots := n.ringSlots()
 	for _, p := range n.pops {
 		// state and inputs (about 8 variables), receptor states (2)
-		b := float64(p.size) * 8 * float64(8+2*len(p.receptors))
+		b := float64(float64(p.size) * 8 * float64(8+2*len(p.receptors)))
 		if mu, ok := p.model.(neuron.MemoryUser); ok {
 			b += mu.Bytes(p.size)
 		}
 		part(fmt.Sprintf("population %q (%s)", p.name, p.model.Kind()), b)
 		for _, r := range p.receptors {
 			d := slots[p][r.name]
-			part(fmt.Sprintf("the delay ring of receptor %q of population %q (%d slots of %v ms for the longest delay, %d neurons each)", r.name, p.name, d, n.DT(), p.size), float64(d)*float64(p.size)*8)
+			part(fmt.Sprintf("the delay ring of receptor %q of population %q (%d slots of %v ms for the longest delay, %d neurons each)", r.name, p.name, d, n.DT(), p.size), float64(float64(d)*float64(p.size)*8))
 		}
 	}
 	for _, pr := range n.projs {
 		pre, post := n.byName[pr.pre], n.byName[pr.post]
 		syn := pr.rule.Expected(pre.size, post.size, pre == post)
-		b := syn*(4+8+4) + float64(pre.size+1)*8
+		b := float64(syn*(4+8+4)) + float64(float64(pre.size+1)*8)
 		if bm, ok := pr.rule.(connect.BuildMemory); ok {
 			b += bm.BuildBytes(pre.size, post.size, pre == post)
 		}
@@ -666,7 +666,7 @@ func (n *Network) allocate() (*engine, error) {
 	ring := 0.0
 	for _, p := range e.pops {
 		for _, r := range p.rec {
-			ring += float64(r.D) * float64(p.n) * 8
+			ring += float64(float64(r.D) * float64(p.n) * 8)
 		}
 	}
 	if limit := n.memoryLimit(); n.memEstimate+ring > float64(limit) {

@@ -78,7 +78,7 @@ func (p GaussianDrive) Validate(dt float64, m scheme.Method) error {
 		isFinite("Mu", p.Mu, " ms"),
 		nonNegative("Sigma", p.Sigma, " ms"),
 		func() error {
-			if math.Abs(p.Mu)+40*p.Sigma > maxT {
+			if math.Abs(p.Mu)+float64(40*p.Sigma) > maxT {
 				return field("Mu", p.Mu, " ms", fmt.Sprintf("with Sigma = %v ms, |Mu| + 40·Sigma must be at most %.6g ms (2^52 steps)", p.Sigma, maxT))
 			}
 			if p.NumSpikes < 1 || p.NumSpikes > MaxDriveSpikes {

@@ -34,6 +34,13 @@
 // (ranges respected, conductance = slope of the current, finite states,
 // determinism) in one line of a test.
 //
+// A mechanism gives the same bits on every machine when it follows
+// simlib's rule: round every product that meets an addition or
+// subtraction, float64(a*b) + c (the compiler fuses a*b + c into one
+// instruction on arm64 and amd64 v3, and may across statements), and call
+// this package's exp or pmath rather than math.Exp, Log or Pow (see
+// docs/architecture.md, "The same bits on every machine").
+//
 // Per step the cell calls every Current, solves the cable equation, then
 // every Advance; methods get ranges [lo, hi) of locations covering whole
 // cells, and must touch only those.

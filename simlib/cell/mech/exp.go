@@ -3,6 +3,8 @@ package mech
 import (
 	"math"
 	"math/big"
+
+	"github.com/golgi-sim/golgi/simlib/pmath"
 )
 
 // expTableBits is log2 of the table size of exp.
@@ -52,23 +54,24 @@ func init() {
 // double-double and a degree-5 polynomial on |r| <= ln2/256 (Tang's
 // method), within one unit in the last place of the exact value (tested
 // against 128-bit arithmetic). About three times faster than math.Exp;
-// outside |x| < 700, and for NaN, it is math.Exp.
+// outside |x| < 700, and for NaN, it is pmath.Exp (math.Exp's
+// results depend on the machine).
 func exp(x float64) float64 {
 	if !(x > -700 && x < 700) {
-		return math.Exp(x)
+		return pmath.Exp(x)
 	}
 	// round x·N/ln2 to the nearest integer k by adding 1.5·2^52: the sum's
 	// unit in the last place is 1, so its low bits are k
 	const shift = 0x1.8p52
-	t := x*(expN/math.Ln2) + shift
+	t := float64(x*(expN/math.Ln2)) + shift
 	k := int64(math.Float64bits(t) - math.Float64bits(shift))
 	kf := t - shift
-	r := (x - kf*ln2N1) - kf*ln2N2
+	r := (x - float64(kf*ln2N1)) - float64(kf*ln2N2)
 	// e^r - 1
-	p := r + r*r*(0.5+r*(1.0/6+r*(1.0/24+r*(1.0/120))))
+	p := r + float64(r*r*(0.5+float64(r*(1.0/6+float64(r*(1.0/24+float64(r*(1.0/120))))))))
 	j := k & (expN - 1)
 	m := k >> expTableBits
 	hi, lo := expHi[j], expLo[j]
-	y := hi + (lo + hi*p)
+	y := hi + (lo + float64(hi*p))
 	return math.Float64frombits(uint64(int64(math.Float64bits(y)) + m<<52))
 }

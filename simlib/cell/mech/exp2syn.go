@@ -1,6 +1,6 @@
 package mech
 
-import "math"
+import "github.com/golgi-sim/golgi/simlib/pmath"
 
 // Exp2Syn is NEURON's exp2syn.mod: a conductance g = B - A, with
 // A' = -A/tau1 and B' = -B/tau2 (cnexp); an event of weight w (µS) adds
@@ -90,7 +90,7 @@ func (s *exp2SynState) Init(st Step, lo, hi int) {
 		}
 		s.tau1[k] = t1
 		s.a[k], s.b[k], s.g[k], s.i[k] = 0, 0, 0, 0
-		tp := (t1 * t2) / (t2 - t1) * math.Log(t2/t1)
+		tp := (t1 * t2) / (t2 - t1) * pmath.Log(t2/t1)
 		f := -exp(-tp/t1) + exp(-tp/t2)
 		s.factor[k] = 1 / f
 		s.da[k] = 1 - exp(st.DT*(-1.0/t1))
@@ -103,8 +103,8 @@ func (s *exp2SynState) Current(st Step, lo, hi int) {
 		nd := s.node[k]
 		v := st.V[nd]
 		g := s.b[k] - s.a[k]
-		i1 := g * (v + 0.001 - s.e[k])
-		i0 := g * (v - s.e[k])
+		i1 := float64(g * (v + 0.001 - s.e[k]))
+		i0 := float64(g * (v - s.e[k]))
 		s.g[k], s.i[k] = g, i0
 		pointCurrent(st, nd, s.fac[k], i0, i1)
 	}
@@ -112,12 +112,12 @@ func (s *exp2SynState) Current(st Step, lo, hi int) {
 
 func (s *exp2SynState) Advance(_ Step, lo, hi int) {
 	for k := lo; k < hi; k++ {
-		s.a[k] = s.a[k] + s.da[k]*(-s.a[k])
-		s.b[k] = s.b[k] + s.db[k]*(-s.b[k])
+		s.a[k] = s.a[k] + float64(s.da[k]*(-s.a[k]))
+		s.b[k] = s.b[k] + float64(s.db[k]*(-s.b[k]))
 	}
 }
 
 func (s *exp2SynState) Receive(k int, w, _ float64) {
-	s.a[k] += w * s.factor[k]
-	s.b[k] += w * s.factor[k]
+	s.a[k] += float64(w * s.factor[k])
+	s.b[k] += float64(w * s.factor[k])
 }

@@ -69,16 +69,16 @@ func (s *expSynState) Init(_ Step, lo, hi int) {
 // both scaled by 1e2/area.
 func pointCurrent(st Step, nd int32, fac, i0, i1 float64) {
 	g := (i1 - i0) / 0.001
-	st.RHS[nd] -= i0 * fac
-	st.D[nd] += g * fac
+	st.RHS[nd] -= float64(i0 * fac)
+	st.D[nd] += float64(g * fac)
 }
 
 func (s *expSynState) Current(st Step, lo, hi int) {
 	for k := lo; k < hi; k++ {
 		nd := s.node[k]
 		v := st.V[nd]
-		i1 := s.g[k] * (v + 0.001 - s.e[k])
-		i0 := s.g[k] * (v - s.e[k])
+		i1 := float64(s.g[k] * (v + 0.001 - s.e[k]))
+		i0 := float64(s.g[k] * (v - s.e[k]))
 		s.i[k] = i0
 		pointCurrent(st, nd, s.fac[k], i0, i1)
 	}
@@ -86,7 +86,7 @@ func (s *expSynState) Current(st Step, lo, hi int) {
 
 func (s *expSynState) Advance(_ Step, lo, hi int) {
 	for k := lo; k < hi; k++ {
-		s.g[k] = s.g[k] + s.decay[k]*(-s.g[k])
+		s.g[k] = s.g[k] + float64(s.decay[k]*(-s.g[k]))
 	}
 }
 

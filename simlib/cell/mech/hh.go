@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"sync"
+
+	"github.com/golgi-sim/golgi/simlib/pmath"
 )
 
 // HH is NEURON's hh.mod: the squid axon's sodium, potassium and leak
@@ -82,7 +84,7 @@ func Vtrap(x, y float64) float64 { return vtrap(x, y) }
 
 func vtrap(x, y float64) float64 {
 	if math.Abs(x/y) < 1e-6 {
-		return y * (1 - x/y/2)
+		return y * (1 - float64(x/y/2))
 	}
 	return x / (exp(x/y) - 1)
 }
@@ -90,20 +92,20 @@ func vtrap(x, y float64) float64 {
 // hhRates returns minf, mtau, hinf, htau, ninf, ntau at v, as hh.mod's
 // rates procedure computes them.
 func hhRates(v, celsius float64) [6]float64 {
-	q10 := math.Pow(3, (celsius-6.3)/10)
+	q10 := pmath.Pow(3, (celsius-6.3)/10)
 	var r [6]float64
-	alpha := 0.1 * vtrap(-(v+40), 10)
-	beta := 4 * exp(-(v+65)/18)
+	alpha := float64(0.1 * vtrap(-(v+40), 10))
+	beta := float64(4 * exp(-(v+65)/18))
 	sum := alpha + beta
 	r[1] = 1 / (q10 * sum)
 	r[0] = alpha / sum
-	alpha = 0.07 * exp(-(v+65)/20)
+	alpha = float64(0.07 * exp(-(v+65)/20))
 	beta = 1 / (exp(-(v+35)/10) + 1)
 	sum = alpha + beta
 	r[3] = 1 / (q10 * sum)
 	r[2] = alpha / sum
-	alpha = 0.01 * vtrap(-(v+55), 10)
-	beta = 0.125 * exp(-(v+65)/80)
+	alpha = float64(0.01 * vtrap(-(v+55), 10))
+	beta = float64(0.125 * exp(-(v+65)/80))
 	sum = alpha + beta
 	r[5] = 1 / (q10 * sum)
 	r[4] = alpha / sum
@@ -136,7 +138,7 @@ func newHHTable(celsius float64) *hhTable {
 
 // lookup interpolates the table linearly, clamping outside its range.
 func (tb *hhTable) lookup(v float64) [6]float64 {
-	xi := tb.mfac * (v - hhTmin)
+	xi := float64(tb.mfac * (v - hhTmin))
 	if math.IsNaN(xi) {
 		return [6]float64{xi, xi, xi, xi, xi, xi}
 	}
@@ -150,7 +152,7 @@ func (tb *hhTable) lookup(v float64) [6]float64 {
 	th := xi - float64(i)
 	var r [6]float64
 	for j := 0; j < 6; j++ {
-		r[j] = tb.t[i][j] + th*(tb.t[i+1][j]-tb.t[i][j])
+		r[j] = tb.t[i][j] + float64(th*(tb.t[i+1][j]-tb.t[i][j]))
 	}
 	return r
 }
@@ -245,14 +247,14 @@ func (s *hhState) Current(st Step, lo, hi int) {
 		gk := s.gkbar[i] * n * n * n * n
 		// at v + 0.001
 		vp := v + 0.001
-		ina1 := gna * (vp - ena[nd])
-		ik1 := gk * (vp - ek[nd])
-		il1 := s.gl[i] * (vp - s.el[i])
+		ina1 := float64(gna * (vp - ena[nd]))
+		ik1 := float64(gk * (vp - ek[nd]))
+		il1 := float64(s.gl[i] * (vp - s.el[i]))
 		g := ina1 + ik1 + il1
 		// at v
-		ina := gna * (v - ena[nd])
-		ik := gk * (v - ek[nd])
-		il := s.gl[i] * (v - s.el[i])
+		ina := float64(gna * (v - ena[nd]))
+		ik := float64(gk * (v - ek[nd]))
+		il := float64(s.gl[i] * (v - s.el[i]))
 		rhs := ina + ik + il
 		s.na.DIDV[nd] += (ina1 - ina) / 0.001
 		s.k.DIDV[nd] += (ik1 - ik) / 0.001
@@ -272,7 +274,7 @@ func Cnexp(x, xinf, tau, dt float64) float64 { return cnexp(x, xinf, tau, dt) }
 
 func cnexp(x, xinf, tau, dt float64) float64 {
 	a := -1.0 / tau
-	return x + (1-exp(dt*a))*(-(xinf/tau)/a-x)
+	return x + float64((1-exp(dt*a))*(-(xinf/tau)/a-x))
 }
 
 func (s *hhState) Advance(st Step, lo, hi int) {
@@ -291,15 +293,15 @@ func (s *hhState) Advance(st Step, lo, hi int) {
 	for k, nd := range node {
 		// hhTable.lookup inlined for the interior of the table (the same
 		// operations); the ends and NaN go through lookup
-		xi := tb.mfac * (st.V[nd] - hhTmin)
+		xi := float64(tb.mfac * (st.V[nd] - hhTmin))
 		var r [6]float64
 		switch {
 		case xi >= 0 && xi < hhTn:
 			j := int(xi)
 			th := xi - float64(j)
 			a, b := &tb.t[j], &tb.t[j+1]
-			r = [6]float64{a[0] + th*(b[0]-a[0]), a[1] + th*(b[1]-a[1]), a[2] + th*(b[2]-a[2]),
-				a[3] + th*(b[3]-a[3]), a[4] + th*(b[4]-a[4]), a[5] + th*(b[5]-a[5])}
+			r = [6]float64{a[0] + float64(th*(b[0]-a[0])), a[1] + float64(th*(b[1]-a[1])), a[2] + float64(th*(b[2]-a[2])),
+				a[3] + float64(th*(b[3]-a[3])), a[4] + float64(th*(b[4]-a[4])), a[5] + float64(th*(b[5]-a[5]))}
 		default:
 			r = tb.lookup(st.V[nd])
 		}

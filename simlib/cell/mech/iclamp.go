@@ -65,7 +65,7 @@ func (s *iclampState) Current(st Step, lo, hi int) {
 		}
 		s.i[k] = i
 		// an electrode current enters the cell: it adds to the right-hand side
-		st.RHS[s.node[k]] += i * s.fac[k]
+		st.RHS[s.node[k]] += float64(i * s.fac[k])
 	}
 }
 

@@ -52,8 +52,8 @@ func (s *pasState) Current(st Step, lo, hi int) {
 	node, g, e, cur := s.node[lo:hi], s.g[lo:hi], s.e[lo:hi], s.i[lo:hi]
 	for k, nd := range node {
 		v := st.V[nd]
-		i1 := g[k] * (v + 0.001 - e[k])
-		i0 := g[k] * (v - e[k])
+		i1 := float64(g[k] * (v + 0.001 - e[k]))
+		i0 := float64(g[k] * (v - e[k]))
 		cur[k] = i0
 		st.RHS[nd] -= i0
 		st.D[nd] += (i1 - i0) / 0.001

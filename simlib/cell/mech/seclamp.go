@@ -120,8 +120,8 @@ func (s *seclampState) Current(st Step, lo, hi int) {
 		g := (i1 - i0) / 0.001
 		// an electrode current: added to the right-hand side, its slope
 		// subtracted from the diagonal
-		st.RHS[nd] += i0 * s.fac[k]
-		st.D[nd] -= g * s.fac[k]
+		st.RHS[nd] += float64(i0 * s.fac[k])
+		st.D[nd] -= float64(g * s.fac[k])
 	}
 }
 

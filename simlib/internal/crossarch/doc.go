@@ -3,10 +3,12 @@
 //
 // Suite runs small versions of the determinism suite's networks (the
 // Vogels-Abbott COBA and CUBA benchmarks, the Izhikevich triad, the RS-FS
-// AdEx network, a Hodgkin-Huxley network, and a LIF network on a distance
-// rule with alpha and bi-exponential synapses, noise and Normal weights)
-// and returns, for each, the spike fingerprint and a SHA-256 of the exact
-// bits of every recorded state trace and rate. cmd/fingerprints prints
+// AdEx network, a Hodgkin-Huxley network, a LIF network on a distance
+// rule with alpha and bi-exponential synapses, noise and Normal weights,
+// and a compartmental cell of package cell by backward Euler and by
+// Crank-Nicolson) and returns, for each, the spike fingerprint (for the
+// cell, a hash of its spike times) and a SHA-256 of the exact bits of every
+// recorded state trace and rate. cmd/fingerprints prints
 // them. The tests build that program for amd64 (GOAMD64=v1, v3 and v4,
 // run natively when the CPU has the instructions) and arm64 (run under
 // qemu-aarch64) and require every line equal; they disassemble simlib's

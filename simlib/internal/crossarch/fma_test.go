@@ -72,7 +72,7 @@ func TestNoFusedMultiplyAdd(t *testing.T) {
 				}
 				continue
 			}
-			t.Errorf("%s: fused multiply-add at %s: %q (write float64(x*y) for each product, or math.FMA)", strings.Join(target, " "), site, src)
+			t.Errorf("%s: fused multiply-add at %s: %q (write float64(x*y) for each product, or math.FMA; the product may be in a variable set earlier, or a division by a power of two, x/2 being x*0.5)", strings.Join(target, " "), site, src)
 		}
 		if explicit < 9 {
 			t.Errorf("%s: %d fused instructions in all, %d lines of pmath.Exp with math.FMA among them: want its 10 math.FMA calls fused (is the check finding instructions?)", strings.Join(target, " "), n, explicit)
