@@ -164,14 +164,17 @@ func (n *Network) validate() error {
 		if err := pr.rule.Validate(pre.size, post.size, pre == post); err != nil {
 			add("%v: %v", pr, err)
 		}
-		rec, ok := post.receptor(pr.syn.Receptor)
-		if !ok {
+		var rec synapse.Receptor
+		ok := false
+		if pr.toSites() {
+			errs = append(errs, checkSites(pr, post)...)
+		} else if rec, ok = post.receptor(pr.syn.Receptor); !ok {
 			add("%v: population %q has no receptor %q (has %s)", pr, pr.post, pr.syn.Receptor, post.receptorNames())
 		}
 		if pr.syn.Weight != nil {
 			if err := pr.syn.Weight.Validate(); err != nil {
 				add("%v: weight: %v", pr, err)
-			} else if lo, _ := pr.syn.Weight.Bounds(); ok && rec.Conductance && lo < 0 {
+			} else if lo, _ := pr.syn.Weight.Bounds(); (ok && rec.Conductance || pr.toSites()) && lo < 0 {
 				add("%v: weight %v can be negative (%v nS): conductances must be >= 0; use an inhibitory receptor's reversal potential", pr, pr.syn.Weight, lo)
 			}
 		}
@@ -217,6 +220,9 @@ func (p *Population) receptorNames() string {
 		s = append(s, strconv.Quote(r.name))
 	}
 	if len(s) == 0 {
+		if _, host := p.model.(neuron.SiteChecker); host {
+			return "none: its model owns its synapses: give Synapse.Site or Synapse.Spread instead of a receptor"
+		}
 		return "none: add one with Population.Receptor"
 	}
 	return strings.Join(s, ", ")
@@ -252,6 +258,9 @@ func (n *Network) checkMemory() error {
 	for _, p := range n.pops {
 		// state, inputs, receptor states and rings (assume 32-slot rings).
 		total += float64(p.size) * 8 * float64(8+len(p.receptors)*(2+32))
+		if f, ok := p.model.(neuron.Footprint); ok {
+			total += float64(p.size) * f.BytesPerNeuron()
+		}
 	}
 	for _, pr := range n.projs {
 		pre, post := n.byName[pr.pre], n.byName[pr.post]
@@ -280,6 +289,10 @@ func (n *Network) allocate() (*engine, error) {
 		ctx := neuron.Context{N: p.size, DT: dt, Method: m, Seed: n.opt.Seed, Key: rng.Key("population:" + p.name)}
 		rt := &popRT{p: p, n: p.size, dyn: p.model.New(ctx)}
 		rt.fused, _ = rt.dyn.(neuron.AdvanceSpiker)
+		if h, ok := rt.dyn.(neuron.SynapseHost); ok {
+			// events reach a host between Advance and Spike: not fused
+			rt.host, rt.fused, rt.evD = h, nil, 2
+		}
 		rt.in.I = make([]float64, p.size)
 		tauM := 0.0
 		if mem, ok := rt.dyn.(neuron.Membrane); ok && m == scheme.Exact {
@@ -384,8 +397,14 @@ func (n *Network) allocate() (*engine, error) {
 		pr.table = t
 		rt := &projRT{pre: pre.rt, post: post.rt, ptr: t.Ptr, tgt: t.Post}
 		for _, r := range post.rt.rec {
-			if r.name == pr.syn.Receptor {
+			if r.name == pr.syn.Receptor && !pr.toSites() {
 				rt.rec = r
+			}
+		}
+		if pr.toSites() {
+			if err := placeSites(pr, rt, t, key); err != nil {
+				errs = append(errs, err)
+				continue
 			}
 		}
 		switch {
@@ -405,7 +424,7 @@ func (n *Network) allocate() (*engine, error) {
 			}
 		case t.Weight != nil:
 			rt.w = t.Weight
-			if rt.rec.r.Conductance {
+			if rt.toSite || rt.rec.r.Conductance {
 				for i, w := range rt.w {
 					if w < 0 {
 						errs = append(errs, fmt.Errorf("%v: explicit weight %d = %v nS: conductances must be >= 0", pr, i, w))
@@ -442,7 +461,11 @@ func (n *Network) allocate() (*engine, error) {
 		for _, d := range rt.d {
 			maxD = max(maxD, d)
 		}
-		rt.rec.D = max(rt.rec.D, int64(maxD)+1)
+		if rt.toSite {
+			post.rt.evD = max(post.rt.evD, int64(maxD)+1)
+		} else {
+			rt.rec.D = max(rt.rec.D, int64(maxD)+1)
+		}
 		pr.rt = rt
 		post.rt.in_ = append(post.rt.in_, rt)
 		e.projs = append(e.projs, rt)
@@ -459,6 +482,9 @@ func (n *Network) allocate() (*engine, error) {
 	for _, p := range e.pops {
 		for _, r := range p.rec {
 			r.ring = make([]float64, r.D*int64(p.n))
+		}
+		if p.host != nil {
+			p.ev = make([][][]neuron.SiteEvent, p.evD)
 		}
 	}
 	return e, nil
