@@ -105,6 +105,14 @@ func (n *Network) validate() error {
 				add("%s: %v", where, err)
 			}
 		}
+		if _, host := p.model.(neuron.SiteChecker); host {
+			if len(p.receptors) > 0 {
+				add("%s: receptor %q: this model owns its synapses and takes no receptors: give the projections onto it a Synapse.Site (section, position, synapse type)", where, p.receptors[0].name)
+			}
+			if len(p.stims) > 0 && p.stims[0].s != nil {
+				add("%s: stimulus 0 (%s): this model takes no injected current from the network: place a current clamp on the cell itself (its own point processes)", where, p.stims[0].s.Kind())
+			}
+		}
 		seen := map[string]bool{}
 		for _, r := range p.receptors {
 			if r.name == "" || seen[r.name] {
@@ -469,6 +477,16 @@ func (n *Network) allocate() (*engine, error) {
 		pr.rt = rt
 		post.rt.in_ = append(post.rt.in_, rt)
 		e.projs = append(e.projs, rt)
+	}
+	if len(errs) == 0 {
+		for _, p := range e.pops {
+			if p.host == nil {
+				continue
+			}
+			if err := p.host.SitesDone(); err != nil {
+				errs = append(errs, fmt.Errorf("population %q (%s): %w", p.p.name, p.p.model.Kind(), err))
+			}
+		}
 	}
 	if len(errs) > 0 {
 		for _, p := range n.pops {

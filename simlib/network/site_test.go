@@ -14,6 +14,7 @@ import (
 	"github.com/golgi-sim/golgi/simlib/neuron"
 	"github.com/golgi-sim/golgi/simlib/record"
 	"github.com/golgi-sim/golgi/simlib/scheme"
+	"github.com/golgi-sim/golgi/simlib/stimulus"
 	"github.com/golgi-sim/golgi/simlib/synapse"
 )
 
@@ -61,7 +62,8 @@ type toyDyn struct {
 	tau   []float64
 	g     [][]float64 // [site][neuron]
 	recv  int         // Receive calls (for the test)
-	steps []int64     // updates with events, neuron 0 (for the step order test)
+	done  bool
+	steps []int64 // updates with events, neuron 0 (for the step order test)
 }
 
 func (d *toyDyn) Vars() []string { return []string{"v", "log"} }
@@ -90,8 +92,19 @@ func (d *toyDyn) AddSite(s neuron.Site) (int, error) {
 	return len(d.tau) - 1, nil
 }
 
+func (d *toyDyn) SitesDone() error {
+	if d.done {
+		return fmt.Errorf("SitesDone called twice")
+	}
+	d.done = true
+	return nil
+}
+
 func (d *toyDyn) Receive(step int64, lo, hi int, ev []neuron.SiteEvent) {
 	d.recv++
+	if !d.done {
+		panic("toyHost: Receive before SitesDone")
+	}
 	for _, e := range ev {
 		i := int(e.Neuron)
 		if i < lo || i >= hi {
@@ -305,6 +318,22 @@ func TestSiteValidation(t *testing.T) {
 		{"spread P zero", network.Synapse{Weight: dist.Const(1), Spread: &network.SiteSpread{Sites: []neuron.Site{*site("a", 0, good)}, P: []float64{0}}}, "cells", []string{"Spread.P sums to 0"}},
 		{"spread X range", network.Synapse{Weight: dist.Const(1), Spread: &network.SiteSpread{Sites: []neuron.Site{*site("a", 0, good)}, X: dist.Uniform{Low: 0, High: 2}}}, "cells", []string{"Spread.X", "[0, 2]", "[0, 1]"}},
 		{"spread bad section", network.Synapse{Weight: dist.Const(1), Spread: &network.SiteSpread{Sites: []neuron.Site{*site("a", 0, good), *site("c", 0, good)}}}, "cells", []string{"Spread.Sites[1]", `section "c"`}},
+	}
+	for _, c := range []struct {
+		name string
+		pop  func(*network.Population)
+		want string
+	}{
+		{"receptor on a host population", func(p *network.Population) { p.Receptor("e", synapse.CondExp(5, 0)) }, `population "cells" (toyHost): receptor "e": this model owns its synapses`},
+		{"stimulus on a host population", func(p *network.Population) { p.Inject(stimulus.DC{Amplitude: 1}) }, `population "cells" (toyHost): stimulus 0 (DC): this model takes no injected current`},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			net := network.New(network.Options{})
+			c.pop(net.AddPopulation("cells", 3, toyHost{}))
+			if err := net.Run(1); err == nil || !strings.Contains(err.Error(), c.want) {
+				t.Fatalf("error %v, want %q", err, c.want)
+			}
+		})
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -37,6 +37,11 @@ type SiteChecker interface {
 // instance (same segment, same kinetics: the synapses are linear, so their
 // inputs sum).
 //
+// After the last AddSite, and before the first step, the engine calls
+// SitesDone once: the host allocates its synapse instances; an error (the
+// host's own inconsistency, e.g. an initial condition set on a variable it
+// only reports) is returned by the network's Build.
+//
 // During a run, Receive is called for neurons [lo, hi) after Advance of
 // update step and before Spike, with the events due at update step for
 // those neurons: they are added to the synapses' state and act on the
@@ -47,6 +52,7 @@ type SiteChecker interface {
 // is the engine's; Receive must not keep it.
 type SynapseHost interface {
 	AddSite(s Site) (site int, err error)
+	SitesDone() error
 	Receive(step int64, lo, hi int, ev []SiteEvent)
 }
 
