@@ -175,7 +175,7 @@ func (n *Network) validate() error {
 		var rec synapse.Receptor
 		ok := false
 		if pr.toSites() {
-			errs = append(errs, checkSites(pr, post)...)
+			errs = append(errs, checkSites(pr, post, dt)...)
 		} else if rec, ok = post.receptor(pr.syn.Receptor); !ok {
 			add("%v: population %q has no receptor %q (has %s)", pr, pr.post, pr.syn.Receptor, post.receptorNames())
 		}

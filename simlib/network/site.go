@@ -27,7 +27,7 @@ type SiteSpread struct {
 func (pr *Projection) toSites() bool { return pr.syn.Site != nil || pr.syn.Spread != nil }
 
 // checkSites validates a projection's sites against its target model.
-func checkSites(pr *Projection, post *Population) []error {
+func checkSites(pr *Projection, post *Population, dt float64) []error {
 	var errs []error
 	add := func(format string, a ...any) { errs = append(errs, fmt.Errorf(format, a...)) }
 	host, ok := post.model.(neuron.SiteChecker)
@@ -44,7 +44,7 @@ func checkSites(pr *Projection, post *Population) []error {
 		add("%v: Synapse.Receptor = %q and a site are both set: onto population %q (%s) the site's synapse type replaces the receptor; leave Receptor empty", pr, syn.Receptor, post.name, post.model.Kind())
 	}
 	check := func(what string, s neuron.Site) {
-		if err := host.CheckSite(s); err != nil {
+		if err := host.CheckSite(s, dt); err != nil {
 			add("%v: %s: %v", pr, what, err)
 		}
 	}

@@ -33,7 +33,7 @@ type toySyn struct{ Tau float64 }
 func (toyHost) Kind() string                               { return "toyHost" }
 func (toyHost) DefaultMethod() scheme.Method               { return scheme.Euler }
 func (toyHost) Validate(dt float64, m scheme.Method) error { return nil }
-func (toyHost) CheckSite(s neuron.Site) error {
+func (toyHost) CheckSite(s neuron.Site, dt float64) error {
 	if s.Section != "a" && s.Section != "b" {
 		return fmt.Errorf("section %q: no such section (has \"a\", \"b\")", s.Section)
 	}
@@ -78,7 +78,7 @@ func (d *toyDyn) Var(name string) []float64 {
 }
 
 func (d *toyDyn) AddSite(s neuron.Site) (int, error) {
-	if err := (toyHost{}).CheckSite(s); err != nil {
+	if err := (toyHost{}).CheckSite(s, d.dt); err != nil {
 		return 0, err
 	}
 	seg := math.Min(3, math.Floor(s.X*4))

@@ -21,12 +21,13 @@ type SiteEvent struct {
 }
 
 // SiteChecker is implemented by models whose neurons own their synapses:
-// the engine checks every site a projection names with CheckSite while it
+// the engine checks every site a projection names with CheckSite (with the
+// network's step dt, which point processes may need) while it
 // validates the network, before anything is allocated. The error names the
 // field, its value and what is allowed (the sections the cell has, the
 // synapse types it accepts).
 type SiteChecker interface {
-	CheckSite(s Site) error
+	CheckSite(s Site, dt float64) error
 }
 
 // SynapseHost is implemented by the Dynamics of models that are
