@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"sort"
 	"strconv"
 
 	"github.com/golgi-sim/golgi/simlib/cell/mech"
@@ -290,6 +291,10 @@ func newGroup(cells []Cell, o Options) (*Group, error) {
 			}
 		}
 	}
+	for _, io := range g.ions {
+		g.ionList = append(g.ionList, io)
+	}
+	sort.Slice(g.ionList, func(i, j int) bool { return g.ionList[i].Name < g.ionList[j].Name })
 	if c0.Detector != nil {
 		nd, err := m.node(c0.Detector.Section, c0.Detector.X)
 		if err != nil {

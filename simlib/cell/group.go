@@ -25,10 +25,11 @@ type Group struct {
 	area      []float64 // µm² (100 at zero-area nodes)
 	parent    []int32   // per cell (nn), parent node index, -1 for the root
 
-	dens   []mechSet // density mechanism types
-	points []mechSet // point process types
-	pts    []pointRef // the cell's point processes in Cell.Points order
-	ions   map[string]*mech.Ion
+	dens    []mechSet  // density mechanism types
+	points  []mechSet  // point process types
+	pts     []pointRef // the cell's point processes in Cell.Points order
+	ions    map[string]*mech.Ion
+	ionList []*mech.Ion // the same, sorted by name
 
 	detNode int       // the detector's node within a cell (if detTh != nil)
 	detTh   []float64 // per cell threshold (mV); nil without Detector
@@ -72,7 +73,10 @@ func (g *Group) Options() Options { return g.opt }
 func (g *Group) V() []float64 { return g.v }
 
 // Init sets every node to Options.VInit and every mechanism to its initial
-// state (NEURON's finitialize), and re-arms the spike detectors.
+// state (NEURON's finitialize), computes the currents once at t = 0 and
+// resets the spike detectors. NEURON checks thresholds at the end of
+// finitialize: call Spikes after Init for the cells whose detector starts
+// above threshold (they fire at t = 0). NewGroup calls Init.
 func (g *Group) Init() { g.init() }
 
 // Step advances cells [lo, hi) by one dt from t (ms, the time at the start

@@ -22,14 +22,21 @@ func checkPt3D(obj string, pts []Pt3D, l *errs) {
 }
 
 // arcs returns the path length from the first point to each point (µm).
+// As NEURON, which stores 3-D points in single precision, the coordinates
+// are rounded to float32 and their differences taken in float32.
 func arcs(pts []Pt3D) []float64 {
 	a := make([]float64, len(pts))
 	for i := 1; i < len(pts); i++ {
-		dx, dy, dz := pts[i].X-pts[i-1].X, pts[i].Y-pts[i-1].Y, pts[i].Z-pts[i-1].Z
+		dx := float64(float32(pts[i].X) - float32(pts[i-1].X))
+		dy := float64(float32(pts[i].Y) - float32(pts[i-1].Y))
+		dz := float64(float32(pts[i].Z) - float32(pts[i-1].Z))
 		a[i] = a[i-1] + math.Sqrt(dx*dx+dy*dy+dz*dz)
 	}
 	return a
 }
+
+// diam32 is a point's diameter as NEURON stores it (float32).
+func diam32(p Pt3D) float64 { return float64(float32(p.Diam)) }
 
 // Pt3DLength is the path length of a section's 3-D points (µm): the L
 // NEURON gives a section with a shape.
@@ -60,10 +67,10 @@ func (m *morphology) pt3dGeometry(s Section, sn secNodes) float64 {
 		}
 		span := arc[k+1] - arc[k]
 		if span < 1e-10 {
-			return pts[k+1].Diam
+			return diam32(pts[k+1])
 		}
 		f := (x - arc[k]) / span
-		return (1-f)*pts[k].Diam + f*pts[k+1].Diam
+		return (1-f)*diam32(pts[k]) + f*diam32(pts[k+1])
 	}
 	// integrate over [s0, s1]: returns Σ(y1+y2)·slant and Σ Δs/(y1·y2)
 	integrate := func(s0, s1 float64) (areaSum, riSum float64) {
@@ -84,7 +91,7 @@ func (m *morphology) pt3dGeometry(s Section, sn secNodes) float64 {
 		}
 		for k := range arc {
 			if arc[k] > s0 && arc[k] < s1 {
-				step(arc[k], pts[k].Diam)
+				step(arc[k], diam32(pts[k]))
 			}
 		}
 		step(s1, diamAt(s1))

@@ -15,7 +15,12 @@ func newSim(c Cell, o *Options) (*Sim, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Sim{g: g}, nil
+	s := &Sim{g: g}
+	// finitialize ends with a threshold check at t = 0
+	if spk := g.spikes(0, 1, nil); len(spk) > 0 {
+		s.spikes = append(s.spikes, 0)
+	}
+	return s, nil
 }
 
 func (s *Sim) events(label string, w float64, times []float64) error {

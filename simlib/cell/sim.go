@@ -28,7 +28,9 @@ func (s *Sim) T() float64 { return s.t }
 // (ms) for the point process labelled label (as a VecStim through a NetCon
 // with zero delay would). Events are delivered at the step boundary t when
 // the event time is <= t + dt/2, as NEURON's fixed step does.
-func (s *Sim) Events(label string, w float64, times ...float64) error { return s.events(label, w, times) }
+func (s *Sim) Events(label string, w float64, times ...float64) error {
+	return s.events(label, w, times)
+}
 
 // Record records variable name ("v", "m_hh", "ina", ...) at (section, x)
 // at t = 0 and after every step.

@@ -25,8 +25,31 @@ func (g *Group) init() {
 	for _, ms := range g.points {
 		ms.inst.Init(s, 0, g.n*ms.perCell)
 	}
-	for k := range g.detFlag {
-		g.detFlag[k] = g.v[k*g.nn+g.detNode] > g.detTh[k]
+	// as finitialize, compute the currents once at t = 0 so that assigned
+	// variables (ina, a synapse's i, ...) are right at t = 0
+	g.currents(0, g.n, 0)
+	// NEURON's PreSyn starts with its flag false: a detector already above
+	// threshold fires at t = 0 when Spikes is called after Init
+	clear(g.detFlag)
+}
+
+// currents clears rhs, d and the ion currents of cells [lo, hi) and has
+// every mechanism add its current at time t (nrn_rhs without the axial
+// part).
+func (g *Group) currents(lo, hi int, t float64) {
+	n0, n1 := lo*g.nn, hi*g.nn
+	clear(g.rhs[n0:n1])
+	clear(g.d[n0:n1])
+	for _, io := range g.ionList {
+		clear(io.I[n0:n1])
+		clear(io.DIDV[n0:n1])
+	}
+	s := g.stepState(t)
+	for _, ms := range g.dens {
+		ms.inst.Current(s, lo*ms.perCell, hi*ms.perCell)
+	}
+	for _, ms := range g.points {
+		ms.inst.Current(s, lo*ms.perCell, hi*ms.perCell)
 	}
 }
 
@@ -35,22 +58,9 @@ func (g *Group) step(lo, hi int, t float64) {
 	nn := g.nn
 	n0, n1 := lo*nn, hi*nn
 	v, rhs, d := g.v[n0:n1], g.rhs[n0:n1], g.d[n0:n1]
-	for i := range rhs {
-		rhs[i] = 0
-		d[i] = 0
-	}
-	for _, io := range g.ions {
-		clear(io.I[n0:n1])
-		clear(io.DIDV[n0:n1])
-	}
 	// currents at v(t), time t + dt/2 (nrn_rhs: mechanisms, then axial)
-	s := g.stepState(t + 0.5*g.opt.DT)
-	for _, ms := range g.dens {
-		ms.inst.Current(s, lo*ms.perCell, hi*ms.perCell)
-	}
-	for _, ms := range g.points {
-		ms.inst.Current(s, lo*ms.perCell, hi*ms.perCell)
-	}
+	g.currents(lo, hi, t+0.5*g.opt.DT)
+	s := g.stepState(t + g.opt.DT)
 	a, b, cm := g.a[n0:n1], g.b[n0:n1], g.cm[n0:n1]
 	par := g.parent
 	// NEURON's cj: 1/dt (backward Euler) or 2/dt (Crank-Nicolson); cm in µF/cm²
@@ -90,6 +100,13 @@ func (g *Group) step(lo, hi int, t float64) {
 			rk[i] /= dk[i]
 		}
 		if g.opt.SecondOrder == 2 {
+			// NEURON's second_order_cur: ion currents to the middle of the step
+			for _, io := range g.ionList {
+				ik, dk := io.I[n0+o:n0+o+nn], io.DIDV[n0+o:n0+o+nn]
+				for i := range ik {
+					ik[i] += dk[i] * rk[i]
+				}
+			}
 			for i := range vk {
 				vk[i] += 2 * rk[i]
 			}
@@ -100,7 +117,6 @@ func (g *Group) step(lo, hi int, t float64) {
 		}
 	}
 	// states with the new v, at time t + dt
-	s.T = t + g.opt.DT
 	for _, ms := range g.dens {
 		ms.inst.Advance(s, lo*ms.perCell, hi*ms.perCell)
 	}
