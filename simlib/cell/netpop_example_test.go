@@ -31,7 +31,7 @@ func ExamplePopulation() {
 	ampa := mech.Exp2Syn{Tau1: 0.5, Tau2: 5, E: 0}
 	net.Connect("drive", "pyr", connect.FixedInDegree{K: 10}, network.Synapse{
 		Weight: dist.Const(0.002), Delay: dist.Const(1),
-		Site:   &neuron.Site{Section: "dend", X: 0.7, Synapse: ampa}})
+		Site: &neuron.Site{Section: "dend", X: 0.7, Synapse: ampa}})
 	net.Connect("pyr", "pyr", connect.FixedProbability{P: 0.2}, network.Synapse{
 		Weight: dist.Const(0.001), Delay: dist.Const(2),
 		Spread: &network.SiteSpread{

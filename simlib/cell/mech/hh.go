@@ -256,6 +256,10 @@ func cnexp(x, xinf, tau, dt float64) float64 {
 }
 
 func (s *hhState) Advance(st Step, lo, hi int) {
+	if s.table {
+		s.advanceTable(st, lo, hi) // the same, faster (hh_table.go)
+		return
+	}
 	dt := st.DT
 	for i := lo; i < hi; i++ {
 		r := s.rates(st.V[s.node[i]])
