@@ -87,6 +87,17 @@ func (p Population) BytesPerNeuron() float64 {
 	return float64(nodes)*8*12 + float64(mechs)*8*8 + float64(len(c.Points))*8*8
 }
 
+// UpdateCost is a cell's update in point-neuron updates for the
+// network's automatic number of workers: about 8 per segment (an hh
+// compartment-step takes about 90 ns, a COBA LIF update about 11 ns).
+func (p Population) UpdateCost() float64 {
+	segs := 0
+	for _, s := range p.template().Sections {
+		segs += max(1, s.Nseg)
+	}
+	return 8 * float64(segs)
+}
+
 func (p Population) template() Cell {
 	if p.Cells != nil && len(p.Cells) > 0 {
 		return p.Cells[0]

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"reflect"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -354,5 +355,21 @@ func TestPopulationValidation(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// The automatic number of workers weighs a cell by its segments: 100
+// cells of 10 segments count as 8000 point neurons, 300 as 24000 (two
+// workers where there are two cores).
+func TestPopulationWorkerCount(t *testing.T) {
+	for _, c := range []struct{ n, want int }{{100, 1}, {300, 2}} {
+		net := network.New(network.Options{DT: netDT})
+		net.AddPopulation("cells", c.n, cell.DefaultPopulation(ballStick()))
+		if err := net.Run(netDT); err != nil {
+			t.Fatal(err)
+		}
+		if got, want := net.Summary().Workers, min(c.want, runtime.GOMAXPROCS(0)); got != want {
+			t.Fatalf("%d cells: %d automatic workers, want %d", c.n, got, want)
+		}
 	}
 }

@@ -516,6 +516,10 @@ func (n *Network) workerCount() int {
 	w := runtime.GOMAXPROCS(0)
 	total := 0
 	for _, p := range n.pops {
+		if c, ok := p.model.(neuron.Cost); ok && c.UpdateCost() > 1 {
+			total += int(min(float64(p.size)*c.UpdateCost(), math.MaxInt32))
+			continue
+		}
 		total += p.size
 	}
 	// Workers meet once per window of updates (the shortest delay); below

@@ -63,3 +63,12 @@ type SynapseHost interface {
 type Footprint interface {
 	BytesPerNeuron() float64
 }
+
+// Cost is implemented by models whose neurons cost more to update than a
+// point neuron (compartmental cells): UpdateCost is one neuron's update in
+// point-neuron updates (about 8 per hh compartment: a COBA LIF update
+// takes about 11 ns, an hh compartment-step about 90 ns). The engine's
+// automatic number of workers counts neurons weighted by it.
+type Cost interface {
+	UpdateCost() float64
+}
