@@ -362,10 +362,6 @@ func (d *cellDyn) Spike(lo, hi int, step int64, dst []int32) []int32 {
 	return d.g.Spikes(lo, hi, dst)
 }
 
-// Group returns the cells once built (nil before): for recording what
-// Probes do not cover; it must not be stepped.
-func (d *cellDyn) Group() *Group { return d.g }
-
 // netClock gives the time at the start of update n+1 as a standalone Sim has
 // it after n steps: NEURON's t, advanced by two half steps per step, so
 // that time-dependent point processes see the same bits. Workers ask for
