@@ -34,9 +34,10 @@ import (
 type Population struct {
 	Cell  Cell   // the cell of every neuron (used when Cells is nil)
 	Cells []Cell // or: one cell per neuron, all of one topology (parameters and geometry may vary)
-	// Options: Celsius, SecondOrder, VInit as for a standalone cell; DT 0
-	// means the network's step, otherwise it must equal it.
-	Options Options
+	// Options: Celsius, SecondOrder, VInit as for a standalone cell; nil
+	// means NEURON's defaults (DefaultOptions). DT 0 means the network's
+	// step, otherwise it must equal it.
+	Options *Options
 	Probes  []Probe // more variables for state recorders
 }
 
@@ -52,13 +53,9 @@ type Probe struct {
 	Point   string  // optional: a point process label of the cell
 }
 
-// DefaultPopulation returns a population of c with NEURON's default
-// options and the network's step.
-func DefaultPopulation(c Cell) Population {
-	o := DefaultOptions()
-	o.DT = 0
-	return Population{Cell: c, Options: o}
-}
+// DefaultPopulation returns a population of identical cells c with
+// NEURON's default options and the network's step.
+func DefaultPopulation(c Cell) Population { return Population{Cell: c} }
 
 // Kind is "cell".
 func (Population) Kind() string { return "cell" }
@@ -107,7 +104,10 @@ func (p Population) template() Cell {
 
 // options returns the cells' options for the network's step dt.
 func (p Population) options(dt float64) Options {
-	o := p.Options
+	o := DefaultOptions()
+	if p.Options != nil {
+		o = *p.Options
+	}
 	o.DT = dt
 	return o
 }
@@ -141,7 +141,7 @@ func (p Population) Validate(dt float64, m scheme.Method) error {
 	if m != scheme.Exact {
 		return fmt.Errorf("method = %v: a cell population integrates the cable equation with backward Euler or Crank-Nicolson (Options.SecondOrder); leave the method at its default", m)
 	}
-	if p.Options.DT != 0 && p.Options.DT != dt {
+	if p.Options != nil && p.Options.DT != 0 && p.Options.DT != dt {
 		return fmt.Errorf("Options.DT = %v ms: the cells step with the network's dt = %v ms; set Options.DT to 0 (or to the network's dt)", p.Options.DT, dt)
 	}
 	if dt > MaxDT {

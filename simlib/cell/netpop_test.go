@@ -325,7 +325,7 @@ func TestPopulationValidation(t *testing.T) {
 			n.Connect("src", "cells", connect.AllToAll{}, network.Synapse{Receptor: "e", Weight: dist.Const(1)})
 		}, []string{`no receptor "e"`, "Synapse.Site"}, 0},
 		{"bad cell", cell.DefaultPopulation(bad), nil, []string{`population "cells" (cell)`, "dend", "Diam"}, 0},
-		{"dt mismatch", cell.Population{Cell: ballStick(), Options: cell.DefaultOptions()}, nil, []string{"Options.DT = 0.025", "network's dt = 0.1"}, 0.1},
+		{"dt mismatch", cell.Population{Cell: ballStick(), Options: &cell.Options{DT: 0.025, Celsius: 6.3, VInit: -65}}, nil, []string{"Options.DT = 0.025", "network's dt = 0.1"}, 0.1},
 		{"cells count", cell.Population{Cells: []cell.Cell{ballStick()}}, nil, []string{"Cells has 1 cells for 2 neurons"}, 0},
 		{"probe", cell.Population{Cell: ballStick(), Probes: []cell.Probe{{Name: "x", Section: "dend", X: 0.5, Var: "m_hh"}}}, nil, []string{`Probes[0] ("x")`, "hh"}, 0},
 		{"probe name", cell.Population{Cell: ballStick(), Probes: []cell.Probe{{Name: "v", Section: "dend", X: 0.5, Var: "v"}}}, nil, []string{`Name "v"`}, 0},
@@ -371,5 +371,54 @@ func TestPopulationWorkerCount(t *testing.T) {
 		if got, want := net.Summary().Workers, min(c.want, runtime.GOMAXPROCS(0)); got != want {
 			t.Fatalf("%d cells: %d automatic workers, want %d", c.n, got, want)
 		}
+	}
+}
+
+// Parameter-varied cells (Population.Cells: geometry and channel
+// densities differ) each equal their own standalone cell; the synapse
+// added for a projection is where the standalone one is.
+func TestPopulationVaried(t *testing.T) {
+	varied := func(k int) cell.Cell {
+		c := ballStick()
+		c.Sections[1].L = 200 + 100*float64(k)
+		hh := mech.DefaultHH()
+		hh.GNaBar = 0.1 + 0.02*float64(k)
+		c.Sections[0].Mechs = []mech.Density{hh}
+		c.AddPoint("clamp", "soma", 0.5, mech.IClamp{Del: 5, Dur: 20, Amp: 0.05 + 0.05*float64(k)})
+		return c
+	}
+	cells := []cell.Cell{varied(0), varied(1), varied(2)}
+	net := network.New(network.Options{DT: netDT, Workers: 3})
+	net.AddPopulation("src", 1, neuron.SpikeTimes{Times: [][]float64{{3}}})
+	net.AddPopulation("cells", 3, cell.Population{Cells: cells})
+	net.Connect("src", "cells", connect.AllToAll{}, network.Synapse{Weight: dist.Const(0.001), Delay: dist.Const(1),
+		Site: &neuron.Site{Section: "dend", X: 0.3, Synapse: exc}})
+	vs := record.NewState("cells", "v", []int{0, 1, 2}, 0)
+	net.Record(vs)
+	if err := net.Run(40); err != nil {
+		t.Fatal(err)
+	}
+	var traces [][]float64
+	for k := range cells {
+		c := varied(k)
+		c.AddPoint("syn", "dend", 0.3, exc)
+		sim, err := cell.New(c, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := sim.Events("syn", 0.001, 160*netDT); err != nil { // update 120 + 40
+			t.Fatal(err)
+		}
+		tr, _ := sim.Record("soma", 0.5, "v")
+		if err := sim.Run(40); err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(vs.Values()[k], tr.Y) {
+			t.Fatalf("cell %d differs from its standalone cell: %s", k, firstDiff(vs.Values()[k], tr.Y))
+		}
+		traces = append(traces, tr.Y)
+	}
+	if reflect.DeepEqual(traces[0], traces[1]) || reflect.DeepEqual(traces[1], traces[2]) {
+		t.Fatal("the varied cells have equal traces: the parameters did not reach them")
 	}
 }
