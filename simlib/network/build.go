@@ -182,8 +182,10 @@ func (n *Network) validate() error {
 		if pr.syn.Weight != nil {
 			if err := pr.syn.Weight.Validate(); err != nil {
 				add("%v: weight: %v", pr, err)
-			} else if lo, _ := pr.syn.Weight.Bounds(); (ok && rec.Conductance || pr.toSites()) && lo < 0 {
+			} else if lo, _ := pr.syn.Weight.Bounds(); ok && rec.Conductance && lo < 0 {
 				add("%v: weight %v can be negative (%v nS): conductances must be >= 0; use an inhibitory receptor's reversal potential", pr, pr.syn.Weight, lo)
+			} else if pr.toSites() && lo < 0 {
+				add("%v: weight %v can be negative (%v): synapse weights (NetCon weights, µS) must be >= 0; for inhibition use a synapse with an inhibitory reversal potential", pr, pr.syn.Weight, lo)
 			}
 		}
 		if pr.syn.Delay != nil {
