@@ -422,3 +422,30 @@ func TestPopulationVaried(t *testing.T) {
 		t.Fatal("the varied cells have equal traces: the parameters did not reach them")
 	}
 }
+
+// A network with cell populations is cacheable (its description has no
+// function values): the second run is a hit with the same spikes and
+// traces.
+func TestPopulationCache(t *testing.T) {
+	dir := t.TempDir()
+	var fp string
+	var v [][]float64
+	for k := 0; k < 2; k++ {
+		net, st, _ := cellNet(1)
+		net.EnableCache(dir)
+		if err := net.Run(20); err != nil {
+			t.Fatal(err)
+		}
+		hit, why := net.CacheStatus()
+		if hit != (k == 1) {
+			t.Fatalf("run %d: cache hit %v (%s), want %v", k, hit, why, k == 1)
+		}
+		if k == 0 {
+			fp, v = net.Fingerprint(), st.Values()
+			continue
+		}
+		if net.Fingerprint() != fp || !reflect.DeepEqual(st.Values(), v) {
+			t.Fatal("the cached run differs from the simulated one")
+		}
+	}
+}
