@@ -61,7 +61,6 @@ type toyDyn struct {
 	index map[[3]float64]int
 	tau   []float64
 	g     [][]float64 // [site][neuron]
-	recv  int         // Receive calls (for the test)
 	done  bool
 	steps []int64 // updates with events, neuron 0 (for the step order test)
 }
@@ -101,7 +100,6 @@ func (d *toyDyn) SitesDone() error {
 }
 
 func (d *toyDyn) Receive(step int64, lo, hi int, ev []neuron.SiteEvent) {
-	d.recv++
 	if !d.done {
 		panic("toyHost: Receive before SitesDone")
 	}
