@@ -62,7 +62,6 @@ type toyDyn struct {
 	tau   []float64
 	g     [][]float64 // [site][neuron]
 	done  bool
-	steps []int64 // updates with events, neuron 0 (for the step order test)
 }
 
 func (d *toyDyn) Vars() []string { return []string{"v", "log"} }
@@ -111,9 +110,6 @@ func (d *toyDyn) Receive(step int64, lo, hi int, ev []neuron.SiteEvent) {
 		d.g[e.Site][i] += e.Weight
 		// order-sensitive: a permutation of the same events changes it
 		d.log[i] = math.Mod(d.log[i]*1.000001+e.Weight*float64(e.Site+1)+float64(step), 1e6)
-		if i == 0 {
-			d.steps = append(d.steps, step)
-		}
 	}
 }
 
