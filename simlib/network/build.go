@@ -154,6 +154,14 @@ func (n *Network) validate() error {
 				add("%s: %w", where, err)
 			}
 		}
+		if _, host := p.model.(neuron.SiteChecker); host {
+			if len(p.receptors) > 0 {
+				add("%s: receptor %q: this model owns its synapses and takes no receptors: give the projections onto it a Synapse.Site (section, position, synapse type)", where, p.receptors[0].name)
+			}
+			if len(p.stims) > 0 && p.stims[0].s != nil {
+				add("%s: stimulus 0 (%s): this model takes no injected current from the network: place a current clamp on the cell itself (its own point processes)", where, p.stims[0].s.Kind())
+			}
+		}
 		seen := map[string]bool{}
 		for _, r := range p.receptors {
 			if r.name == "" || seen[r.name] {
@@ -215,8 +223,11 @@ func (n *Network) validate() error {
 		if err := pr.rule.Validate(pre.size, post.size, pre == post); err != nil {
 			add("%v: %w", pr, err)
 		}
-		rec, ok := post.receptor(pr.syn.Receptor)
-		if !ok {
+		var rec synapse.Receptor
+		ok := false
+		if pr.toSites() {
+			errs = append(errs, checkSites(pr, post, dt)...)
+		} else if rec, ok = post.receptor(pr.syn.Receptor); !ok {
 			add("%v: population %q has no receptor %q (has %s)", pr, pr.post, pr.syn.Receptor, post.receptorNames())
 		}
 		if pr.syn.Weight != nil {
@@ -224,6 +235,8 @@ func (n *Network) validate() error {
 				add("%v: weight: %w", pr, err)
 			} else if lo, _ := pr.syn.Weight.Bounds(); ok && rec.Conductance && lo < 0 {
 				add("%v: weight %v can be negative (%v nS): conductances must be >= 0; use an inhibitory receptor's reversal potential", pr, pr.syn.Weight, lo)
+			} else if pr.toSites() && lo < 0 {
+				add("%v: weight %v can be negative (%v): synapse weights (NetCon weights, µS) must be >= 0; for inhibition use a synapse with an inhibitory reversal potential", pr, pr.syn.Weight, lo)
 			}
 		}
 		if pr.syn.Delay != nil {
@@ -274,6 +287,9 @@ func (p *Population) receptorNames() string {
 		s = append(s, strconv.Quote(r.name))
 	}
 	if len(s) == 0 {
+		if _, host := p.model.(neuron.SiteChecker); host {
+			return "none: its model owns its synapses: give Synapse.Site or Synapse.Spread instead of a receptor"
+		}
 		return "none: add one with Population.Receptor"
 	}
 	return strings.Join(s, ", ")
@@ -356,6 +372,9 @@ func (n *Network) checkMemory() error {
 		if mu, ok := p.model.(neuron.MemoryUser); ok {
 			b += mu.Bytes(p.size)
 		}
+		if f, ok := p.model.(neuron.Footprint); ok {
+			b += float64(float64(p.size) * f.BytesPerNeuron())
+		}
 		part(fmt.Sprintf("population %q (%s)", p.name, p.model.Kind()), b)
 		for _, r := range p.receptors {
 			d := slots[p][r.name]
@@ -409,6 +428,10 @@ func (n *Network) allocate() (*engine, error) {
 		rt := &popRT{p: p, n: p.size, dyn: dyn}
 		rt.fused, _ = rt.dyn.(neuron.AdvanceSpiker)
 		rt.faulter, _ = rt.dyn.(neuron.Faulter)
+		if h, ok := rt.dyn.(neuron.SynapseHost); ok {
+			// events reach a host between Advance and Spike: not fused
+			rt.host, rt.fused, rt.evD = h, nil, 2
+		}
 		rt.in.I = make([]float64, p.size)
 		tauM := 0.0
 		if mem, ok := rt.dyn.(neuron.Membrane); ok && m == scheme.Exact {
@@ -573,8 +596,14 @@ func (n *Network) allocate() (*engine, error) {
 		pr.table = t
 		rt := &projRT{pre: pre.rt, post: post.rt, ptr: t.Ptr, tgt: t.Post}
 		for _, r := range post.rt.rec {
-			if r.name == pr.syn.Receptor {
+			if r.name == pr.syn.Receptor && !pr.toSites() {
 				rt.rec = r
+			}
+		}
+		if pr.toSites() {
+			if err := placeSites(pr, rt, t, key); err != nil {
+				errs = append(errs, err)
+				continue
 			}
 		}
 		switch {
@@ -598,7 +627,7 @@ func (n *Network) allocate() (*engine, error) {
 			}
 		case t.Weight != nil:
 			rt.w = t.Weight
-			if rt.rec.r.Conductance {
+			if rt.toSite || rt.rec.r.Conductance {
 				for i, w := range rt.w {
 					if w < 0 {
 						errs = append(errs, fmt.Errorf("%v: explicit weight %d = %v nS: conductances must be >= 0", pr, i, w))
@@ -648,10 +677,24 @@ func (n *Network) allocate() (*engine, error) {
 		for _, d := range rt.d {
 			maxD = max(maxD, d)
 		}
-		rt.rec.D = max(rt.rec.D, int64(maxD)+1)
+		if rt.toSite {
+			post.rt.evD = max(post.rt.evD, int64(maxD)+1)
+		} else {
+			rt.rec.D = max(rt.rec.D, int64(maxD)+1)
+		}
 		pr.rt = rt
 		post.rt.in_ = append(post.rt.in_, rt)
 		e.projs = append(e.projs, rt)
+	}
+	if len(errs) == 0 {
+		for _, p := range e.pops {
+			if p.host == nil {
+				continue
+			}
+			if err := p.host.SitesDone(); err != nil {
+				errs = append(errs, fmt.Errorf("population %q (%s): %w", p.p.name, p.p.model.Kind(), err))
+			}
+		}
 	}
 	if len(errs) > 0 {
 		for _, p := range n.pops {
@@ -682,6 +725,9 @@ func (n *Network) allocate() (*engine, error) {
 		for _, r := range p.rec {
 			r.ring = make([]float64, r.D*int64(p.n))
 		}
+		if p.host != nil {
+			p.ev = make([][][]neuron.SiteEvent, p.evD)
+		}
 	}
 	return e, nil
 }
@@ -692,8 +738,12 @@ func (n *Network) allocate() (*engine, error) {
 func (n *Network) workerCount() int {
 	total, largest := 0, 1
 	for _, p := range n.pops {
-		total += p.size
 		largest = max(largest, p.size)
+		if c, ok := p.model.(neuron.Cost); ok && c.UpdateCost() > 1 {
+			total += int(min(float64(p.size)*c.UpdateCost(), math.MaxInt32))
+			continue
+		}
+		total += p.size
 	}
 	if n.opt.Workers > 0 {
 		return min(n.opt.Workers, largest)

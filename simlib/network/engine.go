@@ -44,6 +44,11 @@ type popRT struct {
 	hasCur, hasCond, hasDelta bool
 	lo, hi                    []int       // per worker
 	spk                       [][][]int32 // [buffer of the update][worker] (see engine.buf)
+	// host is dyn when its neurons own their synapses: spikes reach it as
+	// events, ev[(arrival update) mod evD][worker] (see site.go).
+	host neuron.SynapseHost
+	ev   [][][]neuron.SiteEvent
+	evD  int64
 }
 
 type receptorRT struct {
@@ -77,6 +82,11 @@ type projRT struct {
 	w         []float64
 	d         []int32 // per synapse, nil when all are d0
 	d0        int32
+	// toSite: the synapses are events to the target's synapse instances
+	// (site per synapse, nil when all are site0) instead of a receptor.
+	toSite bool
+	site   []int32
+	site0  int32
 }
 
 func (p *popRT) variable(name string) []float64 {
@@ -126,6 +136,7 @@ func (e *engine) partition(w int) {
 		for k := 0; k < w; k++ {
 			p.lo[k], p.hi[k] = p.n*k/w, p.n*(k+1)/w
 		}
+		p.splitEvents(w)
 		old := p.spk
 		p.spk = make([][][]int32, 2*e.window)
 		for k := range p.spk {
@@ -170,7 +181,14 @@ func (e *engine) phaseA(w int, step int64) {
 		p.prepare(w, lo, hi, step, t)
 		in := p.in // shared slices; Step and T set on the worker's copy
 		in.Step, in.T = step, t
-		if p.fused != nil {
+		if p.host != nil {
+			p.dyn.Advance(lo, hi, in)
+			if p.hasDelta {
+				p.receiveJumps(lo, hi, step)
+			}
+			p.receiveSites(w, lo, hi, step)
+			p.spk[par][w] = p.dyn.Spike(lo, hi, step, p.spk[par][w][:0])
+		} else if p.fused != nil {
 			p.spk[par][w] = p.fused.AdvanceSpike(lo, hi, in, p.spk[par][w][:0])
 			if p.hasDelta {
 				p.receiveJumps(lo, hi, step)
@@ -386,6 +404,10 @@ func (e *engine) phaseB(w int, step int64) {
 		}
 		whole := lo == 0 && int(hi) == q.n
 		for _, pr := range q.in_ {
+			if pr.toSite {
+				pr.deliverSites(w, step, lo, hi, whole, par)
+				continue
+			}
 			r := pr.rec
 			n := int64(q.n)
 			for _, chunk := range pr.pre.spk[par] {

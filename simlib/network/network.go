@@ -244,10 +244,17 @@ func (p *Population) Vars() []string {
 // Synapse describes the synapses of a projection: the receptor of the
 // target population they act on, and the distributions of their weights
 // (pA, nS, or mV for delta receptors) and delays (ms).
+//
+// Onto a population whose model owns its synapses (neuron.SiteChecker:
+// compartmental cells), Site or Spread replaces Receptor: they name the
+// section, the position and the synapse type of the synapse instances the
+// projection drives (see SiteSpread and docs/architecture.md).
 type Synapse struct {
 	Receptor string
-	Weight   dist.Dist // nil: the rule's explicit weights (List, Matrix)
-	Delay    dist.Dist // nil: one step; rounded to steps, at least one
+	Weight   dist.Dist    // nil: the rule's explicit weights (List, Matrix)
+	Delay    dist.Dist    // nil: one step; rounded to steps, at least one
+	Site     *neuron.Site // every synapse at this site of its target neuron
+	Spread   *SiteSpread  // or: each synapse at a site drawn from a distribution
 }
 
 // Projection is a set of synapses from one population to another.
@@ -273,6 +280,9 @@ func (n *Network) Connect(pre, post string, rule connect.Rule, syn Synapse) *Pro
 func (n *Network) Projections() []*Projection { return n.projs }
 
 func (pr *Projection) String() string {
+	if pr.syn.Site != nil || pr.syn.Spread != nil {
+		return fmt.Sprintf("projection %d %q -> %q (%s, synapse sites)", pr.index, pr.pre, pr.post, kindOf(pr.rule))
+	}
 	return fmt.Sprintf("projection %d %q -> %q (%s, receptor %q)", pr.index, pr.pre, pr.post, kindOf(pr.rule), pr.syn.Receptor)
 }
 
@@ -302,6 +312,23 @@ func (pr *Projection) DelaySteps() []int32 {
 		d[i] = pr.rt.d0
 	}
 	return d
+}
+
+// Sites returns, once built, the synapse instance (the index its target
+// host gave with neuron.SynapseHost.AddSite) of each synapse in table order,
+// for a projection onto synapse sites; nil otherwise.
+func (pr *Projection) Sites() []int32 {
+	if pr.rt == nil || !pr.rt.toSite {
+		return nil
+	}
+	if pr.rt.site != nil {
+		return pr.rt.site
+	}
+	s := make([]int32, len(pr.rt.tgt))
+	for i := range s {
+		s[i] = pr.rt.site0
+	}
+	return s
 }
 
 // Len returns the number of synapses once built.
