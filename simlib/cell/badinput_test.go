@@ -82,7 +82,9 @@ func TestBadInput(t *testing.T) {
 			c.Sections[1].E = map[string]float64{"ca": 130}
 		}, []string{`mechanism "kca"`, "gbar = -2 pS/µm²"}},
 		{"cat gbar NaN", func(c *cell.Cell, o *cell.Options) { c.Sections[1].Mechs = []mech.Density{mech.CaT{GBar: nan}} }, []string{`mechanism "cat"`, "gbar = NaN S/cm²"}},
-		{"ar erev NaN", func(c *cell.Cell, o *cell.Options) { c.Sections[1].Mechs = []mech.Density{mech.Ar{GBar: 1e-6, Erev: nan}} }, []string{`mechanism "ar"`, "erev = NaN mV"}},
+		{"ar erev NaN", func(c *cell.Cell, o *cell.Options) {
+			c.Sections[1].Mechs = []mech.Density{mech.Ar{GBar: 1e-6, Erev: nan}}
+		}, []string{`mechanism "ar"`, "erev = NaN mV"}},
 		{"ChildX 0.5", func(c *cell.Cell, o *cell.Options) { c.Sections[1].ChildX = 0.5 }, []string{`section "dend"`, "ChildX = 0.5", "0 or its 1 end"}},
 		{"ChildX on root", func(c *cell.Cell, o *cell.Options) { c.Sections[0].ChildX = 1 }, []string{`section "soma"`, "ChildX = 1", "root must use 0"}},
 		{"ChildX with pt3d", func(c *cell.Cell, o *cell.Options) {
