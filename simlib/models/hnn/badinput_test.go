@@ -177,3 +177,63 @@ func TestPositionRounding(t *testing.T) {
 		}
 	}
 }
+
+// TestOverride: hnn-core's flat parameter names set the fields; unknown
+// names, the other type's names and non-finite values are errors.
+func TestOverride(t *testing.T) {
+	p := DefaultL5Pyramidal()
+	if err := p.Override("L5Pyr", map[string]float64{
+		"L5Pyr_soma_gbar_ca": 10, "L5Pyr_dend_gnabar_hh2": 0.02, "L5Pyr_apical1_L": 600,
+		"L5Pyr_basal2_diam": 7, "L5Pyr_nmda_tau2": 30, "L5Pyr_dend_Ra": 150,
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if p.Soma.GBarCa != 10 || p.Dend.GNaBarHH2 != 0.02 || p.Sections["apical_1"].L != 600 || p.Sections["apical_1"].Diam != 7.48 ||
+		p.Sections["basal_2"].Diam != 7 || p.Synapses.NMDA.Tau2 != 30 || p.DendRa != 150 {
+		t.Errorf("overrides not applied: %+v", p)
+	}
+	m, err := L5Pyramidal(p, Pos{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Cell.Sections[1].Name != "apical_1" || m.Cell.Sections[1].Nseg != 13 || m.Cell.Sections[1].L != 600 {
+		t.Errorf("apical_1: %+v", m.Cell.Sections[1])
+	}
+	for _, tc := range []struct {
+		prefix string
+		params map[string]float64
+		want   []string
+	}{
+		{"L5Pyr", map[string]float64{"L5Pyr_soma_gbar_nap": 1}, []string{`key = "L5Pyr_soma_gbar_nap"`, "no such parameter"}},
+		{"L2Pyr", map[string]float64{"L2Pyr_soma_gbar_ca": 60}, []string{`"L2Pyr_soma_gbar_ca"`, "no such parameter"}},
+		{"L2Pyr", map[string]float64{"L2Pyr_apical2_L": 60}, []string{`"L2Pyr_apical2_L"`}},
+		{"L5Pyr", map[string]float64{"L2Pyr_soma_L": 20}, []string{`"L2Pyr_soma_L"`}},
+		{"L5Pyr", map[string]float64{"L5Pyr_dend_gbar_km": math.NaN()}, []string{"L5Pyr_dend_gbar_km = NaN", "finite"}},
+		{"L5Pyr", map[string]float64{"L5Pyr_soma_L": math.Inf(-1)}, []string{"L5Pyr_soma_L = -Inf"}},
+		{"L3Pyr", nil, []string{`prefix = "L3Pyr"`, `"L2Pyr" or "L5Pyr"`}},
+	} {
+		q := DefaultL5Pyramidal()
+		if tc.prefix == "L2Pyr" {
+			q = DefaultL2Pyramidal()
+		}
+		err := q.Override(tc.prefix, tc.params)
+		if err == nil {
+			t.Errorf("%v: no error", tc.params)
+			continue
+		}
+		for _, w := range tc.want {
+			if !strings.Contains(err.Error(), w) {
+				t.Errorf("error %q lacks %q", err, w)
+			}
+		}
+	}
+	// a negative value passes Override (it is finite) and is caught when
+	// the cell is built, naming the field
+	q := DefaultL2Pyramidal()
+	if err := q.Override("L2Pyr", map[string]float64{"L2Pyr_dend_gbar_km": -1}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := L2Pyramidal(q, Pos{}); err == nil || !strings.Contains(err.Error(), "GBarKm = -1 pS/µm²") {
+		t.Errorf("negative gbar_km: %v", err)
+	}
+}
