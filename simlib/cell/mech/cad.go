@@ -17,6 +17,10 @@ import "math"
 // the 2019 SI values): the mod file's FARADAY is nocmodl's legacy 96485.3
 // C/mol, and NEURON's Nernst (eion.cpp) uses its own legacy constants,
 // F = 96485.309 C/mol and R = 8.3134 J/(K·mol).
+//
+// NEURON computes eca from cai at the start of each step's currents, golgi
+// at the end of cad's update: the value used is the same, but a recorded
+// eca after a step is NEURON's one step later.
 type Cad struct {
 	Taur   float64 // removal time constant (ms); 200
 	Depth  float64 // shell depth (µm); 0.1 (a GLOBAL in cad.mod)
