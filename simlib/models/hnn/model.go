@@ -23,7 +23,7 @@ var Receptors = []string{"ampa", "nmda", "gabaa", "gabab"}
 
 // Options are the simulation settings hnn-core runs with: dt 0.025 ms,
 // backward Euler, 37 °C (default.json's celsius). VInit is unused: every
-// section has its own V0.
+// section has its own V0. Change a copy, not this value.
 var Options = cell.Options{DT: 0.025, SecondOrder: 0, Celsius: 37, VInit: -65}
 
 // Threshold is the spike detection threshold of hnn-core's cells (mV),
