@@ -38,7 +38,7 @@ type Population struct {
 	// means NEURON's defaults (DefaultOptions). DT 0 means the network's
 	// step, otherwise it must equal it.
 	Options *Options
-	Probes  []Probe // more variables for state recorders
+	Probes  []Probe  // more variables for state recorders
 	Dipoles []Dipole // current dipole moments along an axis, as variables (dipole.go)
 }
 
@@ -263,7 +263,7 @@ type cellDyn struct {
 	point []int // per site, the point process index in g
 	names []string
 	vars  map[string][]float64
-	src   [][]*float64 // per name, per cell: the live state
+	src   [][]*float64  // per name, per cell: the live state
 	dip   [][][]dipTerm // per dipole, per cell: its terms
 	clk   netClock
 }

@@ -10,8 +10,8 @@ import (
 	"github.com/golgi-sim/golgi/simlib/cell"
 	"github.com/golgi-sim/golgi/simlib/cell/mech"
 	"github.com/golgi-sim/golgi/simlib/connect"
-	"github.com/golgi-sim/golgi/simlib/neuron"
 	"github.com/golgi-sim/golgi/simlib/network"
+	"github.com/golgi-sim/golgi/simlib/neuron"
 	"github.com/golgi-sim/golgi/simlib/record"
 	"github.com/golgi-sim/golgi/simlib/rng"
 )

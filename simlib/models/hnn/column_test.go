@@ -125,7 +125,8 @@ func TestColumnRun(t *testing.T) {
 	if len(ev) != 3+9+3+9 {
 		t.Fatalf("%d drive cells, want 24", len(ev))
 	}
-	for typ, n := range map[string]int{L2Basket: 1, L2Pyr: 1, L5Basket: 1} // the stand-in L5 pyramidal cells stay below threshold {
+	// the stand-in L5 pyramidal cells stay below threshold
+	for typ, n := range map[string]int{L2Basket: 1, L2Pyr: 1, L5Basket: 1} {
 		if r.Count(typ) < n {
 			t.Errorf("%s: %d spikes: the drive should make them fire", typ, r.Count(typ))
 		}
