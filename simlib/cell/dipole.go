@@ -46,8 +46,8 @@ func dipoleTerms(c Cell, d Dipole) ([]dipTerm, error) {
 		if !ok {
 			continue
 		}
-		L := s.L
-		if len(s.Pt3D) > 1 {
+		L := s.L // NEURON's sec.L: the length it was given, also with 3-D points
+		if L <= 0 && len(s.Pt3D) > 1 {
 			L = Pt3DLength(s.Pt3D)
 		}
 		sn := m.secs[i]
