@@ -3,6 +3,7 @@
 compartmental cells, same integrator and dt; prints a table.
 
     /usr/bin/python3 compare/neuron_cells.py [--cases a,b] [--save FILE] [--json FILE]
+                                            [--random-seeds A-B]
 
 Run from the repository root. Each case is a plain dict in the JSON form of
 package simlib/cell/cellcase (sections with NEURON's names: L, diam, nseg,
@@ -24,13 +25,18 @@ amplitudes within 0.1 %, spike times within one dt. The script exits with
 status 1 when a target is missed.
 
 --save FILE writes the cases with NEURON's traces (10 significant digits)
-for the Go tests (simlib/cell/testdata/neuron_cells.json), which then
+for the Go tests (simlib/cell/testdata/neuron_cells.json.gz; gzip when the
+name ends in .gz), which then
 need no NEURON.
+
+--random-seeds A-B runs only the random trees (random_trees,
+random_pt3d_trees) over seeds A..B (docs/validation.md: 10-49).
 
 Adding a case: append a builder to CASE_BUILDERS (a function returning a
 list of case dicts); helpers below build sections and points.
 """
 import argparse
+import gzip
 import json
 import math
 import os
@@ -41,9 +47,12 @@ import time
 
 # ---------------------------------------------------------------- cases
 
-def section(name, L, diam, nseg=1, Ra=100.0, cm=1.0, parent=None, parent_x=1.0, mechs=None, pt3d=None):
+def section(name, L, diam, nseg=1, Ra=100.0, cm=1.0, parent=None, parent_x=1.0, mechs=None, pt3d=None,
+            child_x=0):
     s = {"name": name, "L": L, "diam": diam, "nseg": nseg, "Ra": Ra, "cm": cm,
          "parent_x": parent_x, "mechs": mechs or {}}
+    if child_x:
+        s["child_x"] = child_x
     if parent:
         s["parent"] = parent
     if pt3d:
@@ -83,16 +92,33 @@ def passive_cable():
 def soma_hh():
     """A soma (20 x 20 µm) with hh and a current step: spikes."""
     out = []
-    for so in (0, 2):
+    for so, dt, celsius in ((0, 0.025, 6.3), (2, 0.025, 6.3), (0, 0.01, 6.3), (2, 0.1, 6.3), (0, 0.01, 20)):
         out.append(case(
-            f"soma_hh_so{so}",
+            f"soma_hh_so{so}" + ("" if dt == 0.025 else f"_dt{dt}") + ("" if celsius == 6.3 else f"_{celsius}C"),
             [section("soma", 20, 20, mechs={"hh": {}})],
             points=[{"label": "stim", "type": "IClamp", "sec": "soma", "x": 0.5,
                      "params": {"del": 5, "dur": 40, "amp": 0.1}}],
             record=[{"sec": "soma", "x": 0.5, "var": "v"}, {"sec": "soma", "x": 0.5, "var": "m_hh"},
                     {"sec": "soma", "x": 0.5, "var": "ina"}, {"sec": "soma", "x": 0.5, "var": "ik"}],
             detector={"sec": "soma", "x": 0.5, "var": "v", "threshold": 0},
-            secondorder=so, tstop=50))
+            secondorder=so, dt=dt, celsius=celsius, tstop=50))
+    return out
+
+
+def soma_seclamp():
+    """A soma (hh) + passive dendrite under an SEClamp at the soma: steps
+    to -40 and 0 mV and back; the clamp current and the dendrite's v."""
+    out = []
+    for so in (0, 2):
+        out.append(case(
+            f"soma_seclamp_so{so}",
+            [section("soma", 20, 20, mechs={"hh": {}}),
+             section("dend", 300, 1, nseg=11, parent="soma", parent_x=1, mechs={"pas": {"g": 1e-4, "e": -65}})],
+            points=[{"label": "vc", "type": "SEClamp", "sec": "soma", "x": 0.5,
+                     "params": {"rs": 2, "dur1": 5, "amp1": -65, "dur2": 10, "amp2": -40, "dur3": 5, "amp3": 0}}],
+            record=[{"point": "vc", "var": "i"}, {"sec": "soma", "x": 0.5, "var": "v"},
+                    {"sec": "dend", "x": 1, "var": "v"}],
+            secondorder=so, tstop=25))
     return out
 
 
@@ -123,8 +149,9 @@ def branched_pt3d():
     points (irregular spacing, diameter 3 -> 1 µm), two tufts at its 1 end,
     an oblique attached at the trunk's middle (x = 0.5), a basal dendrite
     at the soma's 0 end and an axon at the soma's 1 end; ExpSyn and Exp2Syn
-    inputs on different branches and a current step at the axon's far (1)
-    end node."""
+    inputs on different branches (two ExpSyn events off the dt grid:
+    12.0123 ms is delivered at 12.0, 12.5126 at 12.525, NEURON's t + dt/2
+    rule) and a current step at the axon's far (1) end node."""
     trunk = [[0, 0, 0, 3.0], [0, 40, 0, 2.6], [5, 95, 0, 2.2], [5, 160, 3, 1.8],
              [0, 240, 0, 1.5], [0, 300, 0, 1.0]]
     tuft1 = [[0, 300, 0, 1.0], [40, 350, 0, 0.8], [90, 420, 10, 0.6]]
@@ -145,7 +172,7 @@ def branched_pt3d():
             points=[{"label": "syn1", "type": "Exp2Syn", "sec": "tuft1", "x": 0.7,
                      "params": {"tau1": 0.3, "tau2": 3, "e": 0}, "events": [5.0, 25.0], "weight": 0.003},
                     {"label": "syn2", "type": "ExpSyn", "sec": "oblique", "x": 0.3,
-                     "params": {"tau": 2, "e": 0}, "events": [12.0, 12.5], "weight": 0.004},
+                     "params": {"tau": 2, "e": 0}, "events": [12.0123, 12.5126], "weight": 0.004},
                     {"label": "syn3", "type": "Exp2Syn", "sec": "basal", "x": 1,
                      "params": {"tau1": 1, "tau2": 8, "e": -80}, "events": [30.0], "weight": 0.002},
                     {"label": "stim", "type": "IClamp", "sec": "axon", "x": 1,
@@ -158,8 +185,122 @@ def branched_pt3d():
     return out
 
 
+def reversed_child():
+    """Sections attached by their 1 end (connect child(1), parent(x)): a
+    dendrite on the soma by its 1 end, a branch on that dendrite's far (0)
+    end, another by its 1 end at the dendrite's x = 0.3; an Exp2Syn at
+    dend(0.2) and v at both ends and inside."""
+    pas = {"pas": {"g": 1e-4, "e": -65}}
+    out = []
+    for so in (0, 2):
+        out.append(case(
+            f"reversed_child_so{so}",
+            [section("soma", 20, 20, mechs={"hh": {}}),
+             section("dend", 400, 1.5, nseg=13, parent="soma", parent_x=1, child_x=1, mechs=pas),
+             section("b1", 150, 0.8, nseg=5, parent="dend", parent_x=0, mechs=pas),
+             section("b2", 120, 0.6, nseg=4, parent="dend", parent_x=0.3, child_x=1, mechs=pas)],
+            points=[{"label": "syn", "type": "Exp2Syn", "sec": "dend", "x": 0.2,
+                     "params": {"tau1": 0.5, "tau2": 5, "e": 0}, "events": [5.0], "weight": 0.003},
+                    {"label": "syn2", "type": "ExpSyn", "sec": "b2", "x": 0,
+                     "params": {"tau": 3, "e": 0}, "events": [15.0], "weight": 0.002}],
+            record=[{"sec": "soma", "x": 0.5, "var": "v"}, {"sec": "dend", "x": 0.2, "var": "v"},
+                    {"sec": "dend", "x": 0, "var": "v"}, {"sec": "dend", "x": 1, "var": "v"},
+                    {"sec": "b1", "x": 1, "var": "v"}, {"sec": "b2", "x": 0, "var": "v"},
+                    {"sec": "b2", "x": 0.9, "var": "v"}],
+            secondorder=so, tstop=30, epsp={"trace": 0, "t0": 5.0}))
+    return out
+
+
+def random_pt3d(rnd, npts):
+    """A random walk of npts 3-D points with diameters 0.3-4 µm (some
+    points 1e-4 µm apart or coincident, with different diameters)."""
+    pts, x, y, z = [], 0.0, 0.0, 0.0
+    for k in range(npts):
+        pts.append([round(x, 4), round(y, 4), round(z, 4), round(rnd.uniform(0.3, 4), 3)])
+        # the first step is long (a section must have a length); later ones
+        # may be tiny, giving nearly coincident points
+        step = rnd.uniform(5, 60) if k == 0 else rnd.choice([rnd.uniform(0.5, 60), rnd.uniform(0.5, 60), 1e-4, 0])
+        x += step * rnd.uniform(-1, 1)
+        y += step * rnd.uniform(0, 1)
+        z += step * rnd.uniform(-1, 1)
+    return pts
+
+
+def random_pt3d_trees(seeds=(1, 2)):
+    """Random trees whose dendrites are given by random 3-D points."""
+    import random
+    out = []
+    for seed in seeds:
+        rnd = random.Random(1000 + seed)
+        n = rnd.randint(4, 9)
+        secs = [section("soma", 20, 20, mechs={"hh": {}})]
+        for i in range(1, n):
+            secs.append(section(f"d{i}", 0, 0, nseg=rnd.choice([1, 3, 7, 12]), Ra=rnd.uniform(60, 200),
+                                parent=rnd.choice(["soma"] + [f"d{j}" for j in range(1, i)]),
+                                parent_x=rnd.choice([0.0, 1.0, round(rnd.uniform(0.05, 0.95), 3)]),
+                                mechs={"pas": {"g": 1e-4, "e": -65}}, pt3d=random_pt3d(rnd, rnd.randint(2, 9))))
+        pts = [{"label": f"syn{j}", "type": "Exp2Syn", "sec": f"d{rnd.randrange(1, n)}",
+                "x": rnd.choice([0.0, 1.0, round(rnd.random(), 3)]), "params": {"tau1": 0.5, "tau2": 4, "e": 0},
+                "events": [round(rnd.uniform(2, 20), 3)], "weight": rnd.uniform(0.001, 0.006)} for j in range(3)]
+        rec = [{"sec": "soma", "x": 0.5, "var": "v"}] + [
+            {"sec": f"d{rnd.randrange(1, n)}", "x": rnd.choice([0.0, 1.0, round(rnd.random(), 3)]), "var": "v"}
+            for _ in range(3)]
+        so = (0, 2)[seed % 2]
+        out.append(case(f"random_pt3d_seed{seed}_so{so}", secs, points=pts, record=rec,
+                        detector={"sec": "soma", "x": 0.5, "var": "v", "threshold": 0},
+                        secondorder=so, tstop=30))
+    return out
+
+
+def random_trees(seeds=(1, 2, 3, 4)):
+    """Random trees (fixed seeds): 6-14 sections, each attached to a random
+    earlier one at x in {0, 1, a random interior point} by its 0 or 1 end,
+    random L, diam, nseg, Ra, cm; hh in the root, pas or hh elsewhere
+    (some with their own ena, ek);
+    synapses and a clamp at random places (ends included), v recorded at
+    random places."""
+    import random
+    out = []
+    for seed in seeds:
+        rnd = random.Random(seed)
+        n = rnd.randint(6, 14)
+        secs = [section("s0", rnd.uniform(10, 30), rnd.uniform(10, 30), nseg=rnd.choice([1, 3]),
+                        Ra=rnd.uniform(50, 200), mechs={"hh": {}})]
+        for i in range(1, n):
+            parent = rnd.randrange(i)
+            px = rnd.choice([0.0, 1.0, round(rnd.uniform(0.05, 0.95), 3)])
+            mechs = ({"hh": {"gnabar": rnd.uniform(0.05, 0.15)}} if rnd.random() < 0.3
+                     else {"pas": {"g": rnd.uniform(2e-5, 2e-4), "e": rnd.uniform(-70, -60)}})
+            secs.append(section(f"s{i}", rnd.uniform(20, 400), rnd.uniform(0.4, 3), nseg=rnd.choice([1, 2, 5, 9, 14]),
+                                Ra=rnd.uniform(50, 250), cm=rnd.uniform(0.7, 1.5), parent=f"s{parent}",
+                                parent_x=px, child_x=rnd.choice([0, 0, 1]), mechs=mechs))
+            if "hh" in mechs and rnd.random() < 0.5:
+                secs[-1]["ions"] = {"ena": rnd.uniform(45, 60), "ek": rnd.uniform(-85, -70)}
+        pts = []
+        for j in range(3):
+            pts.append({"label": f"syn{j}", "type": rnd.choice(["ExpSyn", "Exp2Syn"]), "sec": f"s{rnd.randrange(n)}",
+                        "x": rnd.choice([0.0, 1.0, round(rnd.random(), 3)]), "params": {},
+                        "events": sorted(round(rnd.uniform(1, 30), 4) for _ in range(3)),
+                        "weight": rnd.uniform(0.001, 0.01)})
+            if pts[-1]["type"] == "ExpSyn":
+                pts[-1]["params"] = {"tau": rnd.uniform(0.5, 5), "e": 0}
+            else:
+                pts[-1]["params"] = {"tau1": rnd.uniform(0.2, 1), "tau2": rnd.uniform(2, 10), "e": 0}
+        pts.append({"label": "stim", "type": "IClamp", "sec": f"s{rnd.randrange(n)}", "x": rnd.choice([0.0, 1.0, 0.5]),
+                    "params": {"del": 10, "dur": 5, "amp": rnd.uniform(0.05, 0.3)}})
+        rec = [{"sec": "s0", "x": 0.5, "var": "v"}] + [
+            {"sec": f"s{rnd.randrange(n)}", "x": rnd.choice([0.0, 1.0, round(rnd.random(), 3)]), "var": "v"}
+            for _ in range(4)]
+        so = (0, 2)[seed % 2]
+        out.append(case(f"random_tree_seed{seed}_so{so}", secs, points=pts, record=rec,
+                        detector={"sec": "s0", "x": 0.5, "var": "v", "threshold": 0},
+                        secondorder=so, tstop=40))
+    return out
+
+
 # cell-build adds the SWC and PT5B rows here (functions returning lists of cases).
-CASE_BUILDERS = [passive_cable, soma_hh, soma_dend_exp2syn, branched_pt3d]
+CASE_BUILDERS = [passive_cable, soma_hh, soma_seclamp, soma_dend_exp2syn, branched_pt3d, reversed_child,
+                 random_trees, random_pt3d_trees]
 
 
 # ---------------------------------------------------------------- NEURON
@@ -187,7 +328,7 @@ def run_neuron(c):
         secs[s["name"]] = sec
     for s in c["sections"]:
         if s.get("parent"):
-            secs[s["name"]].connect(secs[s["parent"]](s["parent_x"]), 0)
+            secs[s["name"]].connect(secs[s["parent"]](s["parent_x"]), s.get("child_x", 0))
     for s in c["sections"]:
         for ion, v in s.get("ions", {}).items():
             for seg in secs[s["name"]]:
@@ -299,8 +440,13 @@ def main():
     ap.add_argument("--cases", help="comma-separated substrings of case names to run")
     ap.add_argument("--save", help="write cases + NEURON results here (for the Go tests)")
     ap.add_argument("--json", help="write the table rows as JSON here")
+    ap.add_argument("--random-seeds", help="A-B: run only the random builders, over seeds A..B")
     a = ap.parse_args()
     cases = [c for b in CASE_BUILDERS for c in b()]
+    if a.random_seeds:
+        lo, hi = (int(x) for x in a.random_seeds.split("-"))
+        seeds = range(lo, hi + 1)
+        cases = random_trees(seeds) + random_pt3d_trees(seeds)
     if a.cases:
         keys = a.cases.split(",")
         cases = [c for c in cases if any(k in c["name"] for k in keys)]
@@ -310,7 +456,7 @@ def main():
     gol = run_golgi(cases)
     rows = [compare(c, n, g) for c, n, g in zip(cases, neu, gol)]
     print(f"NEURON {nver} vs golgi simlib/cell; same dt, same integrator (so = secondorder)\n")
-    print(f"| {'case':34s} | so | max abs dv per trace (mV) | EPSP NEURON (mV) | EPSP golgi | rel err | spikes N/g | max spike dt (ms) | pass |")
+    print(f"| {'case':34s} | so | max abs diff per trace (mV; nA, mA/cm² for currents) | EPSP NEURON (mV) | EPSP golgi | rel err | spikes N/g | max spike dt (ms) | pass |")
     print("|" + "---|" * 9)
     bad = 0
     for c, r in zip(cases, rows):
@@ -336,7 +482,8 @@ def main():
                "cases": [dict(c, neuron={"t_n": len(n["t"]), "traces": [short(v) for v in n["traces"]],
                                          "spikes": n["spikes"]}, table=r)
                          for c, n, r in zip(cases, neu, rows)]}
-        with open(a.save, "w") as f:
+        opener = gzip.open if a.save.endswith(".gz") else open
+        with opener(a.save, "wt") as f:
             json.dump(out, f, separators=(",", ":"))
     sys.exit(1 if bad else 0)
 

@@ -3,6 +3,7 @@ package cell_test
 import (
 	"errors"
 	"math"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -57,6 +58,12 @@ func TestBadInput(t *testing.T) {
 		{"Cm NaN", func(c *cell.Cell, o *cell.Options) { c.Sections[1].Cm = nan }, []string{"Cm = NaN"}},
 		{"ParentX > 1", func(c *cell.Cell, o *cell.Options) { c.Sections[1].ParentX = 1.5 }, []string{"ParentX = 1.5", "[0, 1]"}},
 		{"ParentX NaN", func(c *cell.Cell, o *cell.Options) { c.Sections[1].ParentX = nan }, []string{"ParentX = NaN"}},
+		{"ChildX 0.5", func(c *cell.Cell, o *cell.Options) { c.Sections[1].ChildX = 0.5 }, []string{`section "dend"`, "ChildX = 0.5", "0 or its 1 end"}},
+		{"ChildX on root", func(c *cell.Cell, o *cell.Options) { c.Sections[0].ChildX = 1 }, []string{`section "soma"`, "ChildX = 1", "root must use 0"}},
+		{"ChildX with pt3d", func(c *cell.Cell, o *cell.Options) {
+			c.Sections[1].ChildX = 1
+			c.Sections[1].Pt3D = []cell.Pt3D{{0, 0, 0, 1}, {10, 0, 0, 1}}
+		}, []string{"ChildX = 1", "Pt3D"}},
 		{"pt3d one point", func(c *cell.Cell, o *cell.Options) { c.Sections[1].Pt3D = []cell.Pt3D{{0, 0, 0, 1}} }, []string{"Pt3D", "at least 2 points"}},
 		{"pt3d zero diam", func(c *cell.Cell, o *cell.Options) {
 			c.Sections[1].Pt3D = []cell.Pt3D{{0, 0, 0, 1}, {10, 0, 0, 0}}
@@ -195,5 +202,50 @@ func TestGroupBadInput(t *testing.T) {
 	_, err = cell.NewGroup([]cell.Cell{a, b}, cell.DefaultOptions())
 	if err == nil || !strings.Contains(err.Error(), `cell 1 section "soma" mechanism "hh"`) || !strings.Contains(err.Error(), "gl = NaN") {
 		t.Errorf("NaN parameter in cell 1: %v", err)
+	}
+}
+
+// TestFault: a state that becomes NaN stops the run with an error naming
+// the place and time; recordings keep every step up to it and the
+// simulation refuses to go on.
+func TestFault(t *testing.T) {
+	c := goodCell()
+	c.Points[1].Mech = mech.IClamp{Del: 1, Dur: 1, Amp: 1e308} // overflows v
+	s, err := cell.New(c, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, _ := s.Record("soma", 0.5, "v")
+	err = s.Run(5)
+	if err == nil || !strings.Contains(err.Error(), "non-finite") || !strings.Contains(err.Error(), "t = ") {
+		t.Fatalf("err = %v", err)
+	}
+	n := len(v.Y)
+	if n < 40 || s.T() >= 5 {
+		t.Errorf("recorded %d samples up to t = %v", n, s.T())
+	}
+	if err2 := s.Run(10); err2 == nil || len(v.Y) != n {
+		t.Errorf("ran on after the fault: %v, %d samples", err2, len(v.Y))
+	}
+	if err := s.Events("syn", 0.001, 0.1); err == nil || !strings.Contains(err.Error(), "in the past") {
+		t.Errorf("event in the past: %v", err)
+	}
+}
+
+// TestGroupTooBig: node indices are int32; a group beyond 2^31-1 nodes is
+// refused before anything is allocated.
+func TestGroupTooBig(t *testing.T) {
+	c := goodCell()
+	for i := 0; i < 70; i++ {
+		c.Sections = append(c.Sections, cell.Section{Name: "big" + strconv.Itoa(i), Parent: "soma", ParentX: 1,
+			L: 1000, Diam: 1, Nseg: 32767, Ra: 100, Cm: 1})
+	}
+	cells := make([]cell.Cell, 1000)
+	for i := range cells {
+		cells[i] = c
+	}
+	_, err := cell.NewGroup(cells, cell.DefaultOptions())
+	if err == nil || !strings.Contains(err.Error(), "cells × nodes") {
+		t.Errorf("err = %v", err)
 	}
 }

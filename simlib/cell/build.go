@@ -3,6 +3,7 @@ package cell
 import (
 	"errors"
 	"fmt"
+	"math"
 	"reflect"
 	"sort"
 	"strconv"
@@ -53,7 +54,7 @@ func sameTopology(a, b Cell) string {
 	}
 	for i := range a.Sections {
 		s, t := a.Sections[i], b.Sections[i]
-		if s.Name != t.Name || s.Parent != t.Parent || s.ParentX != t.ParentX || s.Nseg != t.Nseg {
+		if s.Name != t.Name || s.Parent != t.Parent || s.ParentX != t.ParentX || s.ChildX != t.ChildX || s.Nseg != t.Nseg {
 			return fmt.Sprintf("section #%d is %q (parent %q at %v, nseg %d), not %q (parent %q at %v, nseg %d)",
 				i, t.Name, t.Parent, t.ParentX, t.Nseg, s.Name, s.Parent, s.ParentX, s.Nseg)
 		}
@@ -94,6 +95,10 @@ func newGroup(cells []Cell, o Options) (*Group, error) {
 		if d := sameTopology(c0, cells[k]); d != "" {
 			l.add("cell "+strconv.Itoa(k), "topology", d, "every cell of a group must have the first cell's topology")
 		}
+	}
+	if len(l) == 0 && int64(len(cells))*int64(m.nn) > math.MaxInt32 {
+		l.add("group", "cells × nodes", fmt.Sprintf("%d × %d", len(cells), m.nn),
+			fmt.Sprintf("at most %d nodes in one group: use fewer cells per group", math.MaxInt32))
 	}
 	if len(l) > 0 {
 		return nil, l.err()
@@ -183,21 +188,35 @@ func newGroup(cells []Cell, o Options) (*Group, error) {
 				if ds == nil || ds.typ != reflect.TypeOf(dm) {
 					continue
 				}
+				obj := mechObj(s.Name, dm)
+				if n > 1 {
+					obj = fmt.Sprintf("cell %d %s", k, obj)
+				}
 				if err := dm.Validate(env); err != nil {
-					obj := mechObj(s.Name, dm)
-					if n > 1 {
-						obj = fmt.Sprintf("cell %d %s", k, obj)
-					}
 					l = append(l, wrap(obj, err))
 				}
 				for j := 0; j < s.Nseg; j++ {
-					ds.params = append(ds.params, dm)
+					p := dm
+					if s.Vary != nil {
+						x := m.info[m.secs[i].first+j].X
+						p = s.Vary(j, x, dm)
+						if p == nil || reflect.TypeOf(p) != ds.typ {
+							l.add(obj, "Vary", fmt.Sprintf("segment %d (x = %g) -> %T", j, x, p), "Vary must return a parameter set of the mechanism's own type")
+							p = dm
+						} else {
+							if err := p.Validate(env); err != nil {
+								l = append(l, wrap(fmt.Sprintf("%s segment %d (x = %g)", obj, j, x), err))
+							}
+						}
+					}
+					ds.params = append(ds.params, p)
 				}
 			}
 		}
 	}
 	// point processes
 	type pset struct {
+		index  int // in psets, as in Group.points
 		name   string
 		typ    reflect.Type
 		params []mech.Point
@@ -231,7 +250,7 @@ func newGroup(cells []Cell, o Options) (*Group, error) {
 		name := p.Mech.Name()
 		ps := pByName[name]
 		if ps == nil {
-			ps = &pset{name: name, typ: reflect.TypeOf(p.Mech)}
+			ps = &pset{name: name, typ: reflect.TypeOf(p.Mech), index: len(psets)}
 			if iu, ok := p.Mech.(mech.IonUser); ok {
 				ps.ions = iu.Ions()
 			}
@@ -244,12 +263,7 @@ func newGroup(cells []Cell, o Options) (*Group, error) {
 		for _, ion := range ps.ions {
 			ionsUsed[ion] = true
 		}
-		g.pts = append(g.pts, pointRef{label: label, set: len(psets) - 1, loc: len(ps.nodes)})
-		for si := range psets {
-			if psets[si] == ps {
-				g.pts[len(g.pts)-1].set = si
-			}
-		}
+		g.pts = append(g.pts, pointRef{label: label, set: ps.index, loc: len(ps.nodes)})
 		ps.nodes = append(ps.nodes, int32(nd))
 	}
 	if len(l) > 0 {

@@ -3,7 +3,7 @@
 // processes (package mech), the cable equation integrated implicitly on
 // the tree with the O(N) Hines solver, by backward Euler (NEURON's
 // default, secondorder = 0) or Crank-Nicolson (secondorder = 2), at a
-// fixed dt. Traces match NEURON 8.2's to about 1e-10 mV
+// fixed dt. Traces match NEURON 8.2's to about 1e-10 mV, most bit for bit
 // (compare/neuron_cells.py; the tests pin its numbers).
 //
 // # Units
@@ -15,7 +15,8 @@
 //
 // A Cell is a plain value: sections, point processes, a spike detector.
 // A section's 0 end attaches to its parent at ParentX (NEURON's
-// connect child(0), parent(x)); one section has no parent (the root).
+// connect child(0), parent(x); ChildX = 1 attaches its 1 end instead); one
+// section has no parent (the root).
 //
 //	c := cell.Cell{
 //		Sections: []cell.Section{
@@ -40,6 +41,10 @@
 // the points as NEURON does (3-D points in single precision, like
 // NEURON's), and L is their path length.
 //
+// Section.Vary sets a mechanism's parameters per segment (NEURON's
+// "for seg in sec: seg.gbar_hd = f(h.distance(soma(0.5), seg))"); Distances
+// measures path lengths as NEURON's distance() does.
+//
 // A point process acts at the node NEURON uses for (section, X): the
 // centre of the segment containing X, or the end node at X = 0 and X = 1.
 // Density mechanism variables are read at the segment containing X.
@@ -47,7 +52,8 @@
 // # Mechanisms
 //
 // mech.Pas, mech.HH (hh.mod: its table of rates and cnexp), point
-// processes mech.ExpSyn, mech.Exp2Syn (with NEURON's factor), mech.IClamp.
+// processes mech.ExpSyn, mech.Exp2Syn (with NEURON's factor), mech.IClamp,
+// mech.SEClamp.
 // Ion reversal potentials (ena, ek, ...) are kept per node as NEURON does;
 // Section.E sets them for a section, DefaultE holds NEURON's defaults. A
 // new channel is one Go file implementing mech.Density (parameters) and

@@ -65,6 +65,10 @@ func (g *Group) N() int { return g.n }
 // Nodes is the number of nodes per cell.
 func (g *Group) Nodes() int { return g.nn }
 
+// NodeInfo describes each node of a cell (section, position, area,
+// parent) for the first cell, in the layout's order.
+func (g *Group) NodeInfo() []NodeInfo { return append([]NodeInfo(nil), g.morph.info...) }
+
 // Options returns the group's settings.
 func (g *Group) Options() Options { return g.opt }
 

@@ -205,3 +205,77 @@ func maxDiffV(a, b [][]float64) float64 {
 	}
 	return m
 }
+
+// TestGroupConcurrent: disjoint ranges stepped by concurrent goroutines
+// give the bits of one sequential pass (run with -race to check the
+// ranges share nothing writable).
+func TestGroupConcurrent(t *testing.T) {
+	const n = 6
+	o := cell.DefaultOptions()
+	o.SecondOrder = 2
+	a, err := cell.NewGroup(variedCells(n), o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := cell.NewGroup(variedCells(n), o)
+	syn, _ := a.Point("syn")
+	tt := 0.0
+	for i := 0; i < 400; i++ {
+		if i == 100 {
+			for k := 0; k < n; k++ {
+				a.Deliver(k, syn, 0.003, tt)
+				b.Deliver(k, syn, 0.003, tt)
+			}
+		}
+		a.Step(0, n, tt)
+		done := make(chan bool)
+		for _, r := range [][2]int{{0, 2}, {2, 3}, {3, 6}} {
+			go func() { b.Step(r[0], r[1], tt); b.Spikes(r[0], r[1], nil); done <- true }()
+		}
+		for range 3 {
+			<-done
+		}
+		a.Spikes(0, n, nil)
+		tt += 0.025
+	}
+	for i, v := range a.V() {
+		if b.V()[i] != v {
+			t.Fatalf("node %d: concurrent %v, sequential %v", i, b.V()[i], v)
+		}
+	}
+}
+
+// TestReversedLocations: a section attached by its 1 end (ChildX = 1) has
+// its parent node at x = 1, its centres counted from there, and its last
+// node at x = 0 (NEURON's node_index and node_exact with orientation).
+func TestReversedLocations(t *testing.T) {
+	c := cell.Cell{Sections: []cell.Section{
+		{Name: "soma", L: 20, Diam: 20, Nseg: 1, Ra: 100, Cm: 1},
+		{Name: "d", Parent: "soma", ParentX: 1, ChildX: 1, L: 100, Diam: 1, Nseg: 4, Ra: 100, Cm: 1},
+		{Name: "e", Parent: "d", ParentX: 1, L: 100, Diam: 1, Nseg: 1, Ra: 100, Cm: 1},
+		{Name: "f", Parent: "d", ParentX: 0, L: 100, Diam: 1, Nseg: 1, Ra: 100, Cm: 1},
+	}}
+	s, err := cell.New(c, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := s.Group()
+	// nodes: 0 root, soma 1, 2 (its 1 end); d 3..6 (x = 0.875 .. 0.125), 7 (x = 0); e 8, 9; f 10, 11
+	for _, k := range []struct {
+		sec  string
+		x    float64
+		want int
+	}{{"d", 1, 2}, {"d", 0.9, 3}, {"d", 0.6, 4}, {"d", 0.1, 6}, {"d", 0, 7}, {"e", 0, 2}, {"f", 0, 7}} {
+		nd, err := g.Node(k.sec, k.x)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if nd != k.want {
+			t.Errorf("%s(%v): node %d, want %d", k.sec, k.x, nd, k.want)
+		}
+	}
+	info := g.NodeInfo()
+	if info[3].X != 0.875 || info[7].X != 0 || info[10].Parent != 7 || info[8].Parent != 2 {
+		t.Errorf("node table %+v", info)
+	}
+}

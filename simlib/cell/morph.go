@@ -29,6 +29,7 @@ type morphology struct {
 // parentNode (the parent's node at ParentX, or the root node).
 type secNodes struct {
 	first, nseg, parentNode int
+	rev                     bool // attached by its 1 end (ChildX = 1): nodes run from x = 1 to 0
 }
 
 func secObj(s Section, i int) string {
@@ -78,6 +79,14 @@ func newMorphology(secs []Section, l *errs) *morphology {
 		}
 		if s.Parent != "" && (!finite(s.ParentX) || s.ParentX < 0 || s.ParentX > 1) {
 			l.add(obj, "ParentX", s.ParentX, "a position on the parent must be in [0, 1]")
+		}
+		switch {
+		case s.ChildX != 0 && s.ChildX != 1:
+			l.add(obj, "ChildX", s.ChildX, "a section attaches by its 0 or its 1 end")
+		case s.ChildX == 1 && s.Parent == "":
+			l.add(obj, "ChildX", s.ChildX, "only a section with a Parent attaches by an end; a root must use 0")
+		case s.ChildX == 1 && len(s.Pt3D) > 0:
+			l.add(obj, "ChildX", s.ChildX, "a section with Pt3D points must attach by its 0 end")
 		}
 	}
 	// parents and cycles
@@ -138,6 +147,7 @@ func newMorphology(secs []Section, l *errs) *morphology {
 	for _, i := range m.order {
 		m.secs[i].first = m.nn
 		m.secs[i].nseg = secs[i].Nseg
+		m.secs[i].rev = secs[i].ChildX == 1
 		m.nn += secs[i].Nseg + 1
 	}
 	m.parent = make([]int32, m.nn)
@@ -163,6 +173,9 @@ func newMorphology(secs []Section, l *errs) *morphology {
 			if j < sn.nseg {
 				x = (float64(j) + 0.5) / float64(sn.nseg)
 			}
+			if sn.rev {
+				x = 1 - x
+			}
 			m.info[nd] = NodeInfo{Section: secs[i].Name, X: x, Parent: int(m.parent[nd])}
 		}
 	}
@@ -174,24 +187,35 @@ func newMorphology(secs []Section, l *errs) *morphology {
 // connects (NEURON's nrn_parent_info): x = 0 is the section's own 0 end
 // (its parent node), x = 1 its 1-end node, else the centre of the segment
 // containing x.
+//
+// A section attached by its 1 end (rev) has its parent node at x = 1 and
+// its last node at x = 0.
 func (m *morphology) attach(i int, x float64) int {
 	sn := m.secs[i]
+	end := x
+	if sn.rev && (x == 0 || x == 1) {
+		end = 1 - x
+	}
 	switch {
-	case x == 0:
+	case end == 0:
 		return sn.parentNode
-	case x == 1:
+	case end == 1:
 		return sn.first + sn.nseg
 	default:
-		return sn.first + nodeIndex(sn.nseg, x)
+		return sn.first + nodeIndex(sn, x)
 	}
 }
 
-// nodeIndex is NEURON's node_index: the segment containing x in (0, 1).
-func nodeIndex(nseg int, x float64) int {
-	n := float64(nseg)
+// nodeIndex is NEURON's node_index: the segment containing x in (0, 1),
+// counted from the attached end.
+func nodeIndex(sn secNodes, x float64) int {
+	n := float64(sn.nseg)
 	i := int(n * x)
-	if i == nseg {
-		i = nseg - 1
+	if i == sn.nseg {
+		i = sn.nseg - 1
+	}
+	if sn.rev {
+		i = sn.nseg - i - 1
 	}
 	return i
 }
@@ -220,7 +244,7 @@ func (m *morphology) segmentNode(section string, x float64) (int, error) {
 	if !finite(x) || x < 0 || x > 1 {
 		return 0, &Error{Object: fmt.Sprintf("location on section %q", section), Field: "X", Value: x, Allowed: "a position must be in [0, 1]"}
 	}
-	return m.secs[i].first + nodeIndex(m.secs[i].nseg, x), nil
+	return m.secs[i].first + nodeIndex(m.secs[i], x), nil
 }
 
 // geometry computes areas, axial conductances and the matrix coefficients

@@ -48,65 +48,74 @@ func Pt3DLength(pts []Pt3D) float64 {
 }
 
 // pt3dGeometry fills the areas and axial conductances of a section's
-// centre nodes from its 3-D points, as NEURON does: each segment is cut in
-// two halves; over each half, the diameter is the piecewise-linear
-// interpolation of the points' diameters, the membrane area the sum of the
-// frusta's lateral areas π(d1+d2)/2·sqrt(Δs² + ((d2-d1)/2)²) and the axial
-// resistance the sum of 4·Ra·Δs/(π·d1·d2). It returns the resistance of
-// the last half segment (MΩ).
+// centre nodes from its 3-D points, as NEURON's nrn_area_ri does with a
+// shape: each segment is cut in two halves and the points are walked in
+// order; over each piece between consecutive breakpoints (the points, and
+// the half-segment ends, where the diameter is interpolated linearly) the
+// membrane area adds the frustum's lateral area
+// π(d1+d2)/2·sqrt(Δs² + ((d2-d1)/2)²) (so two points at one position with
+// different diameters add the annulus between them) and the axial
+// resistance adds 4·Ra·Δs/(π·d1·d2). A point exactly at a half-segment end
+// belongs to the half before it; the last point is reached by
+// interpolation. It returns the resistance of the last half segment (MΩ).
 func (m *morphology) pt3dGeometry(s Section, sn secNodes) float64 {
 	pts := s.Pt3D
 	arc := arcs(pts)
-	total := arc[len(arc)-1]
-	ds := total / float64(sn.nseg)
-	diamAt := func(x float64) float64 {
-		// piecewise linear in arc length; the last piece extends beyond
-		k := 0
-		for k < len(arc)-2 && arc[k+1] <= x {
-			k++
-		}
-		span := arc[k+1] - arc[k]
-		if span < 1e-10 {
-			return diam32(pts[k+1])
-		}
-		f := (x - arc[k]) / span
-		return (1-f)*diam32(pts[k]) + f*diam32(pts[k+1])
-	}
-	// integrate over [s0, s1]: returns Σ(y1+y2)·slant and Σ Δs/(y1·y2)
-	integrate := func(s0, s1 float64) (areaSum, riSum float64) {
-		x1, y1 := s0, diamAt(s0)
-		step := func(x2, y2 float64) {
-			delta := x2 - x1
-			if delta < 1e-15 {
-				delta = 1e-15
-			}
-			t := y2 * y1 / delta
-			if t == 0 {
-				t = 1e-15
-			}
-			riSum += 1 / t
-			h := 0.5 * (y2 - y1)
-			areaSum += (y2 + y1) * math.Sqrt(delta*delta+h*h)
-			x1, y1 = x2, y2
-		}
-		for k := range arc {
-			if arc[k] > s0 && arc[k] < s1 {
-				step(arc[k], diam32(pts[k]))
-			}
-		}
-		step(s1, diamAt(s1))
-		return
-	}
+	npt := len(pts)
+	ds := arc[npt-1] / float64(sn.nseg)
+	j := 0
+	x1, y1 := arc[0], diam32(pts[0])
 	var rright float64
-	for j := 0; j < sn.nseg; j++ {
-		nd := sn.first + j
-		s0 := float64(j) * ds
-		aL, rL := integrate(s0, s0+ds/2)
-		aR, rR := integrate(s0+ds/2, s0+ds)
-		rleft := rL * s.Ra / math.Pi * (4 * 0.01)
-		m.rinv[nd] = 1 / (rright + rleft)
-		m.area[nd] = (aL + aR) * 0.5 * math.Pi
-		rright = rR * s.Ra / math.Pi * (4 * 0.01)
+	for inode := 0; inode < sn.nseg; inode++ {
+		si := float64(inode) * ds
+		var area, rleft float64
+		for half := 0; half < 2; half++ {
+			ri := 0.0
+			sip := si + ds/2
+			for {
+				jp := j + 1
+				xj, xjp := arc[j], arc[jp]
+				var x2, y2 float64
+				next := jp
+				if xjp > sip || jp == npt-1 {
+					frac := 1.0
+					if math.Abs(xjp-xj) >= 1e-10 {
+						frac = (sip - xj) / (xjp - xj)
+					}
+					x2 = sip
+					y2 = (1-frac)*diam32(pts[j]) + frac*diam32(pts[jp])
+					next = j
+				} else {
+					x2, y2 = xjp, diam32(pts[jp])
+				}
+				delta := x2 - x1
+				if delta < 1e-15 {
+					delta = 1e-15
+				}
+				t := y2 * y1 / delta
+				if t == 0 {
+					t = 1e-15
+				}
+				ri += 1 / t
+				h := 0.5 * (y2 - y1)
+				area += (y2 + y1) * math.Sqrt(delta*delta+h*h)
+				x1, y1 = x2, y2
+				if next == j {
+					break
+				}
+				j = next
+			}
+			if half == 0 {
+				rleft = ri * s.Ra / math.Pi * (4 * 0.01)
+			} else {
+				ri = ri * s.Ra / math.Pi * (4 * 0.01)
+				nd := sn.first + inode
+				m.rinv[nd] = 1 / (rright + rleft)
+				m.area[nd] = area * 0.5 * math.Pi
+				rright = ri
+			}
+			si = sip
+		}
 	}
 	return rright
 }

@@ -38,6 +38,9 @@ func (s *Sim) events(label string, w float64, times []float64) error {
 		if !finite(t) || t < 0 {
 			return &Error{Object: pointObj(label, nil), Field: "times[" + strconv.Itoa(i) + "]", Value: t, Allowed: "event times (ms) must be finite and >= 0"}
 		}
+		if t < s.t-0.5*s.g.opt.DT {
+			return &Error{Object: pointObj(label, nil), Field: "times[" + strconv.Itoa(i) + "]", Value: t, Allowed: fmt.Sprintf("is in the past: the simulation is at t = %g ms", s.t)}
+		}
 	}
 	for _, t := range times {
 		s.queue.add(t, p, w)
@@ -69,12 +72,7 @@ func (s *Sim) recordPoint(label, name string) (*Trace, error) {
 
 func (s *Sim) recordAll() *AllV {
 	if s.all == nil {
-		s.all = &AllV{Nodes: append([]NodeInfo(nil), s.g.morph.info...)}
-		for i := range s.all.Nodes {
-			if s.g.cm[i] == 0 {
-				s.all.Nodes[i].Area = 0
-			}
-		}
+		s.all = &AllV{Nodes: s.g.NodeInfo()}
 		s.sampleAll()
 	}
 	return s.all
@@ -93,6 +91,9 @@ func (s *Sim) deliverDue() {
 func (s *Sim) run(tstop float64) error {
 	if math.IsNaN(tstop) || math.IsInf(tstop, 0) {
 		return &Error{Object: "run", Field: "tstop", Value: tstop, Allowed: "must be finite (ms)"}
+	}
+	if s.fault != nil {
+		return s.fault
 	}
 	dt := s.g.opt.DT
 	var spk []int32
@@ -121,7 +122,8 @@ func (s *Sim) run(tstop float64) error {
 		for i, v := range s.g.v {
 			if math.IsNaN(v) || math.IsInf(v, 0) {
 				info := s.g.morph.info[i]
-				return &Error{Object: "run", Field: fmt.Sprintf("v at %s(%g)", info.Section, info.X), Value: v, Allowed: fmt.Sprintf("the state became non-finite at t = %g ms (dt too large for a mechanism, or bad parameters)", s.t)}
+				s.fault = &Error{Object: "run", Field: fmt.Sprintf("v at %s(%g)", info.Section, info.X), Value: v, Allowed: fmt.Sprintf("the state became non-finite at t = %g ms (dt too large for a mechanism, or bad parameters); the simulation cannot continue", s.t)}
+				return s.fault
 			}
 		}
 	}

@@ -3,7 +3,7 @@ package cell
 import "github.com/golgi-sim/golgi/simlib/cell/mech"
 
 // Section is one unbranched cable of a cell, in NEURON's units. Its 0 end
-// is attached to the parent section at ParentX (NEURON's
+// (its ChildX end) is attached to the parent section at ParentX (NEURON's
 // connect child(0), parent(ParentX)); a section without Parent is a root.
 // The section has Nseg segments of equal length whose centres are at
 // x = (i+0.5)/Nseg; each segment's membrane is lumped at its centre node.
@@ -11,19 +11,31 @@ type Section struct {
 	Name    string
 	Parent  string  // parent section's name; "" for the root
 	ParentX float64 // position on the parent where this section's 0 end attaches, in [0, 1] (usually 1)
-	L       float64 // length (µm)
-	Diam    float64 // diameter (µm); ignored when Pt3D is set
-	Nseg    int     // number of segments (>= 1)
-	Ra      float64 // axial resistivity (Ω·cm)
-	Cm      float64 // specific membrane capacitance (µF/cm²)
+	// ChildX is the end of this section that attaches to the parent: 0
+	// (the default, NEURON's connect child(0), parent(x)) or 1 (connect
+	// child(1), ...: the section then runs from its 1 end, which is its
+	// parent's node, to its 0 end). Sections with Pt3D must use 0.
+	ChildX float64
+	L      float64 // length (µm)
+	Diam   float64 // diameter (µm); ignored when Pt3D is set
+	Nseg   int     // number of segments (>= 1)
+	Ra     float64 // axial resistivity (Ω·cm)
+	Cm     float64 // specific membrane capacitance (µF/cm²)
 	// Pt3D, optional, gives the section's shape as 3-D points (NEURON's
 	// pt3dadd): then L is the path length of the points and areas and axial
 	// resistances are integrated over the frusta between them, as NEURON does.
 	Pt3D []Pt3D
 	// Mechs are the density mechanisms inserted in every segment.
 	Mechs []mech.Density
+	// Vary, optional, gives segment seg (at position x) its own parameters
+	// for each mechanism m of Mechs (NEURON's "for (x, 0) seg.gbar_hd =
+	// f(distance)"): it returns m's parameter set for that segment, of m's
+	// type (return m unchanged for the section's values). Distance helps
+	// with distance-dependent densities.
+	Vary func(seg int, x float64, m mech.Density) mech.Density
 	// E sets ion reversal potentials in this section (mV), by ion name
-	// ("na", "k", "ca", ...); ions not named take DefaultE.
+	// ("na", "k", "ca", ...); ions not named take DefaultE (an ion without a
+	// default must be set wherever a mechanism uses it).
 	E map[string]float64
 }
 
@@ -41,9 +53,10 @@ func DefaultSection(name string) Section {
 }
 
 // DefaultE holds NEURON's default reversal potentials (mV) of the ions its
-// built-in mechanisms use: ena 50, ek -77; eca is NEURON's Nernst value
-// for cai 5e-5 mM, cao 2 mM at 6.3 °C.
-var DefaultE = map[string]float64{"na": 50, "k": -77, "ca": 132.4579341637009}
+// built-in hh uses: ena 50, ek -77 (NEURON 8.2: soma(0.5).ena, .ek after
+// insert("hh")). Other ions (ca, h, ...) have no default here: set
+// Section.E for them.
+var DefaultE = map[string]float64{"na": 50, "k": -77}
 
 // Insert returns s with the mechanisms appended (a convenience for
 // building sections in one expression).

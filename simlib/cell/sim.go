@@ -12,6 +12,7 @@ type Sim struct {
 	traces []*Trace
 	all    *AllV
 	spikes []float64
+	fault  error // a non-finite state stops the simulation for good
 }
 
 // New builds and initialises a cell (nil options mean DefaultOptions).
@@ -48,5 +49,7 @@ func (s *Sim) RecordAllV() *AllV { return s.recordAll() }
 func (s *Sim) Spikes() []float64 { return s.spikes }
 
 // Run advances to tstop (ms, absolute time): while t < tstop - dt/2, one
-// step. It returns an error if tstop is not finite or a NaN appears in v.
+// step; Run again to continue. It returns an error if tstop is not finite
+// or a NaN or Inf appears in v: the recordings keep everything up to that
+// step and the simulation refuses to run further.
 func (s *Sim) Run(tstop float64) error { return s.run(tstop) }

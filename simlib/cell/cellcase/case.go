@@ -30,6 +30,7 @@ type Section struct {
 	Name    string                        `json:"name"`
 	Parent  string                        `json:"parent,omitempty"`
 	ParentX float64                       `json:"parent_x"`
+	ChildX  float64                       `json:"child_x,omitempty"`
 	L       float64                       `json:"L"`
 	Diam    float64                       `json:"diam"`
 	Nseg    int                           `json:"nseg"`
@@ -141,6 +142,17 @@ var Points = map[string]func(obj string, m map[string]float64) (mech.Point, erro
 		p.take("e", &d.E)
 		return d, p.done("tau1", "tau2", "e")
 	},
+	"SEClamp": func(obj string, m map[string]float64) (mech.Point, error) {
+		d := mech.DefaultSEClamp()
+		p := &params{obj: obj, m: m}
+		for _, f := range []struct {
+			name string
+			dst  *float64
+		}{{"rs", &d.Rs}, {"dur1", &d.Dur1}, {"dur2", &d.Dur2}, {"dur3", &d.Dur3}, {"amp1", &d.Amp1}, {"amp2", &d.Amp2}, {"amp3", &d.Amp3}} {
+			p.take(f.name, f.dst)
+		}
+		return d, p.done("rs", "dur1", "dur2", "dur3", "amp1", "amp2", "amp3")
+	},
 	"IClamp": func(obj string, m map[string]float64) (mech.Point, error) {
 		var d mech.IClamp
 		p := &params{obj: obj, m: m}
@@ -156,7 +168,7 @@ func (c *Case) Cell() (cell.Cell, cell.Options, error) {
 	var out cell.Cell
 	o := cell.Options{DT: c.DT, SecondOrder: c.SecondOrder, Celsius: c.Celsius, VInit: c.VInit}
 	for _, s := range c.Sections {
-		sec := cell.Section{Name: s.Name, Parent: s.Parent, ParentX: s.ParentX, L: s.L, Diam: s.Diam, Nseg: s.Nseg, Ra: s.Ra, Cm: s.Cm}
+		sec := cell.Section{Name: s.Name, Parent: s.Parent, ParentX: s.ParentX, ChildX: s.ChildX, L: s.L, Diam: s.Diam, Nseg: s.Nseg, Ra: s.Ra, Cm: s.Cm}
 		for _, p := range s.Pt3D {
 			sec.Pt3D = append(sec.Pt3D, cell.Pt3D{X: p[0], Y: p[1], Z: p[2], Diam: p[3]})
 		}

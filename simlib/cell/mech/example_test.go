@@ -75,7 +75,7 @@ func (s *kslow) Current(st mech.Step, lo, hi int) {
 
 func (s *kslow) Advance(st mech.Step, lo, hi int) {
 	for i := lo; i < hi; i++ {
-		s.n[i] += (1 - math.Exp(-st.DT/s.tau[i])) * (ninf(st.V[s.node[i]]) - s.n[i])
+		s.n[i] = mech.Cnexp(s.n[i], ninf(st.V[s.node[i]]), s.tau[i], st.DT) // NEURON's cnexp
 	}
 }
 

@@ -91,10 +91,10 @@ func (s *exp2SynState) Init(st Step, lo, hi int) {
 		s.tau1[k] = t1
 		s.a[k], s.b[k], s.g[k], s.i[k] = 0, 0, 0, 0
 		tp := (t1 * t2) / (t2 - t1) * math.Log(t2/t1)
-		f := -math.Exp(-tp/t1) + math.Exp(-tp/t2)
+		f := -exp(-tp/t1) + exp(-tp/t2)
 		s.factor[k] = 1 / f
-		s.da[k] = 1 - math.Exp(st.DT*(-1.0/t1))
-		s.db[k] = 1 - math.Exp(st.DT*(-1.0/t2))
+		s.da[k] = 1 - exp(st.DT*(-1.0/t1))
+		s.db[k] = 1 - exp(st.DT*(-1.0/t2))
 	}
 }
 

@@ -1,7 +1,5 @@
 package mech
 
-import "math"
-
 // ExpSyn is NEURON's expsyn.mod: a conductance jumping by the NetCon
 // weight (µS) at each event and decaying with time constant Tau:
 // i = g·(v - e) (nA), g' = -g/tau (cnexp).
@@ -33,7 +31,7 @@ func (ExpSyn) New(params []Point, c Context) Instance {
 		p := q.(ExpSyn)
 		s.tau[k], s.e[k] = p.Tau, p.E
 		s.fac[k] = 1e2 / c.Area[k]
-		s.decay[k] = 1 - math.Exp(c.DT*(-1.0/p.Tau))
+		s.decay[k] = 1 - exp(c.DT*(-1.0/p.Tau))
 	}
 	return s
 }

@@ -3,6 +3,7 @@ package mech
 import (
 	"fmt"
 	"math"
+	"sync"
 )
 
 // HH is NEURON's hh.mod: the squid axon's sodium, potassium and leak
@@ -26,7 +27,7 @@ type HH struct {
 	GKBar   float64 // maximal potassium conductance (S/cm²); 0.036
 	GL      float64 // leak conductance (S/cm²); 0.0003
 	EL      float64 // leak reversal potential (mV); -54.3
-	NoTable bool    // compute the rates exactly instead of NEURON's table (usetable_hh = 0)
+	NoTable bool    // compute the rates exactly instead of NEURON's table (usetable_hh = 0); like NEURON's global, the table is used unless every location sets it
 }
 
 // DefaultHH returns hh.mod's defaults.
@@ -50,23 +51,40 @@ func (p HH) Validate(e Env) error {
 	); err != nil {
 		return err
 	}
-	tmin := math.Inf(1)
-	for v := -100.0; v <= 100; v++ {
-		r := hhRates(v, e.Celsius)
-		tmin = math.Min(tmin, math.Min(r[1], math.Min(r[3], r[5])))
-	}
+	tmin := hhTauMin(e.Celsius)
 	if e.DT > hhMaxStepRatio*tmin {
 		return &ParamError{"dt", e.DT, " ms", fmt.Sprintf("too large for hh at %g °C: its fastest gate has τ = %.3g ms; use dt <= %.3g ms", e.Celsius, tmin, hhMaxStepRatio*tmin)}
 	}
 	return nil
 }
 
-// vtrap is hh.mod's guard against 0/0 in the rate functions.
+// hhTauMins caches hhTauMin by temperature: Validate runs once per cell and
+// section, and a population has many.
+var hhTauMins sync.Map // float64 -> float64
+
+// hhTauMin is the smallest gate time constant over -100..100 mV (ms).
+func hhTauMin(celsius float64) float64 {
+	if t, ok := hhTauMins.Load(celsius); ok {
+		return t.(float64)
+	}
+	tmin := math.Inf(1)
+	for v := -100.0; v <= 100; v++ {
+		r := hhRates(v, celsius)
+		tmin = math.Min(tmin, math.Min(r[1], math.Min(r[3], r[5])))
+	}
+	hhTauMins.Store(celsius, tmin)
+	return tmin
+}
+
+// Vtrap is hh.mod's guard against 0/0 in rate functions of the form
+// x/(exp(x/y) - 1): y·(1 - x/y/2) when |x/y| < 1e-6.
+func Vtrap(x, y float64) float64 { return vtrap(x, y) }
+
 func vtrap(x, y float64) float64 {
 	if math.Abs(x/y) < 1e-6 {
 		return y * (1 - x/y/2)
 	}
-	return x / (math.Exp(x/y) - 1)
+	return x / (exp(x/y) - 1)
 }
 
 // hhRates returns minf, mtau, hinf, htau, ninf, ntau at v, as hh.mod's
@@ -75,17 +93,17 @@ func hhRates(v, celsius float64) [6]float64 {
 	q10 := math.Pow(3, (celsius-6.3)/10)
 	var r [6]float64
 	alpha := 0.1 * vtrap(-(v+40), 10)
-	beta := 4 * math.Exp(-(v+65)/18)
+	beta := 4 * exp(-(v+65)/18)
 	sum := alpha + beta
 	r[1] = 1 / (q10 * sum)
 	r[0] = alpha / sum
-	alpha = 0.07 * math.Exp(-(v+65)/20)
-	beta = 1 / (math.Exp(-(v+35)/10) + 1)
+	alpha = 0.07 * exp(-(v+65)/20)
+	beta = 1 / (exp(-(v+35)/10) + 1)
 	sum = alpha + beta
 	r[3] = 1 / (q10 * sum)
 	r[2] = alpha / sum
 	alpha = 0.01 * vtrap(-(v+55), 10)
-	beta = 0.125 * math.Exp(-(v+65)/80)
+	beta = 0.125 * exp(-(v+65)/80)
 	sum = alpha + beta
 	r[5] = 1 / (q10 * sum)
 	r[4] = alpha / sum
@@ -147,9 +165,7 @@ func (HH) New(params []Density, c Context) Instance {
 	for i, q := range params {
 		p := q.(HH)
 		s.gnabar[i], s.gkbar[i], s.gl[i], s.el[i] = p.GNaBar, p.GKBar, p.GL, p.EL
-		if !p.NoTable {
-			s.table = true
-		}
+		s.table = s.table || !p.NoTable
 	}
 	if s.table {
 		s.tb = newHHTable(c.Celsius)
@@ -249,10 +265,14 @@ func (s *hhState) Current(st Step, lo, hi int) {
 	}
 }
 
-// cnexp is the update nocmodl writes for x' = (xinf - x)/tau.
+// Cnexp advances x' = (xinf - x)/tau by dt with xinf and tau frozen, in the
+// operations nocmodl writes for METHOD cnexp (so that a channel matches
+// NEURON's bits): x + (1 - exp(dt·(-1/tau)))·(-(xinf/tau)/(-1/tau) - x).
+func Cnexp(x, xinf, tau, dt float64) float64 { return cnexp(x, xinf, tau, dt) }
+
 func cnexp(x, xinf, tau, dt float64) float64 {
 	a := -1.0 / tau
-	return x + (1-math.Exp(dt*a))*(-(xinf/tau)/a-x)
+	return x + (1-exp(dt*a))*(-(xinf/tau)/a-x)
 }
 
 func (s *hhState) Advance(st Step, lo, hi int) {
@@ -261,10 +281,34 @@ func (s *hhState) Advance(st Step, lo, hi int) {
 		return
 	}
 	dt := st.DT
-	for i := lo; i < hi; i++ {
-		r := s.rates(st.V[s.node[i]])
-		s.m[i] = cnexp(s.m[i], r[0], r[1], dt)
-		s.h[i] = cnexp(s.h[i], r[2], r[3], dt)
-		s.nn[i] = cnexp(s.nn[i], r[4], r[5], dt)
+	node, m, h, n := s.node[lo:hi], s.m[lo:hi], s.h[lo:hi], s.nn[lo:hi]
+	if !s.table {
+		for k, nd := range node {
+			r := hhRates(st.V[nd], s.celsius)
+			m[k] = cnexp(m[k], r[0], r[1], dt)
+			h[k] = cnexp(h[k], r[2], r[3], dt)
+			n[k] = cnexp(n[k], r[4], r[5], dt)
+		}
+		return
+	}
+	tb := s.tb
+	for k, nd := range node {
+		// hhTable.lookup inlined for the interior of the table (the same
+		// operations); the ends and NaN go through lookup
+		xi := tb.mfac * (st.V[nd] - hhTmin)
+		var r [6]float64
+		switch {
+		case xi >= 0 && xi < hhTn:
+			j := int(xi)
+			th := xi - float64(j)
+			a, b := &tb.t[j], &tb.t[j+1]
+			r = [6]float64{a[0] + th*(b[0]-a[0]), a[1] + th*(b[1]-a[1]), a[2] + th*(b[2]-a[2]),
+				a[3] + th*(b[3]-a[3]), a[4] + th*(b[4]-a[4]), a[5] + th*(b[5]-a[5])}
+		default:
+			r = tb.lookup(st.V[nd])
+		}
+		m[k] = cnexp(m[k], r[0], r[1], dt)
+		h[k] = cnexp(h[k], r[2], r[3], dt)
+		n[k] = cnexp(n[k], r[4], r[5], dt)
 	}
 }
