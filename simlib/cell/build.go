@@ -284,7 +284,12 @@ func newGroup(cells []Cell, o Options) (*Group, error) {
 	// ions: per node, the owning section's E or the default
 	g.ions = map[string]*mech.Ion{}
 	for ion := range ionsUsed {
-		io := &mech.Ion{Name: ion, E: make([]float64, N), I: make([]float64, N), DIDV: make([]float64, N)}
+		io := &mech.Ion{Name: ion, E: make([]float64, N), I: make([]float64, N), DIDV: make([]float64, N),
+			Ci: make([]float64, N), Co: make([]float64, N)}
+		conc := DefaultConc[ion]
+		for i := range io.Ci {
+			io.Ci[i], io.Co[i] = conc[0], conc[1]
+		}
 		g.ions[ion] = io
 		for k, c := range cells {
 			for nd := 0; nd < nn; nd++ {
@@ -309,6 +314,21 @@ func newGroup(cells []Cell, o Options) (*Group, error) {
 		g.ionList = append(g.ionList, io)
 	}
 	sort.Slice(g.ionList, func(i, j int) bool { return g.ionList[i].Name < g.ionList[j].Name })
+	// initial potential per node: the owning section's V0 or Options.VInit
+	g.v0 = make([]float64, N)
+	for k, c := range cells {
+		for nd := 0; nd < nn; nd++ {
+			si := m.byName[m.info[nd].Section]
+			v0 := o.VInit
+			if p := c.Sections[si].V0; p != nil {
+				v0 = *p
+				if !finite(v0) {
+					l.add(fmt.Sprintf("section %q", c.Sections[si].Name), "V0", v0, "the initial potential (mV) must be finite")
+				}
+			}
+			g.v0[k*nn+nd] = v0
+		}
+	}
 	if c0.Detector != nil {
 		nd, err := m.node(c0.Detector.Section, c0.Detector.X)
 		if err != nil {

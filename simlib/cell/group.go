@@ -20,6 +20,7 @@ type Group struct {
 
 	// node arrays, n*nn
 	v, rhs, d []float64
+	v0        []float64 // initial potential per node (mV)
 	a, b      []float64 // off-diagonals: a[i] in the parent's row, b[i] in i's row
 	cm        []float64 // µF/cm² at nodes with membrane, 0 at zero-area nodes
 	area      []float64 // µm² (100 at zero-area nodes)

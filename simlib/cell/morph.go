@@ -283,6 +283,7 @@ func (m *morphology) geometry(secs []Section) {
 	}
 	for nd := 1; nd < m.nn; nd++ {
 		p := m.parent[nd]
+		m.info[nd].Ri = 1 / m.rinv[nd]
 		m.a[nd] = -1e2 * m.rinv[nd] / m.area[p]
 		m.b[nd] = -1e2 * m.rinv[nd] / m.area[nd]
 	}

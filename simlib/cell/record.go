@@ -20,4 +20,7 @@ type NodeInfo struct {
 	X       float64 // its position in the section (0, (i+0.5)/nseg or 1)
 	Area    float64 // membrane area (µm²); 0 for the zero-area end nodes
 	Parent  int     // parent node, -1 for the root
+	// Ri is the axial resistance to the parent node (MΩ), NEURON's ri(x)
+	// (1/NODERINV); 0 at the root.
+	Ri float64
 }

@@ -37,6 +37,11 @@ type Section struct {
 	// ("na", "k", "ca", ...); ions not named take DefaultE (an ion without a
 	// default must be set wherever a mechanism uses it).
 	E map[string]float64
+	// V0, optional, is the initial membrane potential (mV) of every node
+	// of this section (its centres and its 1 end; the root section's also
+	// its 0 end), as NEURON's "sec.v = v0" before finitialize() without an
+	// argument (hnn-core sets each section's v0 so); nil: Options.VInit.
+	V0 *float64
 }
 
 // Pt3D is one 3-D point of a section's shape (µm).
@@ -57,6 +62,12 @@ func DefaultSection(name string) Section {
 // insert("hh")). Other ions (ca, h, ...) have no default here: set
 // Section.E for them.
 var DefaultE = map[string]float64{"na": 50, "k": -77}
+
+// DefaultConc holds NEURON's default ion concentrations (mM), inner and
+// outer (nai0_na_ion, nao0_na_ion, ki0_k_ion, ko0_k_ion, cai0_ca_ion,
+// cao0_ca_ion of NEURON 8.2), which Ion.Ci and Ion.Co start from; ions
+// not named start at 0.
+var DefaultConc = map[string][2]float64{"na": {10, 140}, "k": {54.4, 2.5}, "ca": {5e-5, 2}}
 
 // Insert returns s with the mechanisms appended (a convenience for
 // building sections in one expression).

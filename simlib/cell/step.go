@@ -12,12 +12,11 @@ func (g *Group) stepState(t float64) mech.Step {
 	return mech.Step{V: g.v, RHS: g.rhs, D: g.d, T: t, DT: g.opt.DT}
 }
 
-// init is NEURON's finitialize for every cell: v = v_init at every node,
+// init is NEURON's finitialize for every cell: v = v_init (or the
+// section's V0) at every node,
 // then every mechanism's INITIAL block, detectors re-armed from v.
 func (g *Group) init() {
-	for i := range g.v {
-		g.v[i] = g.opt.VInit
-	}
+	copy(g.v, g.v0)
 	s := g.stepState(0)
 	for _, ms := range g.dens {
 		ms.inst.Init(s, 0, g.n*ms.perCell)
@@ -185,6 +184,10 @@ func (g *Group) varAt(k int, section string, x float64, name string) (*float64, 
 			return &io.E[k*g.nn+nd], nil
 		case "i" + ion:
 			return &io.I[k*g.nn+nd], nil
+		case ion + "i":
+			return &io.Ci[k*g.nn+nd], nil
+		case ion + "o":
+			return &io.Co[k*g.nn+nd], nil
 		}
 	}
 	base, suffix, ok := strings.Cut(name, "_")

@@ -53,12 +53,18 @@ type Context struct {
 }
 
 // Ion holds an ion's variables per node of all cells, as NEURON's na_ion,
-// k_ion keep them: ena, ina, dina/dv.
+// k_ion, ca_ion keep them: ena, ina, dina/dv, nai, nao.
 type Ion struct {
 	Name string
 	E    []float64 // reversal potential (mV) per node
 	I    []float64 // total membrane current of the ion (mA/cm²) per node, summed by the mechanisms in Current
 	DIDV []float64 // its derivative with respect to v (S/cm²)
+	// Ci and Co are the inner and outer concentrations (mM) per node,
+	// NEURON's cai and cao (defaults cai0_ca_ion, cao0_ca_ion, ...). A
+	// mechanism that writes Ci (NEURON's WRITE cai, e.g. Cad) also sets E
+	// from them with Nernst, as NEURON's ion then computes its reversal
+	// potential from the concentrations.
+	Ci, Co []float64
 }
 
 // IonUser is implemented by mechanisms that read or write ion variables

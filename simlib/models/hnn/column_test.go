@@ -13,8 +13,8 @@ import (
 // evprox1 is the ERP example's first proximal drive (hnn_column.md §7).
 func evprox1() Drive {
 	d := EvokedDrive("evprox1", 26.61, 2.47, "proximal")
-	d.WeightsAMPA = map[string]float64{L2Basket: 0.08831, L2Pyr: 0.01525, L5Basket: 0.19934, L5Pyr: 0.00865}
-	d.Delays = map[string]float64{L2Basket: 0.1, L2Pyr: 0.1, L5Basket: 1, L5Pyr: 1}
+	d.WeightsAMPA = map[string]float64{L2BasketType: 0.08831, L2PyramidalType: 0.01525, L5BasketType: 0.19934, L5PyramidalType: 0.00865}
+	d.Delays = map[string]float64{L2BasketType: 0.1, L2PyramidalType: 0.1, L5BasketType: 1, L5PyramidalType: 1}
 	d.Seed = 544
 	return d
 }
@@ -31,7 +31,7 @@ func TestMesh(t *testing.T) {
 	m := DefaultMesh()
 	p := m.Positions()
 	// counts and origin from hnn_column.md §3 (network.py:33-120)
-	want := map[string]int{L2Basket: 35, L2Pyr: 100, L5Basket: 35, L5Pyr: 100}
+	want := map[string]int{L2BasketType: 35, L2PyramidalType: 100, L5BasketType: 35, L5PyramidalType: 100}
 	for typ, n := range want {
 		if len(p[typ]) != n {
 			t.Errorf("%s: %d cells, hnn-core has %d", typ, len(p[typ]), n)
@@ -42,18 +42,18 @@ func TestMesh(t *testing.T) {
 	}
 	// pyramidal: x outer, y inner; basket: product(x∈{0,3,6,9}, y even) +
 	// product(x∈{1,4,7}, y odd), stable-sorted by y
-	if p[L5Pyr][1] != (Pos{0, 1, 0}) || p[L2Pyr][10] != (Pos{1, 0, 1307.4}) {
-		t.Errorf("pyramidal order: %v %v", p[L5Pyr][1], p[L2Pyr][10])
+	if p[L5PyramidalType][1] != (Pos{0, 1, 0}) || p[L2PyramidalType][10] != (Pos{1, 0, 1307.4}) {
+		t.Errorf("pyramidal order: %v %v", p[L5PyramidalType][1], p[L2PyramidalType][10])
 	}
 	wantB := []Pos{{0, 0, 0}, {3, 0, 0}, {6, 0, 0}, {9, 0, 0}, {1, 1, 0}, {4, 1, 0}, {7, 1, 0}, {0, 2, 0}}
 	for i, w := range wantB {
 		w.Z = 0.2 * 1307.4
-		if p[L5Basket][i] != w {
-			t.Errorf("L5 basket %d at %v, want %v", i, p[L5Basket][i], w)
+		if p[L5BasketType][i] != w {
+			t.Errorf("L5 basket %d at %v, want %v", i, p[L5BasketType][i], w)
 		}
 	}
 	s := Mesh{NX: 3, NY: 3, InplaneDistance: 1, LayerSeparation: 1307.4}
-	if n := len(s.Positions()[L2Basket]); n != 3 {
+	if n := len(s.Positions()[L2BasketType]); n != 3 {
 		t.Errorf("3x3: %d basket cells, hnn-core 3", n)
 	}
 	if o := s.Origin(); o != (Pos{1, 1, 653}) {
@@ -126,7 +126,7 @@ func TestColumnRun(t *testing.T) {
 		t.Fatalf("%d drive cells, want 24", len(ev))
 	}
 	// the stand-in L5 pyramidal cells stay below threshold
-	for typ, n := range map[string]int{L2Basket: 1, L2Pyr: 1, L5Basket: 1} {
+	for typ, n := range map[string]int{L2BasketType: 1, L2PyramidalType: 1, L5BasketType: 1} {
 		if r.Count(typ) < n {
 			t.Errorf("%s: %d spikes: the drive should make them fire", typ, r.Count(typ))
 		}
@@ -174,18 +174,18 @@ func TestDriveArrival(t *testing.T) {
 		ev[i] = []float64{10 + 0.01*float64(i), 10.0123 + 0.001*float64(i)}
 	}
 	d := ReplayDrive("x", ev, "distal")
-	d.WeightsAMPA = map[string]float64{L2Pyr: 0.001}
-	d.Delays = map[string]float64{L2Pyr: 0.3}
+	d.WeightsAMPA = map[string]float64{L2PyramidalType: 0.001}
+	d.Delays = map[string]float64{L2PyramidalType: 0.3}
 	c.Drives = []Drive{d}
 	n, err := c.Build(0)
 	if err != nil {
 		t.Fatal(err)
 	}
-	src := n.Network.Population("x/" + L2Pyr).Model().(neuron.SpikeTimes)
+	src := n.Network.Population("x/" + L2PyramidalType).Model().(neuron.SpikeTimes)
 	var pr = n.Network.Projections()[len(n.Network.Projections())-1]
 	D := pr.DelaySteps()[0]
 	tn := neuronTimes(c.DT, 1000)
-	pos := c.Mesh.Positions()[L2Pyr]
+	pos := c.Mesh.Positions()[L2PyramidalType]
 	for j := range 9 {
 		_, delay := Gaussian(c.Mesh.Origin(), pos[j], 1, 0.3, 3, 1)
 		var want []int64
@@ -219,53 +219,53 @@ func TestBadInput(t *testing.T) {
 		{"unknown cell type in a drive", func(c *Column) { c.Drives[0].WeightsAMPA["L3_pyramidal"] = 1 }, []string{`WeightsAMPA["L3_pyramidal"]`, "unknown cell type"}},
 		{"unknown section", func(c *Column) { c.Drives[0].Location = "axon" }, []string{`location "axon"`, "no such section"}},
 		{"distal onto L5 basket", func(c *Column) { c.Drives[0].Location = "distal" }, []string{"group is empty on L5_basket"}},
-		{"negative weight", func(c *Column) { c.Drives[0].WeightsAMPA[L2Pyr] = -1 }, []string{`WeightsAMPA["L2_pyramidal"] = -1`, ">= 0"}},
+		{"negative weight", func(c *Column) { c.Drives[0].WeightsAMPA[L2PyramidalType] = -1 }, []string{`WeightsAMPA["L2_pyramidal"] = -1`, ">= 0"}},
 		{"sigma 0", func(c *Column) { c.Drives[0].Sigma = 0 }, []string{"Sigma = 0"}},
 		{"sigma NaN", func(c *Column) { c.Drives[0].Sigma = math.NaN() }, []string{"Sigma = NaN"}},
 		{"poisson tstop beyond the run", func(c *Column) {
 			p := PoissonDrive("p", 10, "proximal")
-			p.WeightsAMPA = map[string]float64{L2Pyr: 1}
+			p.WeightsAMPA = map[string]float64{L2PyramidalType: 1}
 			p.TStop = 1000
 			c.Drives = append(c.Drives, p)
 		}, []string{`drive 1 ("p")`, "TStop = 1000", "tstop = 50"}},
 		{"poisson rate 0", func(c *Column) {
 			p := PoissonDrive("p", 0, "proximal")
-			p.WeightsAMPA = map[string]float64{L2Pyr: 1}
+			p.WeightsAMPA = map[string]float64{L2PyramidalType: 1}
 			c.Drives = append(c.Drives, p)
 		}, []string{"Rate = 0 Hz"}},
 		{"bursty burst longer than its period", func(c *Column) {
 			b := BurstyDrive("b", 100, "distal")
-			b.WeightsAMPA = map[string]float64{L2Pyr: 1}
+			b.WeightsAMPA = map[string]float64{L2PyramidalType: 1}
 			b.SpikeISI = 20
 			c.Drives = append(c.Drives, b)
 		}, []string{"burst lasts 20 ms", "period 10 ms"}},
 		{"replay: wrong number of trains", func(c *Column) {
 			r := ReplayDrive("r", [][]float64{{1}}, "proximal")
-			r.WeightsAMPA = map[string]float64{L2Pyr: 1}
+			r.WeightsAMPA = map[string]float64{L2PyramidalType: 1}
 			c.Drives = append(c.Drives, r)
 		}, []string{"1 trains for 9 drive cells"}},
 		{"replay: event after tstop", func(c *Column) {
 			r := ReplayDrive("r", make([][]float64, 9), "proximal")
 			r.Events[3] = []float64{60}
-			r.WeightsAMPA = map[string]float64{L2Pyr: 1}
+			r.WeightsAMPA = map[string]float64{L2PyramidalType: 1}
 			c.Drives = append(c.Drives, r)
 		}, []string{"Events[3][0] = 60 ms"}},
 		{"duplicate drive", func(c *Column) { c.Drives = append(c.Drives, c.Drives[0]) }, []string{"used twice"}},
 		{"no targets", func(c *Column) { c.Drives[0].WeightsAMPA = nil }, []string{"name no cell type"}},
 		{"probability", func(c *Column) { c.Drives[0].Probability = 1.5 }, []string{"Probability = 1.5"}},
 		{"NDriveCells 0", func(c *Column) { c.Drives[0].CellSpecific = false }, []string{"NDriveCells = 0"}},
-		{"connection: receptor not carried", func(c *Column) { c.Connections[0].Receptor = "gabab"; c.Connections[0].Target = L2Basket }, []string{`receptor "gabab"`, "L2_basket has no such synapse"}},
+		{"connection: receptor not carried", func(c *Column) { c.Connections[0].Receptor = "gabab"; c.Connections[0].Target = L2BasketType }, []string{`receptor "gabab"`, "L2_basket has no such synapse"}},
 		{"connection: negative weight", func(c *Column) { c.Connections[3].Weight = -0.1 }, []string{"connection 3", "Weight = -0.1"}},
 		{"connection: lamtha", func(c *Column) { c.Connections[3].Lamtha = 0 }, []string{"Lamtha = 0"}},
 		{"mesh", func(c *Column) { c.Mesh.NX = 0 }, []string{"NX, NY = 0, 3"}},
 		{"tstop", func(c *Column) { c.TStop = -1 }, []string{"TStop = -1"}},
 		{"dt", func(c *Column) { c.DT = 0 }, []string{"DT = 0"}},
-		{"missing cell type", func(c *Column) { delete(c.Cells, L5Basket) }, []string{`no "L5_basket"`}},
+		{"missing cell type", func(c *Column) { delete(c.Cells, L5BasketType) }, []string{`no "L5_basket"`}},
 		{"bias section", func(c *Column) {
-			c.Biases = []TonicBias{{Type: L5Pyr, Section: "axon", Amp: 1}}
+			c.Biases = []TonicBias{{Type: L5PyramidalType, Section: "axon", Amp: 1}}
 		}, []string{"tonic bias 0", `Section "axon"`}},
 		{"bias tstop", func(c *Column) {
-			c.Biases = []TonicBias{{Type: L5Pyr, Section: "soma", Amp: 1, TStop: 80}}
+			c.Biases = []TonicBias{{Type: L5PyramidalType, Section: "soma", Amp: 1, TStop: 80}}
 		}, []string{"TStop = 80"}},
 	}
 	for _, tc := range cases {

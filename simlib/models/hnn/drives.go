@@ -2,7 +2,6 @@ package hnn
 
 import (
 	"fmt"
-	"math"
 	"slices"
 	"strings"
 
@@ -145,8 +144,6 @@ func (d Drive) nCells(sizes map[string]int) int {
 func bad(e *[]string, obj, format string, args ...any) {
 	*e = append(*e, obj+": "+fmt.Sprintf(format, args...))
 }
-
-func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
 
 // validate checks the drive against the column (cell types, locations,
 // receptors) and the run's tstop.

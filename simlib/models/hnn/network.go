@@ -11,16 +11,8 @@ import (
 	"github.com/golgi-sim/golgi/simlib/cell/mech"
 )
 
-// The column's cell types, in hnn-core's gid order.
-const (
-	L2Basket = "L2_basket"
-	L2Pyr    = "L2_pyramidal"
-	L5Basket = "L5_basket"
-	L5Pyr    = "L5_pyramidal"
-)
-
 // CellTypes lists the cell types in hnn-core's gid order.
-var CellTypes = []string{L2Basket, L2Pyr, L5Basket, L5Pyr}
+var CellTypes = []string{L2BasketType, L2PyramidalType, L5BasketType, L5PyramidalType}
 
 // Mesh places the column's cells as hnn-core's _create_cell_coords does
 // (network.py:33-120): NX×NY pyramidal cells per layer on a grid of
@@ -33,9 +25,6 @@ type Mesh struct {
 
 // DefaultMesh is hnn-core's 10x10 column.
 func DefaultMesh() Mesh { return Mesh{NX: 10, NY: 10, InplaneDistance: 1, LayerSeparation: 1307.4} }
-
-// Pos is a cell's position (µm).
-type Pos struct{ X, Y, Z float64 }
 
 // Validate checks the mesh.
 func (m Mesh) Validate() error {
@@ -83,10 +72,10 @@ func (m Mesh) Positions() map[string][]Pos {
 		return p
 	}
 	return map[string][]Pos{
-		L2Basket: basket(0.8 * m.LayerSeparation),
-		L2Pyr:    pyr(m.LayerSeparation),
-		L5Basket: basket(0.2 * m.LayerSeparation),
-		L5Pyr:    pyr(0),
+		L2BasketType:    basket(0.8 * m.LayerSeparation),
+		L2PyramidalType: pyr(m.LayerSeparation),
+		L5BasketType:    basket(0.2 * m.LayerSeparation),
+		L5PyramidalType: pyr(0),
 	}
 }
 
@@ -188,25 +177,25 @@ func DefaultConnections() []Connection {
 	c := func(src, tgt, loc, rec string, w, lam float64) Connection {
 		return Connection{Src: src, Target: tgt, Loc: loc, Receptor: rec, Weight: w, Delay: 1, Lamtha: lam}
 	}
-	l2l2b := c(L2Basket, L2Basket, "soma", "gabaa", 0.02, 20)
+	l2l2b := c(L2BasketType, L2BasketType, "soma", "gabaa", 0.02, 20)
 	l2l2b.Autapses = true
 	return []Connection{
-		c(L2Pyr, L2Pyr, "proximal", "nmda", 0.0005, 3),
-		c(L2Pyr, L2Pyr, "proximal", "ampa", 0.0005, 3),
-		c(L5Pyr, L5Pyr, "proximal", "nmda", 0.0005, 3),
-		c(L5Pyr, L5Pyr, "proximal", "ampa", 0.0005, 3),
-		c(L2Basket, L2Pyr, "soma", "gabaa", 0.05, 50),
-		c(L2Basket, L2Pyr, "soma", "gabab", 0.05, 50),
-		c(L5Basket, L5Pyr, "soma", "gabaa", 0.025, 70),
-		c(L5Basket, L5Pyr, "soma", "gabab", 0.025, 70),
-		c(L2Pyr, L5Pyr, "proximal", "ampa", 0.00025, 3),
-		c(L2Pyr, L5Pyr, "distal", "ampa", 0.00025, 3),
-		c(L2Basket, L5Pyr, "distal", "gabaa", 0.001, 50),
-		c(L2Pyr, L2Basket, "soma", "ampa", 0.0005, 3),
+		c(L2PyramidalType, L2PyramidalType, "proximal", "nmda", 0.0005, 3),
+		c(L2PyramidalType, L2PyramidalType, "proximal", "ampa", 0.0005, 3),
+		c(L5PyramidalType, L5PyramidalType, "proximal", "nmda", 0.0005, 3),
+		c(L5PyramidalType, L5PyramidalType, "proximal", "ampa", 0.0005, 3),
+		c(L2BasketType, L2PyramidalType, "soma", "gabaa", 0.05, 50),
+		c(L2BasketType, L2PyramidalType, "soma", "gabab", 0.05, 50),
+		c(L5BasketType, L5PyramidalType, "soma", "gabaa", 0.025, 70),
+		c(L5BasketType, L5PyramidalType, "soma", "gabab", 0.025, 70),
+		c(L2PyramidalType, L5PyramidalType, "proximal", "ampa", 0.00025, 3),
+		c(L2PyramidalType, L5PyramidalType, "distal", "ampa", 0.00025, 3),
+		c(L2BasketType, L5PyramidalType, "distal", "gabaa", 0.001, 50),
+		c(L2PyramidalType, L2BasketType, "soma", "ampa", 0.0005, 3),
 		l2l2b,
-		c(L5Basket, L5Basket, "soma", "gabaa", 0.02, 20),
-		c(L5Pyr, L5Basket, "soma", "ampa", 0.0005, 3),
-		c(L2Pyr, L5Basket, "soma", "ampa", 0.00025, 3),
+		c(L5BasketType, L5BasketType, "soma", "gabaa", 0.02, 20),
+		c(L5PyramidalType, L5BasketType, "soma", "ampa", 0.0005, 3),
+		c(L2PyramidalType, L5BasketType, "soma", "ampa", 0.00025, 3),
 	}
 }
 

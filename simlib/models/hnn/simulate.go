@@ -55,11 +55,11 @@ func (n *Net) Run(ctx context.Context) (*Result, error) {
 		}
 	}
 	sortSpikes(res.Spikes)
-	l2, err := n.dipole.raw(L2Pyr, n.steps)
+	l2, err := n.dipole.raw(L2PyramidalType, n.steps)
 	if err != nil {
 		return nil, err
 	}
-	l5, err := n.dipole.raw(L5Pyr, n.steps)
+	l5, err := n.dipole.raw(L5PyramidalType, n.steps)
 	if err != nil {
 		return nil, err
 	}

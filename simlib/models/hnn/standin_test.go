@@ -87,5 +87,5 @@ func standinCells() map[string]CellModel {
 		}
 		return m
 	}
-	return map[string]CellModel{L2Basket: basket(false), L2Pyr: pyr(false), L5Basket: basket(true), L5Pyr: pyr(true)}
+	return map[string]CellModel{L2BasketType: basket(false), L2PyramidalType: pyr(false), L5BasketType: basket(true), L5PyramidalType: pyr(true)}
 }

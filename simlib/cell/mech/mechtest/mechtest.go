@@ -14,6 +14,10 @@ func DefaultEnv() mech.Env { return mech.Env{DT: 0.025, Celsius: 6.3} }
 // reversal potentials used for the ions a mechanism names (mV).
 var ionE = map[string]float64{"na": 50, "k": -77}
 
+// concentrations (mM, inner and outer) given to the ions a mechanism names:
+// NEURON's defaults.
+var ionConc = map[string][2]float64{"na": {10, 140}, "k": {54.4, 2.5}, "ca": {5e-5, 2}}
+
 const (
 	nCells  = 3
 	perCell = 2
@@ -39,9 +43,11 @@ func newRig(ions []string, env mech.Env) *rig {
 		if !ok {
 			e = -30
 		}
-		io := &mech.Ion{Name: name, E: make([]float64, nNodes), I: make([]float64, nNodes), DIDV: make([]float64, nNodes)}
+		io := &mech.Ion{Name: name, E: make([]float64, nNodes), I: make([]float64, nNodes), DIDV: make([]float64, nNodes),
+			Ci: make([]float64, nNodes), Co: make([]float64, nNodes)}
 		for i := range io.E {
 			io.E[i] = e
+			io.Ci[i], io.Co[i] = ionConc[name][0], ionConc[name][1]
 		}
 		r.ctx.Ions[name] = io
 	}

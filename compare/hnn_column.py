@@ -1,0 +1,234 @@
+#!/usr/bin/python3
+"""golgi's HNN column (simlib/models/hnn) side by side with hnn-core on NEURON.
+
+Runs a small column (3x3 mesh by default) with the same drives in both:
+hnn-core draws its drives' event times; golgi replays exactly those times
+(hnn.ReplayDrive). Prints a table per case: per cell type the spike counts
+and the largest spike-time difference, and per dipole (L2, L5, agg, nAm,
+baseline renormalised, not smoothed) the largest absolute difference, the
+RMS difference relative to the peak, and the correlation; then the same
+for the smoothed (30 ms Hamming) aggregate dipole.
+
+hnn-core is not part of golgi: the script prepares it in a cache folder
+(default ~/.cache/golgi/hnn-core) from a git snapshot of
+jonescompneurolab/hnn-core (--hnn-git, default the mirror
+/work/.mirror/jonescompneurolab+hnn-core/repo), working around four things
+(hnn_column.md section 1): a blob missing from the snapshot
+(hnn_core/param/default.hdf5, excluded from the archive), Debian's broken
+nrnivmodl (a copy that calls /usr/lib/nrn/nrnmech_makefile), h5io (a stub:
+only used for .hdf5 files) and Debian's joblib 1.2 (no parallel_config).
+
+Usage: /usr/bin/python3 compare/hnn_column.py [--case seed|erp|all] [--json out.json]
+"""
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+
+# np.logspace(-4, -1, 20)[9], the tutorial grid's 10th weight
+SEED_W = float(__import__("numpy").logspace(-4, -1, 20)[9])
+
+# The cases: hnn-core's batch tutorial drive (seeds/hnn_batch_simulation.txt,
+# weights of its 10th grid point) and the ERP example's three evoked drives
+# (hnn_column.md section 7).
+CASES = {
+    "seed": dict(mesh=[3, 3], tstop=170.0, drives=[
+        dict(name="evprox", mu=40.0, sigma=5.0, numspikes=1, location="proximal", seed=2,
+             ampa={t: SEED_W for t in ["L2_basket", "L2_pyramidal", "L5_basket", "L5_pyramidal"]},
+             nmda={}, delays={"L2_basket": 0.1, "L2_pyramidal": 0.1, "L5_basket": 1.0, "L5_pyramidal": 1.0}),
+    ]),
+    "erp": dict(mesh=[3, 3], tstop=170.0, drives=[
+        dict(name="evdist1", mu=63.53, sigma=3.85, numspikes=1, location="distal", seed=274,
+             ampa={"L2_basket": 0.006562, "L2_pyramidal": 7e-6, "L5_pyramidal": 0.142300},
+             nmda={"L2_basket": 0.019482, "L2_pyramidal": 0.004317, "L5_pyramidal": 0.080074},
+             delays={"L2_basket": 0.1, "L2_pyramidal": 0.1, "L5_pyramidal": 0.1}),
+        dict(name="evprox1", mu=26.61, sigma=2.47, numspikes=1, location="proximal", seed=544,
+             ampa={"L2_basket": 0.08831, "L2_pyramidal": 0.01525, "L5_basket": 0.19934, "L5_pyramidal": 0.00865},
+             nmda={}, delays={"L2_basket": 0.1, "L2_pyramidal": 0.1, "L5_basket": 1.0, "L5_pyramidal": 1.0}),
+        dict(name="evprox2", mu=137.12, sigma=8.33, numspikes=1, location="proximal", seed=814,
+             ampa={"L2_basket": 0.000003, "L2_pyramidal": 1.438840, "L5_basket": 0.008958, "L5_pyramidal": 0.684013},
+             nmda={}, delays={"L2_basket": 0.1, "L2_pyramidal": 0.1, "L5_basket": 1.0, "L5_pyramidal": 1.0}),
+    ]),
+}
+
+H5IO_STUB = '''"""Stand-in for h5io (PyPI only): hnn_core.dipole imports it at module
+level but uses it only for .hdf5 dipole files, which this script never uses."""
+def write_hdf5(*args, **kwargs):
+    raise NotImplementedError("h5io stub")
+def read_hdf5(*args, **kwargs):
+    raise NotImplementedError("h5io stub")
+'''
+
+
+def prepare(git_dir, cache):
+    """Extract hnn-core into cache and compile its mechanisms; return PYTHONPATH."""
+    commit = subprocess.check_output(["git", "--git-dir", git_dir, "rev-parse", "HEAD"], text=True).strip()
+    base = os.path.join(cache, commit[:12])
+    src = os.path.join(base, "src")
+    so = os.path.join(src, "hnn_core", "mod", "x86_64", "libnrnmech.so")
+    shim = os.path.join(base, "shim")
+    if not os.path.exists(so):
+        shutil.rmtree(base, ignore_errors=True)
+        os.makedirs(src)
+        arch = subprocess.run(["git", "--git-dir", git_dir, "archive", "HEAD", "--", ".",
+                               ":(exclude)hnn_core/param/default.hdf5"], check=True, capture_output=True).stdout
+        subprocess.run(["tar", "-x", "-C", src], input=arch, check=True)
+        # Debian's nrnivmodl looks for its makefile and libnrniv in /usr/bin and /usr/lib
+        with open("/usr/bin/nrnivmodl") as f:
+            lines = f.read().split("\n")
+        fixed = []
+        for ln in lines:
+            if ln.startswith("make ") and "nrnmech_makefile" in ln:
+                ln = ('make -j 2 -f "/usr/lib/nrn/nrnmech_makefile" "ROOT=${prefix}" "libdir=/usr/lib/nrn" '
+                      '"MODOBJFILES=$MODOBJS" "UserLDFLAGS=$UserLDFLAGS" "UserINCFLAGS=$UserINCFLAGS" '
+                      '"LinkCoreNEURON=$LinkCoreNEURON" special &&')
+            fixed.append(ln)
+        nrniv = os.path.join(base, "nrnivmodl")
+        with open(nrniv, "w") as f:
+            f.write("\n".join(fixed))
+        os.chmod(nrniv, 0o755)
+        mod = os.path.join(src, "hnn_core", "mod")
+        # the last step (linking special) fails for want of ivstream.h; the library is built before it
+        subprocess.run([nrniv], cwd=mod, capture_output=True)
+        if not os.path.exists(so):
+            raise SystemExit("hnn-core: nrnivmodl did not build " + so)
+        os.makedirs(os.path.join(src, "hnn_core", "mod", "x86_64", ".libs"), exist_ok=True)
+        shutil.copy(so, os.path.join(src, "hnn_core", "mod", "x86_64", ".libs", "libnrnmech.so"))
+    os.makedirs(shim, exist_ok=True)
+    with open(os.path.join(shim, "h5io.py"), "w") as f:
+        f.write(H5IO_STUB)
+    return src + os.pathsep + shim, commit
+
+
+# Runs inside /usr/bin/python3 with hnn-core on the path: builds the case,
+# simulates one trial, writes times, dipoles, spikes and drive events.
+HNN_RUN = r'''
+import json, sys, time
+try:
+    import joblib
+    if not hasattr(joblib, "parallel_config"):
+        joblib.parallel_config = joblib.parallel_backend
+except ImportError:
+    pass  # one trial, one process: hnn-core does not need joblib
+import numpy as np
+from hnn_core import jones_2009_model, simulate_dipole
+case = json.load(open(sys.argv[1]))
+net = jones_2009_model(mesh_shape=tuple(case["mesh"]))
+for d in case["drives"]:
+    kw = dict(mu=d["mu"], sigma=d["sigma"], numspikes=d["numspikes"], location=d["location"],
+              weights_ampa=d["ampa"] or None, weights_nmda=d["nmda"] or None,
+              synaptic_delays=d["delays"], event_seed=d["seed"])
+    net.add_evoked_drive(d["name"], **kw)
+t0 = time.time()
+dpl = simulate_dipole(net, tstop=case["tstop"], dt=0.025, n_trials=1)[0]
+wall = time.time() - t0
+cr = net.cell_response
+out = dict(times=list(map(float, dpl.times)), L2=list(map(float, dpl.data["L2"])),
+           L5=list(map(float, dpl.data["L5"])), agg=list(map(float, dpl.data["agg"])),
+           spike_times=list(map(float, cr.spike_times[0])), spike_gids=list(map(int, cr.spike_gids[0])),
+           gid_ranges={k: [v.start, v.stop] for k, v in net.gid_ranges.items()},
+           events={name: [list(map(float, e)) for e in dr["events"][0]] for name, dr in net.external_drives.items()},
+           wall=wall)
+sm = dpl.copy().smooth(30)
+out["agg_smooth"] = list(map(float, sm.data["agg"]))
+json.dump(out, open(sys.argv[2], "w"))
+'''
+
+
+def run_hnn(case, pythonpath, tmp):
+    cpath, opath = os.path.join(tmp, "case.json"), os.path.join(tmp, "hnn.json")
+    with open(cpath, "w") as f:
+        json.dump(case, f)
+    env = dict(os.environ, PYTHONPATH=pythonpath)
+    script = os.path.join(tmp, "run_hnn.py")
+    with open(script, "w") as f:
+        f.write(HNN_RUN)
+    subprocess.run(["/usr/bin/python3", script, cpath, opath], check=True, env=env, cwd=tmp)
+    with open(opath) as f:
+        return json.load(f)
+
+
+def run_golgi(case, hnn, tmp):
+    """golgi's column with hnn-core's own drive events (compare/cmd/hnncolumn)."""
+    inp = dict(case)
+    inp["events"] = hnn["events"]
+    ipath, opath = os.path.join(tmp, "golgi_in.json"), os.path.join(tmp, "golgi.json")
+    with open(ipath, "w") as f:
+        json.dump(inp, f)
+    env = dict(os.environ, GOTOOLCHAIN="local")
+    subprocess.run(["go", "run", "./compare/cmd/hnncolumn", "-in", ipath, "-out", opath], check=True, cwd=ROOT, env=env)
+    with open(opath) as f:
+        return json.load(f)
+
+
+def stats(a, b):
+    import numpy as np
+    a, b = np.asarray(a), np.asarray(b)
+    n = min(len(a), len(b))
+    a, b = a[:n], b[:n]
+    d = a - b
+    peak = max(np.max(np.abs(a)), 1e-300)
+    corr = float(np.corrcoef(a, b)[0, 1]) if np.std(a) > 0 and np.std(b) > 0 else float("nan")
+    return dict(max_abs=float(np.max(np.abs(d))), rms_rel=float(np.sqrt(np.mean(d * d)) / peak), corr=corr,
+                peak_hnn=float(a[np.argmax(np.abs(a))]), peak_golgi=float(b[np.argmax(np.abs(b))]),
+                t_peak_hnn=int(np.argmax(np.abs(a))), t_peak_golgi=int(np.argmax(np.abs(b))))
+
+
+def compare(name, case, hnn, golgi):
+    rows = dict(case=name, cells={}, dipole={})
+    print(f"\n== {name}: {case['mesh'][0]}x{case['mesh'][1]} mesh, {case['tstop']} ms, drives "
+          f"{', '.join(d['name'] for d in case['drives'])} (golgi replays hnn-core's event times)")
+    print(f"{'cell type':14s} {'hnn-core':>9s} {'golgi':>7s} {'matched':>8s} {'max |dt| ms':>12s}")
+    for typ in ["L2_basket", "L2_pyramidal", "L5_basket", "L5_pyramidal"]:
+        lo, hi = hnn["gid_ranges"][typ]
+        hs = sorted((g - lo, t) for g, t in zip(hnn["spike_gids"], hnn["spike_times"]) if lo <= g < hi)
+        gs = sorted((s["cell"], s["t"]) for s in golgi["spikes"] if s["type"] == typ)
+        matched, worst = 0, 0.0
+        if len(hs) == len(gs):
+            for (c1, t1), (c2, t2) in zip(hs, gs):
+                if c1 == c2:
+                    matched += 1
+                    worst = max(worst, abs(t1 - t2))
+        print(f"{typ:14s} {len(hs):9d} {len(gs):7d} {matched:8d} {worst:12.3g}")
+        rows["cells"][typ] = dict(hnn=len(hs), golgi=len(gs), matched=matched, max_dt=worst)
+    print(f"{'dipole (nAm)':14s} {'max |diff|':>11s} {'RMS/peak':>9s} {'corr':>10s} {'peak hnn':>11s} {'peak golgi':>11s}")
+    for key, gkey in [("L2", "L2"), ("L5", "L5"), ("agg", "agg"), ("agg_smooth", "agg_smooth")]:
+        s = stats(hnn[key], golgi[gkey])
+        print(f"{key:14s} {s['max_abs']:11.3g} {s['rms_rel']:9.2e} {s['corr']:10.7f} {s['peak_hnn']:11.4g} {s['peak_golgi']:11.4g}")
+        rows["dipole"][key] = s
+    print(f"wall time (one trial, this loaded machine): hnn-core {hnn['wall']:.2f} s, golgi {golgi['wall']:.2f} s")
+    rows["wall"] = dict(hnn=hnn["wall"], golgi=golgi["wall"])
+    return rows
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--case", default="all", choices=["all"] + list(CASES))
+    ap.add_argument("--hnn-git", default=os.environ.get("HNN_CORE_GIT", "/work/.mirror/jonescompneurolab+hnn-core/repo"))
+    ap.add_argument("--cache", default=os.path.join(os.path.expanduser("~"), ".cache", "golgi", "hnn-core"))
+    ap.add_argument("--json", help="write the table's numbers to this file")
+    a = ap.parse_args()
+    if not os.path.isdir(a.hnn_git):
+        raise SystemExit(f"hnn-core git snapshot not found at {a.hnn_git} (set --hnn-git or HNN_CORE_GIT)")
+    pp, commit = prepare(a.hnn_git, a.cache)
+    print(f"hnn-core {commit[:12]} on NEURON (Debian), /usr/bin/python3")
+    out = dict(hnn_core=commit, cases=[])
+    with tempfile.TemporaryDirectory() as tmp:
+        for name in (CASES if a.case == "all" else [a.case]):
+            case = CASES[name]
+            hnn = run_hnn(case, pp, tmp)
+            golgi = run_golgi(case, hnn, tmp)
+            out["cases"].append(compare(name, case, hnn, golgi))
+    if a.json:
+        with open(a.json, "w") as f:
+            json.dump(out, f, indent=1)
+
+
+if __name__ == "__main__":
+    main()
