@@ -209,6 +209,18 @@ func (c Column) Build(trial int) (*Net, error) {
 		o := m.Options
 		o.DT = 0
 		p := cell.Population{Cell: cl, Options: &o}
+		if m.At != nil {
+			for _, ps := range pos[typ] {
+				ck, err := m.At(ps)
+				if err != nil {
+					return nil, fmt.Errorf("column: %s at %v: %w", typ, ps, err)
+				}
+				ck.Sections = slices.Clone(ck.Sections)
+				ck.Points = append(slices.Clone(ck.Points), cl.Points[len(m.Cell.Points):]...)
+				ck.Detector = cl.Detector
+				p.Cells = append(p.Cells, ck)
+			}
+		}
 		if m.Dipole != nil {
 			p.Dipoles = []cell.Dipole{{Name: "dipole", Cos: m.Dipole}}
 		}

@@ -110,6 +110,9 @@ type CellModel struct {
 	Carriers map[string][]string     // receptor → sections carrying that synapse (at 0.5)
 	Groups   map[string][]string     // "proximal", "distal" → sections
 	Dipole   map[string]float64      // section → cos θ to the apical axis; nil: no dipole
+	// At, optional, builds the cell at a mesh position (hnn-core builds
+	// each cell at its position); nil: Cell everywhere.
+	At func(Pos) (cell.Cell, error)
 }
 
 // sections resolves a location (a group name or a section name) for a
