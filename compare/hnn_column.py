@@ -207,12 +207,26 @@ def compare(name, case, hnn, golgi):
     return rows
 
 
+def write_testdata(folder, name, case, hnn, commit):
+    import gzip
+    ref = dict(provenance=f"compare/hnn_column.py --testdata: hnn-core {commit[:12]} on Debian's NEURON 8.2.2, "
+               f"case {name!r} of the script (one trial, dt 0.025 ms); dipoles in nAm after hnn-core's baseline "
+               "renormalisation, not smoothed, agg_smooth after smooth(30); spike times in ms (NEURON's t + 1e-10)",
+               case=case, events=hnn["events"], times=hnn["times"], L2=hnn["L2"], L5=hnn["L5"], agg=hnn["agg"],
+               agg_smooth=hnn["agg_smooth"], gid_ranges=hnn["gid_ranges"], spike_gids=hnn["spike_gids"],
+               spike_times=hnn["spike_times"])
+    with gzip.open(os.path.join(folder, f"hnn_core_{name}.json.gz"), "wt") as f:
+        json.dump(ref, f)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--case", default="all", choices=["all"] + list(CASES))
     ap.add_argument("--hnn-git", default=os.environ.get("HNN_CORE_GIT", "/work/.mirror/jonescompneurolab+hnn-core/repo"))
     ap.add_argument("--cache", default=os.path.join(os.path.expanduser("~"), ".cache", "golgi", "hnn-core"))
     ap.add_argument("--json", help="write the table's numbers to this file")
+    ap.add_argument("--testdata", help="write hnn-core's run of each case (events, dipoles, spikes) as "
+                    "hnn_core_<case>.json.gz into this folder (simlib/models/hnn/testdata)")
     a = ap.parse_args()
     if not os.path.isdir(a.hnn_git):
         raise SystemExit(f"hnn-core git snapshot not found at {a.hnn_git} (set --hnn-git or HNN_CORE_GIT)")
@@ -223,6 +237,8 @@ def main():
         for name in (CASES if a.case == "all" else [a.case]):
             case = CASES[name]
             hnn = run_hnn(case, pp, tmp)
+            if a.testdata:
+                write_testdata(a.testdata, name, case, hnn, commit)
             golgi = run_golgi(case, hnn, tmp)
             out["cases"].append(compare(name, case, hnn, golgi))
     if a.json:
