@@ -57,6 +57,9 @@ CASES = {
     ]),
 }
 
+# the ERP example on hnn-core's default 10x10 column, for the speed line
+CASES["erp10x10"] = dict(CASES["erp"], mesh=[10, 10])
+
 H5IO_STUB = '''"""Stand-in for h5io (PyPI only): hnn_core.dipole imports it at module
 level but uses it only for .hdf5 dipole files, which this script never uses."""
 def write_hdf5(*args, **kwargs):
@@ -221,7 +224,8 @@ def write_testdata(folder, name, case, hnn, commit):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--case", default="all", choices=["all"] + list(CASES))
+    ap.add_argument("--case", default="all", choices=["all"] + list(CASES),
+                    help="all: seed and erp (the 3x3 cases); erp10x10: the ERP example on the 10x10 column")
     ap.add_argument("--hnn-git", default=os.environ.get("HNN_CORE_GIT", "/work/.mirror/jonescompneurolab+hnn-core/repo"))
     ap.add_argument("--cache", default=os.path.join(os.path.expanduser("~"), ".cache", "golgi", "hnn-core"))
     ap.add_argument("--json", help="write the table's numbers to this file")
@@ -234,7 +238,7 @@ def main():
     print(f"hnn-core {commit[:12]} on NEURON (Debian), /usr/bin/python3")
     out = dict(hnn_core=commit, cases=[])
     with tempfile.TemporaryDirectory() as tmp:
-        for name in (CASES if a.case == "all" else [a.case]):
+        for name in (["seed", "erp"] if a.case == "all" else [a.case]):
             case = CASES[name]
             hnn = run_hnn(case, pp, tmp)
             if a.testdata:
