@@ -227,8 +227,8 @@ func TestPopulationWorkers(t *testing.T) {
 
 // A spike of one compartmental cell reaches another through a projection:
 // cell A, driven by an IClamp, fires; B, silent, shows an EPSP at its
-// soma that starts one step after A's spike plus the delay, and equals a
-// standalone B given that event.
+// soma that starts after A's spike plus the delay, equals a standalone B
+// given that event, and NEURON's NetCon network (compare/neuron_net.py).
 func TestCellToCell(t *testing.T) {
 	a := ballStick()
 	a.AddPoint("clamp", "soma", 0.5, mech.IClamp{Del: 2, Dur: 1, Amp: 1})
@@ -291,7 +291,22 @@ func TestCellToCell(t *testing.T) {
 	if want := standalone(true); !reflect.DeepEqual(want, v) {
 		t.Fatalf("B in the network differs from a standalone B given the event: %s", firstDiff(v, want))
 	}
-	t.Logf("A fired at update %d; EPSP at B's soma %.3f mV", spA.Steps()[0], amp)
+	// NEURON 8.2 on the same two cells and NetCon (compare/neuron_net.py,
+	// 2026-12-01: golgi's trace equal to NEURON's, max |dv| = 0): A fires
+	// at 2.675 ms (update 107; NEURON stamps 2.675 + 1e-10), B's soma
+	// peaks at -62.7417304049879 mV at 9.425 ms (update 377).
+	if got := spA.Steps()[0]; got != 107 {
+		t.Fatalf("A fired at update %d; NEURON at 2.675 ms = update 107", got)
+	}
+	peak, at := math.Inf(-1), 0
+	for n, x := range v {
+		if x > peak {
+			peak, at = x, n
+		}
+	}
+	if math.Abs(peak-(-62.7417304049879)) > 1e-11 || at != 377 {
+		t.Fatalf("B's soma peaks at %.15g mV at update %d; NEURON: -62.7417304049879 mV at update 377 (9.425 ms)", peak, at)
+	}
 }
 
 // Bad input names the population, the field, the value and what is
@@ -420,5 +435,32 @@ func TestPopulationVaried(t *testing.T) {
 	}
 	if reflect.DeepEqual(traces[0], traces[1]) || reflect.DeepEqual(traces[1], traces[2]) {
 		t.Fatal("the varied cells have equal traces: the parameters did not reach them")
+	}
+}
+
+// A network with cell populations is cacheable (its description has no
+// function values): the second run is a hit with the same spikes and
+// traces.
+func TestPopulationCache(t *testing.T) {
+	dir := t.TempDir()
+	var fp string
+	var v [][]float64
+	for k := 0; k < 2; k++ {
+		net, st, _ := cellNet(1)
+		net.EnableCache(dir)
+		if err := net.Run(20); err != nil {
+			t.Fatal(err)
+		}
+		hit, why := net.CacheStatus()
+		if hit != (k == 1) {
+			t.Fatalf("run %d: cache hit %v (%s), want %v", k, hit, why, k == 1)
+		}
+		if k == 0 {
+			fp, v = net.Fingerprint(), st.Values()
+			continue
+		}
+		if net.Fingerprint() != fp || !reflect.DeepEqual(st.Values(), v) {
+			t.Fatal("the cached run differs from the simulated one")
+		}
 	}
 }

@@ -27,6 +27,15 @@
 // a spike of update n with delay d adds its weight to slot (n+d) mod D,
 // which update n+d reads and clears.
 //
+// # Synapse instances
+//
+// A population whose model owns its synapses (neuron.SiteChecker and
+// neuron.SynapseHost: compartmental cells, package cell) takes projections
+// that name a site (Synapse.Site: section, position, synapse type) or a
+// distribution of sites (Synapse.Spread) instead of a receptor; each spike
+// reaches the target's synapse instance as an event (neuron, site,
+// weight) after its delay, in the same order for any number of workers.
+//
 // # Workers and determinism
 //
 // Workers own contiguous ranges of every population. Updates go in windows

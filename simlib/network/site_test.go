@@ -61,9 +61,7 @@ type toyDyn struct {
 	index map[[3]float64]int
 	tau   []float64
 	g     [][]float64 // [site][neuron]
-	recv  int         // Receive calls (for the test)
 	done  bool
-	steps []int64 // updates with events, neuron 0 (for the step order test)
 }
 
 func (d *toyDyn) Vars() []string { return []string{"v", "log"} }
@@ -101,7 +99,6 @@ func (d *toyDyn) SitesDone() error {
 }
 
 func (d *toyDyn) Receive(step int64, lo, hi int, ev []neuron.SiteEvent) {
-	d.recv++
 	if !d.done {
 		panic("toyHost: Receive before SitesDone")
 	}
@@ -113,9 +110,6 @@ func (d *toyDyn) Receive(step int64, lo, hi int, ev []neuron.SiteEvent) {
 		d.g[e.Site][i] += e.Weight
 		// order-sensitive: a permutation of the same events changes it
 		d.log[i] = math.Mod(d.log[i]*1.000001+e.Weight*float64(e.Site+1)+float64(step), 1e6)
-		if i == 0 {
-			d.steps = append(d.steps, step)
-		}
 	}
 }
 

@@ -8,7 +8,7 @@
 //
 // Mode group steps a cell.Group of the n cells directly (what a standalone
 // cell.Sim does, one call per step); mode network runs them as a
-// cell.Population in a network.Network with one worker. The build is not
+// cell.Population in a network.Network with one worker (-workers). The build is not
 // timed. Each repeat prints one JSON line: the run's process CPU time
 // (getrusage, user + system) and wall time, the steps, and the spike count
 // of cell 0 (detector at the section's 0.5, threshold 10 mV, NEURON's
@@ -86,8 +86,8 @@ func runGroup(n int, tstop float64) (result, error) {
 	return r, nil
 }
 
-func runNetwork(n int, tstop float64) (result, error) {
-	net := network.New(network.Options{DT: 0.025, Workers: 1})
+func runNetwork(n int, tstop float64, workers int) (result, error) {
+	net := network.New(network.Options{DT: 0.025, Workers: workers})
 	net.AddPopulation("cables", n, cell.DefaultPopulation(Cable()))
 	sp := record.NewSpikes("cables")
 	net.Record(sp)
@@ -114,6 +114,7 @@ func main() {
 	tstop := flag.Float64("tstop", 1000, "simulated time (ms)")
 	mode := flag.String("mode", "group", "group or network")
 	repeat := flag.Int("repeat", 1, "runs")
+	workers := flag.Int("workers", 1, "network mode: workers (0: automatic)")
 	flag.Parse()
 	for k := 0; k < *repeat; k++ {
 		var r result
@@ -122,7 +123,7 @@ func main() {
 		case "group":
 			r, err = runGroup(*n, *tstop)
 		case "network":
-			r, err = runNetwork(*n, *tstop)
+			r, err = runNetwork(*n, *tstop, *workers)
 		default:
 			err = fmt.Errorf("-mode %q: use group or network", *mode)
 		}

@@ -276,10 +276,6 @@ func cnexp(x, xinf, tau, dt float64) float64 {
 }
 
 func (s *hhState) Advance(st Step, lo, hi int) {
-	if s.table {
-		s.advanceTable(st, lo, hi) // the same, faster (hh_table.go)
-		return
-	}
 	dt := st.DT
 	node, m, h, n := s.node[lo:hi], s.m[lo:hi], s.h[lo:hi], s.nn[lo:hi]
 	if !s.table {
