@@ -58,6 +58,33 @@ func TestBadInput(t *testing.T) {
 		{"Cm NaN", func(c *cell.Cell, o *cell.Options) { c.Sections[1].Cm = nan }, []string{"Cm = NaN"}},
 		{"ParentX > 1", func(c *cell.Cell, o *cell.Options) { c.Sections[1].ParentX = 1.5 }, []string{"ParentX = 1.5", "[0, 1]"}},
 		{"ParentX NaN", func(c *cell.Cell, o *cell.Options) { c.Sections[1].ParentX = nan }, []string{"ParentX = NaN"}},
+		{"V0 NaN", func(c *cell.Cell, o *cell.Options) { v := nan; c.Sections[1].V0 = &v }, []string{`section "dend"`, "V0 = NaN", "finite"}},
+		{"V0 Inf", func(c *cell.Cell, o *cell.Options) { v := math.Inf(1); c.Sections[0].V0 = &v }, []string{`section "soma"`, "V0 = +Inf"}},
+		{"hh2 gnabar negative", func(c *cell.Cell, o *cell.Options) {
+			c.Sections[1].Mechs = []mech.Density{mech.HH2{GNaBar: -1}}
+		}, []string{`section "dend" mechanism "hh2"`, "gnabar = -1 S/cm²", ">= 0"}},
+		{"km gbar NaN", func(c *cell.Cell, o *cell.Options) { c.Sections[1].Mechs = []mech.Density{mech.Km{GBar: nan}} }, []string{`mechanism "km"`, "gbar = NaN pS/µm²"}},
+		{"ca gbar Inf", func(c *cell.Cell, o *cell.Options) {
+			c.Sections[1].Mechs = []mech.Density{mech.Ca{GBar: math.Inf(1)}}
+			c.Sections[1].E = map[string]float64{"ca": 130}
+		}, []string{`mechanism "ca"`, "gbar = +Inf"}},
+		{"ca without eca", func(c *cell.Cell, o *cell.Options) { c.Sections[1].Mechs = []mech.Density{mech.DefaultCa()} }, []string{`"ca" has no default reversal potential`, `Section.E["ca"]`}},
+		{"cad taur 0", func(c *cell.Cell, o *cell.Options) {
+			c.Sections[1].Mechs = []mech.Density{mech.Cad{Taur: 0, Depth: 0.1, CaInf: 1e-4}}
+			c.Sections[1].E = map[string]float64{"ca": 130}
+		}, []string{`mechanism "cad"`, "taur = 0 ms", "positive"}},
+		{"cad depth negative", func(c *cell.Cell, o *cell.Options) {
+			c.Sections[1].Mechs = []mech.Density{mech.Cad{Taur: 20, Depth: -0.1, CaInf: 1e-4}}
+			c.Sections[1].E = map[string]float64{"ca": 130}
+		}, []string{`mechanism "cad"`, "depth = -0.1 µm"}},
+		{"kca gbar negative", func(c *cell.Cell, o *cell.Options) {
+			c.Sections[1].Mechs = []mech.Density{mech.KCa{GBar: -2}}
+			c.Sections[1].E = map[string]float64{"ca": 130}
+		}, []string{`mechanism "kca"`, "gbar = -2 pS/µm²"}},
+		{"cat gbar NaN", func(c *cell.Cell, o *cell.Options) { c.Sections[1].Mechs = []mech.Density{mech.CaT{GBar: nan}} }, []string{`mechanism "cat"`, "gbar = NaN S/cm²"}},
+		{"ar erev NaN", func(c *cell.Cell, o *cell.Options) {
+			c.Sections[1].Mechs = []mech.Density{mech.Ar{GBar: 1e-6, Erev: nan}}
+		}, []string{`mechanism "ar"`, "erev = NaN mV"}},
 		{"ChildX 0.5", func(c *cell.Cell, o *cell.Options) { c.Sections[1].ChildX = 0.5 }, []string{`section "dend"`, "ChildX = 0.5", "0 or its 1 end"}},
 		{"ChildX on root", func(c *cell.Cell, o *cell.Options) { c.Sections[0].ChildX = 1 }, []string{`section "soma"`, "ChildX = 1", "root must use 0"}},
 		{"ChildX with pt3d", func(c *cell.Cell, o *cell.Options) {

@@ -51,11 +51,15 @@
 //
 // # Mechanisms
 //
-// mech.Pas, mech.HH (hh.mod: its table of rates and cnexp), point
-// processes mech.ExpSyn, mech.Exp2Syn (with NEURON's factor), mech.IClamp,
-// mech.SEClamp.
-// Ion reversal potentials (ena, ek, ...) are kept per node as NEURON does;
-// Section.E sets them for a section, DefaultE holds NEURON's defaults. A
+// mech.Pas, mech.HH (hh.mod: its table of rates and cnexp), hnn-core's
+// mech.HH2, Km, Ca, Cad, KCa, CaT, Ar, point processes mech.ExpSyn,
+// mech.Exp2Syn (with NEURON's factor), mech.IClamp, mech.SEClamp.
+// Ion reversal potentials (ena, ek, ...) and concentrations (cai, cao) are
+// kept per node as NEURON does; Section.E sets the reversal potentials for
+// a section, DefaultE and DefaultConc hold NEURON's defaults, and a
+// mechanism that writes an inner concentration (Cad) sets the reversal
+// potential by Nernst. Section.V0 starts a section at its own potential
+// (NEURON's sec.v = v0 before finitialize() without a value). A
 // new channel is one Go file implementing mech.Density (parameters) and
 // mech.Instance (its state as a structure of arrays over all segments that
 // carry it): see package mech's example.

@@ -13,8 +13,14 @@ import "math"
 // ion whose inner concentration a mechanism writes, the ion's reversal
 // potential follows by Nernst: eca = 1e3·R·(celsius + 273.15)/(2F)·ln(cao/cai).
 // Constants are NEURON's legacy units, as hnn-core runs
-// (h.nrnunit_use_legacy(1)): F = 96485.309 C/mol, R = 8.3134 J/(K·mol),
-// unless Modern is set (NEURON 8.2's default 2019 SI values).
+// (h.nrnunit_use_legacy(1)), unless Modern is set (NEURON 8.2's default,
+// the 2019 SI values): the mod file's FARADAY is nocmodl's legacy 96485.3
+// C/mol, and NEURON's Nernst (eion.cpp) uses its own legacy constants,
+// F = 96485.309 C/mol and R = 8.3134 J/(K·mol).
+//
+// NEURON computes eca from cai at the start of each step's currents, golgi
+// at the end of cad's update: the value used is the same, but a recorded
+// eca after a step is NEURON's one step later.
 type Cad struct {
 	Taur   float64 // removal time constant (ms); 200
 	Depth  float64 // shell depth (µm); 0.1 (a GLOBAL in cad.mod)
@@ -34,10 +40,11 @@ func (p Cad) Validate(Env) error {
 
 // Unit constants of NEURON: legacy (nrnunit_use_legacy(1)) and modern.
 const (
-	FaradayLegacy = 96485.309           // C/mol
-	GasLegacy     = 8.3134              // J/(K·mol), NEURON's legacy gas constant in its Nernst (eion.cpp)
-	FaradayModern = 96485.3321233100184 // C/mol (2019 SI)
-	GasModern     = 8.31446261815324    // J/(K·mol) (2019 SI)
+	FaradayModLegacy = 96485.3             // C/mol: a mod file's FARADAY in legacy units (nocmodl's _nrnunit_FARADAY[1]); NEURON's Nernst uses FaradayLegacy
+	FaradayLegacy    = 96485.309           // C/mol: NEURON's Nernst (eion.cpp) in legacy units
+	GasLegacy        = 8.3134              // J/(K·mol), NEURON's legacy gas constant in its Nernst (eion.cpp)
+	FaradayModern    = 96485.3321233100184 // C/mol (2019 SI)
+	GasModern        = 8.31446261815324    // J/(K·mol) (2019 SI)
 )
 
 // Nernst is NEURON's nrn_nernst: the reversal potential (mV) of an ion of
@@ -104,7 +111,7 @@ func (s *cadState) Current(Step, int, int) {}
 // a = drive + cainf/taur, ca += (1 - exp(dt·b))·(-a/b - ca).
 func (s *cadState) Advance(st Step, lo, hi int) {
 	for i := lo; i < hi; i++ {
-		far := FaradayLegacy
+		far := FaradayModLegacy
 		if s.modern[i] {
 			far = FaradayModern
 		}

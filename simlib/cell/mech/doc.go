@@ -1,7 +1,7 @@
 // Package mech holds the membrane mechanisms of compartmental cells
 // (package cell) and the small interface they implement: density
-// mechanisms (Density: Pas, HH, ...) and point processes (Point: ExpSyn,
-// Exp2Syn, IClamp, SEClamp), in NEURON's units (mV, ms, mA/cm², S/cm²,
+// mechanisms (Density: Pas, HH, and hnn-core's HH2, Km, Ca, Cad, KCa, CaT,
+// Ar) and point processes (Point: ExpSyn, Exp2Syn, IClamp, SEClamp), in NEURON's units (mV, ms, mA/cm², S/cm²,
 // nA, µS). Each is NEURON's .mod file written in Go, in the floating-point
 // operations nocmodl generates (the difference-quotient conductance,
 // cnexp's update, hh's rate table), so that traces agree with NEURON's to
@@ -26,7 +26,9 @@
 //
 // A channel carried by an ion implements IonUser (Ions() []string) and
 // reads Context.Ions[name].E (the reversal potential per node), adding its
-// current and conductance to the ion's I and DIDV. A point process is the
+// current and conductance to the ion's I and DIDV; Ci and Co are the
+// concentrations (a mechanism writing Ci, as Cad, also sets E with
+// Nernst). A point process is the
 // same with Point instead of Density: its currents are in nA and it
 // converts them with 100/Context.Area[i]; if it takes events (a synapse)
 // its Instance also implements Receiver. The package example (KSlow) is a

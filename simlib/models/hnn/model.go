@@ -23,7 +23,7 @@ var Receptors = []string{"ampa", "nmda", "gabaa", "gabab"}
 
 // Options are the simulation settings hnn-core runs with: dt 0.025 ms,
 // backward Euler, 37 °C (default.json's celsius). VInit is unused: every
-// section has its own V0.
+// section has its own V0. Change a copy, not this value.
 var Options = cell.Options{DT: 0.025, SecondOrder: 0, Celsius: 37, VInit: -65}
 
 // Threshold is the spike detection threshold of hnn-core's cells (mV),
@@ -55,7 +55,8 @@ type Model struct {
 // Site returns the labels of the synapses of receptor at loc: a group
 // ("proximal", "distal": one synapse per section, each taking the full
 // weight in hnn-core) or a section name ("soma"). An unknown location or
-// receptor, or a receptor the location does not carry, is an error.
+// receptor, an empty group (L5 basket's distal) or a receptor the location
+// does not carry is an error.
 func (m *Model) Site(loc, receptor string) ([]string, error) {
 	secs, ok := m.Groups[loc]
 	if !ok {
@@ -64,6 +65,10 @@ func (m *Model) Site(loc, receptor string) ([]string, error) {
 				Allowed: "must be proximal, distal or a section with synapses (" + strings.Join(m.synSections(), ", ") + ")"}
 		}
 		secs = []string{loc}
+	}
+	if len(secs) == 0 {
+		return nil, &Error{Object: m.Type, Field: "location", Value: fmt.Sprintf("%q", loc),
+			Allowed: "the group is empty: nothing can target it (hnn-core: a distal drive cannot target L5_basket)"}
 	}
 	known := false
 	for _, r := range Receptors {

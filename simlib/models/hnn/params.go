@@ -84,9 +84,9 @@ type Basket struct {
 	Synapses Synapses   // GABAB unused
 }
 
-// pyrSections lists a type's sections in hnn-core's order (dendrites in
-// section_names order, then the soma), with parent, attachment and end
-// points (cells_default.py).
+// secSpec is one section of a pyramidal type: l2Specs and l5Specs list
+// them in hnn-core's order (dendrites in section_names order, then the
+// soma), with parent, attachment and end points (cells_default.py).
 type secSpec struct {
 	name, parent string
 	parentX      float64
