@@ -210,7 +210,7 @@ func TestDriveArrival(t *testing.T) {
 	}
 }
 
-func TestBadInput(t *testing.T) {
+func TestColumnBadInput(t *testing.T) {
 	cases := []struct {
 		name string
 		mod  func(c *Column)
