@@ -38,12 +38,12 @@ SEED_W = float(__import__("numpy").logspace(-4, -1, 20)[9])
 # weights of its 10th grid point) and the ERP example's three evoked drives
 # (hnn_column.md section 7).
 CASES = {
-    "seed": dict(mesh=[3, 3], tstop=170.0, drives=[
+    "seed": dict(mesh=[3, 3], tstop=170.0, vsoma=True, drives=[
         dict(name="evprox", mu=40.0, sigma=5.0, numspikes=1, location="proximal", seed=2,
              ampa={t: SEED_W for t in ["L2_basket", "L2_pyramidal", "L5_basket", "L5_pyramidal"]},
              nmda={}, delays={"L2_basket": 0.1, "L2_pyramidal": 0.1, "L5_basket": 1.0, "L5_pyramidal": 1.0}),
     ]),
-    "erp": dict(mesh=[3, 3], tstop=170.0, drives=[
+    "erp": dict(mesh=[3, 3], tstop=170.0, vsoma=True, drives=[
         dict(name="evdist1", mu=63.53, sigma=3.85, numspikes=1, location="distal", seed=274,
              ampa={"L2_basket": 0.006562, "L2_pyramidal": 7e-6, "L5_pyramidal": 0.142300},
              nmda={"L2_basket": 0.019482, "L2_pyramidal": 0.004317, "L5_pyramidal": 0.080074},
@@ -58,7 +58,7 @@ CASES = {
 }
 
 # the ERP example on hnn-core's default 10x10 column, for the speed line
-CASES["erp10x10"] = dict(CASES["erp"], mesh=[10, 10])
+CASES["erp10x10"] = dict(CASES["erp"], mesh=[10, 10], vsoma=False)
 
 H5IO_STUB = '''"""Stand-in for h5io (PyPI only): hnn_core.dipole imports it at module
 level but uses it only for .hdf5 dipole files, which this script never uses."""
@@ -129,7 +129,8 @@ for d in case["drives"]:
               synaptic_delays=d["delays"], event_seed=d["seed"])
     net.add_evoked_drive(d["name"], **kw)
 t0 = time.time()
-dpl = simulate_dipole(net, tstop=case["tstop"], dt=0.025, n_trials=1)[0]
+vs = "soma" if case.get("vsoma") else False
+dpl = simulate_dipole(net, tstop=case["tstop"], dt=0.025, n_trials=1, record_vsec=vs)[0]
 wall = time.time() - t0
 cr = net.cell_response
 out = dict(times=list(map(float, dpl.times)), L2=list(map(float, dpl.data["L2"])),
@@ -138,6 +139,8 @@ out = dict(times=list(map(float, dpl.times)), L2=list(map(float, dpl.data["L2"])
            gid_ranges={k: [v.start, v.stop] for k, v in net.gid_ranges.items()},
            events={name: [list(map(float, e)) for e in dr["events"][0]] for name, dr in net.external_drives.items()},
            wall=wall)
+if vs:
+    out["vsoma"] = {str(g): list(map(float, d["soma"])) for g, d in cr.vsec[0].items()}
 sm = dpl.copy().smooth(30)
 out["agg_smooth"] = list(map(float, sm.data["agg"]))
 json.dump(out, open(sys.argv[2], "w"))
@@ -200,6 +203,26 @@ def compare(name, case, hnn, golgi):
                     worst = max(worst, abs(t1 - t2))
         print(f"{typ:14s} {len(hs):9d} {len(gs):7d} {matched:8d} {worst:12.3g}")
         rows["cells"][typ] = dict(hnn=len(hs), golgi=len(gs), matched=matched, max_dt=worst)
+    if "vsoma" in hnn and golgi.get("vsoma"):
+        import numpy as np
+        print(f"{'soma v':14s} {'max |dv| mV':>12s} {'worst cell':>10s} {'first |dv| > 1e-9 at (ms)':>26s}")
+        rows["vsoma"] = {}
+        for typ in ["L2_basket", "L2_pyramidal", "L5_basket", "L5_pyramidal"]:
+            lo, hi = hnn["gid_ranges"][typ]
+            worst, wc, first = 0.0, -1, float("nan")
+            for c in range(hi - lo):
+                a = np.asarray(hnn["vsoma"][str(lo + c)])
+                b = np.asarray(golgi["vsoma"][typ][c])
+                n = min(len(a), len(b))
+                d = np.abs(a[:n] - b[:n])
+                if d.max() > worst:
+                    worst, wc = float(d.max()), c
+                big = np.nonzero(d > 1e-9)[0]
+                if len(big):
+                    t1 = hnn["times"][big[0]]
+                    first = t1 if not first == first or t1 < first else first
+            print(f"{typ:14s} {worst:12.3g} {wc:10d} {first:26.3f}")
+            rows["vsoma"][typ] = dict(max_dv=worst, cell=wc, first_above_1e9=first)
     print(f"{'dipole (nAm)':14s} {'max |diff|':>11s} {'RMS/peak':>9s} {'corr':>10s} {'peak hnn':>11s} {'peak golgi':>11s}")
     for key, gkey in [("L2", "L2"), ("L5", "L5"), ("agg", "agg"), ("agg_smooth", "agg_smooth")]:
         s = stats(hnn[key], golgi[gkey])

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/golgi-sim/golgi/simlib/models/hnn"
+	"github.com/golgi-sim/golgi/simlib/record"
 )
 
 type drive struct {
@@ -28,6 +29,7 @@ type input struct {
 	Drives  []drive                `json:"drives"`
 	Events  map[string][][]float64 `json:"events"`
 	Workers int                    `json:"workers"`
+	VSoma   bool                   `json:"vsoma"`
 }
 
 type spike struct {
@@ -43,7 +45,10 @@ type output struct {
 	Agg       []float64 `json:"agg"`
 	AggSmooth []float64 `json:"agg_smooth"`
 	Spikes    []spike   `json:"spikes"`
-	Wall      float64   `json:"wall"`
+	// VSoma: per cell type, per cell, the somatic membrane potential
+	// (soma(0.5), mV) at every step
+	VSoma map[string][][]float64 `json:"vsoma"`
+	Wall  float64                `json:"wall"`
 }
 
 func main() {
@@ -83,17 +88,38 @@ func run(in, out string) error {
 		col.Drives = append(col.Drives, r)
 	}
 	t0 := time.Now()
-	res, err := col.Simulate(context.Background(), 1)
+	n, err := col.Build(0)
+	if err != nil {
+		return err
+	}
+	var st []*record.State
+	if c.VSoma {
+		for _, typ := range hnn.CellTypes {
+			all := make([]int, col.Sizes()[typ])
+			for i := range all {
+				all[i] = i
+			}
+			s := record.NewState(typ, "v", all, 0)
+			n.Network.Record(s)
+			st = append(st, s)
+		}
+	}
+	r, err := n.Run(context.Background())
 	if err != nil {
 		return err
 	}
 	wall := time.Since(t0).Seconds()
-	r := res[0]
 	sm, err := r.Dipole.Smooth(30)
 	if err != nil {
 		return err
 	}
 	o := output{Times: r.Dipole.T, L2: r.Dipole.L2, L5: r.Dipole.L5, Agg: r.Dipole.Agg, AggSmooth: sm.Agg, Wall: wall}
+	if c.VSoma {
+		o.VSoma = map[string][][]float64{}
+		for k, typ := range hnn.CellTypes {
+			o.VSoma[typ] = st[k].Values()
+		}
+	}
 	for _, s := range r.Spikes {
 		o.Spikes = append(o.Spikes, spike{s.Type, s.Cell, s.T})
 	}

@@ -230,23 +230,21 @@ func (c Column) Build(trial int) (*Net, error) {
 	for k, r := range c.Connections {
 		m := c.Cells[r.Target]
 		secs, _ := m.sections(r.Target, r.Loc, r.Receptor)
-		var l connect.List
-		for i, ps := range pos[r.Src] {
-			for j, pt := range pos[r.Target] {
-				if r.Src == r.Target && i == j && !r.Autapses {
-					continue
-				}
-				w, d := Gaussian(ps, pt, r.Weight, r.Delay, r.Lamtha, c.Mesh.InplaneDistance)
-				l.Pre, l.Post = append(l.Pre, i), append(l.Post, j)
-				l.Weights, l.Delays = append(l.Weights, w), append(l.Delays, d)
+		l := c.pairs(k, r, pos)
+		// a connection whose delay exceeds the run cannot deliver within
+		// it (hnn-core's delays grow as exp(d²/λ²): 6.5e7 ms across a
+		// 10x10 mesh); leaving it out keeps the delay ring as long as the
+		// run and changes nothing the run can see
+		var kept connect.List
+		for i, d := range l.Delays {
+			if d <= c.TStop+c.DT {
+				kept.Pre, kept.Post = append(kept.Pre, l.Pre[i]), append(kept.Post, l.Post[i])
+				kept.Weights, kept.Delays = append(kept.Weights, l.Weights[i]), append(kept.Delays, d)
 			}
-		}
-		if p := r.Probability; p > 0 && p < 1 {
-			l = keep(l, p, rng.New(r.Seed, rng.Key("hnn connection"), uint64(k)))
 		}
 		syn := m.Synapses[r.Receptor]
 		for _, s := range secs {
-			net.Connect(r.Src, r.Target, l, network.Synapse{Site: &neuron.Site{Section: s, X: 0.5, Synapse: syn}})
+			net.Connect(r.Src, r.Target, kept, network.Synapse{Site: &neuron.Site{Section: s, X: 0.5, Synapse: syn}})
 		}
 	}
 	// drives
@@ -282,6 +280,28 @@ func (c Column) Build(trial int) (*Net, error) {
 		return nil, err
 	}
 	return n, nil
+}
+
+// pairs returns connection rule k's pairs (all of them, as hnn-core
+// makes them: every source to every target, no autapse unless allowed,
+// then round(n·p) kept when Probability < 1) with their weights (µS) and
+// delays (ms).
+func (c *Column) pairs(k int, r Connection, pos map[string][]Pos) connect.List {
+	var l connect.List
+	for i, ps := range pos[r.Src] {
+		for j, pt := range pos[r.Target] {
+			if r.Src == r.Target && i == j && !r.Autapses {
+				continue
+			}
+			w, d := Gaussian(ps, pt, r.Weight, r.Delay, r.Lamtha, c.Mesh.InplaneDistance)
+			l.Pre, l.Post = append(l.Pre, i), append(l.Post, j)
+			l.Weights, l.Delays = append(l.Weights, w), append(l.Delays, d)
+		}
+	}
+	if p := r.Probability; p > 0 && p < 1 {
+		l = keep(l, p, rng.New(r.Seed, rng.Key("hnn connection"), uint64(k)))
+	}
+	return l
 }
 
 // keep returns round(n·p) of the list's pairs (numpy's round, half to

@@ -71,31 +71,46 @@ func TestGaussian(t *testing.T) {
 
 // TestConnectionCounts checks the 16 rules' pair counts on the 10x10
 // mesh against hnn_column.md §6 (autapses only for L2 basket → L2 basket),
-// times the sections of each location.
+// and that Build leaves out only pairs whose delay exceeds the run.
 func TestConnectionCounts(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds the 10x10 column")
-	}
 	c := DefaultColumn(standinCells())
-	c.TStop = 1
+	pos := c.Mesh.Positions()
+	want := []int{9900, 9900, 9900, 9900, 3500, 3500, 3500, 3500, 10000, 10000, 3500, 3500, 1225, 1190, 3500, 3500}
+	maxDelay := 0.0
+	for k, r := range c.Connections {
+		l := c.pairs(k, r, pos)
+		if len(l.Pre) != want[k] {
+			t.Errorf("rule %d (%s → %s): %d pairs, hnn-core %d", k, r.Src, r.Target, len(l.Pre), want[k])
+		}
+		maxDelay = max(maxDelay, slices.Max(l.Delays))
+	}
+	// across the mesh, d² = 162 µm², λ = 3: delay e^18 ms
+	if want := math.Exp(162.0 / 9); math.Abs(maxDelay-want) > 1e-6*want {
+		t.Errorf("longest delay %v ms, want e^18 = %v", maxDelay, want)
+	}
+	if testing.Short() {
+		return
+	}
+	c.TStop = 5
 	n, err := c.Build(0)
 	if err != nil {
 		t.Fatal(err)
 	}
-	pairs := []int64{9900, 9900, 9900, 9900, 3500, 3500, 3500, 3500, 10000, 10000, 3500, 3500, 1225, 1190, 3500, 3500}
-	secs := []int64{3, 3, 3, 3, 1, 1, 1, 1, 3, 1, 1, 1, 1, 1, 1, 1}
-	var got []int64
-	for _, pr := range n.Network.Projections() {
-		got = append(got, pr.Len())
-	}
-	var want []int64
-	for k := range pairs {
-		for range secs[k] {
-			want = append(want, pairs[k])
+	k, secs := 0, []int{3, 3, 3, 3, 1, 1, 1, 1, 3, 1, 1, 1, 1, 1, 1, 1}
+	for ri, r := range c.Connections {
+		l := c.pairs(ri, r, pos)
+		kept := 0
+		for _, d := range l.Delays {
+			if d <= c.TStop+c.DT {
+				kept++
+			}
 		}
-	}
-	if !slices.Equal(got, want) {
-		t.Errorf("synapses per projection %v, want %v", got, want)
+		for range secs[ri] {
+			if got := n.Network.Projections()[k].Len(); got != int64(kept) {
+				t.Errorf("projection %d (rule %d): %d synapses, want the %d pairs with delay <= tstop", k, ri, got, kept)
+			}
+			k++
+		}
 	}
 }
 
