@@ -3,8 +3,9 @@
 
 Runs a small column (3x3 mesh by default) with the same drives in both:
 hnn-core draws its drives' event times; golgi replays exactly those times
-(hnn.ReplayDrive). Prints a table per case: per cell type the spike counts
-and the largest spike-time difference, and per dipole (L2, L5, agg, nAm,
+(hnn.ReplayDrive). Prints a table per case: per cell type the spike counts,
+the largest spike-time difference and the largest difference of any
+cell's somatic voltage over the run, and per dipole (L2, L5, agg, nAm,
 baseline renormalised, not smoothed) the largest absolute difference, the
 RMS difference relative to the peak, and the correlation; then the same
 for the smoothed (30 ms Hamming) aggregate dipole.
@@ -18,7 +19,8 @@ jonescompneurolab/hnn-core (--hnn-git, default the mirror
 nrnivmodl (a copy that calls /usr/lib/nrn/nrnmech_makefile), h5io (a stub:
 only used for .hdf5 files) and Debian's joblib 1.2 (no parallel_config).
 
-Usage: /usr/bin/python3 compare/hnn_column.py [--case seed|erp|all] [--json out.json]
+Usage: /usr/bin/python3 compare/hnn_column.py [--case all|seed|erp|erp10x10] [--json out.json]
+       [--testdata simlib/models/hnn/testdata]   (rewrites the Go tests' reference runs)
 """
 import argparse
 import json
