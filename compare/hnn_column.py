@@ -149,6 +149,73 @@ json.dump(out, open(sys.argv[2], "w"))
 '''
 
 
+# hnn-core's batch tutorial (seeds/hnn_batch_simulation.txt) on n_jobs
+# processes: set_params(net, param_values), summary_func, the 20-point zip.
+HNN_BATCH = r'''
+import json, sys, time
+import joblib
+if not hasattr(joblib, "parallel_config"):
+    joblib.parallel_config = joblib.parallel_backend  # Debian's joblib 1.2
+import numpy as np
+from hnn_core import jones_2009_model
+from hnn_core.batch_simulate import BatchSimulate
+n_jobs = int(sys.argv[2])
+
+def set_params(net, param_values):
+    w = {"L2_basket": param_values["weight_basket"], "L2_pyramidal": param_values["weight_pyr"],
+         "L5_basket": param_values["weight_basket"], "L5_pyramidal": param_values["weight_pyr"]}
+    net.add_evoked_drive("evprox", mu=40, sigma=5, numspikes=1, location="proximal", weights_ampa=w,
+                         synaptic_delays={"L2_basket": 0.1, "L2_pyramidal": 0.1, "L5_basket": 1., "L5_pyramidal": 1.})
+
+def summary_func(results):
+    out = []
+    for r in results:
+        d = r["dpl"][0].copy().smooth(window_len=30).data["agg"]
+        out.append([float(np.min(d)), float(np.max(d))])
+    return out
+
+grid = {"weight_basket": np.logspace(-4, -1, 20), "weight_pyr": np.logspace(-4, -1, 20)}
+net = jones_2009_model(mesh_shape=(3, 3))
+b = BatchSimulate(net=net, set_params=set_params, summary_func=summary_func)
+t0 = time.time()
+res = b.run(grid, n_jobs=n_jobs, combinations=False, backend="loky", verbose=False)
+wall = time.time() - t0
+peaks = [p for chunk in res["summary_statistics"] for p in chunk]
+json.dump(dict(peaks=peaks, wall=wall), open(sys.argv[1], "w"))
+'''
+
+
+def run_batch(pythonpath, tmp, events, workers):
+    """The tutorial's batch in hnn-core (n_jobs=workers) and in golgi (hnn.Batch, replaying
+    hnn-core's evprox events, Workers points at once); returns both results."""
+    script, hpath = os.path.join(tmp, "run_batch.py"), os.path.join(tmp, "hnn_batch.json")
+    with open(script, "w") as f:
+        f.write(HNN_BATCH)
+    env = dict(os.environ, PYTHONPATH=pythonpath)
+    subprocess.run(["/usr/bin/python3", script, hpath, str(workers)], check=True, env=env, cwd=tmp)
+    case = dict(CASES["seed"], batch=True, workers=workers, events=events, vsoma=False)
+    gin, gout = os.path.join(tmp, "golgi_batch_in.json"), os.path.join(tmp, "golgi_batch.json")
+    with open(gin, "w") as f:
+        json.dump(case, f)
+    subprocess.run(["go", "run", "./compare/cmd/hnncolumn", "-in", gin, "-out", gout], check=True, cwd=ROOT,
+                   env=dict(os.environ, GOTOOLCHAIN="local"))
+    with open(hpath) as f:
+        h = json.load(f)
+    with open(gout) as f:
+        g = json.load(f)
+    worst = 0.0
+    print(f"\n== batch: the tutorial's 20-point grid (combinations=False), {workers} workers; "
+          "golgi replays hnn-core's evprox events")
+    print(f"{'point':>5s} {'min_peak hnn-core':>20s} {'golgi':>20s} {'max_peak hnn-core':>20s} {'golgi':>20s}")
+    for i, (hp, gp) in enumerate(zip(h["peaks"], g["peaks"])):
+        print(f"{i:5d} {hp[0]:20.12e} {gp[0]:20.12e} {hp[1]:20.12e} {gp[1]:20.12e}")
+        for k in range(2):
+            worst = max(worst, abs(hp[k] - gp[k]) / abs(hp[k]))
+    print(f"largest relative difference {worst:.3g}; wall time (this loaded machine): hnn-core {h['wall']:.1f} s, "
+          f"golgi {g['wall']:.1f} s")
+    return dict(worst_rel=worst, wall_hnn=h["wall"], wall_golgi=g["wall"], hnn=h["peaks"], golgi=g["peaks"])
+
+
 def run_hnn(case, pythonpath, tmp):
     cpath, opath = os.path.join(tmp, "case.json"), os.path.join(tmp, "hnn.json")
     with open(cpath, "w") as f:
@@ -254,6 +321,9 @@ def main():
     ap.add_argument("--hnn-git", default=os.environ.get("HNN_CORE_GIT", "/work/.mirror/jonescompneurolab+hnn-core/repo"))
     ap.add_argument("--cache", default=os.path.join(os.path.expanduser("~"), ".cache", "golgi", "hnn-core"))
     ap.add_argument("--json", help="write the table's numbers to this file")
+    ap.add_argument("--batch", action="store_true", help="also run the tutorial's 20-point batch in both "
+                    "(needs joblib: apt-get install python3-joblib)")
+    ap.add_argument("--workers", type=int, default=2, help="n_jobs / golgi's sweep workers for --batch")
     ap.add_argument("--testdata", help="write hnn-core's run of each case (events, dipoles, spikes) as "
                     "hnn_core_<case>.json.gz into this folder (simlib/models/hnn/testdata)")
     a = ap.parse_args()
@@ -263,13 +333,18 @@ def main():
     print(f"hnn-core {commit[:12]} on NEURON (Debian), /usr/bin/python3")
     out = dict(hnn_core=commit, cases=[])
     with tempfile.TemporaryDirectory() as tmp:
-        for name in (["seed", "erp"] if a.case == "all" else [a.case]):
+        names = ["seed", "erp"] if a.case == "all" else [a.case]
+        if a.batch and "seed" not in names:
+            names = ["seed"] + names
+        for name in names:
             case = CASES[name]
             hnn = run_hnn(case, pp, tmp)
             if a.testdata:
                 write_testdata(a.testdata, name, case, hnn, commit)
             golgi = run_golgi(case, hnn, tmp)
             out["cases"].append(compare(name, case, hnn, golgi))
+            if a.batch and name == "seed":
+                out["batch"] = run_batch(pp, tmp, hnn["events"], a.workers)
     if a.json:
         with open(a.json, "w") as f:
             json.dump(out, f, indent=1)

@@ -9,10 +9,12 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"slices"
 	"time"
 
 	"github.com/golgi-sim/golgi/simlib/models/hnn"
 	"github.com/golgi-sim/golgi/simlib/record"
+	"github.com/golgi-sim/golgi/simlib/sweep"
 )
 
 type drive struct {
@@ -30,6 +32,7 @@ type input struct {
 	Events  map[string][][]float64 `json:"events"`
 	Workers int                    `json:"workers"`
 	VSoma   bool                   `json:"vsoma"`
+	Batch   bool                   `json:"batch"` // the batch tutorial's 20-point grid instead (the first drive takes the weights)
 }
 
 type spike struct {
@@ -87,6 +90,9 @@ func run(in, out string) error {
 		r.WeightsAMPA, r.WeightsNMDA, r.Delays = d.AMPA, d.NMDA, d.Delays
 		col.Drives = append(col.Drives, r)
 	}
+	if c.Batch {
+		return runBatch(col, c, out)
+	}
 	t0 := time.Now()
 	n, err := col.Build(0)
 	if err != nil {
@@ -128,4 +134,53 @@ func run(in, out string) error {
 		return err
 	}
 	return os.WriteFile(out, b, 0o644)
+}
+
+// runBatch is BatchSimulate(set_params, summary_func).run(param_grid,
+// combinations=False, n_jobs=Workers) of the tutorial, with the case's
+// first drive (its events replayed) taking each point's weights.
+func runBatch(col hnn.Column, c input, out string) error {
+	base := col.Drives[0]
+	col.Drives = nil
+	b := hnn.Batch{
+		Column: col,
+		SetParams: func(cc *hnn.Column, p sweep.Point) error {
+			d := base
+			wb, wp := p.Float("weight_basket"), p.Float("weight_pyr")
+			d.WeightsAMPA = map[string]float64{hnn.L2BasketType: wb, hnn.L2PyramidalType: wp, hnn.L5BasketType: wb, hnn.L5PyramidalType: wp}
+			cc.Drives = append(cc.Drives, d)
+			return nil
+		},
+		Summary: func(p sweep.Point, r []*hnn.Result) (sweep.Metrics, error) {
+			sm, err := r[0].Dipole.Smooth(30)
+			if err != nil {
+				return nil, err
+			}
+			return sweep.Metrics{"min_peak": slices.Min(sm.Agg), "max_peak": slices.Max(sm.Agg)}, nil
+		},
+	}
+	b.Column.Workers = 1
+	grid := hnn.ParamGrid(false, sweep.Logspace("weight_basket", 1e-4, 1e-1, 20), sweep.Logspace("weight_pyr", 1e-4, 1e-1, 20))
+	t0 := time.Now()
+	tab, err := b.Run(context.Background(), grid, &sweep.Options{Seed: 1, Workers: c.Workers})
+	if err != nil {
+		return err
+	}
+	o := batchOutput{Wall: time.Since(t0).Seconds()}
+	for _, r := range tab.Rows {
+		if r.Status != sweep.Done {
+			return fmt.Errorf("point %d: %s", r.Index, r.Err)
+		}
+		o.Peaks = append(o.Peaks, [2]float64{r.Metric("min_peak"), r.Metric("max_peak")})
+	}
+	bs, err := json.Marshal(o)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(out, bs, 0o644)
+}
+
+type batchOutput struct {
+	Peaks [][2]float64 `json:"peaks"`
+	Wall  float64      `json:"wall"`
 }
