@@ -71,6 +71,19 @@ def read_hdf5(*args, **kwargs):
 '''
 
 
+# Debian's joblib 1.2 has no parallel_config (1.3), which batch_simulate.py
+# imports; batch_simulate only uses it as a context manager around Parallel,
+# as parallel_backend is. In sitecustomize so that loky's worker processes
+# get it too.
+JOBLIB_SHIM = '''try:
+    import joblib
+    if not hasattr(joblib, "parallel_config"):
+        joblib.parallel_config = joblib.parallel_backend
+except ImportError:
+    pass
+'''
+
+
 def prepare(git_dir, cache):
     """Extract hnn-core into cache and compile its mechanisms; return PYTHONPATH."""
     commit = subprocess.check_output(["git", "--git-dir", git_dir, "rev-parse", "HEAD"], text=True).strip()
@@ -108,6 +121,8 @@ def prepare(git_dir, cache):
     os.makedirs(shim, exist_ok=True)
     with open(os.path.join(shim, "h5io.py"), "w") as f:
         f.write(H5IO_STUB)
+    with open(os.path.join(shim, "sitecustomize.py"), "w") as f:
+        f.write(JOBLIB_SHIM)
     return src + os.pathsep + shim, commit
 
 
