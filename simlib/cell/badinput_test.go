@@ -68,7 +68,6 @@ func TestBadInput(t *testing.T) {
 			c.Sections[1].Mechs = []mech.Density{mech.Ca{GBar: math.Inf(1)}}
 			c.Sections[1].E = map[string]float64{"ca": 130}
 		}, []string{`mechanism "ca"`, "gbar = +Inf"}},
-		{"ca without eca", func(c *cell.Cell, o *cell.Options) { c.Sections[1].Mechs = []mech.Density{mech.DefaultCa()} }, []string{`"ca" has no default reversal potential`, `Section.E["ca"]`}},
 		{"cad taur 0", func(c *cell.Cell, o *cell.Options) {
 			c.Sections[1].Mechs = []mech.Density{mech.Cad{Taur: 0, Depth: 0.1, CaInf: 1e-4}}
 			c.Sections[1].E = map[string]float64{"ca": 130}

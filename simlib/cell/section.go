@@ -57,11 +57,12 @@ func DefaultSection(name string) Section {
 	return Section{Name: name, ParentX: 1, L: 100, Diam: 500, Nseg: 1, Ra: 35.4, Cm: 1}
 }
 
-// DefaultE holds NEURON's default reversal potentials (mV) of the ions its
-// built-in hh uses: ena 50, ek -77 (NEURON 8.2: soma(0.5).ena, .ek after
-// insert("hh")). Other ions (ca, h, ...) have no default here: set
-// Section.E for them.
-var DefaultE = map[string]float64{"na": 50, "k": -77}
+// DefaultE holds NEURON's default reversal potentials (mV): ena 50, ek
+// -77 (NEURON 8.2: soma(0.5).ena, .ek after insert("hh")) and eca
+// 132.4579341637009 (after inserting a mechanism that reads eca, hnn-core's
+// ca; it stays so unless a mechanism writes cai, as Cad, which then sets
+// eca by Nernst). Other ions have no default here: set Section.E for them.
+var DefaultE = map[string]float64{"na": 50, "k": -77, "ca": 132.4579341637009}
 
 // DefaultConc holds NEURON's default ion concentrations (mM), inner and
 // outer (nai0_na_ion, nao0_na_ion, ki0_k_ion, ko0_k_ion, cai0_ca_ion,

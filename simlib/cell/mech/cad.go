@@ -74,9 +74,11 @@ func (Cad) New(params []Density, c Context) Instance {
 	mk := func(name string) []float64 { return s.add(name, make([]float64, n)) }
 	s.taur, s.depth, s.cainf, s.ca, s.drive = mk("taur"), mk("depth"), mk("cainf"), mk("ca"), mk("drive_channel")
 	s.modern = make([]bool, n)
+	s.fac, s.facDT = make([]float64, n), c.DT
 	for i, q := range params {
 		p := q.(Cad)
 		s.taur[i], s.depth[i], s.cainf[i], s.modern[i] = p.Taur, p.Depth, p.CaInf, p.Modern
+		s.fac[i] = 1 - exp(c.DT*(-1.0/p.Taur))
 	}
 	return s
 }
@@ -89,6 +91,10 @@ type cadState struct {
 	taur, depth, cainf, ca []float64
 	drive                  []float64
 	modern                 []bool
+	// fac[i] = 1 - exp(dt·(-1/taur)) for the Context's dt, constant for a
+	// location: computed once (the same bits as every step)
+	fac   []float64
+	facDT float64
 }
 
 // setIon writes cai and eca at location i's node.
@@ -122,7 +128,11 @@ func (s *cadState) Advance(st Step, lo, hi int) {
 		s.drive[i] = d
 		b := -1.0 / s.taur[i]
 		a := d + s.cainf[i]/s.taur[i]
-		s.ca[i] = s.ca[i] + (1-exp(st.DT*b))*(-a/b-s.ca[i])
+		f := s.fac[i]
+		if st.DT != s.facDT {
+			f = 1 - exp(st.DT*b)
+		}
+		s.ca[i] = s.ca[i] + f*(-a/b-s.ca[i])
 		s.setIon(i)
 	}
 }

@@ -191,9 +191,6 @@ func pyramidal(typ string, specs []secSpec, p Pyramidal, pos Pos) (*Model, error
 		s := cell.Section{Name: sp.name, Parent: sp.parent, ParentX: sp.parentX,
 			L: neuronL(*sh.pts[sp.name], pos, g.L), Diam: f32(g.Diam), Nseg: nseg(g.L),
 			Ra: ra, Cm: cm, Mechs: mechs, V0: &v0}
-		if l5 {
-			s.E = map[string]float64{"ca": mech.Nernst(1e-4, cell.DefaultConc["ca"][1], 2, Options.Celsius, false)}
-		}
 		if l5 && sp.name != "soma" {
 			// hnn-core's _compute_section_mechs: x = distance to the
 			// section's 0 end + seg_x·L with seg_x from np.linspace
