@@ -38,7 +38,8 @@ type Population struct {
 	// means NEURON's defaults (DefaultOptions). DT 0 means the network's
 	// step, otherwise it must equal it.
 	Options *Options
-	Probes  []Probe // more variables for state recorders
+	Probes  []Probe  // more variables for state recorders
+	Dipoles []Dipole // current dipole moments along an axis, as variables (dipole.go)
 }
 
 // Probe exposes one variable of every cell of a Population to the network's
@@ -170,6 +171,16 @@ func (p Population) Validate(dt float64, m scheme.Method) error {
 			return fmt.Errorf("%s: %w", obj, netWithSections(err, cells[0]))
 		}
 	}
+	for k, dp := range p.Dipoles {
+		obj := fmt.Sprintf("Dipoles[%d] (%q)", k, dp.Name)
+		if dp.Name == "" || seen[dp.Name] {
+			return fmt.Errorf("%s: Name %q is empty, \"v\" or used twice: give each probe its own name", obj, dp.Name)
+		}
+		seen[dp.Name] = true
+		if err := checkDipole(cells[0], dp); err != nil {
+			return fmt.Errorf("%s: %w", obj, err)
+		}
+	}
 	return nil
 }
 
@@ -230,6 +241,9 @@ func (p Population) New(c neuron.Context) neuron.Dynamics {
 	for _, pr := range p.Probes {
 		d.names = append(d.names, pr.Name)
 	}
+	for _, dp := range p.Dipoles {
+		d.names = append(d.names, dp.Name)
+	}
 	for _, name := range d.names {
 		d.vars[name] = netFill(make([]float64, c.N), math.NaN())
 	}
@@ -249,7 +263,8 @@ type cellDyn struct {
 	point []int // per site, the point process index in g
 	names []string
 	vars  map[string][]float64
-	src   [][]*float64 // per name, per cell: the live state
+	src   [][]*float64  // per name, per cell: the live state
+	dip   [][][]dipTerm // per dipole, per cell: its terms
 	clk   netClock
 }
 
@@ -310,8 +325,9 @@ func (d *cellDyn) SitesDone() error {
 	}
 	c0 := d.cells[0]
 	det := c0.Detector
-	d.src = make([][]*float64, len(d.names))
-	for j := range d.names {
+	np := 1 + len(d.p.Probes)
+	d.src = make([][]*float64, np)
+	for j := range d.src {
 		d.src[j] = make([]*float64, d.n)
 		for k := 0; k < d.n; k++ {
 			var x *float64
@@ -326,16 +342,34 @@ func (d *cellDyn) SitesDone() error {
 			d.src[j][k] = x
 		}
 	}
+	d.dip = make([][][]dipTerm, len(d.p.Dipoles))
+	for j, dp := range d.p.Dipoles {
+		d.dip[j] = make([][]dipTerm, d.n)
+		for k := range d.cells {
+			if d.dip[j][k], err = dipoleTerms(d.cells[k], dp); err != nil {
+				return err
+			}
+		}
+	}
 	d.clk.dt = d.dt
 	d.sample(0, d.n)
 	return nil
 }
 
 func (d *cellDyn) sample(lo, hi int) {
-	for j, name := range d.names {
-		dst, src := d.vars[name], d.src[j]
+	for j, src := range d.src {
+		dst := d.vars[d.names[j]]
 		for k := lo; k < hi; k++ {
 			dst[k] = *src[k]
+		}
+	}
+	if len(d.dip) > 0 {
+		v, nn := d.g.V(), d.g.Nodes()
+		for j, terms := range d.dip {
+			dst := d.vars[d.names[len(d.src)+j]]
+			for k := lo; k < hi; k++ {
+				dst[k] = dipoleAt(v, k*nn, terms[k])
+			}
 		}
 	}
 }
