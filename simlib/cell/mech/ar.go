@@ -28,7 +28,7 @@ func (p Ar) Validate(Env) error {
 
 func arRates(v float64, r []float64) {
 	r[0] = 1 / (1 + exp((v+75)/5.5))
-	r[1] = 1 / (exp(-14.6-0.086*v) + exp(-1.87+0.07*v))
+	r[1] = 1 / (exp(-14.6-float64(0.086*v)) + exp(-1.87+float64(0.07*v)))
 }
 
 // arTable is built on first use (exp's tables are ready only after package
@@ -64,8 +64,8 @@ func (s *arState) Current(st Step, lo, hi int) {
 		nd := s.node[k]
 		v := st.V[nd]
 		gm := s.gbar[k] * s.m[k]
-		i1 := gm * (v + 0.001 - s.erev[k])
-		i0 := gm * (v - s.erev[k])
+		i1 := float64(gm * (v + 0.001 - s.erev[k]))
+		i0 := float64(gm * (v - s.erev[k]))
 		s.i[k] = i0
 		st.RHS[nd] -= i0
 		st.D[nd] += (i1 - i0) / 0.001

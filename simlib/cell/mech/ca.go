@@ -28,10 +28,10 @@ func (p Ca) Validate(Env) error { return NonNegative("gbar", p.GBar, " pS/µm²"
 func caRates(tadj float64) func(v float64, r []float64) {
 	return func(vm float64, r []float64) {
 		a := 0.055 * (-27 - vm) / (exp((-27-vm)/3.8) - 1)
-		b := 0.94 * exp((-75-vm)/17)
+		b := float64(0.94 * exp((-75-vm)/17))
 		r[2] = 1 / tadj / (a + b) // mtau
 		r[0] = a / (a + b)        // minf
-		a = 0.000457 * exp((-13-vm)/50)
+		a = float64(0.000457 * exp((-13-vm)/50))
 		b = 0.0065 / (exp((-vm-15)/28) + 1)
 		r[3] = 1 / tadj / (a + b) // htau
 		r[1] = a / (a + b)        // hinf
@@ -74,8 +74,8 @@ func (s *caState) Current(st Step, lo, hi int) {
 		nd := s.node[i]
 		v := st.V[nd]
 		gca := s.tadj * s.gbar[i] * s.m[i] * s.m[i] * s.h[i]
-		i1 := 1e-4 * gca * (v + 0.001 - eca[nd])
-		i0 := 1e-4 * gca * (v - eca[nd])
+		i1 := float64(1e-4 * gca * (v + 0.001 - eca[nd]))
+		i0 := float64(1e-4 * gca * (v - eca[nd]))
 		g := (i1 - i0) / 0.001
 		s.ca.DIDV[nd] += g
 		s.ca.I[nd] += i0

@@ -1,6 +1,6 @@
 package mech
 
-import "math"
+import "github.com/golgi-sim/golgi/simlib/pmath"
 
 // Cad is hnn-core's cad.mod (Destexhe et al. 1993): the calcium
 // concentration under the membrane, in a shell of depth d, filled by the
@@ -65,7 +65,7 @@ func Nernst(ci, co float64, z int, celsius float64, modern bool) float64 {
 		return -1e6
 	}
 	ktf := 1000 * r * (celsius + 273.15) / f
-	return ktf / float64(z) * math.Log(co/ci)
+	return float64(ktf / float64(z) * pmath.Log(co/ci))
 }
 
 func (Cad) New(params []Density, c Context) Instance {
@@ -132,7 +132,7 @@ func (s *cadState) Advance(st Step, lo, hi int) {
 		if st.DT != s.facDT {
 			f = 1 - exp(st.DT*b)
 		}
-		s.ca[i] = s.ca[i] + f*(-a/b-s.ca[i])
+		s.ca[i] = s.ca[i] + float64(f*(-a/b-s.ca[i]))
 		s.setIon(i)
 	}
 }

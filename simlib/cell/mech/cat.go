@@ -28,7 +28,7 @@ func catRates(v float64, r []float64) {
 	if v < -81 {
 		r[3] = 0.333 * exp((v+466)/66.6)
 	} else {
-		r[3] = 9.32 + 0.333*exp((-v-21)/10.5)
+		r[3] = 9.32 + float64(0.333*exp((-v-21)/10.5))
 	}
 }
 
@@ -68,8 +68,8 @@ func (s *catState) Current(st Step, lo, hi int) {
 		nd := s.node[k]
 		v := st.V[nd]
 		gmmh := s.gbar[k] * s.m[k] * s.m[k] * s.h[k]
-		i1 := gmmh * (v + 0.001 - 125)
-		i0 := gmmh * (v - 125)
+		i1 := float64(gmmh * (v + 0.001 - 125))
+		i0 := float64(gmmh * (v - 125))
 		s.i[k] = i0
 		st.RHS[nd] -= i0
 		st.D[nd] += (i1 - i0) / 0.001

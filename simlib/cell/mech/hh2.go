@@ -1,6 +1,6 @@
 package mech
 
-import "math"
+import "github.com/golgi-sim/golgi/simlib/pmath"
 
 // HH2 is hnn-core's hh2.mod: Hodgkin-Huxley sodium, potassium and leak
 // channels as HH, with the temperature factor shifted so that it is 1 at
@@ -39,19 +39,19 @@ func (p HH2) Validate(Env) error {
 func hh2Rates(celsius float64) func(v float64, r []float64) {
 	const temp, tshift = 6.3, 30.7
 	return func(v float64, r []float64) {
-		q10 := math.Pow(3, (celsius-temp-tshift)/10)
-		alpha := 0.1 * vtrap(-(v+40), 10)
-		beta := 4 * exp(-(v+65)/18)
+		q10 := pmath.Pow(3, (celsius-temp-tshift)/10)
+		alpha := float64(0.1 * vtrap(-(v+40), 10))
+		beta := float64(4 * exp(-(v+65)/18))
 		sum := alpha + beta
 		r[1] = 1 / (q10 * sum)
 		r[0] = alpha / sum
-		alpha = 0.07 * exp(-(v+65)/20)
+		alpha = float64(0.07 * exp(-(v+65)/20))
 		beta = 1 / (exp(-(v+35)/10) + 1)
 		sum = alpha + beta
 		r[3] = 1 / (q10 * sum)
 		r[2] = alpha / sum
-		alpha = 0.01 * vtrap(-(v+55), 10)
-		beta = 0.125 * exp(-(v+65)/80)
+		alpha = float64(0.01 * vtrap(-(v+55), 10))
+		beta = float64(0.125 * exp(-(v+65)/80))
 		sum = alpha + beta
 		r[5] = 1 / (q10 * sum)
 		r[4] = alpha / sum
@@ -102,13 +102,13 @@ func (s *hh2State) Current(st Step, lo, hi int) {
 		gna := s.gnabar[i] * m * m * m * h
 		gk := s.gkbar[i] * n * n * n * n
 		vp := v + 0.001
-		ina1 := gna * (vp - ena[nd])
-		ik1 := gk * (vp - ek[nd])
-		il1 := s.gl[i] * (vp - s.el[i])
+		ina1 := float64(gna * (vp - ena[nd]))
+		ik1 := float64(gk * (vp - ek[nd]))
+		il1 := float64(s.gl[i] * (vp - s.el[i]))
 		g := ina1 + ik1 + il1
-		ina := gna * (v - ena[nd])
-		ik := gk * (v - ek[nd])
-		il := s.gl[i] * (v - s.el[i])
+		ina := float64(gna * (v - ena[nd]))
+		ik := float64(gk * (v - ek[nd]))
+		il := float64(s.gl[i] * (v - s.el[i]))
 		rhs := ina + ik + il
 		s.na.DIDV[nd] += (ina1 - ina) / 0.001
 		s.k.DIDV[nd] += (ik1 - ik) / 0.001

@@ -44,7 +44,7 @@ type kcaState struct {
 // rates is kca.mod's rates(cai): ninf, ntau.
 func (s *kcaState) rates(cai float64) (float64, float64) {
 	const ra, rb = 0.01, 0.02
-	a := ra * cai // cai^caix with caix = 1
+	a := float64(ra * cai) // cai^caix with caix = 1
 	b := rb
 	return a / (a + b), 1 / s.tadj / (a + b)
 }
@@ -61,8 +61,8 @@ func (s *kcaState) Current(st Step, lo, hi int) {
 		nd := s.node[i]
 		v := st.V[nd]
 		gk := s.tadj * s.gbar[i] * s.n[i]
-		ik1 := 1e-4 * gk * (v + 0.001 - ek[nd])
-		ik := 1e-4 * gk * (v - ek[nd])
+		ik1 := float64(1e-4 * gk * (v + 0.001 - ek[nd]))
+		ik := float64(1e-4 * gk * (v - ek[nd]))
 		g := (ik1 - ik) / 0.001
 		s.k.DIDV[nd] += g
 		s.k.I[nd] += ik

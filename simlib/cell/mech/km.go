@@ -1,6 +1,6 @@
 package mech
 
-import "math"
+import "github.com/golgi-sim/golgi/simlib/pmath"
 
 // Km is hnn-core's km.mod (Mainen 1995): a slow, non-inactivating
 // muscarinic potassium current,
@@ -26,7 +26,7 @@ func (p Km) Validate(Env) error { return NonNegative("gbar", p.GBar, " pS/µm²"
 
 // tadjMainen is the temperature factor of Mainen's km, kca and ca:
 // q10^((celsius - temp - tshift)/10) with q10 2.3, temp 23, tshift 30.7.
-func tadjMainen(celsius float64) float64 { return math.Pow(2.3, (celsius-23-30.7)/10) }
+func tadjMainen(celsius float64) float64 { return pmath.Pow(2.3, (celsius-23-30.7)/10) }
 
 func kmRates(tadj float64) func(v float64, r []float64) {
 	const tha, qa, ra, rb = -30, 9, 0.001, 0.001
@@ -74,8 +74,8 @@ func (s *kmState) Current(st Step, lo, hi int) {
 		nd := s.node[i]
 		v := st.V[nd]
 		gk := s.tadj * s.gbar[i] * s.n[i]
-		ik1 := 1e-4 * gk * (v + 0.001 - ek[nd])
-		ik := 1e-4 * gk * (v - ek[nd])
+		ik1 := float64(1e-4 * gk * (v + 0.001 - ek[nd]))
+		ik := float64(1e-4 * gk * (v - ek[nd]))
 		g := (ik1 - ik) / 0.001
 		s.k.DIDV[nd] += g
 		s.k.I[nd] += ik

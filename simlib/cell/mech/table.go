@@ -27,7 +27,7 @@ func newRateTable(tmin, tmax float64, n, cols int, f func(v float64, out []float
 
 // lookup writes the interpolated values at v into out (len cols).
 func (tb *rateTable) lookup(v float64, out []float64) {
-	xi := tb.mfac * (v - tb.tmin)
+	xi := float64(tb.mfac * (v - tb.tmin))
 	switch {
 	case math.IsNaN(xi):
 		for j := range out {
@@ -42,7 +42,7 @@ func (tb *rateTable) lookup(v float64, out []float64) {
 		th := xi - float64(i)
 		a, b := tb.t[i*tb.cols:(i+1)*tb.cols], tb.t[(i+1)*tb.cols:(i+2)*tb.cols]
 		for j := range out {
-			out[j] = a[j] + th*(b[j]-a[j])
+			out[j] = a[j] + float64(th*(b[j]-a[j]))
 		}
 	}
 }

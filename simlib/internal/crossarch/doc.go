@@ -5,8 +5,10 @@
 // Vogels-Abbott COBA and CUBA benchmarks, the Izhikevich triad, the RS-FS
 // AdEx network, a Hodgkin-Huxley network, a LIF network on a distance
 // rule with alpha and bi-exponential synapses, noise and Normal weights,
-// and a compartmental cell of package cell by backward Euler and by
-// Crank-Nicolson) and returns, for each, the spike fingerprint (for the
+// a compartmental cell of package cell by backward Euler and by
+// Crank-Nicolson, and two of hnn-core's cells of simlib/models/hnn, an L5
+// pyramidal cell with all its mechanisms under synaptic events and an L2
+// basket cell) and returns, for each, the spike fingerprint (for the
 // cell, a hash of its spike times) and a SHA-256 of the exact bits of every
 // recorded state trace and rate. cmd/fingerprints prints
 // them. The tests build that program for amd64 (GOAMD64=v1, v3 and v4,

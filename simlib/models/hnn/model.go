@@ -2,12 +2,12 @@ package hnn
 
 import (
 	"fmt"
-	"math"
 	"sort"
 	"strings"
 
 	"github.com/golgi-sim/golgi/simlib/cell"
 	"github.com/golgi-sim/golgi/simlib/cell/mech"
+	"github.com/golgi-sim/golgi/simlib/pmath"
 )
 
 // Cell type names, as hnn-core's Network.cell_types.
@@ -201,7 +201,7 @@ func pyramidal(typ string, specs []secSpec, p Pyramidal, pos Pos) (*Model, error
 					return dm
 				}
 				segX := float64(2*seg+1) * (1 / float64(2*n))
-				a.GBar = ar.AtZero * (1*math.Exp(ar.Rate*(d0+segX*Lh)) + 0)
+				a.GBar = ar.AtZero * (float64(1*pmath.Exp(ar.Rate*(d0+float64(segX*Lh)))) + 0)
 				return a
 			}
 		}

@@ -60,7 +60,9 @@ func newShape(specs []secSpec, L map[string]float64) *shape {
 	return s
 }
 
-func norm3(a [3]float64) float64 { return math.Sqrt(a[0]*a[0] + a[1]*a[1] + a[2]*a[2]) }
+func norm3(a [3]float64) float64 {
+	return math.Sqrt(float64(a[0]*a[0]) + float64(a[1]*a[1]) + float64(a[2]*a[2]))
+}
 
 // update is Cell._update_section_end_pts_L: move a node and its subtree.
 func (s *shape) update(n treeNode, dpt [3]float64) {
@@ -86,7 +88,7 @@ func (s *shape) defineShape(n treeNode) {
 	fac := s.L[n.sec] / oldLen
 	var dpt [3]float64
 	for c := 0; c < 3; c++ {
-		dpt[c] = (e0[c] + (e1[c]-e0[c])*fac) - e1[c]
+		dpt[c] = (e0[c] + float64((e1[c]-e0[c])*fac)) - e1[c]
 	}
 	s.update(treeNode{n.sec, opp}, dpt)
 	for _, ch := range s.tree[n] {
@@ -107,7 +109,7 @@ func neuronL(e [2][3]float64, pos Pos, L float64) float64 {
 		b := float32(e[1][c] + p[c])
 		d[c] = float64(b - a)
 	}
-	sq = d[0]*d[0] + d[1]*d[1] + d[2]*d[2]
+	sq = float64(d[0]*d[0]) + float64(d[1]*d[1]) + float64(d[2]*d[2])
 	l := math.Sqrt(sq)
 	return l * (L / l)
 }
@@ -118,7 +120,7 @@ func (s *shape) cosTheta(sec, ref string) float64 {
 	a, b := s.pts[ref], s.pts[sec]
 	va := [3]float64{a[1][0] - a[0][0], a[1][1] - a[0][1], a[1][2] - a[0][2]}
 	vb := [3]float64{b[1][0] - b[0][0], b[1][1] - b[0][1], b[1][2] - b[0][2]}
-	dot := va[0]*vb[0] + va[1]*vb[1] + va[2]*vb[2]
+	dot := float64(va[0]*vb[0]) + float64(va[1]*vb[1]) + float64(va[2]*vb[2])
 	return dot / (norm3(va) * norm3(vb))
 }
 

@@ -183,7 +183,8 @@ func TestStructureMatchesNEURON(t *testing.T) {
 					tol := 0.0
 					if key == "gbar_ar" {
 						// hnn-core computes the ar density with numpy's exp
-						// (its own SIMD code), golgi with Go's math.Exp:
+						// (its own SIMD code), golgi with pmath.Exp (math.Exp's
+						// amd64 values on a CPU with FMA):
 						// each within about an ulp of e^x
 						tol = arTol
 						worst["gbar_ar"] = math.Max(worst["gbar_ar"], d)
