@@ -61,6 +61,8 @@ CASES = {
 
 # the ERP example on hnn-core's default 10x10 column, for the speed line
 CASES["erp10x10"] = dict(CASES["erp"], mesh=[10, 10], vsoma=False)
+# the same on one golgi worker (hnn-core runs one process): the single-core speed line
+CASES["erp10x10_1w"] = dict(CASES["erp10x10"], workers=1)
 
 H5IO_STUB = '''"""Stand-in for h5io (PyPI only): hnn_core.dipole imports it at module
 level but uses it only for .hdf5 dipole files, which this script never uses."""
