@@ -17,7 +17,7 @@ type hnnEvents struct {
 }
 
 // hnnCell is one of hnn-core's cells (simlib/models/hnn) at its defaults
-// and hnn.Options (backward Euler, dt 0.025 ms, 37 °C), built at pos (so
+// and hnn.DefaultOptions() (backward Euler, dt 0.025 ms, 37 °C), built at pos (so
 // the 3-D shape's single-precision arithmetic is exercised), with an
 // optional somatic current step and synaptic events, run standalone for
 // 40 ms. Spikes counts the soma's spikes and Fingerprint hashes their
@@ -32,7 +32,7 @@ func hnnCell(name, typ string, pos hnn.Pos, step *mech.IClamp, events []hnnEvent
 		if step != nil {
 			m.Cell.Points = append(m.Cell.Points, cell.PointProcess{Label: "step", Section: "soma", X: 0.5, Mech: *step})
 		}
-		s, err := cell.New(m.Cell, &hnn.Options)
+		s, err := cell.New(m.Cell, hnn.DefaultOptions())
 		if err != nil {
 			return Result{}, fmt.Errorf("%s: %w", name, err)
 		}

@@ -25,7 +25,9 @@ func BenchmarkCells(b *testing.B) {
 					}
 				}
 			}
-			g, err := cell.NewGroup(cells, Options)
+			o := DefaultOptions()
+			dt := o.DT
+			g, err := cell.NewGroup(cells, *o)
 			if err != nil {
 				b.Fatal(err)
 			}
@@ -35,7 +37,7 @@ func BenchmarkCells(b *testing.B) {
 				t := 0.0
 				for s := 0; s < 400; s++ {
 					g.Step(0, g.N(), t)
-					t += Options.DT
+					t += dt
 				}
 			}
 			b.ReportMetric(float64(b.N)*400*100*float64(segs)/b.Elapsed().Seconds(), "compartment-steps/s")

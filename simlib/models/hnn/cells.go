@@ -21,7 +21,7 @@ func ModelCells(typ string, build func(Pos) (*Model, error)) (CellModel, error) 
 	if err != nil {
 		return CellModel{}, err
 	}
-	cm := CellModel{Options: Options, Synapses: map[string]mech.Exp2Syn{}, Carriers: map[string][]string{}, Groups: m.Groups}
+	cm := CellModel{Options: *DefaultOptions(), Synapses: map[string]mech.Exp2Syn{}, Carriers: map[string][]string{}, Groups: m.Groups}
 	if typ == L2PyramidalType || typ == L5PyramidalType {
 		cm.Dipole = m.CosTheta
 	}

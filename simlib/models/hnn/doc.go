@@ -9,7 +9,7 @@
 //
 //	m, err := hnn.L5Pyramidal(hnn.DefaultL5Pyramidal(), hnn.Pos{})
 //	labels, err := m.Site("proximal", "ampa") // one Exp2Syn per section of the group
-//	s, err := cell.New(m.Cell, &hnn.Options) // 37 °C, dt 0.025 ms
+//	s, err := cell.New(m.Cell, hnn.DefaultOptions()) // 37 °C, dt 0.025 ms
 //
 // A Model is a cell.Cell plus what a network needs to wire it: the
 // synapse sites by location (a section, or the groups "proximal" and

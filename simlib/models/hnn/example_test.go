@@ -18,7 +18,7 @@ func Example() {
 	if err != nil {
 		panic(err)
 	}
-	s, err := cell.New(m.Cell, &hnn.Options)
+	s, err := cell.New(m.Cell, hnn.DefaultOptions())
 	if err != nil {
 		panic(err)
 	}

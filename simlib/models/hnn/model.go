@@ -21,10 +21,12 @@ const (
 // Receptors are the synapse types, as hnn-core names them.
 var Receptors = []string{"ampa", "nmda", "gabaa", "gabab"}
 
-// Options are the simulation settings hnn-core runs with: dt 0.025 ms,
-// backward Euler, 37 °C (default.json's celsius). VInit is unused: every
-// section has its own V0. Change a copy, not this value.
-var Options = cell.Options{DT: 0.025, SecondOrder: 0, Celsius: 37, VInit: -65}
+// DefaultOptions returns the simulation settings hnn-core runs with: dt
+// 0.025 ms, backward Euler, 37 °C (default.json's celsius). VInit is unused:
+// every section has its own V0. Each call returns a new value to change freely.
+func DefaultOptions() *cell.Options {
+	return &cell.Options{DT: 0.025, SecondOrder: 0, Celsius: 37, VInit: -65}
+}
 
 // Threshold is the spike detection threshold of hnn-core's cells (mV),
 // net.threshold in default.json, on soma(0.5).

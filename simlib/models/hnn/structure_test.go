@@ -95,7 +95,7 @@ func TestStructureMatchesNEURON(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		s, err := cell.New(m.Cell, &Options)
+		s, err := cell.New(m.Cell, DefaultOptions())
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -67,7 +67,7 @@ func Parse(b []byte) ([]Case, error) {
 	return []Case{one}, nil
 }
 
-// Run builds the cell with hnn-core's defaults and runs it at hnn.Options.
+// Run builds the cell with hnn-core's defaults and runs it at hnn.DefaultOptions().
 func (c Case) Run() (*Result, error) {
 	m, err := hnn.New(c.Type, hnn.Pos{X: c.Pos[0], Y: c.Pos[1], Z: c.Pos[2]})
 	if err != nil {
@@ -77,7 +77,7 @@ func (c Case) Run() (*Result, error) {
 		m.Cell.Points = append(m.Cell.Points, cell.PointProcess{Label: fmt.Sprintf("iclamp%d", i), Section: ic.Section, X: ic.X,
 			Mech: mech.IClamp{Del: ic.Del, Dur: ic.Dur, Amp: ic.Amp}})
 	}
-	s, err := cell.New(m.Cell, &hnn.Options)
+	s, err := cell.New(m.Cell, hnn.DefaultOptions())
 	if err != nil {
 		return nil, err
 	}
