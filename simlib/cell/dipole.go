@@ -96,7 +96,7 @@ func dipoleAt(v []float64, base int, terms []dipTerm) float64 {
 	q := 0.0
 	for _, t := range terms {
 		ia := (v[base+int(t.prev)] - v[base+int(t.node)]) / t.ri
-		q += ia * t.ztan
+		q += float64(ia * t.ztan)
 	}
 	return q
 }

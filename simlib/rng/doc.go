@@ -10,6 +10,8 @@
 //	s := rng.New(seed, rng.Key("projection"), 3, uint64(row))
 //	x := s.Float64()
 //
-// Normal draws standard normal numbers with the same bits on every
-// architecture (math/rand/v2's NormFloat64 does not have them on arm64).
+// Normal draws standard normal numbers and Exp exponential numbers with
+// the same bits on every architecture (math/rand/v2's NormFloat64 and
+// ExpFloat64, whose values they give on amd64 below GOAMD64=v3, do not
+// have them on arm64).
 package rng

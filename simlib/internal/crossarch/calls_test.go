@@ -17,10 +17,10 @@ var nonPortable = map[string]string{
 	"math.Exp": "pmath.Exp", "math.Expm1": "pmath.Expm1", "math.Exp2": "a table or pmath",
 	"math.Log": "pmath.Log", "math.Log1p": "pmath.Log1p", "math.Log10": "pmath.Log10", "math.Log2": "pmath.Log",
 	"math.Pow": "pmath.Pow", "math.Pow10": "pmath.Pow", "math.Hypot": "pmath.Hypot",
-	"math.Sin": "", "math.Cos": "", "math.Tan": "", "math.Sincos": "", "math.Asin": "", "math.Acos": "",
+	"math.Sin": "", "math.Cos": "pmath.Cos", "math.Tan": "", "math.Sincos": "", "math.Asin": "", "math.Acos": "",
 	"math.Atan": "", "math.Atan2": "", "math.Sinh": "", "math.Cosh": "", "math.Tanh": "", "math.Erf": "",
 	"math.Erfc": "", "math.Erfinv": "", "math.Gamma": "", "math.Lgamma": "", "math.Cbrt": "",
-	"NormFloat64": "rng.Normal", "ExpFloat64": "an exponential from rng's uniforms and pmath.Log",
+	"NormFloat64": "rng.Normal", "ExpFloat64": "rng.Exp",
 }
 
 // simlib's code (tests and package pmath aside) calls none of the standard

@@ -1,6 +1,7 @@
 package crossarch
 
 import (
+	"context"
 	"fmt"
 
 	"github.com/golgi-sim/golgi/simlib/cell"
@@ -105,3 +106,51 @@ var hnnL2Basket = hnnCell("hnnL2B", hnn.L2BasketType, hnn.Pos{}, &mech.IClamp{De
 	[]hnnEvents{{"proximal", "ampa", 0.01, []float64{28}}},
 	[][3]string{{"soma", "0.5", "m_hh2"}, {"soma", "0.5", "h_hh2"}, {"soma", "0.5", "n_hh2"}},
 	[][2]string{{"soma_ampa", "g"}})
+
+// hnnColumn is hnn-core's column (simlib/models/hnn) on a 3×3 mesh for 40
+// ms at its defaults, driven by an evoked proximal drive (rng.Normal
+// times), a Poisson proximal drive (rng.Exp intervals) and a bursty distal
+// drive with a jittered start, so the drives' event times, the Gaussian
+// weights and delays (pmath.Exp), the network of 36 cells, the dipole's
+// renormalisation and its Hamming smoothing (pmath.Cos) are all compared.
+// Spikes counts the column's spikes and Fingerprint hashes their times;
+// Traces hashes the drives' events, the three dipoles and the smoothed
+// aggregate.
+func hnnColumn() (Result, error) {
+	cells, err := hnn.DefaultCells()
+	if err != nil {
+		return Result{}, fmt.Errorf("hnnColumn: %w", err)
+	}
+	c := hnn.DefaultColumn(cells)
+	c.Mesh.NX, c.Mesh.NY = 3, 3
+	c.TStop = 40
+	c.Workers = 1
+	e := hnn.EvokedDrive("evprox", 12, 2.5, "proximal")
+	e.WeightsAMPA = map[string]float64{hnn.L2BasketType: 0.08831, hnn.L2PyramidalType: 0.01525,
+		hnn.L5BasketType: 0.19934, hnn.L5PyramidalType: 0.00865}
+	e.Delays = map[string]float64{hnn.L5BasketType: 1, hnn.L5PyramidalType: 1}
+	p := hnn.PoissonDrive("poisson", 60, "proximal")
+	p.WeightsAMPA = map[string]float64{hnn.L2PyramidalType: 0.002, hnn.L5PyramidalType: 0.002}
+	b := hnn.BurstyDrive("bursty", 40, "distal")
+	b.WeightsAMPA = map[string]float64{hnn.L2PyramidalType: 0.004, hnn.L5PyramidalType: 0.004}
+	b.TStart, b.TStartStd, b.BurstStd = 5, 3, 2
+	c.Drives = []hnn.Drive{e, p, b}
+	res, err := c.Simulate(context.Background(), 1)
+	if err != nil {
+		return Result{}, fmt.Errorf("hnnColumn: %w", err)
+	}
+	r := res[0]
+	sm, err := r.Dipole.Smooth(5)
+	if err != nil {
+		return Result{}, fmt.Errorf("hnnColumn: %w", err)
+	}
+	spk := make([]float64, len(r.Spikes))
+	for i, s := range r.Spikes {
+		spk[i] = s.T
+	}
+	series := [][]float64{r.Dipole.L2, r.Dipole.L5, r.Dipole.Agg, sm.Agg}
+	for _, d := range c.Drives {
+		series = append(series, r.Events[d.Name]...)
+	}
+	return Result{Name: "hnnColumn", Spikes: int64(len(spk)), Fingerprint: traces(spk), Traces: traces(series...)}, nil
+}

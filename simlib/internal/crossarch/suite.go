@@ -66,7 +66,7 @@ func run(name string, net *network.Network, ms float64, series func() [][]float6
 // well under a second natively, seconds under qemu).
 func Suite() ([]Result, error) {
 	var out []Result
-	for _, f := range []func() (Result, error){va("COBA"), va("CUBA"), triad, rsfs, hh, mixed, compartmental(0), compartmental(2), hnnL5, hnnL2Basket, draws} {
+	for _, f := range []func() (Result, error){va("COBA"), va("CUBA"), triad, rsfs, hh, mixed, compartmental(0), compartmental(2), hnnL5, hnnL2Basket, hnnColumn, draws} {
 		r, err := f()
 		if err != nil {
 			return nil, err
@@ -182,10 +182,11 @@ func mixed() (Result, error) {
 }
 
 // draws checks the numbers under everything directly: 300000 rng.Normal
-// draws (Spikes counts those in the ziggurat's tail, |x| > 3.4426, where
-// math/rand/v2's NormFloat64 differs on arm64; Fingerprint hashes them) and
-// pmath's functions (Exp, Expm1, Log, Log1p, Hypot, Pow, Log10) on a grid
-// of 20000 arguments each (Traces).
+// and 300000 rng.Exp draws (Spikes counts those in the ziggurats' tails,
+// |x| > 3.4426 and x > 7.6971, where math/rand/v2's NormFloat64 differs on
+// arm64; Fingerprint hashes them) and pmath's functions (Exp, Expm1, Log,
+// Log1p, Hypot, Pow, Log10, Cos) on a grid of 20000 arguments each
+// (Traces).
 func draws() (Result, error) {
 	r := rng.New(13, rng.Key("crossarch normal"))
 	xs := make([]float64, 300000)
@@ -196,13 +197,21 @@ func draws() (Result, error) {
 			tail++
 		}
 	}
+	r = rng.New(13, rng.Key("crossarch exponential"))
+	es := make([]float64, 300000)
+	for k := range es {
+		es[k] = rng.Exp(r)
+		if es[k] > 7.69711747013104972 {
+			tail++
+		}
+	}
 	var fs []float64
 	for k := range 20000 {
 		u := float64(k)/20000 - 0.5 // [-0.5, 0.5)
 		x := float64(1400 * u)      // [-700, 700)
-		fs = append(fs, pmath.Exp(x), pmath.Expm1(float64(80*u)), pmath.Log(float64(k)+0.5), pmath.Log1p(float64(k)/7000-0.9), pmath.Hypot(x, float64(0.3*x)+1), pmath.Pow(10, float64(600*u)), pmath.Log10(float64(k)+0.5))
+		fs = append(fs, pmath.Exp(x), pmath.Expm1(float64(80*u)), pmath.Log(float64(k)+0.5), pmath.Log1p(float64(k)/7000-0.9), pmath.Hypot(x, float64(0.3*x)+1), pmath.Pow(10, float64(600*u)), pmath.Log10(float64(k)+0.5), pmath.Cos(float64(2000*u)))
 	}
-	return Result{Name: "normal", Spikes: tail, Fingerprint: traces(xs), Traces: traces(fs)}, nil
+	return Result{Name: "normal", Spikes: tail, Fingerprint: traces(xs, es), Traces: traces(fs)}, nil
 }
 
 // triangle is a rate (Hz) rising from 5 to 35 Hz over 25 ms and falling

@@ -141,7 +141,7 @@ func (c *Column) Validate() error {
 func (c *Column) Steps() int64 {
 	t := neuronTimes(c.DT, int64(math.Ceil(c.TStop/c.DT))+2)
 	n := int64(0)
-	for t[n] < c.TStop-c.DT/2 {
+	for t[n] < c.TStop-float64(c.DT/2) {
 		n++
 	}
 	return n
@@ -153,8 +153,8 @@ func neuronTimes(dt float64, steps int64) []float64 {
 	t := make([]float64, steps+1)
 	for n := int64(1); n <= steps; n++ {
 		x := t[n-1]
-		x += 0.5 * dt
-		x += 0.5 * dt
+		x += float64(0.5 * dt)
+		x += float64(0.5 * dt)
 		t[n] = x
 	}
 	return t
@@ -388,7 +388,7 @@ func (c *Column) addDrive(net *network.Network, d Drive, ev [][]float64, pos map
 				at := te + pr.delay
 				nd := int64(math.Ceil(at/c.DT - 0.5))
 				nd = max(nd-2, 0)
-				for nd < int64(len(tn)) && !(at <= tn[nd]+0.5*c.DT) {
+				for nd < int64(len(tn)) && !(at <= tn[nd]+float64(0.5*c.DT)) {
 					nd++
 				}
 				if nd > steps {

@@ -6,6 +6,7 @@ import (
 	"sync"
 
 	"github.com/golgi-sim/golgi/simlib/network"
+	"github.com/golgi-sim/golgi/simlib/pmath"
 )
 
 // Dipole is a trial's current dipole as hnn-core reports it: per layer
@@ -168,15 +169,15 @@ func Renormalize(t, l2, l5 []float64, nx, ny int) Dipole {
 	d := Dipole{T: append([]float64(nil), t...), L2: make([]float64, len(t)), L5: make([]float64, len(t)), Agg: make([]float64, len(t))}
 	const m, b, t1, m1, b1 = 3.4770508e-3, -51.231085, 750.0, 1.01e-4, -48.412078
 	for i, ti := range t {
-		x2 := l2[i] - N*0.0443
+		x2 := l2[i] - float64(N*0.0443)
 		x5 := l5[i]
 		switch {
 		case ti <= 37:
-			x5 -= N * -49.0502
+			x5 -= float64(N * -49.0502)
 		case ti < t1:
-			x5 -= N * (m*ti + b)
+			x5 -= float64(N * (float64(m*ti) + b))
 		default:
-			x5 -= N * (m1*ti + b1)
+			x5 -= float64(N * (float64(m1*ti) + b1))
 		}
 		agg := x2 + x5
 		d.L2[i], d.L5[i], d.Agg[i] = x2*1e-6, x5*1e-6, agg*1e-6
@@ -225,7 +226,7 @@ func hamming(M int) []float64 {
 	s := 0.0
 	for k := range w {
 		n := float64(1 - M + 2*k)
-		w[k] = 0.54 + 0.46*math.Cos(math.Pi*n/float64(M-1))
+		w[k] = 0.54 + float64(0.46*pmath.Cos(math.Pi*n/float64(M-1)))
 		s += w[k]
 	}
 	for k := range w {
@@ -244,7 +245,7 @@ func convolveSame(x, w []float64) []float64 {
 		n := i + off
 		s := 0.0
 		for j := max(0, n-M+1); j <= min(n, N-1); j++ {
-			s += x[j] * w[n-j]
+			s += float64(x[j] * w[n-j])
 		}
 		out[i] = s
 	}

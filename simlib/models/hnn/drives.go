@@ -326,7 +326,7 @@ func (d Drive) EventTimes(trial int, sizes map[string]int, tstop float64) [][]fl
 	t0 := d.TStart
 	if d.Kind == Bursty && d.TStartStd > 0 {
 		r2 := rng.New(d.Seed, key, uint64(trial), rng.Key("start"))
-		t0 = d.TStart + d.TStartStd*r2.NormFloat64()
+		t0 = d.TStart + float64(d.TStartStd*rng.Normal(r2))
 	}
 	for i := range out {
 		r := rng.New(d.Seed, key, uint64(trial), uint64(i))
@@ -334,7 +334,7 @@ func (d Drive) EventTimes(trial int, sizes map[string]int, tstop float64) [][]fl
 		switch d.Kind {
 		case Evoked:
 			for range d.NumSpikes {
-				ev = append(ev, d.Mu+d.Sigma*r.NormFloat64())
+				ev = append(ev, d.Mu+float64(d.Sigma*rng.Normal(r)))
 			}
 		case Poisson:
 			rate := d.Rate
@@ -342,7 +342,7 @@ func (d Drive) EventTimes(trial int, sizes map[string]int, tstop float64) [][]fl
 				rate = d.RateByType[types[i]]
 			}
 			for t := d.TStart; ; {
-				t += r.ExpFloat64() / rate * 1000
+				t += float64(rng.Exp(r) / rate * 1000)
 				if t >= stop {
 					break
 				}
@@ -351,13 +351,13 @@ func (d Drive) EventTimes(trial int, sizes map[string]int, tstop float64) [][]fl
 		case Bursty:
 			period := 1000 / d.BurstRate
 			for k := 0; ; k++ {
-				c := t0 + float64(k)*period
+				c := t0 + float64(float64(k)*period)
 				if c >= stop {
 					break
 				}
-				c += d.BurstStd * r.NormFloat64()
+				c += float64(d.BurstStd * rng.Normal(r))
 				for j := range d.NumSpikes {
-					ev = append(ev, c+d.SpikeISI*(float64(j)-float64(d.NumSpikes-1)/2))
+					ev = append(ev, c+float64(d.SpikeISI*(float64(j)-float64(float64(d.NumSpikes-1)/2))))
 				}
 			}
 		}

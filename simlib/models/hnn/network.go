@@ -9,6 +9,7 @@ import (
 
 	"github.com/golgi-sim/golgi/simlib/cell"
 	"github.com/golgi-sim/golgi/simlib/cell/mech"
+	"github.com/golgi-sim/golgi/simlib/pmath"
 )
 
 // CellTypes lists the cell types in hnn-core's gid order.
@@ -91,10 +92,10 @@ func (m Mesh) Origin() Pos {
 // aDelay/exp(−d²/λ²), computed in hnn-core's order of operations.
 func Gaussian(src, tgt Pos, aWeight, aDelay, lamtha, inplane float64) (w, delay float64) {
 	dx, dy := tgt.X-src.X, tgt.Y-src.Y
-	dist := math.Sqrt(dx*dx + dy*dy)
+	dist := math.Sqrt(float64(dx*dx) + float64(dy*dy))
 	l := lamtha * inplane
-	w = aWeight * math.Exp(-(dist*dist)/(l*l))
-	delay = aDelay / (1 * math.Exp(-(dist*dist)/(l*l)))
+	w = aWeight * pmath.Exp(-(dist*dist)/(l*l))
+	delay = aDelay / (1 * pmath.Exp(-(dist*dist)/(l*l)))
 	return w, delay
 }
 
