@@ -159,6 +159,18 @@ func cmdRun(args []string) error {
 	if fs.NArg() == 0 {
 		return errors.New("run: no notebook given")
 	}
+	// Check what can be checked before executing anything: a notebook may
+	// take minutes, and its outputs must have somewhere to go.
+	if *out != "" {
+		if st, err := os.Stat(*out); err != nil || !st.IsDir() {
+			return fmt.Errorf("run: -out %q is not an existing directory: give a directory (the executed notebooks are written into it as NAME.out.ipynb)", *out)
+		}
+	}
+	for _, nb := range fs.Args() {
+		if st, err := os.Stat(nb); err != nil || st.IsDir() {
+			return fmt.Errorf("run: notebook %q: no such file", nb)
+		}
+	}
 	ctx, cancel := signalContext()
 	defer cancel()
 	failed := false
