@@ -47,28 +47,39 @@ func Pt3DLength(pts []Pt3D) float64 {
 	return arcs(pts)[len(pts)-1]
 }
 
-// pt3dGeometry fills the areas and axial conductances of a section's
-// centre nodes from its 3-D points, as NEURON's nrn_area_ri does with a
-// shape: each segment is cut in two halves and the points are walked in
-// order; over each piece between consecutive breakpoints (the points, and
-// the half-segment ends, where the diameter is interpolated linearly) the
-// membrane area adds the frustum's lateral area
+// Pt3DSegment is the geometry of one segment of a section given by 3-D
+// points, as NEURON's nrn_area_ri computes it.
+type Pt3DSegment struct {
+	Area   float64 // µm², lateral membrane area of the frusta inside the segment
+	Diam   float64 // µm, mean diameter over the segment's length
+	RLeft  float64 // MΩ, axial resistance of the segment's proximal half (0 end side)
+	RRight float64 // MΩ, axial resistance of its distal half
+}
+
+// Pt3DSegments integrates the geometry of the nseg equal segments of a
+// section with 3-D points pts and axial resistivity ra (Ω·cm), as NEURON's
+// nrn_area_ri does with a shape: each segment is cut in two halves and the
+// points are walked in order; over each piece between consecutive
+// breakpoints (the points, and the half-segment ends, where the diameter is
+// interpolated linearly) the membrane area adds the frustum's lateral area
 // π(d1+d2)/2·sqrt(Δs² + ((d2-d1)/2)²) (so two points at one position with
 // different diameters add the annulus between them) and the axial
 // resistance adds 4·Ra·Δs/(π·d1·d2). A point exactly at a half-segment end
 // belongs to the half before it; the last point is reached by
-// interpolation. It returns the resistance of the last half segment (MΩ).
-func (m *morphology) pt3dGeometry(s Section, sn secNodes) float64 {
-	pts := s.Pt3D
+// interpolation. Points are taken in single precision, as NEURON stores
+// them. pts must be valid (at least 2 points of positive finite diameter,
+// not all at one position) and nseg >= 1: the cell's validation checks
+// both; package morph checks them for its own callers.
+func Pt3DSegments(pts []Pt3D, nseg int, ra float64) []Pt3DSegment {
 	arc := arcs(pts)
 	npt := len(pts)
-	ds := arc[npt-1] / float64(sn.nseg)
+	ds := arc[npt-1] / float64(nseg)
+	seg := make([]Pt3DSegment, nseg)
 	j := 0
 	x1, y1 := arc[0], diam32(pts[0])
-	var rright float64
-	for inode := 0; inode < sn.nseg; inode++ {
+	for inode := range seg {
 		si := float64(float64(inode) * ds)
-		var area, rleft float64
+		var area, diam float64
 		for half := 0; half < 2; half++ {
 			ri := 0.0
 			sip := si + float64(ds/2)
@@ -89,6 +100,7 @@ func (m *morphology) pt3dGeometry(s Section, sn secNodes) float64 {
 					x2, y2 = xjp, diam32(pts[jp])
 				}
 				delta := x2 - x1
+				diam += float64((y2 + y1) * delta)
 				if delta < 1e-15 {
 					delta = 1e-15
 				}
@@ -105,17 +117,30 @@ func (m *morphology) pt3dGeometry(s Section, sn secNodes) float64 {
 				}
 				j = next
 			}
+			r := float64(ri * ra / math.Pi * (4 * 0.01))
 			if half == 0 {
-				rleft = float64(ri * s.Ra / math.Pi * (4 * 0.01))
+				seg[inode].RLeft = r
 			} else {
-				ri = float64(ri * s.Ra / math.Pi * (4 * 0.01))
-				nd := sn.first + inode
-				m.rinv[nd] = 1 / (rright + rleft)
-				m.area[nd] = area * 0.5 * math.Pi
-				rright = ri
+				seg[inode].RRight = r
 			}
 			si = sip
 		}
+		seg[inode].Area = area * 0.5 * math.Pi
+		seg[inode].Diam = diam * 0.5 / ds
+	}
+	return seg
+}
+
+// pt3dGeometry fills the areas and axial conductances of a section's
+// centre nodes from its 3-D points (Pt3DSegments). It returns the
+// resistance of the last half segment (MΩ).
+func (m *morphology) pt3dGeometry(s Section, sn secNodes) float64 {
+	var rright float64
+	for inode, g := range Pt3DSegments(s.Pt3D, sn.nseg, s.Ra) {
+		nd := sn.first + inode
+		m.rinv[nd] = 1 / (rright + g.RLeft)
+		m.area[nd] = g.Area
+		rright = g.RRight
 	}
 	return rright
 }

@@ -63,7 +63,8 @@
 // frustum's lateral area and the resistance of each piece is
 // 4·Ra·Δs/(π·d₁·d₂). NEURON keeps 3-D points in single precision; so does
 // golgi (Point rounds x, y, z and diam to float32), so lengths and areas
-// agree to the last bits.
+// agree to the last bits. The integration is simlib/cell's own
+// (cell.Pt3DSegments), the one a cell is simulated with.
 //
 // # nseg
 //

@@ -3,16 +3,15 @@ package morph
 import (
 	"fmt"
 	"math"
+
+	"github.com/golgi-sim/golgi/simlib/cell"
 )
 
 // Segment is the geometry of one segment of a section with 3-D points, as
-// NEURON's nrn_area_ri computes it.
-type Segment struct {
-	Area   float64 // µm², lateral area of the frusta inside the segment
-	Diam   float64 // µm, mean diameter over the segment's length
-	RLeft  float64 // MΩ, axial resistance of the segment's proximal half (0 end side)
-	RRight float64 // MΩ, axial resistance of its distal half
-}
+// NEURON's nrn_area_ri computes it (Area µm², Diam µm, RLeft and RRight MΩ:
+// the axial resistances of its two halves). It is simlib/cell's, so that
+// the geometry a morphology shows is the one the cell is simulated with.
+type Segment = cell.Pt3DSegment
 
 // SegmentGeometry integrates the geometry of nseg equal segments of a
 // section with points p (µm) and axial resistivity ra (Ω·cm).
@@ -34,70 +33,20 @@ func SegmentGeometry(p []Point, nseg int, ra float64) ([]Segment, error) {
 	if !(ra > 0) || math.IsInf(ra, 0) {
 		return nil, fmt.Errorf("morph: SegmentGeometry: Ra = %v Ω·cm: must be finite and > 0", ra)
 	}
+	pts := make([]cell.Pt3D, len(p))
 	for i, q := range p {
 		if !(q.Diam > 0) || math.IsInf(q.Diam, 0) {
 			return nil, fmt.Errorf("morph: SegmentGeometry: point %d: diam = %v µm: must be finite and > 0", i, q.Diam)
 		}
+		if math.IsNaN(q.X+q.Y+q.Z) || math.IsInf(q.X+q.Y+q.Z, 0) {
+			return nil, fmt.Errorf("morph: SegmentGeometry: point %d: (%v, %v, %v) µm: coordinates must be finite", i, q.X, q.Y, q.Z)
+		}
+		pts[i] = cell.Pt3D{X: q.X, Y: q.Y, Z: q.Z, Diam: q.Diam}
 	}
-	arc := Arc(p)
-	L := arc[len(arc)-1]
-	if !(L > 0) {
+	if !(cell.Pt3DLength(pts) > 0) {
 		return nil, fmt.Errorf("morph: SegmentGeometry: the points span zero length")
 	}
-	ds := L / float64(nseg)
-	seg := make([]Segment, nseg)
-	j := 0
-	x1, y1 := arc[0], p[0].Diam
-	for k := range seg {
-		si := float64(float64(k) * ds)
-		var diam, area float64
-		for half := 0; half < 2; half++ {
-			end := si + float64(ds/2)
-			ri := 0.0
-			for {
-				jp := j + 1
-				var x2, y2 float64
-				next := jp
-				if arc[jp] > end || jp == len(p)-1 {
-					f := 1.0
-					if math.Abs(arc[jp]-arc[j]) >= 1e-10 {
-						f = (end - arc[j]) / (arc[jp] - arc[j])
-					}
-					x2, y2 = end, float64((1-f)*p[j].Diam)+float64(f*p[jp].Diam)
-					next = j
-				} else {
-					x2, y2 = arc[jp], p[jp].Diam
-				}
-				d := x2 - x1
-				diam += float64((y2 + y1) * d)
-				if d < 1e-15 {
-					d = 1e-15
-				}
-				g := y2 * y1 / d
-				if g == 0 {
-					g = 1e-15
-				}
-				ri += 1 / g
-				h := 0.5 * (y2 - y1)
-				area += float64((y2 + y1) * math.Sqrt(float64(d*d)+float64(h*h)))
-				x1, y1 = x2, y2
-				if next == j {
-					break
-				}
-				j = next
-			}
-			r := ri * ra / math.Pi * (4 * 0.01)
-			if half == 0 {
-				seg[k].RLeft = r
-			} else {
-				seg[k].RRight = r
-			}
-			si = end
-		}
-		seg[k].Diam = diam * 0.5 / ds
-		seg[k].Area = area * 0.5 * math.Pi
-	}
-	return seg, nil
+	return cell.Pt3DSegments(pts, nseg, ra), nil
 }
 
 // LambdaF returns the AC length constant (µm) at freq Hz of a section with
