@@ -11,8 +11,9 @@ Run from the repository root. PATH is hnn-core's source: a git repository
 hnn_core/param/default.hdf5, a blob some snapshots lack and nothing here
 reads) or an already extracted tree. The default is $HNN_CORE. The script
 prepares, in the cache directory (default ~/.cache/golgi/hnn-core-<commit>),
-everything hnn-core needs on Debian's NEURON 8.2 (see
-/work/shared/reference/hnn/hnn_column.md section 1 for why):
+everything hnn-core needs on Debian's NEURON 8.2 (Debian's nrnivmodl
+looks for its makefile and libraries in the wrong folder, h5io is PyPI-only and only used for
+.hdf5 dipole files):
 
   * the extracted tree;
   * its mod files compiled with a copy of Debian's nrnivmodl whose make line

@@ -36,7 +36,7 @@ ROOT = os.path.dirname(HERE)
 # np.logspace(-4, -1, 20)[9], the tutorial grid's 10th weight
 SEED_W = float(__import__("numpy").logspace(-4, -1, 20)[9])
 
-# The cases: hnn-core's batch tutorial drive (seeds/hnn_batch_simulation.txt,
+# The cases: hnn-core's batch tutorial drive (hnn-core's batch simulation tutorial,
 # weights of its 10th grid point) and the ERP example's three evoked drives
 # (hnn_column.md section 7).
 CASES = {
@@ -166,7 +166,7 @@ json.dump(out, open(sys.argv[2], "w"))
 '''
 
 
-# hnn-core's batch tutorial (seeds/hnn_batch_simulation.txt) on n_jobs
+# hnn-core's batch tutorial (hnn-core's batch simulation tutorial) on n_jobs
 # processes: set_params(net, param_values), summary_func, the 20-point zip.
 HNN_BATCH = r'''
 import json, sys, time

@@ -65,7 +65,7 @@ func TestTourNotebook(t *testing.T) {
 	if code < 5 || runs != 7 || cached != 1 {
 		t.Errorf("%d code cells, %d runs, %d cached; want >= 5, 7 (1 + 1 + 3 + 2), 1", code, runs, cached)
 	}
-	// engine_order_spike_steps of shared/reference/izhikevich_triad.json.
+	// engine_order_spike_steps of simlib/models/testdata/izhikevich_triad.json.
 	want := "spike steps:  [[197 869 1643 2425] [394 1086 1858 2639] [652 1428 2211 2993]]"
 	found, chart := false, false
 	for _, c := range nb.Cells {

@@ -4,7 +4,7 @@ import "testing"
 
 // BenchmarkFixedProbability builds a 4000 x 4000, p = 0.02 projection, the
 // whole network of the PyNN VA benchmark as one population (n = 4000,
-// pconn = 0.02 in seeds/pynn_va_benchmarks.txt): about 320000 synapses per
+// pconn = 0.02 in PyNN's VA COBA/CUBA benchmark): about 320000 synapses per
 // build.
 func BenchmarkFixedProbability(b *testing.B) {
 	benchRule(b, FixedProbability{P: 0.02}, 4000, 4000, true)

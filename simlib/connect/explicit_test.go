@@ -55,7 +55,7 @@ func TestListEmpty(t *testing.T) {
 }
 
 // Matrix connects the non-zero entries W[from][to] with their weights: the
-// seed notebook's Izhikevich triad (seeds/izhikevich_triad_notebook.txt:
+// seed notebook's Izhikevich triad (the Izhikevich triad seed notebook:
 // connection_strengths 0->1 12, 1->2 9.6, 2->0 12).
 func TestMatrix(t *testing.T) {
 	m := Matrix{W: [][]float64{{0, 12, 0}, {0, 0, 9.6}, {12, 0, 0}}}

@@ -16,7 +16,7 @@ import (
 // RSFS holds the parameters of ntwk's recurrent network of regular-spiking
 // excitatory ("Exc") and fast-spiking inhibitory ("Inh") AdEx cells driven
 // by a population of Poisson afferents ("AffExc"): the Model dictionary of
-// seeds/ntwk_adexp_network.txt. Weights and probabilities are named
+// ntwk's AdEx network library. Weights and probabilities are named
 // pre-to-post as in ntwk (QExcInh: from Exc onto Inh).
 type RSFS struct {
 	NExc, NInh, NAff int     // population sizes at Scale 1

@@ -25,7 +25,7 @@ func TestRSFSDefaults(t *testing.T) {
 	if err := p.Validate(); err != nil {
 		t.Fatal(err)
 	}
-	// seeds/ntwk_adexp_network.txt, Model dict.
+	// ntwk's AdEx network library, Model dict.
 	if p.NExc != 4000 || p.NInh != 1000 || p.NAff != 400 || p.QInhExc != 4 || p.PAffExc != 0.5 || p.Tse != 5 || p.Ei != -80 || p.TStop != 1500 {
 		t.Fatalf("DefaultRSFS() = %+v", p)
 	}

@@ -8,7 +8,7 @@ import (
 	"testing"
 )
 
-// From ../shared/reference/izhikevich_triad.json, "engine_order_spike_steps":
+// From testdata/izhikevich_triad.json, "engine_order_spike_steps":
 // the triad with forward Euler in the documented step order; Brian2 2.5.1
 // (method='euler', delay 4.5 ms) gives the same spikes.
 var engineOrderSpikeSteps = [][]int64{
@@ -18,19 +18,19 @@ var engineOrderSpikeSteps = [][]int64{
 }
 
 // From the same file, "published_spike_steps": the seed notebook's printed
-// output (seeds/izhikevich_triad_notebook.txt).
+// output (the Izhikevich triad seed notebook).
 var publishedSpikeSteps = [][]int{
 	{203, 880, 1656, 2441},
 	{400, 1096, 1871, 2655},
 	{658, 1436, 2222},
 }
 
-// The reference file lives beside the repository in the team's shared
-// folder; when it is there, check that the numbers above still match it.
+// The reference file is copied into testdata (see testdata/README.md):
+// check that the numbers above are the file's.
 func TestReferenceFileMatches(t *testing.T) {
-	b, err := os.ReadFile(filepath.Join("..", "..", "..", "shared", "reference", "izhikevich_triad.json"))
+	b, err := os.ReadFile(filepath.Join("testdata", "izhikevich_triad.json"))
 	if err != nil {
-		t.Skipf("shared reference not beside the checkout (%v); the embedded copy is used", err)
+		t.Fatal(err)
 	}
 	var ref struct {
 		Published   [][]int   `json:"published_spike_steps"`
@@ -40,7 +40,7 @@ func TestReferenceFileMatches(t *testing.T) {
 		t.Fatal(err)
 	}
 	if !reflect.DeepEqual(ref.Published, publishedSpikeSteps) || !reflect.DeepEqual(ref.EngineOrder, engineOrderSpikeSteps) {
-		t.Fatalf("embedded reference numbers differ from the shared file: %+v", ref)
+		t.Fatalf("embedded reference numbers differ from testdata/izhikevich_triad.json: %+v", ref)
 	}
 }
 

@@ -17,7 +17,7 @@ import (
 
 // VA holds the parameters of the Vogels-Abbott balanced network as PyNN's
 // VAbenchmarks.py sets them (Brette et al. 2007, benchmarks 1 and 2;
-// seeds/pynn_va_benchmarks.txt). COBA has conductance-based exponential
+// PyNN's VA COBA/CUBA benchmark). COBA has conductance-based exponential
 // synapses and a 50 ms Poisson kick that starts the activity; CUBA has
 // current-based exponential synapses, a leak reversal above threshold and
 // no kick.

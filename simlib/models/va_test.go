@@ -15,7 +15,7 @@ import (
 )
 
 // The derived parameters follow PyNN's VAbenchmarks.py arithmetic
-// (seeds/pynn_va_benchmarks.txt): cm = 1 µF/cm² · 20000 µm² = 0.2 nF,
+// (PyNN's VA COBA/CUBA benchmark): cm = 1 µF/cm² · 20000 µm² = 0.2 nF,
 // w_exc = 1e-3·0.27·(0-(-60)) nA, w_inh = 1e-3·4.5·(-80-(-60)) nA,
 // ext weight 0.1 µS.
 func TestVADefaults(t *testing.T) {

@@ -9,7 +9,7 @@ import (
 
 // AdEx is the adaptive exponential integrate-and-fire neuron (Brette and
 // Gerstner 2005) in ntwk's parameterisation (yzerlaut/neural_network_dynamics,
-// seeds/ntwk_adexp_network.txt):
+// ntwk's AdEx network library):
 //
 //	Cm dV/dt = Gl (El - V) + Gl DeltaV exp((V - Vthre)/DeltaV) - w + I_syn + I
 //	Tauw dw/dt = A (V - El) - w

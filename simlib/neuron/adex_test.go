@@ -13,7 +13,7 @@ import (
 
 func TestAdExDefaults(t *testing.T) {
 	p := neuron.DefaultAdEx()
-	// ntwk's Exc population (seeds/ntwk_adexp_network.txt), VCut = Vthre + 5 DeltaV.
+	// ntwk's Exc population (ntwk's AdEx network library), VCut = Vthre + 5 DeltaV.
 	want := neuron.AdEx{Gl: 10, Cm: 200, Trefrac: 5, El: -70, Vthre: -50, Vreset: -70, DeltaV: 2, A: 0, B: 40, Tauw: 500, VCut: -40}
 	if p != want {
 		t.Fatalf("DefaultAdEx() = %+v, want %+v", p, want)

@@ -3,7 +3,7 @@ package neuron
 import "github.com/golgi-sim/golgi/simlib/scheme"
 
 // Izhikevich is the simple model in the form of Izhikevich's book (2007)
-// and the seed notebook (seeds/izhikevich_triad_notebook.txt):
+// and the seed notebook (the Izhikevich triad seed notebook):
 //
 //	C dv/dt = K (v - VR)(v - VT) - u + I_syn + I
 //	  du/dt = A (B (v - VR) - u)

@@ -57,7 +57,7 @@ func ExampleLatinHypercube() {
 	// tau quarter 0, rate decade 0
 }
 
-// Wscale's grid search (seeds/wscale_epsp_grid_search.txt) on a point
+// Wscale's grid search (Wscale's EPSP grid search README) on a point
 // neuron: weight x section, where a section stands for a receptor time
 // constant and a delay (examples.Sections), one presynaptic spike, the
 // EPSP amplitude and its squared error to a 0.5 mV target; Best gives the
@@ -89,7 +89,7 @@ func Example_wscale() {
 	// best: weight 5 nS at soma, EPSP 0.504 mV
 }
 
-// HNN-core's batch simulation (seeds/hnn_batch_simulation.txt): 20 points
+// HNN-core's batch simulation (hnn-core's batch simulation tutorial): 20 points
 // zipping two drive weights on a log scale, a summary function giving the
 // min and max of a smoothed population signal.
 func Example_batch() {

@@ -49,7 +49,7 @@ func TestZipAndList(t *testing.T) {
 }
 
 // numpy.logspace(-4, -1, 20), the weight grid of the HNN batch seed
-// (seeds/hnn_batch_simulation.txt prints 9.999999999999999e-05 and
+// (hnn-core's batch simulation tutorial prints 9.999999999999999e-05 and
 // 0.00014384498882876628 as its first two values; the others are from
 // numpy 1.24 on this machine). Go's Pow and numpy's may differ by an ulp.
 var numpyLogspace = map[int]float64{0: 9.999999999999999e-05, 1: 0.00014384498882876628, 5: 0.0006158482110660266, 19: 0.09999999999999999}

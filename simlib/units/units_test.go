@@ -7,7 +7,7 @@ import (
 
 // The PyNN VA benchmark cell: area 20000 µm², cm 1 µF/cm², g_leak 5e-5 S/cm²,
 // giving 200 pF and 10 nS (tau_m = 20 ms), as the script computes
-// (seeds/pynn_va_benchmarks.txt).
+// (PyNN's VA COBA/CUBA benchmark).
 func TestSpecific(t *testing.T) {
 	c := SpecificCapacitance(1, 20000)
 	g := SpecificConductance(5e-5, 20000)

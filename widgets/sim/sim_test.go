@@ -22,7 +22,7 @@ func TestChartsFromRecorders(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// 12 spikes: engine_order_spike_steps of shared/reference/izhikevich_triad.json.
+	// 12 spikes: engine_order_spike_steps of simlib/models/testdata/izhikevich_triad.json.
 	if !strings.Contains(string(r.Option()), "12 spikes") {
 		t.Fatalf("raster subtitle does not count the triad's 12 spikes: %.300s", r.Option())
 	}

@@ -16,7 +16,7 @@ type point struct {
 
 func TestFromStructs(t *testing.T) {
 	// Values from the hnn-core batch example's printed summary statistics
-	// (seeds/hnn_batch_simulation.txt), first two points.
+	// (hnn-core's batch simulation tutorial), first two points.
 	rows := []point{
 		{9.999999999999999e-05, -1.9487233699162363e-05, "done", 0, 1},
 		{0.00014384498882876628, math.NaN(), "failed", 0, 1},

@@ -11,7 +11,7 @@ import (
 )
 
 // seedPeaks are the 20 (min_peak, max_peak) pairs hnn-core's batch
-// tutorial prints (shared/seeds/hnn_batch_simulation.txt, "Simulation
+// tutorial prints (hnn-core's batch simulation tutorial, "Simulation
 // results"; reproduced by hnn-core on this machine's NEURON to 4.4e-14,
 // hnn_column.md §1).
 var seedPeaks = [20][2]float64{
