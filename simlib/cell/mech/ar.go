@@ -67,8 +67,7 @@ func (s *arState) Current(st Step, lo, hi int) {
 		i1 := float64(gm * (v + 0.001 - s.erev[k]))
 		i0 := float64(gm * (v - s.erev[k]))
 		s.i[k] = i0
-		st.RHS[nd] -= i0
-		st.D[nd] += (i1 - i0) / 0.001
+		nonspecificCurrent(st, nd, i0, i1)
 	}
 }
 

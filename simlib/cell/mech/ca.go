@@ -76,12 +76,8 @@ func (s *caState) Current(st Step, lo, hi int) {
 		gca := s.tadj * s.gbar[i] * s.m[i] * s.m[i] * s.h[i]
 		i1 := float64(1e-4 * gca * (v + 0.001 - eca[nd]))
 		i0 := float64(1e-4 * gca * (v - eca[nd]))
-		g := (i1 - i0) / 0.001
-		s.ca.DIDV[nd] += g
-		s.ca.I[nd] += i0
 		s.gca[i], s.ica[i] = gca, i0
-		st.RHS[nd] -= i0
-		st.D[nd] += g
+		ionCurrent(st, s.ca, nd, i0, i1)
 	}
 }
 

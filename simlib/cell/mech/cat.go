@@ -71,8 +71,7 @@ func (s *catState) Current(st Step, lo, hi int) {
 		i1 := float64(gmmh * (v + 0.001 - 125))
 		i0 := float64(gmmh * (v - 125))
 		s.i[k] = i0
-		st.RHS[nd] -= i0
-		st.D[nd] += (i1 - i0) / 0.001
+		nonspecificCurrent(st, nd, i0, i1)
 	}
 }
 

@@ -67,11 +67,6 @@ func (s *expSynState) Init(_ Step, lo, hi int) {
 // pointCurrent adds a point process's current i(v) (nA), linear in v with
 // slope g, as nocmodl's nrn_cur does: the difference quotient at v+0.001,
 // both scaled by 1e2/area.
-func pointCurrent(st Step, nd int32, fac, i0, i1 float64) {
-	g := (i1 - i0) / 0.001
-	st.RHS[nd] -= float64(i0 * fac)
-	st.D[nd] += float64(g * fac)
-}
 
 func (s *expSynState) Current(st Step, lo, hi int) {
 	for k := lo; k < hi; k++ {

@@ -76,12 +76,8 @@ func (s *kmState) Current(st Step, lo, hi int) {
 		gk := s.tadj * s.gbar[i] * s.n[i]
 		ik1 := float64(1e-4 * gk * (v + 0.001 - ek[nd]))
 		ik := float64(1e-4 * gk * (v - ek[nd]))
-		g := (ik1 - ik) / 0.001
-		s.k.DIDV[nd] += g
-		s.k.I[nd] += ik
 		s.gk[i], s.ik[i] = gk, ik
-		st.RHS[nd] -= ik
-		st.D[nd] += g
+		ionCurrent(st, s.k, nd, ik, ik1)
 	}
 }
 

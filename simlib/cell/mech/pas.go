@@ -55,8 +55,7 @@ func (s *pasState) Current(st Step, lo, hi int) {
 		i1 := float64(g[k] * (v + 0.001 - e[k]))
 		i0 := float64(g[k] * (v - e[k]))
 		cur[k] = i0
-		st.RHS[nd] -= i0
-		st.D[nd] += (i1 - i0) / 0.001
+		nonspecificCurrent(st, nd, i0, i1)
 	}
 }
 
