@@ -45,6 +45,9 @@ type View interface {
 	Var(pop int, name string) []float64
 	// Vars lists population pop's variables.
 	Vars(pop int) []string
+	// Projections returns the network's projections (a synapse recorder
+	// checks that its projection is one of them).
+	Projections() []*Projection
 }
 
 type view struct{ n *Network }
@@ -61,6 +64,7 @@ func (v view) Lookup(name string) (int, int, bool) {
 func (v view) Name(pop int) string                { return v.n.pops[pop].name }
 func (v view) Var(pop int, name string) []float64 { return v.n.pops[pop].Var(name) }
 func (v view) Vars(pop int) []string              { return v.n.pops[pop].Vars() }
+func (v view) Projections() []*Projection         { return v.n.projs }
 
 // Digester is implemented by recorders whose data is part of the network's
 // Fingerprint (package record's State and Rate; spike recorders need not:
