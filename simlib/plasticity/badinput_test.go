@@ -86,10 +86,10 @@ func TestBadInputs(t *testing.T) {
 		{"triplet A3Plus NaN", plastic(tripletWith(func(p *plasticity.Triplet) { p.A3Plus = nan }), nil), []string{proj, tri, "A3Plus = NaN", ">= 0 and finite"}},
 		{"triplet A2Minus Inf", plastic(tripletWith(func(p *plasticity.Triplet) { p.A2Minus = inf }), nil), []string{proj, tri, "A2Minus = +Inf", ">= 0 and finite"}},
 		{"triplet WMin > WMax", plastic(tripletWith(func(p *plasticity.Triplet) { p.WMin = 3 }), nil), []string{proj, tri, "WMin = 3", "<= WMax = 1"}},
-		{"tm U 0", plastic(plasticity.TsodyksMarkram{U: 0, TauD: 100}, nil), []string{proj, tm, "U = 0", "(0, 1]"}},
-		{"tm U above 1", plastic(plasticity.TsodyksMarkram{U: 1.5, TauD: 100}, nil), []string{proj, tm, "U = 1.5", "(0, 1]"}},
-		{"tm TauD negative", plastic(plasticity.TsodyksMarkram{U: 0.5, TauD: -100}, nil), []string{proj, tm, "TauD = -100 ms", "positive and finite"}},
-		{"tm TauF NaN", plastic(plasticity.TsodyksMarkram{U: 0.5, TauD: 100, TauF: nan}, nil), []string{proj, tm, "TauF = NaN ms", ">= 0 and finite"}},
+		{"tm U 0", plastic(plasticity.TsodyksMarkram{U: 0, TauRec: 100}, nil), []string{proj, tm, "U = 0", "(0, 1]"}},
+		{"tm U above 1", plastic(plasticity.TsodyksMarkram{U: 1.5, TauRec: 100}, nil), []string{proj, tm, "U = 1.5", "(0, 1]"}},
+		{"tm TauRec negative", plastic(plasticity.TsodyksMarkram{U: 0.5, TauRec: -100}, nil), []string{proj, tm, "TauRec = -100 ms", "positive and finite"}},
+		{"tm TauFacil NaN", plastic(plasticity.TsodyksMarkram{U: 0.5, TauRec: 100, TauFacil: nan}, nil), []string{proj, tm, "TauFacil = NaN ms", ">= 0 and finite"}},
 	})
 }
 

@@ -283,16 +283,16 @@ func tmNet(t *testing.T, p plasticity.TsodyksMarkram, w float64, isi int64, n in
 	return amp
 }
 
-// Depression only (TauF = 0): the n-th amplitude of a regular train of
+// Depression only (TauFacil = 0): the n-th amplitude of a regular train of
 // interval Δ is w·U·(x∞ + (1 − x∞)·q^(n−1)), q = (1 − U)·e^(−Δ/τd),
 // x∞ = (1 − e^(−Δ/τd))/(1 − q): the recursion x_{n+1} = 1 − e^(−Δ/τd) +
 // (1 − U)·e^(−Δ/τd)·x_n of Tsodyks & Markram (1997, PNAS 94:719) from
 // x_1 = 1, solved.
 func TestTsodyksMarkramDepressionClosedForm(t *testing.T) {
-	p := plasticity.TsodyksMarkram{U: 0.45, TauD: 300}
+	p := plasticity.TsodyksMarkram{U: 0.45, TauRec: 300}
 	const w, isi, n = 2.5, 200, 30 // 20 ms apart: 50 Hz
 	amp := tmNet(t, p, w, isi, n)
-	e := math.Exp(-isi * dt / p.TauD)
+	e := math.Exp(-isi * dt / p.TauRec)
 	q := (1 - p.U) * e
 	xinf := (1 - e) / (1 - q)
 	for k := 0; k < n; k++ {
@@ -309,10 +309,10 @@ func TestTsodyksMarkramDepressionClosedForm(t *testing.T) {
 // x_{n+1} = 1 − e^(−Δ/τd) + (1 − u_n)·e^(−Δ/τd)·x_n, so the steady
 // amplitude is w·u∞·x∞ with x∞ = (1 − e^(−Δ/τd))/(1 − (1 − u∞)·e^(−Δ/τd)).
 func TestTsodyksMarkramFacilitationClosedForm(t *testing.T) {
-	p := plasticity.TsodyksMarkram{U: 0.1, TauD: 100, TauF: 1000}
+	p := plasticity.TsodyksMarkram{U: 0.1, TauRec: 100, TauFacil: 1000}
 	const w, isi, n = 1.5, 250, 400
 	amp := tmNet(t, p, w, isi, n)
-	ed, ef := math.Exp(-isi*dt/p.TauD), math.Exp(-isi*dt/p.TauF)
+	ed, ef := math.Exp(-isi*dt/p.TauRec), math.Exp(-isi*dt/p.TauFacil)
 	a := (1 - p.U) * ef
 	uinf := p.U / (1 - a)
 	x := 1.0

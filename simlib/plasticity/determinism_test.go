@@ -32,7 +32,7 @@ func plasticNet(workers int) (*network.Network, []*network.Projection) {
 		net.Connect("in", "exc", connect.FixedProbability{P: 0.3}, network.Synapse{Receptor: "e", Weight: dist.Uniform{Low: 100, High: 300}, Delay: dist.Uniform{Low: 0.5, High: 3}, Plasticity: pair}),
 		net.Connect("exc", "exc", connect.FixedProbability{P: 0.2}, network.Synapse{Receptor: "e", Weight: dist.Uniform{Low: 0, High: 100}, Delay: dist.Uniform{Low: 0.5, High: 2}, Plasticity: mult}),
 		net.Connect("in", "inh", connect.FixedProbability{P: 0.3}, network.Synapse{Receptor: "e", Weight: dist.Const(150), Delay: dist.Const(1), Plasticity: tri}),
-		net.Connect("inh", "exc", connect.FixedProbability{P: 0.5}, network.Synapse{Receptor: "i", Weight: dist.Const(80), Delay: dist.Const(0.8), Plasticity: plasticity.TsodyksMarkram{U: 0.3, TauD: 200, TauF: 50}}),
+		net.Connect("inh", "exc", connect.FixedProbability{P: 0.5}, network.Synapse{Receptor: "i", Weight: dist.Const(80), Delay: dist.Const(0.8), Plasticity: plasticity.TsodyksMarkram{U: 0.3, TauRec: 200, TauFacil: 50}}),
 		net.Connect("exc", "inh", connect.FixedProbability{P: 0.2}, network.Synapse{Receptor: "e", Weight: dist.Const(50), Delay: dist.Const(0.5)}),
 	}
 	for _, pr := range projs[:3] {

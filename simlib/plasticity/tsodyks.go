@@ -11,9 +11,9 @@ import (
 // utilization u (0 at rest) and a fraction of available resources x (1 at
 // rest), which relax between spikes,
 //
-//	du/dt = −u/TauF,   dx/dt = (1 − x)/TauD,
+//	du/dt = −u/TauFacil,   dx/dt = (1 − x)/TauRec,
 //
-// exactly (u ← u·exp(−Δt/TauF), x ← 1 + (x − 1)·exp(−Δt/TauD)). A
+// exactly (u ← u·exp(−Δt/TauFacil), x ← 1 + (x − 1)·exp(−Δt/TauRec)). A
 // presynaptic spike reaching the synapse:
 //
 //	u ← u + U·(1 − u)
@@ -21,21 +21,21 @@ import (
 //	PSP amplitude w·r
 //	x ← x − r
 //
-// TauF = 0 is depression only (u = U at every spike). The weight w (the
+// TauFacil = 0 is depression only (u = U at every spike). The weight w (the
 // amplitude with every resource released) does not change. For a regular
-// train of interval Δ with TauF = 0 the n-th amplitude is
-// w·U·(x∞ + (1 − x∞)·q^(n−1)), q = (1 − U)·exp(−Δ/TauD),
-// x∞ = (1 − exp(−Δ/TauD))/(1 − q).
+// train of interval Δ with TauFacil = 0 the n-th amplitude is
+// w·U·(x∞ + (1 − x∞)·q^(n−1)), q = (1 − U)·exp(−Δ/TauRec),
+// x∞ = (1 − exp(−Δ/TauRec))/(1 − q).
 type TsodyksMarkram struct {
-	U    float64 // utilization increment per spike, in (0, 1]
-	TauD float64 // recovery time constant of x (ms), > 0
-	TauF float64 // facilitation time constant of u (ms), >= 0; 0: no facilitation
+	U        float64 // utilization increment per spike, in (0, 1]
+	TauRec   float64 // recovery time constant of x (ms), > 0
+	TauFacil float64 // facilitation time constant of u (ms), >= 0; 0: no facilitation
 }
 
 // DefaultTsodyksMarkram returns a depressing synapse (Tsodyks & Markram
 // 1997's pyramidal-to-pyramidal fit as NEST's examples use it): U = 0.5,
-// TauD = 800 ms, no facilitation.
-func DefaultTsodyksMarkram() TsodyksMarkram { return TsodyksMarkram{U: 0.5, TauD: 800} }
+// TauRec = 800 ms, no facilitation.
+func DefaultTsodyksMarkram() TsodyksMarkram { return TsodyksMarkram{U: 0.5, TauRec: 800} }
 
 func (TsodyksMarkram) Kind() string { return "tsodyks-markram" }
 func (TsodyksMarkram) WeightRange() (float64, float64) {
@@ -48,11 +48,11 @@ func (p TsodyksMarkram) Validate(dt float64) error {
 	if !(p.U > 0 && p.U <= 1) {
 		return &param.Error{Object: obj, Field: "U", Value: p.U, Allowed: "must be in (0, 1]"}
 	}
-	if err := checkTau(obj, "TauD", p.TauD); err != nil {
+	if err := checkTau(obj, "TauRec", p.TauRec); err != nil {
 		return err
 	}
-	if math.IsNaN(p.TauF) || math.IsInf(p.TauF, 0) || p.TauF < 0 {
-		return &param.Error{Object: obj, Field: "TauF", Value: p.TauF, Unit: " ms", Allowed: "must be >= 0 and finite (0: no facilitation)"}
+	if math.IsNaN(p.TauFacil) || math.IsInf(p.TauFacil, 0) || p.TauFacil < 0 {
+		return &param.Error{Object: obj, Field: "TauFacil", Value: p.TauFacil, Unit: " ms", Allowed: "must be >= 0 and finite (0: no facilitation)"}
 	}
 	return nil
 }
@@ -77,8 +77,8 @@ func (s *tmState) Pre(step int64, syn []int64, psp []float64) {
 	p := &s.p
 	for i, k := range syn {
 		if d := step - s.last[k]; d != 0 {
-			s.u[k] = float64(s.u[k] * decay(d, s.dt, p.TauF))
-			s.x[k] = 1 + float64((s.x[k]-1)*decay(d, s.dt, p.TauD))
+			s.u[k] = float64(s.u[k] * decay(d, s.dt, p.TauFacil))
+			s.x[k] = 1 + float64((s.x[k]-1)*decay(d, s.dt, p.TauRec))
 			s.last[k] = step
 		}
 		u := s.u[k] + float64(p.U*(1-s.u[k]))
