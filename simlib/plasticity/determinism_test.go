@@ -170,3 +170,39 @@ func TestPlasticFingerprintAndCache(t *testing.T) {
 		t.Error("cached run: the plastic weights were not restored")
 	}
 }
+
+// A synapse recorder's data survives MarshalBinary/UnmarshalBinary (the
+// run cache's path) with every getter and the digest unchanged, and is
+// refused by a recorder of another configuration.
+func TestWeightsRoundTrip(t *testing.T) {
+	net, projs := plasticNet(1)
+	rec := record.NewWeights(projs[0], []int{4, 1}, 0.5)
+	net.Record(rec)
+	if err := net.Run(20); err != nil {
+		t.Fatal(err)
+	}
+	b, err := rec.MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, projs2 := plasticNet(1)
+	got := record.NewWeights(projs2[0], []int{4, 1}, 0.5)
+	if err := got.UnmarshalBinary(b); err != nil {
+		t.Fatal(err)
+	}
+	if !slices.EqualFunc(got.Values(), rec.Values(), slices.Equal) || !slices.Equal(got.Times(), rec.Times()) || !slices.Equal(got.Synapses(), rec.Synapses()) {
+		t.Error("round trip changed the data")
+	}
+	if len(rec.Times()) != 41 || rec.Times()[40] != 20 {
+		t.Errorf("times %v: want 0, 0.5, ..., 20 ms", rec.Times())
+	}
+	if string(got.Digest()) != string(rec.Digest()) {
+		t.Error("round trip changed the digest")
+	}
+	if err := record.NewWeights(projs2[0], []int{4, 2}, 0.5).UnmarshalBinary(b); err == nil {
+		t.Error("a recorder of other synapses accepted the data")
+	}
+	if err := record.NewSynapseVar(projs2[0], "apre", []int{4, 1}, 0.5).UnmarshalBinary(b); err == nil {
+		t.Error("a recorder of another variable accepted the data")
+	}
+}
