@@ -26,8 +26,11 @@
 // the same synapse time go presynaptic first, then postsynaptic (Brian2's
 // order: the on_pre pathway before on_post). With Dendritic = 0 a rule is
 // Brian2's Synapses with delay d on the pre pathway and none on the post
-// pathway; with Dendritic = d it is NEST's stdp_synapse (delay completely
-// dendritic). See docs/simlib.md for the equations and their Brian2 form.
+// pathway; with Dendritic = d it has the timing of NEST's stdp_synapse
+// (delay completely dendritic), except that NEST sends the weight after
+// the spike's own depression and golgi, as Brian2's documented STDP
+// example (on_pre: ge += w first), before it. See docs/simlib.md for the
+// equations and their Brian2 form.
 //
 // Models, one file each:
 //
