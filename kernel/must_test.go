@@ -32,23 +32,33 @@ func TestMustStopsCell(t *testing.T) {
 		t.Errorf("failure does not show the message: %s", res.Failure)
 	}
 	c := got.Cells[0]
-	var all strings.Builder
+	var streams, all strings.Builder
 	for _, o := range c.Outputs {
+		if o.OutputType == "stream" {
+			streams.WriteString(o.TextOf())
+		}
 		all.WriteString(o.TextOf())
 		for _, raw := range o.Data {
 			all.Write(raw)
 		}
 		all.WriteString(o.EValue)
 	}
-	out := all.String()
-	for _, want := range []string{"ran 100 steps", "deliberate failure after 100 steps"} {
+	// The printed lines: the work before, then the failure on the cell's
+	// line 10 (GoNB maps main.go's line to it); nothing after it ran.
+	out := streams.String()
+	for _, want := range []string{"ran 100 steps", "Line 10 ]]", "main.go:", ": deliberate failure after 100 steps\n"} {
 		if !strings.Contains(out, want) {
-			t.Errorf("cell output lacks %q:\n%s", want, out)
+			t.Errorf("cell's printed output lacks %q:\n%s", want, out)
 		}
 	}
-	for _, bad := range []string{"not reached", "goroutine ", "panic"} {
-		if strings.Contains(out, bad) {
-			t.Errorf("cell output has %q:\n%s", bad, out)
+	if strings.Contains(out, "not reached") {
+		t.Errorf("the line after the failure ran:\n%s", out)
+	}
+	// GoNB's HTML report shows the cell's lines around the failing one
+	// (the line after it among them), but no stack dump anywhere.
+	for _, bad := range []string{"goroutine ", "panic"} {
+		if strings.Contains(all.String(), bad) {
+			t.Errorf("cell output has %q:\n%s", bad, all.String())
 		}
 	}
 	bs, err := c.Blocks()
