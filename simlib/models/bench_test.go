@@ -37,7 +37,7 @@ func benchVA(b *testing.B, mk func() VA) {
 				}
 				sp := map[string]*record.Spikes{"exc": rec.Exc, "inh": rec.Inh}
 				if p.KickN > 0 {
-					sp["ext"] = record.NewSpikes("ext")
+					sp["ext"] = record.NewSpikes(net.Population("ext"))
 					net.Record(sp["ext"])
 				}
 				if err := net.Build(); err != nil {

@@ -23,9 +23,9 @@ func Example() {
 		Inject(stimulus.DC{Amplitude: 1000}) // pA: 1 nA for all ten
 	net.AddPopulation("target", 5, lif).
 		Receptor("ampa", synapse.CondExp(5, 0)) // tau 5 ms, E 0 mV
-	net.Connect("driver", "target", connect.AllToAll{},
+	net.Connect(net.Population("driver"), net.Population("target"), connect.AllToAll{},
 		network.Synapse{Receptor: "ampa", Weight: dist.Const(20), Delay: dist.Const(1.5)}) // nS, ms
-	spikes := record.NewSpikes("target")
+	spikes := record.NewSpikes(net.Population("target"))
 	net.Record(spikes)
 	if err := net.Run(100); err != nil {
 		fmt.Println(err)

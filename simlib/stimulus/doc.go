@@ -5,5 +5,5 @@
 // current.
 //
 //	pop.Inject(stimulus.DC{Amplitude: 300, Start: 100, Stop: 600})
-//	pop.Inject(stimulus.Noise{Mean: 0, SD: 50}, 0, 1, 2) // three neurons
+//	pop.Select(0, 1, 2).Inject(stimulus.Noise{Mean: 0, SD: 50}) // three neurons
 package stimulus

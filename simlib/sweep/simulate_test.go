@@ -24,7 +24,7 @@ func TestSimulate(t *testing.T) {
 		}
 		net := network.New(network.Options{Seed: p.Seed, Workers: p.Workers})
 		net.AddPopulation("c", 1, neuron.DefaultLIF()).Inject(stimulus.DC{Amplitude: p.Float("i_pa")})
-		net.Record(record.NewSpikes("c"))
+		net.Record(record.NewSpikes(net.Population("c")))
 		return net, nil
 	}, 100, func(p sweep.Point, net *network.Network) (sweep.Output, error) {
 		return sweep.Output{Metrics: sweep.Metrics{"spikes": float64(net.SpikeCount()), "t_ms": net.Time()}}, nil

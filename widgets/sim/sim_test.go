@@ -13,7 +13,7 @@ import (
 
 func TestChartsFromRecorders(t *testing.T) {
 	net, rec := models.IzhikevichTriad(models.DefaultTriad())
-	rate := record.NewRate("cells", 10)
+	rate := record.NewRate(net.Population("cells"), 10)
 	net.Record(rate)
 	if err := net.Run(300); err != nil {
 		t.Fatal(err)

@@ -41,20 +41,20 @@ func Batch(duration float64, spikes bool) sweep.Func {
 			Init("v", dist.Uniform{Low: -66, High: -64})
 		net.AddPopulation("basket", 10, neuron.DefaultLIF()).
 			Receptor("ampa", synapse.CondExp(5, 0))
-		net.Connect("evprox", "pyr", connect.FixedProbability{P: 0.5},
+		net.Connect(net.Population("evprox"), net.Population("pyr"), connect.FixedProbability{P: 0.5},
 			network.Synapse{Receptor: "ampa", Weight: dist.Const(p.Float("weight_pyr")), Delay: dist.Const(1)})
-		net.Connect("evprox", "basket", connect.FixedProbability{P: 0.5},
+		net.Connect(net.Population("evprox"), net.Population("basket"), connect.FixedProbability{P: 0.5},
 			network.Synapse{Receptor: "ampa", Weight: dist.Const(p.Float("weight_basket")), Delay: dist.Const(0.1)})
-		net.Connect("pyr", "basket", connect.FixedProbability{P: 0.3},
+		net.Connect(net.Population("pyr"), net.Population("basket"), connect.FixedProbability{P: 0.3},
 			network.Synapse{Receptor: "ampa", Weight: dist.Const(5), Delay: dist.Const(1)})
-		net.Connect("basket", "pyr", connect.FixedProbability{P: 0.5},
+		net.Connect(net.Population("basket"), net.Population("pyr"), connect.FixedProbability{P: 0.5},
 			network.Synapse{Receptor: "gaba", Weight: dist.Const(20), Delay: dist.Const(1)})
 		all := make([]int, 40)
 		for i := range all {
 			all[i] = i
 		}
-		v := record.NewState("pyr", "v", all, 0)
-		spk := record.NewSpikes("pyr")
+		v := record.NewState(net.Population("pyr"), "v", all, 0)
+		spk := record.NewSpikes(net.Population("pyr"))
 		net.Record(v)
 		net.Record(spk)
 		if err := net.RunContext(ctx, duration); err != nil {
