@@ -101,6 +101,10 @@ func (n *Network) Steps() int64 { return n.steps }
 // SetProgress sets the progress callback (see Options.Progress).
 func (n *Network) SetProgress(f func(Progress)) { n.opt.Progress = f }
 
+// Workers returns the number of workers asked for (Options.Workers or
+// SetWorkers; 0: automatic).
+func (n *Network) Workers() int { return n.opt.Workers }
+
 // SetWorkers sets the number of workers for the next runs (0: automatic;
 // at most MaxWorkers, else the next Run returns an error).
 func (n *Network) SetWorkers(w int) { n.opt.Workers = w }
