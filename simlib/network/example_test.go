@@ -46,14 +46,14 @@ func ExamplePopulation_Slice() {
 	lif := neuron.DefaultLIF()
 	lif.Cm, lif.TauM, lif.EL, lif.VReset, lif.VThresh, lif.TRef = 200, 20, -60, -60, -50, 5 // pF, ms, mV
 	P := net.AddPopulation("P", 4000, lif).
-		Receptor("exc", synapse.CondExp(5, 0)).   // ms, mV
+		Receptor("exc", synapse.CondExp(5, 0)).    // ms, mV
 		Receptor("inh", synapse.CondExp(10, -80)). // ms, mV
 		Init("v", dist.Uniform{Low: -60, High: -50})
 	E, I := P.Slice(0, 3200), P.Slice(3200, 4000)
 	rule := connect.FixedProbability{P: 0.02}
 	net.Connect(E, P, rule, network.Synapse{Receptor: "exc", Weight: dist.Const(4), Delay: dist.Const(0.1)})  // nS, ms
 	net.Connect(I, P, rule, network.Synapse{Receptor: "inh", Weight: dist.Const(51), Delay: dist.Const(0.1)}) // nS, ms
-	E.Slice(0, 200).Inject(stimulus.Steps{Times: []float64{0, 50}, Amplitudes: []float64{400, 0}}) // pA: a 50 ms kick
+	E.Slice(0, 200).Inject(stimulus.Steps{Times: []float64{0, 50}, Amplitudes: []float64{400, 0}})            // pA: a 50 ms kick
 	exc, inh := record.NewSpikes(E), record.NewSpikes(I)
 	net.Record(exc)
 	net.Record(inh)
