@@ -147,7 +147,7 @@ func runBatch(col hnn.Column, c input, out string) error {
 			cc.Drives = append(cc.Drives, d)
 			return nil
 		},
-		Summary: func(p sweep.Point, r []*hnn.Result) (sweep.Metrics, error) {
+		Summary: func(p sweep.Point, _ hnn.Column, r []*hnn.Result) (sweep.Metrics, error) {
 			sm, err := r[0].Dipole.Smooth(30)
 			if err != nil {
 				return nil, err
