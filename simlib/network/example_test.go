@@ -44,7 +44,7 @@ func Example() {
 func ExamplePopulation_Slice() {
 	net := network.New(network.Options{DT: 0.1, Seed: 1})
 	lif := neuron.DefaultLIF()
-	lif.Cm, lif.TauM, lif.EL, lif.VReset, lif.VThresh, lif.TRef = 200, 20, -60, -60, -50, 5 // pF, ms, mV
+	lif.Cm, lif.TauM, lif.VRest, lif.VReset, lif.VThresh, lif.TauRefrac = 200, 20, -60, -60, -50, 5 // pF, ms, mV
 	P := net.AddPopulation("P", 4000, lif).
 		Receptor("exc", synapse.CondExp(5, 0)).    // ms, mV
 		Receptor("inh", synapse.CondExp(10, -80)). // ms, mV
