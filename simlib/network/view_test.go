@@ -357,3 +357,36 @@ func TestViewNames(t *testing.T) {
 	}
 	_ = fmt.Sprint(p.Slice(1, 0)) // a bad view prints without panicking
 }
+
+// The run cache tells views apart: the same network with a projection
+// from another view, or a recorder of another view, is simulated again.
+func TestRunCacheKeysViews(t *testing.T) {
+	dir := t.TempDir()
+	run := func(hi, rec int) (*network.Network, *record.Spikes) {
+		net := network.New(network.Options{Seed: 3, Workers: 1})
+		src := net.AddPopulation("src", 10, neuron.PoissonSource{Rate: 50})
+		p := net.AddPopulation("p", 10, neuron.DefaultLIF()).Receptor("e", synapse.CondExp(5, 0))
+		net.Connect(src.Slice(0, hi), p, connect.AllToAll{}, network.Synapse{Receptor: "e", Weight: dist.Const(30)})
+		sp := record.NewSpikes(p.Slice(0, rec))
+		net.Record(sp)
+		net.EnableCache(dir)
+		if err := net.Run(50); err != nil {
+			t.Fatal(err)
+		}
+		return net, sp
+	}
+	a, sa := run(5, 10)
+	if hit, _ := a.CacheStatus(); hit || sa.Len() == 0 {
+		t.Fatalf("first run: cache hit %v, %d spikes (want a miss and some spikes)", hit, sa.Len())
+	}
+	again, sb := run(5, 10)
+	if hit, why := again.CacheStatus(); !hit || !slices.Equal(sa.Indices(), sb.Indices()) {
+		t.Fatalf("the same network with views missed the cache (%s) or restored other spikes", why)
+	}
+	for _, c := range [][2]int{{6, 10}, {5, 9}} {
+		n, _ := run(c[0], c[1])
+		if hit, _ := n.CacheStatus(); hit {
+			t.Fatalf("source view [0:%d], recorder view [0:%d] hit the cache of [0:5], [0:10]", c[0], c[1])
+		}
+	}
+}
