@@ -283,7 +283,7 @@ func TestBadInputs(t *testing.T) {
 				return errors.New("second Build: " + errString(err2))
 			}
 			return err2
-		}, []string{`projection 0 "p" -> "<nil>"`, "target: the population is nil", `the network has "p"`}},
+		}, []string{`projection 0 "p" -> "x"`, `target: unknown population "x"`, `(the network has "p")`}},
 
 		// workers and memory (issue 8: 100000 workers took a minute; a 6.24 GB ring was a fatal out of memory)
 		{"Workers 100000 (issue 8)", func() error { return run(one(network.Options{Workers: 100000}, 10, lif()), 1) },

@@ -133,6 +133,7 @@ type Population struct {
 	stims     []stimSpec
 	index     int
 	rt        *popRT // after build
+	missing   bool   // a stand-in for a name the network does not have (Network.Population)
 }
 
 type namedReceptor struct {
@@ -168,8 +169,36 @@ func (n *Network) AddPopulation(name string, size int, model neuron.Model) *Popu
 	return p
 }
 
-// Population returns the population called name, or nil.
-func (n *Network) Population(name string) *Population { return n.byName[name] }
+// Population returns the population called name. For a name the network
+// does not have it returns a stand-in, never nil: every use of it
+// (Connect, Inject, a recorder, Receptor, Init, ...) is an error naming
+// the name and the network's populations, which Build and Run return.
+// Has tells whether a name is used.
+func (n *Network) Population(name string) *Population {
+	if p := n.byName[name]; p != nil {
+		return p
+	}
+	return &Population{net: n, name: name, index: -1, missing: true}
+}
+
+// Has reports whether the network has a population called name.
+func (n *Network) Has(name string) bool { return n.byName[name] != nil }
+
+// unknown is the error of using the stand-in of a population the network
+// does not have.
+func (p *Population) unknown() error {
+	return fmt.Errorf("unknown population %q (the network has %s)", p.name, p.net.popNames())
+}
+
+// editable reports whether p may be changed (what: the change, for the
+// message): it must be a population of the network, not yet built.
+func (p *Population) editable(what string) bool {
+	if p.missing {
+		p.net.errorf("network: cannot %s: %w", what, p.unknown())
+		return false
+	}
+	return p.net.mutable(what)
+}
 
 // Populations returns the populations in the order they were added.
 func (n *Network) Populations() []*Population { return n.pops }
@@ -219,7 +248,7 @@ func (p *Population) Model() neuron.Model { return p.model }
 // Receptor adds a receptor type called name: projections onto the
 // population name it in Synapse.Receptor.
 func (p *Population) Receptor(name string, r synapse.Receptor) *Population {
-	if p.net.mutable(fmt.Sprintf("add receptor %q to population %q", name, p.name)) {
+	if p.editable(fmt.Sprintf("add receptor %q to population %q", name, p.name)) {
 		p.receptors = append(p.receptors, namedReceptor{name, r})
 	}
 	return p
@@ -227,7 +256,7 @@ func (p *Population) Receptor(name string, r synapse.Receptor) *Population {
 
 // Method sets the integration method (default: the model's).
 func (p *Population) Method(m scheme.Method) *Population {
-	if p.net.mutable(fmt.Sprintf("set the method of population %q", p.name)) {
+	if p.editable(fmt.Sprintf("set the method of population %q", p.name)) {
 		p.method = m
 	}
 	return p
@@ -239,7 +268,7 @@ func (p *Population) Method(m scheme.Method) *Population {
 // the order called: a later one replaces an earlier one for the same
 // variable (so a network from a model builder can be adjusted).
 func (p *Population) Init(variable string, d dist.Dist) *Population {
-	if p.net.mutable(fmt.Sprintf("set the initial %s of population %q", variable, p.name)) {
+	if p.editable(fmt.Sprintf("set the initial %s of population %q", variable, p.name)) {
 		p.inits = append(p.inits, initSpec{variable: variable, d: d, fromDist: true})
 	}
 	return p
@@ -247,7 +276,7 @@ func (p *Population) Init(variable string, d dist.Dist) *Population {
 
 // InitValues sets the initial value of a variable neuron by neuron.
 func (p *Population) InitValues(variable string, values []float64) *Population {
-	if p.net.mutable(fmt.Sprintf("set the initial %s of population %q", variable, p.name)) {
+	if p.editable(fmt.Sprintf("set the initial %s of population %q", variable, p.name)) {
 		p.inits = append(p.inits, initSpec{variable: variable, values: append([]float64(nil), values...)})
 	}
 	return p
@@ -264,7 +293,7 @@ func (p *Population) Inject(s stimulus.Stimulus) *Population {
 
 // inject attaches s to the neurons of g (p or a view of p).
 func (p *Population) inject(s stimulus.Stimulus, g Group) {
-	if !p.net.mutable(fmt.Sprintf("inject into %s", strconv.Quote(g.String()))) {
+	if !p.editable(fmt.Sprintf("inject into %s", strconv.Quote(g.String()))) {
 		return
 	}
 	m, err := p.net.resolve(g)

@@ -323,7 +323,7 @@ func TestValidation(t *testing.T) {
 		{"unknown population", func(n *network.Network) {
 			n.AddPopulation("a", 10, lif).Receptor("e", synapse.CurrExp(5))
 			n.Connect(n.Population("a"), n.Population("b"), connect.AllToAll{}, network.Synapse{Receptor: "e", Weight: dist.Const(1)})
-		}, network.Options{}, []string{"target: the population is nil", `the network has "a"`}},
+		}, network.Options{}, []string{`target: unknown population "b"`, `(the network has "a")`}},
 		{"unknown receptor", func(n *network.Network) {
 			n.AddPopulation("a", 10, lif).Receptor("e", synapse.CurrExp(5))
 			n.Connect(n.Population("a"), n.Population("a"), connect.AllToAll{}, network.Synapse{Receptor: "x", Weight: dist.Const(1)})

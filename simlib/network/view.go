@@ -183,7 +183,10 @@ func (v PopulationView) Inject(s stimulus.Stimulus) PopulationView {
 // 0 <= lo < hi <= Size().
 func (p *Population) Slice(lo, hi int) PopulationView {
 	if p == nil {
-		return PopulationView{err: fmt.Errorf("network: Slice(%d, %d) of a nil population (Network.Population returns nil for an unknown name)", lo, hi)}
+		return PopulationView{err: fmt.Errorf("network: Slice(%d, %d) of a nil population", lo, hi)}
+	}
+	if p.missing {
+		return PopulationView{m: members{p: p}, err: p.unknown()}
 	}
 	return slice(p.all(), p.name, lo, hi)
 }
@@ -192,7 +195,10 @@ func (p *Population) Slice(lo, hi int) PopulationView {
 // strictly ascending (each neuron once) and in [0, Size()).
 func (p *Population) Select(idx ...int) PopulationView {
 	if p == nil {
-		return PopulationView{err: fmt.Errorf("network: Select of a nil population (Network.Population returns nil for an unknown name)")}
+		return PopulationView{err: fmt.Errorf("network: Select of a nil population")}
+	}
+	if p.missing {
+		return PopulationView{m: members{p: p}, err: p.unknown()}
 	}
 	return selectOf(p.all(), p.name, idx)
 }
@@ -267,7 +273,7 @@ func (p *Population) String() string {
 
 func (p *Population) members() (members, error) {
 	if p == nil {
-		return members{}, fmt.Errorf("the population is nil (Network.Population returns nil for an unknown name)")
+		return members{}, fmt.Errorf("the population is nil")
 	}
 	return p.all(), nil
 }
@@ -285,7 +291,7 @@ func isNil(g Group) bool {
 // neurons.
 func (n *Network) resolve(g Group) (members, error) {
 	if isNil(g) {
-		return members{}, fmt.Errorf("the population is nil (Network.Population returns nil for an unknown name; the network has %s)", n.popNames())
+		return members{}, fmt.Errorf("the population is nil (the network has %s)", n.popNames())
 	}
 	m, err := g.members()
 	if err != nil {
@@ -293,6 +299,9 @@ func (n *Network) resolve(g Group) (members, error) {
 	}
 	if m.p == nil {
 		return m, fmt.Errorf("the view %v has no population", g)
+	}
+	if m.p.missing && m.p.net == n {
+		return m, m.p.unknown()
 	}
 	if m.p.net != n {
 		return m, fmt.Errorf("population %q is of another network: use the handles this network's AddPopulation returned", m.p.name)

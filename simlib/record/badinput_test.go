@@ -83,7 +83,7 @@ func TestBadInputs(t *testing.T) {
 	nan, inf := math.NaN(), math.Inf(1)
 	state := `state recorder of "p".v`
 	badinput.Run(t, []badinput.Case{
-		{"spikes of a nil population", rec(func(p *network.Population) network.Recorder { return record.NewSpikes(p.Network().Population("q")) }), []string{"spike recorder", "the population is nil", "Network.Population returns nil for an unknown name"}},
+		{"spikes of an unknown population", rec(func(p *network.Population) network.Recorder { return record.NewSpikes(p.Network().Population("q")) }), []string{`spike recorder of "q"`, `unknown population "q" (the network has "p")`}},
 		{"spikes of another network's population", rec(func(*network.Population) network.Recorder { return record.NewSpikes(recNet().Population("p")) }), []string{`spike recorder of "p"`, `population "p" is of another network`}},
 		{"spikes of a view out of range", rec(func(p *network.Population) network.Recorder { return record.NewSpikes(p.Slice(1, 4)) }), []string{"spike recorder", `view "p".Slice(1, 4)`, "need 0 <= lo < hi <= 3"}},
 		{"spikes of an empty view", rec(func(p *network.Population) network.Recorder { return record.NewSpikes(p.Slice(2, 2)) }), []string{"spike recorder", `view "p".Slice(2, 2)`, "the view is empty"}},

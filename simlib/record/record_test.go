@@ -103,7 +103,7 @@ func TestAttachErrors(t *testing.T) {
 		rec  func(s *network.Population) network.Recorder
 		want string
 	}{
-		{func(s *network.Population) network.Recorder { return record.NewSpikes(s.Network().Population("x")) }, "the population is nil"},
+		{func(s *network.Population) network.Recorder { return record.NewSpikes(s.Network().Population("x")) }, `unknown population "x"`},
 		{func(s *network.Population) network.Recorder { return record.NewSpikes(s.Select(9)) }, "neuron 9"},
 		{func(s *network.Population) network.Recorder { return record.NewState(s, "v", []int{0}, 0) }, `no variable "v"`},
 		{func(s *network.Population) network.Recorder { return record.NewRate(s, -1) }, "bin = -1"},
