@@ -312,9 +312,13 @@ func TestBadViews(t *testing.T) {
 			[]string{"Select of a nil population"}},
 		{"an unknown population", connectTo(func(p *network.Population) network.Group { return p.Network().Population("q") }),
 			[]string{`projection 0 "p" -> "q"`, `target: unknown population "q" (the network has "p")`}},
-		{"receptor of an unknown population", with(func(net *network.Network, p *network.Population) { net.Population("q").Receptor("e", synapse.CurrExp(5)) }),
+		{"receptor of an unknown population", with(func(net *network.Network, p *network.Population) {
+			net.Population("q").Receptor("e", synapse.CurrExp(5))
+		}),
 			[]string{`cannot add receptor "e" to population "q"`, `unknown population "q" (the network has "p")`}},
-		{"stimulus on an unknown population", with(func(net *network.Network, p *network.Population) { net.Population("q").Inject(stimulus.DC{Amplitude: 1}) }),
+		{"stimulus on an unknown population", with(func(net *network.Network, p *network.Population) {
+			net.Population("q").Inject(stimulus.DC{Amplitude: 1})
+		}),
 			[]string{`cannot inject into "q"`, `unknown population "q"`}},
 		{"nil source", with(func(net *network.Network, p *network.Population) { net.Connect(nil, p, connect.AllToAll{}, syn) }),
 			[]string{`projection 0 "<nil>" -> "p"`, "source: the population is nil", `the network has "p"`}},
