@@ -260,9 +260,15 @@ func (p *Population) Population() *Population { return p }
 // Neuron returns k: a population's k-th neuron is its neuron k.
 func (p *Population) Neuron(k int) int { return k }
 
-// Err returns nil: the population's own mistakes (a size below 1, ...) are
-// reported by Build.
-func (p *Population) Err() error { return nil }
+// Err returns nil for a population of the network (its own mistakes, a
+// size below 1, ..., are reported by Build), the error of the stand-in
+// Network.Population returns for an unknown name.
+func (p *Population) Err() error {
+	if p != nil && p.missing {
+		return p.unknown()
+	}
+	return nil
+}
 
 func (p *Population) String() string {
 	if p == nil {
