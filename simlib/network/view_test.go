@@ -402,3 +402,45 @@ func TestRunCacheKeysViews(t *testing.T) {
 		}
 	}
 }
+
+// A projection onto a view of a population whose neurons own their
+// synapses (toyHost, site_test.go) places its sites on the view's neurons
+// only; the events reach them in the same order for 1, 2 and 3 workers.
+func TestSitesOnViews(t *testing.T) {
+	var ref [][]float64
+	for _, w := range []int{1, 2, 3} {
+		net := network.New(network.Options{Seed: 2, Workers: w})
+		src := net.AddPopulation("src", 20, neuron.PoissonSource{Rate: 40})
+		cells := net.AddPopulation("cells", 6, toyHost{})
+		pr := net.Connect(src.Slice(5, 15), cells.Select(1, 4, 5), connect.FixedProbability{P: 0.5}, network.Synapse{
+			Weight: dist.Const(0.5), Delay: dist.Const(1),
+			Spread: &network.SiteSpread{Sites: []neuron.Site{{Section: "a", X: 0.2, Synapse: toySyn{Tau: 2}}, {Section: "b", X: 0.5, Synapse: toySyn{Tau: 5}}}}})
+		log := record.NewState(cells, "log", nil, 0)
+		net.Record(log)
+		if err := net.Run(100); err != nil {
+			t.Fatal(err)
+		}
+		tab := pr.Table()
+		if pr.Len() == 0 || len(pr.Sites()) != int(pr.Len()) {
+			t.Fatalf("workers %d: %d synapses, %d sites", w, pr.Len(), len(pr.Sites()))
+		}
+		for i := range 20 {
+			for _, j := range tab.Row(i) {
+				if i < 5 || i >= 15 || (j != 1 && j != 4 && j != 5) {
+					t.Fatalf("workers %d: synapse %d -> %d outside the views", w, i, j)
+				}
+			}
+		}
+		for i, tr := range log.Values() {
+			inView := i == 1 || i == 4 || i == 5
+			if got := tr[len(tr)-1] != 0; got != inView {
+				t.Fatalf("workers %d: cell %d's event log ends at %v (in the target view: %v)", w, i, tr[len(tr)-1], inView)
+			}
+		}
+		if ref == nil {
+			ref = log.Values()
+		} else if !reflect.DeepEqual(log.Values(), ref) {
+			t.Fatalf("workers %d: the events at the hosts differ from 1 worker's", w)
+		}
+	}
+}
