@@ -218,7 +218,9 @@ func TestRunReportsFailingCell(t *testing.T) {
 		if !ok || ee.ExitCode() != 1 {
 			t.Fatalf("%s: golgi run: %v, want exit 1; output:\n%s", c.name, err, out)
 		}
-		if want := fmt.Sprintf("FAILED at cell %d", c.cell); !strings.Contains(string(out), want) || !strings.Contains(string(out), c.want) {
+		// Named by position and execution count, as the block names it
+		// (every cell before it ran: In [n] is the position here).
+		if want := fmt.Sprintf("FAILED at cell %d (In [%d])", c.cell, c.cell); !strings.Contains(string(out), want) || !strings.Contains(string(out), c.want) {
 			t.Errorf("%s: output lacks %q and %q:\n%s", c.name, want, c.want, out)
 		}
 		got, err := nbrun.ReadNotebook(strings.TrimSuffix(nb, ".ipynb") + ".out.ipynb")
@@ -281,7 +283,7 @@ func TestVerify(t *testing.T) {
 	if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != 1 {
 		t.Fatalf("golgi verify on a tampered notebook: %v, want exit 1\n%s", err, out)
 	}
-	if !strings.Contains(string(out), "cell 4: MISMATCH") || !strings.Contains(string(out), "fp-tampered") {
+	if !strings.Contains(string(out), "cell 4 (In [4]): MISMATCH") || !strings.Contains(string(out), "fp-tampered") {
 		t.Errorf("verify does not name cell 4 and the altered fingerprint:\n%s", out)
 	}
 }
