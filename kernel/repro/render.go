@@ -214,7 +214,8 @@ func runCells(i int, r runlog.Run, status string) []string {
 	if r.Point != nil {
 		label = strings.TrimSpace(label + " point " + strconv.Itoa(*r.Point))
 	}
-	f := func(x float64) string { return strconv.FormatFloat(x, 'g', -1, 64) }
+	// 12 significant digits: times such as 197*0.1 show as 19.7, not 19.700000000000003.
+	f := func(x float64) string { return strconv.FormatFloat(x, 'g', 12, 64) }
 	if r.Kind == "sweep" || r.Kind == "store" {
 		// A sweep's (or its store's) record: its points, and the result
 		// table's fingerprint.
