@@ -77,4 +77,3 @@ func Heatmap(xLabels, yLabels []string, z [][]float64, o *HeatmapOptions) (*Char
 		}}
 	})
 }
-
