@@ -13,13 +13,16 @@ import (
 )
 
 func TestChartsFromRecorders(t *testing.T) {
-	net, rec := models.IzhikevichTriad(models.DefaultTriad())
-	rate := record.NewRate("cells", 10)
-	net.Record(rate)
-	if err := net.Run(300); err != nil {
+	m, err := models.IzhikevichTriad(models.DefaultTriad())
+	if err != nil {
 		t.Fatal(err)
 	}
-	r, err := Raster(rec.Spikes)
+	rate := record.NewRate("cells", 10)
+	m.Record(rate)
+	if err := m.Run(300); err != nil {
+		t.Fatal(err)
+	}
+	r, err := Raster(m.Spikes)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -27,7 +30,7 @@ func TestChartsFromRecorders(t *testing.T) {
 	if !strings.Contains(string(r.Option()), "12 spikes") {
 		t.Fatalf("raster subtitle does not count the triad's 12 spikes: %.300s", r.Option())
 	}
-	tr, err := Traces(rec.V, nil)
+	tr, err := Traces(m.V, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -70,23 +73,26 @@ func TestChartsFromRecorders(t *testing.T) {
 	if _, err := Raster(nil); err == nil {
 		t.Fatal("Raster accepted a nil recorder")
 	}
-	tb := Runs(net.Summary())
+	tb := Runs(m.Summary())
 	h := tb.HTML()
-	if !strings.Contains(h, net.Fingerprint()) {
+	if !strings.Contains(h, m.Fingerprint()) {
 		t.Fatal("run table lacks the fingerprint")
 	}
 	// Times with the decimals of the run's dt.
-	dur := widgets.FormatTime(net.Summary().Duration, net.Summary().DT)
+	dur := widgets.FormatTime(m.Summary().Duration, m.Summary().DT)
 	if !strings.Contains(h, ">"+dur+"<") {
 		t.Errorf("run table does not show the duration as %s:\n%s", dur, h)
 	}
 }
 
 func TestProgressAndResults(t *testing.T) {
-	net, _ := models.IzhikevichTriad(models.DefaultTriad())
+	m, err := models.IzhikevichTriad(models.DefaultTriad())
+	if err != nil {
+		t.Fatal(err)
+	}
 	cb := RunProgress()
-	net.SetProgress(cb)
-	if err := net.Run(50); err != nil {
+	m.SetProgress(cb)
+	if err := m.Run(50); err != nil {
 		t.Fatal(err)
 	}
 	space := sweep.Grid(sweep.Values("w", 1, 2, 3))
