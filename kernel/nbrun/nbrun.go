@@ -221,17 +221,7 @@ type Output struct {
 // Text returns the cell's source as one string.
 func (c Cell) Text() string { return multiline(c.Source) }
 
-func multiline(raw json.RawMessage) string {
-	var s string
-	if json.Unmarshal(raw, &s) == nil {
-		return s
-	}
-	var ss []string
-	if json.Unmarshal(raw, &ss) == nil {
-		return strings.Join(ss, "")
-	}
-	return ""
-}
+func multiline(raw json.RawMessage) string { return repro.MultilineText(raw) }
 
 // TextOf returns a stream output's text or a data output's text/plain.
 func (o Output) TextOf() string {

@@ -151,7 +151,7 @@ func findCell(path, cellID, source string) (pos int, byID bool, n int) {
 		}
 	}
 	for i, c := range nb.Cells {
-		if c.CellType == "code" && joinSource(c.Source) == source {
+		if c.CellType == "code" && MultilineText(c.Source) == source {
 			if n == 0 {
 				pos = i + 1
 			}
@@ -161,9 +161,9 @@ func findCell(path, cellID, source string) (pos int, byID bool, n int) {
 	return pos, false, n
 }
 
-// joinSource reads an nbformat multiline string (a string or a list of
-// strings).
-func joinSource(raw json.RawMessage) string {
+// MultilineText reads an nbformat multiline string (a string or a list of
+// strings, as cell sources and stream texts are stored).
+func MultilineText(raw json.RawMessage) string {
 	var s string
 	if json.Unmarshal(raw, &s) == nil {
 		return s
