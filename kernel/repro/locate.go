@@ -57,7 +57,15 @@ const maxNotebookBytes = 64 << 20
 // exact source); a cell not saved yet is not found, and Note says so.
 func Locate(dir string, hint Location, cellID, source string) Location {
 	if hint.Path != "" && !filepath.IsAbs(hint.Path) {
-		hint.Path = filepath.Join(dir, hint.Path)
+		// A server's path is relative to its root, the kernel runs in the
+		// notebook's directory: the file name is what is left to try.
+		p := filepath.Join(dir, hint.Path)
+		if _, err := os.Stat(p); err != nil {
+			if q := filepath.Join(dir, filepath.Base(hint.Path)); fileExists(q) {
+				p = q
+			}
+		}
+		hint.Path = p
 	}
 	if hint.Path != "" && hint.Cell > 0 {
 		return hint
@@ -173,4 +181,9 @@ func MultilineText(raw json.RawMessage) string {
 		return strings.Join(ss, "")
 	}
 	return ""
+}
+
+func fileExists(p string) bool {
+	_, err := os.Stat(p)
+	return err == nil
 }

@@ -51,6 +51,11 @@ func TestLocate(t *testing.T) {
 	if l := Locate(dir, Location{Path: "lab.ipynb"}, "", "func f() {}"); l.Path != filepath.Join(dir, "lab.ipynb") || l.Cell != 2 {
 		t.Errorf("path only: %+v", l)
 	}
+	// The server's path relative to its root (JPY_SESSION_NAME), the kernel
+	// in the notebook's directory.
+	if l := Locate(dir, Location{Path: "lab/notebooks/lab.ipynb"}, "", "func f() {}"); l.Path != filepath.Join(dir, "lab.ipynb") || l.Cell != 2 {
+		t.Errorf("server-relative path: %+v", l)
+	}
 	// Two cells with one source: the file, no position.
 	writeNB(t, filepath.Join(dir, "twice.ipynb"), code("a", "%%\ntwice()")+","+code("b", "%%\ntwice()"))
 	if l := Locate(dir, Location{}, "", "%%\ntwice()"); l.Cell != 0 || l.Path == "" || l.Note == "" {
