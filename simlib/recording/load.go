@@ -5,9 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 
 	"github.com/parquet-go/parquet-go"
@@ -151,7 +153,8 @@ func readTable[T any](dir, t string, recorder func(T) int32) (*table[T], error) 
 			counts[k]++
 			tb.rows[k] = append(tb.rows[k], row)
 		}
-		for k, info := range infos {
+		for _, k := range slices.Sorted(maps.Keys(infos)) {
+			info := infos[k]
 			if counts[k] != info.Rows {
 				return nil, fmt.Errorf("recording: %s: recorder %d has %d rows: the file says %d", p, k, counts[k], info.Rows)
 			}
