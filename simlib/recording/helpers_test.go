@@ -9,6 +9,7 @@ import (
 	"github.com/golgi-sim/golgi/simlib/network"
 	"github.com/golgi-sim/golgi/simlib/neuron"
 	"github.com/golgi-sim/golgi/simlib/record"
+	"github.com/golgi-sim/golgi/simlib/recording"
 	"github.com/golgi-sim/golgi/simlib/stimulus"
 	"github.com/golgi-sim/golgi/simlib/synapse"
 )
@@ -96,4 +97,17 @@ func short(v any) string {
 		s = s[:300] + "..."
 	}
 	return s
+}
+
+// sameRecording reports whether got holds r's recorders, every getter
+// equal.
+func sameRecording(got *recording.Recording, r run) bool {
+	if len(got.Spikes) != 2 || len(got.States) != 2 || len(got.Rates) != 1 {
+		return false
+	}
+	return reflect.DeepEqual(spikeGetters(got.Spikes[0]), spikeGetters(r.spk)) &&
+		reflect.DeepEqual(spikeGetters(got.Spikes[1]), spikeGetters(r.sub)) &&
+		reflect.DeepEqual(stateGetters(got.States[0]), stateGetters(r.vm)) &&
+		reflect.DeepEqual(stateGetters(got.States[1]), stateGetters(r.ge)) &&
+		reflect.DeepEqual(rateGetters(got.Rates[0]), rateGetters(r.rate))
 }

@@ -217,6 +217,9 @@ func readPart[T any](path, t string) (infos map[int]recorderInfo, rows []T, err 
 	if v, _ := pf.Lookup(keyVersion); v != strconv.Itoa(formatVersion) {
 		return nil, nil, fmt.Errorf("recording: %s: format version %q: this golgi reads version %d", path, v, formatVersion)
 	}
+	if v, _ := pf.Lookup(keyChecksum); v != checksum(pf.Lookup) {
+		return nil, nil, fmt.Errorf("recording: %s: the golgi key-value metadata does not match its checksum (%s): the file was changed or damaged", path, keyChecksum)
+	}
 	if v, _ := pf.Lookup(keyTable); v != t {
 		return nil, nil, fmt.Errorf("recording: %s: a part of table %q in the directory of table %q", path, v, t)
 	}
