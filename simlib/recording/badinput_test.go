@@ -43,6 +43,13 @@ func TestSaveBadInput(t *testing.T) {
 	wantErr(t, "unattached rate", recording.Save(dir, r.net, record.NewRate("src", 1)), "not attached")
 	wantErr(t, "other", recording.Save(dir, r.net, &otherRecorder{r.spk}), "*recording_test.otherRecorder", "Save writes")
 	wantErr(t, "nothing", recording.Save(dir, nil), "nothing to save")
+	for c := uint64(3); ; c++ { // a recorder of a network with another dt
+		o := randomRun(t, c)
+		if o.net.DT() != r.net.DT() {
+			wantErr(t, "other network", recording.Save(dir, r.net, r.spk, o.vm), "recorder 1", "another network")
+			break
+		}
+	}
 	wantErr(t, "empty path", recording.Save("", r.net, r.spk), "empty path")
 	if _, err := os.Stat(dir); err == nil {
 		t.Error("a refused Save made the directory")
