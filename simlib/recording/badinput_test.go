@@ -38,9 +38,9 @@ func TestSaveBadInput(t *testing.T) {
 	var nilSpikes *record.Spikes
 	wantErr(t, "nil", recording.Save(dir, r.net, r.spk, nil), "recorder 1 is nil")
 	wantErr(t, "typed nil", recording.Save(dir, r.net, nilSpikes), "recorder 0 is a nil *record.Spikes")
-	wantErr(t, "unattached spikes", recording.Save(dir, r.net, record.NewSpikes("src")), "recorder 0", "not attached")
-	wantErr(t, "unattached state", recording.Save(dir, r.net, r.spk, record.NewState("lif", "v", []int{0}, 0)), "recorder 1", "not attached")
-	wantErr(t, "unattached rate", recording.Save(dir, r.net, record.NewRate("src", 1)), "not attached")
+	wantErr(t, "unattached spikes", recording.Save(dir, r.net, record.NewSpikes(r.net.Population("src"))), "recorder 0", "not attached")
+	wantErr(t, "unattached state", recording.Save(dir, r.net, r.spk, record.NewState(r.net.Population("lif"), "v", []int{0}, 0)), "recorder 1", "not attached")
+	wantErr(t, "unattached rate", recording.Save(dir, r.net, record.NewRate(r.net.Population("src"), 1)), "not attached")
 	wantErr(t, "other", recording.Save(dir, r.net, &otherRecorder{r.spk}), "*recording_test.otherRecorder", "Save writes")
 	wantErr(t, "nothing", recording.Save(dir, nil), "nothing to save")
 	for c := uint64(3); ; c++ { // a recorder of a network with another dt

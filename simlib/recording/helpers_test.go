@@ -34,9 +34,10 @@ func randomRun(t testing.TB, seed uint64) run {
 	r := rand.New(rand.NewPCG(seed, 7))
 	rn := randnet.New(r, seed)
 	net, dt, subset := rn.Net, rn.DT, rn.Subset
-	out := run{net: net, spk: record.NewSpikes("src"), sub: record.NewSpikes("lif", subset...),
-		vm: record.NewState("lif", "v", subset, dt*float64(r.IntN(5))), ge: record.NewState("lif", "e", []int{0}, 0),
-		rate: record.NewRate("src", dt*float64(r.IntN(30))), subset: subset}
+	src, lif := net.Population("src"), net.Population("lif")
+	out := run{net: net, spk: record.NewSpikes(src), sub: record.NewSpikes(lif.Select(subset...)),
+		vm: record.NewState(lif, "v", subset, dt*float64(r.IntN(5))), ge: record.NewState(lif, "e", []int{0}, 0),
+		rate: record.NewRate(src, dt*float64(r.IntN(30))), subset: subset}
 	for _, rec := range out.recorders() {
 		net.Record(rec)
 	}

@@ -267,7 +267,7 @@ func readPart[T any](path, t string) (infos map[int]recorderInfo, rows []T, err 
 func sameBits(a, b float64) bool { return math.Float64bits(a) == math.Float64bits(b) }
 
 func restoreSpikes(info recorderInfo, rows []spikeRow) (*record.Spikes, error) {
-	d := record.SpikesData{Pop: info.Population, Neurons: info.Neurons, DT: info.DT, Size: info.Size,
+	d := record.SpikesData{Pop: info.key(), Label: info.Population, DT: info.DT, Size: info.Size,
 		Steps: make([]int64, len(rows)), IDs: make([]int32, len(rows))}
 	for k, r := range rows {
 		if r.Population != info.Population {
@@ -290,7 +290,7 @@ func restoreState(info recorderInfo, rows []stateRow) (*record.State, error) {
 		return nil, fmt.Errorf("%d rows for %d neurons: not whole samples", len(rows), n)
 	}
 	samples := len(rows) / n
-	d := record.StateData{Pop: info.Population, Variable: info.Variable, Neurons: info.Neurons,
+	d := record.StateData{Pop: info.key(), Label: info.Population, Variable: info.Variable, Neurons: info.Neurons,
 		Interval: info.Interval, Every: info.Every, DT: info.DT, K0: info.First, Vals: make([][]float64, n)}
 	if d.Every == 0 { // streamed: the sampling is that of the steps
 		d.Every, d.K0 = 1, -1
@@ -332,7 +332,7 @@ func restoreRate(info recorderInfo, bins []rateRow, updates []rateUpdateRow) (*r
 	if info.Updates < 0 || info.Updates > 1<<40 {
 		return nil, fmt.Errorf("updates = %d: out of range", info.Updates)
 	}
-	d := record.RateData{Pop: info.Population, Bin: info.Bin, BinSteps: info.BinSteps, DT: info.DT, Size: info.Size, First: info.First}
+	d := record.RateData{Pop: info.key(), Label: info.Population, Bin: info.Bin, BinSteps: info.BinSteps, DT: info.DT, Size: info.Size, First: info.First}
 	if info.Updates > 0 {
 		d.Counts = make([]int32, info.Updates)
 	}
@@ -370,4 +370,13 @@ func binOf(d record.RateData, k int) (spikes int64, width float64) {
 		spikes += int64(d.Counts[j])
 	}
 	return spikes, float64(hi-lo) * d.DT
+}
+
+// key returns the recorder's group key (a stream's recorders have the
+// population's name).
+func (info recorderInfo) key() string {
+	if info.Key != "" {
+		return info.Key
+	}
+	return info.Population
 }

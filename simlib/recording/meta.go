@@ -89,9 +89,10 @@ const (
 type recorderInfo struct {
 	Recorder   int     `json:"recorder"`
 	Kind       string  `json:"kind"` // spikes, state, rate
-	Population string  `json:"population"`
+	Population string  `json:"population"`    // the group's name (as Population() gives it)
+	Key        string  `json:"key,omitempty"` // network.GroupKey of the group (streams: the population)
 	Variable   string  `json:"variable,omitempty"`
-	Neurons    []int   `json:"neurons,omitempty"` // spikes: nil for all
+	Neurons    []int   `json:"neurons,omitempty"` // state: in the order given
 	Size       int     `json:"size"`              // population size
 	DT         float64 `json:"dt_ms"`
 	Interval   float64 `json:"interval_ms,omitempty"` // state: asked for

@@ -49,7 +49,7 @@ func Save(path string, net *network.Network, recs ...network.Recorder) error {
 		case *record.Spikes:
 			d := r.Data()
 			for j, i := range d.IDs {
-				spk = append(spk, spikeRow{rec, d.Pop, i, d.Steps[j], float64(d.Steps[j]) * d.DT})
+				spk = append(spk, spikeRow{rec, d.Label, i, d.Steps[j], float64(d.Steps[j]) * d.DT})
 			}
 			info.Rows = int64(len(d.IDs))
 			spkInfo = append(spkInfo, info)
@@ -58,7 +58,7 @@ func Save(path string, net *network.Network, recs ...network.Recorder) error {
 			t := r.Times()
 			for s := range t {
 				for j, i := range d.Neurons {
-					st = append(st, stateRow{rec, d.Pop, d.Variable, int32(i), (d.K0 + int64(s)) * d.Every, t[s], d.Vals[j][s]})
+					st = append(st, stateRow{rec, d.Label, d.Variable, int32(i), (d.K0 + int64(s)) * d.Every, t[s], d.Vals[j][s]})
 				}
 			}
 			info.Rows = int64(len(t) * len(d.Neurons))
@@ -68,14 +68,14 @@ func Save(path string, net *network.Network, recs ...network.Recorder) error {
 			t, hz := r.Rates()
 			for b := range t {
 				spikes, width := binOf(d, b)
-				rt = append(rt, rateRow{rec, d.Pop, t[b], width, spikes, hz[b]})
+				rt = append(rt, rateRow{rec, d.Label, t[b], width, spikes, hz[b]})
 			}
 			info.Rows = int64(len(t))
 			rtInfo = append(rtInfo, info)
 			n := 0
 			for j, c := range d.Counts {
 				if c != 0 {
-					ru = append(ru, rateUpdateRow{rec, d.Pop, d.First + int64(j), c})
+					ru = append(ru, rateUpdateRow{rec, d.Label, d.First + int64(j), c})
 					n++
 				}
 			}
@@ -132,18 +132,18 @@ func describe(path string, k int, r network.Recorder) (recorderInfo, error) {
 		}
 		d := r.Data()
 		if d.DT == 0 {
-			return recorderInfo{}, bad("spikes", d.Pop, unattached)
+			return recorderInfo{}, bad("spikes", d.Label, unattached)
 		}
-		return recorderInfo{Recorder: k, Kind: "spikes", Population: d.Pop, Neurons: d.Neurons, Size: d.Size, DT: d.DT}, nil
+		return recorderInfo{Recorder: k, Kind: "spikes", Population: d.Label, Key: d.Pop, Size: d.Size, DT: d.DT}, nil
 	case *record.State:
 		if r == nil {
 			return recorderInfo{}, fmt.Errorf("recording: Save %s: recorder %d is a nil *record.State", path, k)
 		}
 		d := r.Data()
 		if d.DT == 0 || d.Every < 1 {
-			return recorderInfo{}, bad("state", d.Pop, unattached)
+			return recorderInfo{}, bad("state", d.Label, unattached)
 		}
-		return recorderInfo{Recorder: k, Kind: "state", Population: d.Pop, Variable: d.Variable, Neurons: d.Neurons,
+		return recorderInfo{Recorder: k, Kind: "state", Population: d.Label, Key: d.Pop, Variable: d.Variable, Neurons: d.Neurons,
 			DT: d.DT, Interval: d.Interval, Every: d.Every, First: d.K0}, nil
 	case *record.Rate:
 		if r == nil {
@@ -151,9 +151,9 @@ func describe(path string, k int, r network.Recorder) (recorderInfo, error) {
 		}
 		d := r.Data()
 		if d.DT == 0 || d.BinSteps < 1 {
-			return recorderInfo{}, bad("rate", d.Pop, unattached)
+			return recorderInfo{}, bad("rate", d.Label, unattached)
 		}
-		return recorderInfo{Recorder: k, Kind: "rate", Population: d.Pop, Size: d.Size, DT: d.DT,
+		return recorderInfo{Recorder: k, Kind: "rate", Population: d.Label, Key: d.Pop, Size: d.Size, DT: d.DT,
 			Bin: d.Bin, BinSteps: d.BinSteps, First: d.First, Updates: int64(len(d.Counts))}, nil
 	case nil:
 		return recorderInfo{}, fmt.Errorf("recording: Save %s: recorder %d is nil", path, k)

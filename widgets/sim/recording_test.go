@@ -18,7 +18,7 @@ func TestChartsFromLoadedRecording(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rate := record.NewRate("cells", 10)
+	rate := record.NewRate(rec.Population("cells"), 10)
 	rec.Record(rate)
 	if err := rec.Run(300); err != nil {
 		t.Fatal(err)
