@@ -88,7 +88,7 @@ const (
 // means the sampling is known from the rows' steps only.
 type recorderInfo struct {
 	Recorder   int     `json:"recorder"`
-	Kind       string  `json:"kind"` // spikes, state, rate
+	Kind       string  `json:"kind"`          // spikes, state, rate
 	Population string  `json:"population"`    // the group's name (as Population() gives it)
 	Key        string  `json:"key,omitempty"` // network.GroupKey of the group (streams: the population)
 	Variable   string  `json:"variable,omitempty"`
