@@ -1,0 +1,192 @@
+package record
+
+import (
+	"errors"
+	"fmt"
+	"sync"
+	"time"
+)
+
+// Sink is where a streaming recorder (SpikeStream, StateStream) writes its
+// data during a run: package recording's StreamWriter writes Parquet part
+// files. The recorder calls it from one background goroutine only, in the
+// order the data was recorded, never from the engine's workers.
+type Sink interface {
+	// WriteSpikes writes spikes of population pop: spike k is of neuron
+	// neurons[k] at update steps[k] (time steps[k]·dt), in order. The
+	// slices are the recorder's: valid only during the call.
+	WriteSpikes(pop string, steps []int64, neurons []int32) error
+	// WriteState writes samples of variable of population pop: values[s][k]
+	// is neuron neurons[k]'s value after update steps[s]. The slices are
+	// the recorder's: valid only during the call.
+	WriteState(pop, variable string, neurons []int, steps []int64, values [][]float64) error
+	// Flush makes everything written so far durable and readable.
+	Flush() error
+	// Close flushes and releases the sink.
+	Close() error
+}
+
+// StreamOptions tune a streaming recorder.
+type StreamOptions struct {
+	// Chunk is the spikes (SpikeStream) or samples (StateStream: one
+	// sample is every recorded neuron's value at one time) the recorder
+	// gathers before handing them to the sink; memory is a few chunks.
+	// 0: DefaultStreamOptions' (a StateStream's default is about 1 MB).
+	Chunk int
+	// FlushEvery is the wall time between two flushes of the sink during
+	// a run (s): a run killed mid-way leaves everything up to the last
+	// flush. The end of every run flushes too. 0: DefaultStreamOptions'.
+	FlushEvery float64
+}
+
+// DefaultStreamOptions are 65536 spikes per chunk and a flush every second.
+func DefaultStreamOptions() StreamOptions {
+	return StreamOptions{Chunk: 1 << 16, FlushEvery: 1}
+}
+
+// check refuses options that do not make sense, naming the recorder.
+func (o StreamOptions) check(what string) error {
+	if o.Chunk < 0 || o.Chunk > 1<<28 {
+		return fmt.Errorf("%s: StreamOptions.Chunk = %d: must be in [1, %d], or 0 for the default", what, o.Chunk, 1<<28)
+	}
+	if !(o.FlushEvery >= 0 && o.FlushEvery <= 1e6) {
+		return fmt.Errorf("%s: StreamOptions.FlushEvery = %v s: must be finite and in [0, 1e6] (0: the default, %v s)", what, o.FlushEvery, DefaultStreamOptions().FlushEvery)
+	}
+	return nil
+}
+
+// errClosed is the error of a stream written to after Close.
+var errClosed = errors.New("the stream was closed (Close) while its network still ran: data of the run after it is lost")
+
+// streamJob is one piece of work of a stream's background goroutine: write
+// a chunk (and give its buffer back), flush, or close the sink; done gets
+// the stream's first error when a flush or close is done.
+type streamJob[C any] struct {
+	chunk *C
+	op    byte // 'w' write, 'f' flush, 'c' close
+	done  chan error
+}
+
+// streamer runs a stream's background goroutine: chunks go to it through
+// jobs, it writes them to the sink and returns the buffers through free.
+// The recorder side (send, Flush, Close) runs on one goroutine at a time
+// (the engine's), the sink only on the background goroutine.
+type streamer[C any] struct {
+	sink  Sink
+	write func(c *C, sink bool) error // handles a chunk (background): hashes it, and writes it to the sink if sink
+	reset func(*C)       // empties a chunk for reuse
+	jobs  chan streamJob[C]
+	free  chan *C
+
+	every     time.Duration // wall time between flushes
+	lastFlush time.Time
+	unflushed bool // chunks were sent since the last flush
+
+	mu     sync.Mutex
+	err    error // the first error of the sink (sticky)
+	closed bool // Close was called (recorder side)
+	lost   bool // data came after Close
+}
+
+// streamDepth is the number of chunks in flight besides the one filling:
+// the background goroutine writes one while another waits.
+const streamDepth = 2
+
+func newStreamer[C any](sink Sink, every float64, write func(*C, bool) error, reset func(*C), alloc func() *C) *streamer[C] {
+	s := &streamer[C]{sink: sink, write: write, reset: reset,
+		jobs: make(chan streamJob[C], streamDepth), free: make(chan *C, streamDepth+1),
+		every: time.Duration(every * float64(time.Second)), lastFlush: time.Now()}
+	for range streamDepth {
+		s.free <- alloc()
+	}
+	go s.loop()
+	return s
+}
+
+// loop is the background goroutine.
+func (s *streamer[C]) loop() {
+	for j := range s.jobs {
+		switch j.op {
+		case 'w':
+			s.fail(s.write(j.chunk, s.failed() == nil))
+			s.reset(j.chunk)
+			s.free <- j.chunk
+		case 'f':
+			if s.failed() == nil {
+				s.fail(s.sink.Flush())
+			}
+			j.done <- s.failed()
+		case 's':
+			j.done <- s.failed()
+		case 'c':
+			s.fail(s.sink.Close())
+			j.done <- s.failed()
+			return
+		}
+	}
+}
+
+func (s *streamer[C]) fail(err error) {
+	if err != nil {
+		s.mu.Lock()
+		if s.err == nil {
+			s.err = err
+		}
+		s.mu.Unlock()
+	}
+}
+
+func (s *streamer[C]) failed() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.err
+}
+
+// send hands a full chunk to the background goroutine and returns an empty
+// one (waiting for one when the sink is slower than the run).
+func (s *streamer[C]) send(c *C) *C {
+	if s.closed {
+		s.lost = true
+		s.reset(c)
+		return c
+	}
+	s.jobs <- streamJob[C]{chunk: c, op: 'w'}
+	s.unflushed = true
+	return <-s.free
+}
+
+// due reports whether a flush is due: the flush interval passed with data
+// sent since, or the sink failed (so that the run stops).
+func (s *streamer[C]) due() bool {
+	if s.closed {
+		return s.lost
+	}
+	if s.unflushed && time.Since(s.lastFlush) >= s.every {
+		return true
+	}
+	return s.failed() != nil
+}
+
+// sync waits until every chunk sent is handled, then flushes the sink (op
+// 'f'), closes it ('c') or does nothing more ('s'); it returns the stream's
+// first error. After Close it only returns that error (or errClosed, when
+// data came after Close).
+func (s *streamer[C]) sync(op byte) error {
+	if s.closed {
+		if err := s.failed(); err != nil || !s.lost {
+			return err
+		}
+		return errClosed
+	}
+	done := make(chan error, 1)
+	s.jobs <- streamJob[C]{op: op, done: done}
+	err := <-done
+	if op == 'f' {
+		s.unflushed, s.lastFlush = false, time.Now()
+	}
+	if op == 'c' {
+		s.closed = true
+		close(s.jobs)
+	}
+	return err
+}
