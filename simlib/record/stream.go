@@ -74,7 +74,7 @@ type streamJob[C any] struct {
 type streamer[C any] struct {
 	sink  Sink
 	write func(c *C, sink bool) error // handles a chunk (background): hashes it, and writes it to the sink if sink
-	reset func(*C)       // empties a chunk for reuse
+	reset func(*C)                    // empties a chunk for reuse
 	jobs  chan streamJob[C]
 	free  chan *C
 
@@ -84,8 +84,8 @@ type streamer[C any] struct {
 
 	mu     sync.Mutex
 	err    error // the first error of the sink (sticky)
-	closed bool // Close was called (recorder side)
-	lost   bool // data came after Close
+	closed bool  // Close was called (recorder side)
+	lost   bool  // data came after Close
 }
 
 // streamDepth is the number of chunks in flight besides the one filling:
