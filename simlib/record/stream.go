@@ -3,6 +3,7 @@ package record
 import (
 	"errors"
 	"fmt"
+	"reflect"
 	"sync"
 	"time"
 )
@@ -99,6 +100,7 @@ func newStreamer[C any](sink Sink, every float64, write func(*C, bool) error, re
 	for range streamDepth {
 		s.free <- alloc()
 	}
+	hold(sink)
 	go s.loop()
 	return s
 }
@@ -119,7 +121,11 @@ func (s *streamer[C]) loop() {
 		case 's':
 			j.done <- s.failed()
 		case 'c':
-			s.fail(s.sink.Close())
+			if last := release(s.sink); last {
+				s.fail(s.sink.Close())
+			} else if s.failed() == nil {
+				s.fail(s.sink.Flush())
+			}
 			j.done <- s.failed()
 			return
 		}
@@ -189,4 +195,39 @@ func (s *streamer[C]) sync(op byte) error {
 		close(s.jobs)
 	}
 	return err
+}
+
+// Streams may share a sink (several recorders writing one recording): the
+// last one to close closes it, the others flush it.
+var sinks = struct {
+	sync.Mutex
+	users map[any]int
+}{users: map[any]int{}}
+
+// shareable reports whether a sink can be counted (a comparable value: in
+// practice a pointer); one that cannot is closed by its stream.
+func shareable(sink Sink) bool { return reflect.TypeOf(sink).Comparable() }
+
+// hold counts a stream using sink.
+func hold(sink Sink) {
+	if shareable(sink) {
+		sinks.Lock()
+		sinks.users[sink]++
+		sinks.Unlock()
+	}
+}
+
+// release uncounts a stream using sink and reports whether it was the last.
+func release(sink Sink) bool {
+	if !shareable(sink) {
+		return true
+	}
+	sinks.Lock()
+	defer sinks.Unlock()
+	sinks.users[sink]--
+	if sinks.users[sink] > 0 {
+		return false
+	}
+	delete(sinks.users, sink)
+	return true
 }

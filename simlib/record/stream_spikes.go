@@ -119,15 +119,14 @@ func (s *SpikeStream) FlushDue() bool { return s.st != nil && s.st.due() }
 // the first error of the sink (network.Flusher).
 func (s *SpikeStream) Flush() error { return s.end('f') }
 
-// Close flushes and closes the sink (network.Closer); the stream records
-// no more. A second Close returns the first one's error.
+// Close flushes the sink and closes it, unless other streams still use it
+// (the last one closes it) (network.Closer); the stream records no more. A
+// second Close returns the first one's error. A stream never attached
+// leaves its sink alone.
 func (s *SpikeStream) Close() error {
-	if s.st == nil { // never attached: close the sink all the same
-		if s.shut || s.sink == nil {
-			return nil
-		}
+	if s.st == nil { // never attached: the sink was never used
 		s.shut = true
-		return s.sink.Close()
+		return nil
 	}
 	return s.end('c')
 }
