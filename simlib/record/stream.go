@@ -38,11 +38,32 @@ type StreamOptions struct {
 	// a run (s): a run killed mid-way leaves everything up to the last
 	// flush. The end of every run flushes too. 0: DefaultStreamOptions'.
 	FlushEvery float64
+	// FlushAfter is the number of chunks after which a flush is due, even
+	// if FlushEvery has not passed: a sink that buffers until it is
+	// flushed (package recording's) then holds at most that many chunks.
+	// 0: DefaultStreamOptions'.
+	FlushAfter int
 }
 
-// DefaultStreamOptions are 65536 spikes per chunk and a flush every second.
+// DefaultStreamOptions are 65536 spikes per chunk and a flush every second
+// or every 8 chunks.
 func DefaultStreamOptions() StreamOptions {
-	return StreamOptions{Chunk: 1 << 16, FlushEvery: 1}
+	return StreamOptions{Chunk: 1 << 16, FlushEvery: 1, FlushAfter: 8}
+}
+
+// withDefaults fills the zero fields.
+func (o StreamOptions) withDefaults() StreamOptions {
+	d := DefaultStreamOptions()
+	if o.Chunk == 0 {
+		o.Chunk = d.Chunk
+	}
+	if o.FlushEvery == 0 {
+		o.FlushEvery = d.FlushEvery
+	}
+	if o.FlushAfter == 0 {
+		o.FlushAfter = d.FlushAfter
+	}
+	return o
 }
 
 // check refuses options that do not make sense, naming the recorder.
@@ -52,6 +73,9 @@ func (o StreamOptions) check(what string) error {
 	}
 	if !(o.FlushEvery >= 0 && o.FlushEvery <= 1e6) {
 		return fmt.Errorf("%s: StreamOptions.FlushEvery = %v s: must be finite and in [0, 1e6] (0: the default, %v s)", what, o.FlushEvery, DefaultStreamOptions().FlushEvery)
+	}
+	if o.FlushAfter < 0 {
+		return fmt.Errorf("%s: StreamOptions.FlushAfter = %d chunks: must be >= 1, or 0 for the default (%d)", what, o.FlushAfter, DefaultStreamOptions().FlushAfter)
 	}
 	return nil
 }
@@ -80,8 +104,9 @@ type streamer[C any] struct {
 	free  chan *C
 
 	every     time.Duration // wall time between flushes
+	after     int           // chunks between flushes
 	lastFlush time.Time
-	unflushed bool // chunks were sent since the last flush
+	unflushed int // chunks sent since the last flush
 
 	mu     sync.Mutex
 	err    error // the first error of the sink (sticky)
@@ -93,10 +118,10 @@ type streamer[C any] struct {
 // the background goroutine writes one while another waits.
 const streamDepth = 2
 
-func newStreamer[C any](sink Sink, every float64, write func(*C, bool) error, reset func(*C), alloc func() *C) *streamer[C] {
+func newStreamer[C any](sink Sink, o StreamOptions, write func(*C, bool) error, reset func(*C), alloc func() *C) *streamer[C] {
 	s := &streamer[C]{sink: sink, write: write, reset: reset,
 		jobs: make(chan streamJob[C], streamDepth), free: make(chan *C, streamDepth+1),
-		every: time.Duration(every * float64(time.Second)), lastFlush: time.Now()}
+		every: time.Duration(o.FlushEvery * float64(time.Second)), after: o.FlushAfter, lastFlush: time.Now()}
 	for range streamDepth {
 		s.free <- alloc()
 	}
@@ -157,17 +182,18 @@ func (s *streamer[C]) send(c *C) *C {
 		return c
 	}
 	s.jobs <- streamJob[C]{chunk: c, op: 'w'}
-	s.unflushed = true
+	s.unflushed++
 	return <-s.free
 }
 
-// due reports whether a flush is due: the flush interval passed with data
-// sent since, or the sink failed (so that the run stops).
+// due reports whether a flush is due: FlushAfter chunks were sent since
+// the last, or the flush interval passed with data sent since, or the sink
+// failed (so that the run stops).
 func (s *streamer[C]) due() bool {
 	if s.closed {
 		return s.lost
 	}
-	if s.unflushed && time.Since(s.lastFlush) >= s.every {
+	if s.unflushed >= s.after || (s.unflushed > 0 && time.Since(s.lastFlush) >= s.every) {
 		return true
 	}
 	return s.failed() != nil
@@ -188,7 +214,7 @@ func (s *streamer[C]) sync(op byte) error {
 	s.jobs <- streamJob[C]{op: op, done: done}
 	err := <-done
 	if op == 'f' {
-		s.unflushed, s.lastFlush = false, time.Now()
+		s.unflushed, s.lastFlush = 0, time.Now()
 	}
 	if op == 'c' {
 		s.closed = true

@@ -40,14 +40,7 @@ func NewSpikeStream(sink Sink, pop string, neurons ...int) *SpikeStream {
 // SetOptions sets the stream's options (before it is added to a network;
 // zero fields take the defaults).
 func (s *SpikeStream) SetOptions(o StreamOptions) *SpikeStream {
-	d := DefaultStreamOptions()
-	if o.Chunk == 0 {
-		o.Chunk = d.Chunk
-	}
-	if o.FlushEvery == 0 {
-		o.FlushEvery = d.FlushEvery
-	}
-	s.opt = o
+	s.opt = o.withDefaults()
 	return s
 }
 
@@ -71,7 +64,7 @@ func (s *SpikeStream) Attach(v network.View) error {
 		alloc := func() *spikeChunk {
 			return &spikeChunk{make([]int64, 0, n), make([]int32, 0, n)}
 		}
-		s.st = newStreamer(s.sink, s.opt.FlushEvery, s.write, func(c *spikeChunk) {
+		s.st = newStreamer(s.sink, s.opt, s.write, func(c *spikeChunk) {
 			c.steps, c.ids = c.steps[:0], c.ids[:0]
 		}, alloc)
 		s.cur = alloc()

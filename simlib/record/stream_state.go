@@ -45,16 +45,17 @@ type stateChunk struct {
 // to sink every interval ms (as NewState), with DefaultStreamOptions,
 // except a chunk of about 1 MB.
 func NewStateStream(sink Sink, pop, variable string, neurons []int, interval float64) *StateStream {
-	return &StateStream{cfg: NewState(pop, variable, neurons, interval), sink: sink, opt: StreamOptions{FlushEvery: DefaultStreamOptions().FlushEvery}, k0: -1}
+	s := &StateStream{cfg: NewState(pop, variable, neurons, interval), sink: sink, k0: -1}
+	s.SetOptions(StreamOptions{})
+	return s
 }
 
 // SetOptions sets the stream's options (before it is added to a network;
 // zero fields take the defaults).
 func (s *StateStream) SetOptions(o StreamOptions) *StateStream {
-	if o.FlushEvery == 0 {
-		o.FlushEvery = DefaultStreamOptions().FlushEvery
-	}
-	s.opt = o
+	chunk := o.Chunk
+	s.opt = o.withDefaults()
+	s.opt.Chunk = chunk // 0: about 1 MB, known when attached
 	return s
 }
 
@@ -84,7 +85,7 @@ func (s *StateStream) Attach(v network.View) error {
 		}
 		size := (s.rows + 4) * k // room for a whole chunk of the run (MaxChunk)
 		alloc := func() *stateChunk { return &stateChunk{vals: make([]float64, size)} }
-		s.st = newStreamer(s.sink, s.opt.FlushEvery, s.write, func(c *stateChunk) { c.n = 0 }, alloc)
+		s.st = newStreamer(s.sink, s.opt, s.write, func(c *stateChunk) { c.n = 0 }, alloc)
 		s.cur = alloc()
 	}
 	return nil
