@@ -60,7 +60,7 @@ func (s *SpikeStream) Attach(v network.View) error {
 		return err
 	}
 	if s.st == nil {
-		n := s.opt.Chunk
+		n := s.opt.Chunk + min(s.cfg.size, s.opt.Chunk) // a chunk ends with a whole step
 		alloc := func() *spikeChunk {
 			return &spikeChunk{make([]int64, 0, n), make([]int32, 0, n)}
 		}
