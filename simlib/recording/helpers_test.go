@@ -1,6 +1,7 @@
 package recording_test
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"reflect"
 	"testing"
@@ -83,7 +84,16 @@ func same(t *testing.T, what string, got, want []any) {
 	t.Helper()
 	for k := range want {
 		if !reflect.DeepEqual(got[k], want[k]) {
-			t.Errorf("%s: getter %d: got %v, want %v", what, k, got[k], want[k])
+			t.Errorf("%s: getter %d: got %s, want %s", what, k, short(got[k]), short(want[k]))
 		}
 	}
+}
+
+// short prints v, cut to a readable length.
+func short(v any) string {
+	s := fmt.Sprint(v)
+	if len(s) > 300 {
+		s = s[:300] + "..."
+	}
+	return s
 }

@@ -5,9 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 
 	"github.com/parquet-go/parquet-go"
@@ -67,7 +69,21 @@ func (r *Recording) RateOf(pop string) *record.Rate {
 type table[T any] struct {
 	infos map[int]recorderInfo
 	rows  map[int][]T
-	order []int // recorders in order of first appearance
+	order []int            // recorders in order of first appearance
+	files map[int][]string // the parts each recorder has rows in
+	dir   string
+}
+
+// where names the files recorder k's rows come from.
+func (tb *table[T]) where(k int) string {
+	f := tb.files[k]
+	switch len(f) {
+	case 0:
+		return tb.dir
+	case 1:
+		return f[0]
+	}
+	return fmt.Sprintf("%s (parts %s to %s)", tb.dir, filepath.Base(f[0]), filepath.Base(f[len(f)-1]))
 }
 
 // Load reads the recording at path, written by Save or by a StreamWriter
@@ -100,30 +116,29 @@ func Load(path string) (*Recording, error) {
 	if err != nil {
 		return nil, err
 	}
-	where := func(t string) string { return filepath.Join(path, t) }
 	for _, k := range spk.order {
 		s, err := restoreSpikes(spk.infos[k], spk.rows[k])
 		if err != nil {
-			return nil, fmt.Errorf("recording: %s: recorder %d: %w", where(tableSpikes), k, err)
+			return nil, fmt.Errorf("recording: %s: recorder %d: %w", spk.where(k), k, err)
 		}
 		rec.Spikes = append(rec.Spikes, s)
 	}
 	for _, k := range st.order {
 		s, err := restoreState(st.infos[k], st.rows[k])
 		if err != nil {
-			return nil, fmt.Errorf("recording: %s: recorder %d: %w", where(tableState), k, err)
+			return nil, fmt.Errorf("recording: %s: recorder %d: %w", st.where(k), k, err)
 		}
 		rec.States = append(rec.States, s)
 	}
 	for _, k := range ru.order {
 		if _, ok := rt.infos[k]; !ok {
-			return nil, fmt.Errorf("recording: %s: recorder %d has update counts but no bins in %s", where(tableRateUpdates), k, where(tableRate))
+			return nil, fmt.Errorf("recording: %s: recorder %d has update counts but no bins in %s", ru.where(k), k, rt.dir)
 		}
 	}
 	for _, k := range rt.order {
 		s, err := restoreRate(rt.infos[k], rt.rows[k], ru.rows[k])
 		if err != nil {
-			return nil, fmt.Errorf("recording: %s: recorder %d: %w", where(tableRate), k, err)
+			return nil, fmt.Errorf("recording: %s and %s: recorder %d: %w", rt.where(k), ru.where(k), k, err)
 		}
 		rec.Rates = append(rec.Rates, s)
 	}
@@ -136,7 +151,7 @@ func readTable[T any](dir, t string, recorder func(T) int32) (*table[T], error) 
 	if err != nil {
 		return nil, err
 	}
-	tb := &table[T]{infos: map[int]recorderInfo{}, rows: map[int][]T{}}
+	tb := &table[T]{infos: map[int]recorderInfo{}, rows: map[int][]T{}, files: map[int][]string{}, dir: filepath.Join(dir, t)}
 	for _, p := range ps {
 		infos, rows, err := readPart[T](p, t)
 		if err != nil {
@@ -151,7 +166,9 @@ func readTable[T any](dir, t string, recorder func(T) int32) (*table[T], error) 
 			counts[k]++
 			tb.rows[k] = append(tb.rows[k], row)
 		}
-		for k, info := range infos {
+		for _, k := range slices.Sorted(maps.Keys(infos)) {
+			info := infos[k]
+			tb.files[k] = append(tb.files[k], p)
 			if counts[k] != info.Rows {
 				return nil, fmt.Errorf("recording: %s: recorder %d has %d rows: the file says %d", p, k, counts[k], info.Rows)
 			}

@@ -47,7 +47,7 @@ func (m Meta) sizes() map[string]int {
 
 // Keys of the Parquet key-value metadata of every part file.
 const (
-	keyFormat      = "golgi.format"      // formatName
+	keyFormat      = "golgi.format" // formatName
 	keyVersion     = "golgi.format_version"
 	keyTable       = "golgi.table"       // spikes, state, rate, rate_updates
 	keyPart        = "golgi.part"        // part number, from 1
