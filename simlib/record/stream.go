@@ -223,6 +223,44 @@ func (s *streamer[C]) sync(op byte) error {
 	return err
 }
 
+// life is the life cycle the streams share (network.Flusher and Closer).
+type life[C any] struct {
+	st   *streamer[C] // nil before the stream is attached
+	shut bool         // Close was called before the stream was attached
+	hand func()       // hands the chunk being filled on, if it holds data
+}
+
+func (l *life[C]) isClosed() bool { return l.shut || (l.st != nil && l.st.closed) }
+
+// FlushDue reports whether a flush is due (network.Flusher).
+func (l *life[C]) FlushDue() bool { return l.st != nil && l.st.due() }
+
+// Flush hands on what the stream gathered and flushes the sink; it returns
+// the first error of the sink (network.Flusher).
+func (l *life[C]) Flush() error { return l.end('f') }
+
+// Close flushes the sink and closes it, unless other streams still use it
+// (the last one closes it) (network.Closer); the stream records no more. A
+// second Close returns the first one's error. A stream never attached
+// leaves its sink alone.
+func (l *life[C]) Close() error {
+	if l.st == nil { // never attached: the sink was never used
+		l.shut = true
+		return nil
+	}
+	return l.end('c')
+}
+
+func (l *life[C]) end(op byte) error {
+	if l.st == nil {
+		return nil
+	}
+	if !l.st.closed {
+		l.hand()
+	}
+	return l.st.sync(op)
+}
+
 // Streams may share a sink (several recorders writing one recording): the
 // last one to close closes it, the others flush it.
 var sinks = struct {

@@ -9,9 +9,9 @@ import (
 // SpikeStream records the spikes of a population (or of chosen neurons), as
 // Spikes does, but keeps only a chunk of them in memory: full chunks go to
 // a background goroutine that writes them to a Sink, so a run of any
-// length records in bounded memory. The sink is flushed about every
-// StreamOptions.FlushEvery of wall time during a run and at the end of
-// every run (network.Flusher), so that when Run returns everything is
+// length records in bounded memory. The sink is flushed during a run
+// every StreamOptions.FlushAfter chunks or FlushEvery of wall time, and at
+// the end of every run (network.Flusher), so that when Run returns everything is
 // readable; Close (or the network's Close) closes it. An error of the sink
 // stops the run (network.RecorderError). Like Spikes it adds nothing to
 // the network's Fingerprint (every spike is hashed by the network), so a
@@ -20,10 +20,9 @@ type SpikeStream struct {
 	cfg  *Spikes // configuration and neuron filter (its Attach checks them)
 	sink Sink
 	opt  StreamOptions
-	st   *streamer[spikeChunk]
-	cur  *spikeChunk
-	n    int64 // spikes recorded
-	shut bool  // Close was called before the stream was attached
+	life[spikeChunk]
+	cur *spikeChunk
+	n   int64 // spikes recorded
 }
 
 type spikeChunk struct {
@@ -53,7 +52,7 @@ func (s *SpikeStream) Attach(v network.View) error {
 	if err := s.opt.check(s.String()); err != nil {
 		return err
 	}
-	if s.shut || (s.st != nil && s.st.closed) {
+	if s.isClosed() {
 		return fmt.Errorf("%s: the stream is closed: make a new one", s)
 	}
 	if err := s.cfg.Attach(v); err != nil {
@@ -68,6 +67,11 @@ func (s *SpikeStream) Attach(v network.View) error {
 			c.steps, c.ids = c.steps[:0], c.ids[:0]
 		}, alloc)
 		s.cur = alloc()
+		s.hand = func() {
+			if len(s.cur.ids) > 0 {
+				s.cur = s.st.send(s.cur)
+			}
+		}
 	}
 	return nil
 }
@@ -103,35 +107,6 @@ func (s *SpikeStream) Spikes(step int64, pop int, chunks [][]int32) {
 	if len(c.ids) >= s.opt.Chunk {
 		s.cur = s.st.send(c)
 	}
-}
-
-// FlushDue reports whether a flush is due (network.Flusher).
-func (s *SpikeStream) FlushDue() bool { return s.st != nil && s.st.due() }
-
-// Flush writes the spikes gathered so far and flushes the sink; it returns
-// the first error of the sink (network.Flusher).
-func (s *SpikeStream) Flush() error { return s.end('f') }
-
-// Close flushes the sink and closes it, unless other streams still use it
-// (the last one closes it) (network.Closer); the stream records no more. A
-// second Close returns the first one's error. A stream never attached
-// leaves its sink alone.
-func (s *SpikeStream) Close() error {
-	if s.st == nil { // never attached: the sink was never used
-		s.shut = true
-		return nil
-	}
-	return s.end('c')
-}
-
-func (s *SpikeStream) end(op byte) error {
-	if s.st == nil {
-		return nil
-	}
-	if len(s.cur.ids) > 0 {
-		s.cur = s.st.send(s.cur)
-	}
-	return s.st.sync(op)
 }
 
 // Population returns the recorded population's name.

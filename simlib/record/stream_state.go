@@ -18,16 +18,15 @@ import (
 // of a run (network.Chunker) so that a chunk of samples holds a whole
 // chunk of the run.
 type StateStream struct {
-	cfg     *State // configuration, neurons and source (its Attach checks them)
-	sink    Sink
-	opt     StreamOptions
-	st      *streamer[stateChunk]
+	cfg  *State // configuration, neurons and source (its Attach checks them)
+	sink Sink
+	opt  StreamOptions
+	life[stateChunk]
 	cur     *stateChunk
 	rows    int  // samples per chunk
 	started bool // the first Sample came (Attach's, from one goroutine)
 	k0      int64
 	n       int64 // samples handed on
-	shut    bool  // Close was called before the stream was attached
 	dg      digest
 }
 
@@ -70,7 +69,7 @@ func (s *StateStream) Attach(v network.View) error {
 	if err := s.opt.check(s.String()); err != nil {
 		return err
 	}
-	if s.shut || (s.st != nil && s.st.closed) {
+	if s.isClosed() {
 		return fmt.Errorf("%s: the stream is closed: make a new one", s)
 	}
 	if err := s.cfg.Attach(v); err != nil {
@@ -87,6 +86,7 @@ func (s *StateStream) Attach(v network.View) error {
 		alloc := func() *stateChunk { return &stateChunk{vals: make([]float64, size)} }
 		s.st = newStreamer(s.sink, s.opt, s.write, func(c *stateChunk) { c.n = 0 }, alloc)
 		s.cur = alloc()
+		s.hand = s.handOn
 	}
 	return nil
 }
@@ -190,35 +190,6 @@ func (s *StateStream) Digest() []byte {
 	}
 	s.dg.init()
 	return s.dg.sum()
-}
-
-// FlushDue reports whether a flush is due (network.Flusher).
-func (s *StateStream) FlushDue() bool { return s.st != nil && s.st.due() }
-
-// Flush writes the samples gathered so far and flushes the sink; it returns
-// the first error of the sink (network.Flusher).
-func (s *StateStream) Flush() error { return s.end('f') }
-
-// Close flushes the sink and closes it, unless other streams still use it
-// (the last one closes it) (network.Closer); the stream records no more. A
-// second Close returns the first one's error. A stream never attached
-// leaves its sink alone.
-func (s *StateStream) Close() error {
-	if s.st == nil { // never attached: the sink was never used
-		s.shut = true
-		return nil
-	}
-	return s.end('c')
-}
-
-func (s *StateStream) end(op byte) error {
-	if s.st == nil {
-		return nil
-	}
-	if !s.st.closed {
-		s.handOn()
-	}
-	return s.st.sync(op)
 }
 
 // Population returns the recorded population's name.
