@@ -230,7 +230,20 @@ type life[C any] struct {
 	hand func()       // hands the chunk being filled on, if it holds data
 }
 
-func (l *life[C]) isClosed() bool { return l.shut || (l.st != nil && l.st.closed) }
+// usable refuses to attach a stream (called what) without a sink, with
+// bad options, or closed.
+func (l *life[C]) usable(what string, sink Sink, o StreamOptions) error {
+	if sink == nil {
+		return fmt.Errorf("%s: the sink is nil: give a Sink (such as package recording's StreamWriter)", what)
+	}
+	if err := o.check(what); err != nil {
+		return err
+	}
+	if l.shut || (l.st != nil && l.st.closed) {
+		return fmt.Errorf("%s: the stream is closed: make a new one", what)
+	}
+	return nil
+}
 
 // FlushDue reports whether a flush is due (network.Flusher).
 func (l *life[C]) FlushDue() bool { return l.st != nil && l.st.due() }

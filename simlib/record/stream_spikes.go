@@ -46,14 +46,8 @@ func (s *SpikeStream) SetOptions(o StreamOptions) *SpikeStream {
 func (s *SpikeStream) String() string { return fmt.Sprintf("spike stream of %q", s.cfg.pop) }
 
 func (s *SpikeStream) Attach(v network.View) error {
-	if s.sink == nil {
-		return fmt.Errorf("%s: the sink is nil: give a Sink (such as package recording's StreamWriter)", s)
-	}
-	if err := s.opt.check(s.String()); err != nil {
+	if err := s.usable(s.String(), s.sink, s.opt); err != nil {
 		return err
-	}
-	if s.isClosed() {
-		return fmt.Errorf("%s: the stream is closed: make a new one", s)
 	}
 	if err := s.cfg.Attach(v); err != nil {
 		return err
