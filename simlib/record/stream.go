@@ -187,13 +187,14 @@ func (s *streamer[C]) send(c *C) *C {
 }
 
 // due reports whether a flush is due: FlushAfter chunks were sent since
-// the last, or the flush interval passed with data sent since, or the sink
-// failed (so that the run stops).
-func (s *streamer[C]) due() bool {
+// the last, or the flush interval passed with data sent since or gathered
+// (filling: the chunk being filled holds data), or the sink failed (so
+// that the run stops).
+func (s *streamer[C]) due(filling bool) bool {
 	if s.closed {
 		return s.lost
 	}
-	if s.unflushed >= s.after || (s.unflushed > 0 && time.Since(s.lastFlush) >= s.every) {
+	if s.unflushed >= s.after || ((s.unflushed > 0 || filling) && time.Since(s.lastFlush) >= s.every) {
 		return true
 	}
 	return s.failed() != nil
@@ -228,6 +229,7 @@ type life[C any] struct {
 	st   *streamer[C] // nil before the stream is attached
 	shut bool         // Close was called before the stream was attached
 	hand func()       // hands the chunk being filled on, if it holds data
+	full func() bool  // reports whether the chunk being filled holds data
 }
 
 // usable refuses to attach a stream (called what) without a sink, with
@@ -246,7 +248,7 @@ func (l *life[C]) usable(what string, sink Sink, o StreamOptions) error {
 }
 
 // FlushDue reports whether a flush is due (network.Flusher).
-func (l *life[C]) FlushDue() bool { return l.st != nil && l.st.due() }
+func (l *life[C]) FlushDue() bool { return l.st != nil && l.st.due(l.full()) }
 
 // Flush hands on what the stream gathered and flushes the sink; it returns
 // the first error of the sink (network.Flusher).

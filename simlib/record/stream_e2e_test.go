@@ -120,6 +120,16 @@ func TestStreamKilledRun(t *testing.T) {
 	}
 	lastV := int64(tv[len(tv)-1]/0.1 + 0.5)
 	steps := max(last(lif), last(src), lastV)
+	// every stream flushes every 20 ms of wall time (its own clock: the
+	// streams lag one another by up to that): each reaches past half the
+	// run (the lif cells fill a chunk of 4096 spikes in about 300 ms of
+	// simulated time: without a flush of partial chunks they lagged by
+	// two thirds)
+	for _, l := range []int64{last(lif), last(src), lastV} {
+		if l < steps/2 {
+			t.Fatalf("the streams reach updates %d, %d, %d: one lags (a partial chunk not flushed in time)", last(lif), last(src), lastV)
+		}
+	}
 	t.Logf("killed at update %d or later: %d + %d spikes, %d samples of %d neurons in the recording", steps, lif.Len(), src.Len(), len(tv), len(killVm))
 
 	// the rerun, in memory, to the last update the recording has

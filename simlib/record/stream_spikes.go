@@ -61,6 +61,7 @@ func (s *SpikeStream) Attach(v network.View) error {
 			c.steps, c.ids = c.steps[:0], c.ids[:0]
 		}, alloc)
 		s.cur = alloc()
+		s.full = func() bool { return len(s.cur.ids) > 0 }
 		s.hand = func() {
 			if len(s.cur.ids) > 0 {
 				s.cur = s.st.send(s.cur)

@@ -81,6 +81,7 @@ func (s *StateStream) Attach(v network.View) error {
 		s.st = newStreamer(s.sink, s.opt, s.write, func(c *stateChunk) { c.n = 0 }, alloc)
 		s.cur = alloc()
 		s.hand = s.handOn
+		s.full = func() bool { return s.cur.n > 0 }
 	}
 	return nil
 }
