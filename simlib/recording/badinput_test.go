@@ -43,6 +43,13 @@ func TestSaveBadInput(t *testing.T) {
 	wantErr(t, "unattached rate", recording.Save(dir, r.net, record.NewRate("src", 1)), "not attached")
 	wantErr(t, "other", recording.Save(dir, r.net, &otherRecorder{r.spk}), "*recording_test.otherRecorder", "Save writes")
 	wantErr(t, "nothing", recording.Save(dir, nil), "nothing to save")
+	for c := uint64(3); ; c++ { // a recorder of a network with another dt
+		o := randomRun(t, c)
+		if o.net.DT() != r.net.DT() {
+			wantErr(t, "other network", recording.Save(dir, r.net, r.spk, o.vm), "recorder 1", "another network")
+			break
+		}
+	}
 	wantErr(t, "empty path", recording.Save("", r.net, r.spk), "empty path")
 	if _, err := os.Stat(dir); err == nil {
 		t.Error("a refused Save made the directory")
@@ -107,6 +114,9 @@ func writeForged[T any](t *testing.T, path string, rows []T, kv map[string]strin
 		t.Fatal(err)
 	}
 	var opts []parquet.WriterOption
+	if kv != nil {
+		kv["golgi.checksum"] = recording.Checksum(kv)
+	}
 	for k, v := range kv {
 		opts = append(opts, parquet.KeyValueMetadata(k, v))
 	}
@@ -150,6 +160,10 @@ func TestLoadBadInput(t *testing.T) {
 
 	dir := fresh()
 	marker := filepath.Join(dir, "golgi-recording.json")
+	b, _ := os.ReadFile(marker)
+	os.WriteFile(marker, []byte(strings.Replace(string(b), `"seed": 0`, `"seed": 1`, 1)), 0o644)
+	_, err = recording.Load(dir)
+	wantErr(t, "changed marker", err, marker, "checksum")
 	os.WriteFile(marker, []byte(`{"format":"something else"}`), 0o644)
 	_, err = recording.Load(dir)
 	wantErr(t, "forged marker", err, marker, "not a golgi recording marker")
@@ -167,12 +181,32 @@ func TestLoadBadInput(t *testing.T) {
 			_, err = recording.Load(dir)
 			wantErr(t, table+" truncated", err, p)
 		}
-		// a byte of the data changed, not its footer
-		c := append([]byte(nil), b...)
-		c[len(c)/3] ^= 0xff
-		os.WriteFile(p, c, 0o644)
-		if _, err := recording.Load(dir); err != nil && !strings.Contains(err.Error(), dir) {
-			t.Errorf("%s damaged: %v: want an error naming the file", table, err)
+		// bytes changed: an error naming the file, or (a byte Load does
+		// not use, e.g. column statistics) the same recorders; never
+		// other data. Every page has a CRC-32, the golgi metadata a
+		// SHA-256. Short: one byte; else every byte of the footer's end
+		// and a sample of the rest.
+		flips := []int{len(b) / 3}
+		if !testing.Short() {
+			flips = nil
+			for i := 0; i < len(b); i++ {
+				if i >= len(b)-600 || i%23 == 0 {
+					flips = append(flips, i)
+				}
+			}
+		}
+		for _, i := range flips {
+			c := append([]byte(nil), b...)
+			c[i] ^= 0xff
+			os.WriteFile(p, c, 0o644)
+			got, err := recording.Load(dir)
+			if err != nil {
+				wantErr(t, table+" damaged", err, p)
+				continue
+			}
+			if !sameRecording(got, r) {
+				t.Errorf("%s: byte %d of %d changed: loaded without an error, other data", p, i, len(b))
+			}
 		}
 	}
 
@@ -182,6 +216,16 @@ func TestLoadBadInput(t *testing.T) {
 	writeForged(t, p, []goodSpike{{0, "src", 0, 1, 0.1}}, nil)
 	_, err = recording.Load(dir)
 	wantErr(t, "no metadata", err, p, "not a golgi recording part")
+
+	// golgi's metadata changed
+	f, _ := os.Create(p)
+	w := parquet.NewGenericWriter[goodSpike](f, parquet.KeyValueMetadata("golgi.format", "golgi recording"),
+		parquet.KeyValueMetadata("golgi.format_version", "1"), parquet.KeyValueMetadata("golgi.table", "spikes"), parquet.KeyValueMetadata("golgi.checksum", "00"))
+	w.Write([]goodSpike{{0, "src", 0, 1, 0.1}})
+	w.Close()
+	f.Close()
+	_, err = recording.Load(dir)
+	wantErr(t, "checksum", err, p, "golgi.checksum")
 
 	// golgi's metadata, another schema
 	kv := map[string]string{"golgi.format": "golgi recording", "golgi.format_version": "1", "golgi.table": "spikes",

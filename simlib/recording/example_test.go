@@ -12,8 +12,12 @@ import (
 // Save a run's recorders and the network's summary in one call; load them
 // back in another, as golgi's own recorders.
 func Example() {
-	net, rec := models.IzhikevichTriad(models.DefaultTriad())
-	if err := net.Run(300); err != nil {
+	m, err := models.IzhikevichTriad(models.DefaultTriad())
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	if err := m.Run(300); err != nil {
 		fmt.Println(err)
 		return
 	}
@@ -21,7 +25,7 @@ func Example() {
 	defer os.RemoveAll(tmp)
 	dir := filepath.Join(tmp, "triad")
 
-	if err := recording.Save(dir, net, rec.Spikes, rec.V); err != nil {
+	if err := recording.Save(dir, m.Network, m.Spikes, m.V); err != nil {
 		fmt.Println(err)
 		return
 	}
@@ -34,7 +38,7 @@ func Example() {
 	spk, v := got.SpikesOf("cells"), got.StateOf("cells", "v")
 	fmt.Println("spikes:", spk.Len(), "first at", spk.Times()[0], "ms")
 	fmt.Println("v samples:", len(v.Times()), "of", len(v.Neurons()), "neurons")
-	fmt.Println("same fingerprint:", got.Summary.Fingerprint == net.Fingerprint())
+	fmt.Println("same fingerprint:", got.Summary.Fingerprint == m.Fingerprint())
 	// The triad's 12 spikes are those of its reference
 	// (simlib/models/testdata/izhikevich_triad.json); 3001 samples are
 	// 300 ms at 0.1 ms, and the initial state.

@@ -6,11 +6,10 @@ import (
 	"reflect"
 	"testing"
 
+	"github.com/golgi-sim/golgi/simlib/internal/randnet"
 	"github.com/golgi-sim/golgi/simlib/network"
-	"github.com/golgi-sim/golgi/simlib/neuron"
 	"github.com/golgi-sim/golgi/simlib/record"
-	"github.com/golgi-sim/golgi/simlib/stimulus"
-	"github.com/golgi-sim/golgi/simlib/synapse"
+	"github.com/golgi-sim/golgi/simlib/recording"
 )
 
 // run is a small network run with one recorder of every kind.
@@ -33,26 +32,8 @@ func (r run) recorders() []network.Recorder {
 func randomRun(t testing.TB, seed uint64) run {
 	t.Helper()
 	r := rand.New(rand.NewPCG(seed, 7))
-	n := 1 + r.IntN(20)
-	dt := []float64{0.1, 0.05, 0.025, 0.2}[r.IntN(4)]
-	times := make([][]float64, n)
-	for i := range times {
-		for k := r.IntN(6); k > 0; k-- {
-			times[i] = append(times[i], dt*float64(1+r.IntN(200)))
-		}
-	}
-	net := network.New(network.Options{DT: dt, Workers: 1 + r.IntN(3), Seed: seed})
-	net.AddPopulation("src", n, neuron.SpikeTimes{Times: times})
-	net.AddPopulation("lif", n, neuron.DefaultLIF()).Receptor("e", synapse.CurrExp(5)).Inject(stimulus.DC{Amplitude: 300})
-	var subset []int
-	for i := 0; i < n; i++ {
-		if r.IntN(2) == 0 {
-			subset = append(subset, i)
-		}
-	}
-	if len(subset) == 0 {
-		subset = []int{n - 1}
-	}
+	rn := randnet.New(r, seed)
+	net, dt, subset := rn.Net, rn.DT, rn.Subset
 	out := run{net: net, spk: record.NewSpikes("src"), sub: record.NewSpikes("lif", subset...),
 		vm: record.NewState("lif", "v", subset, dt*float64(r.IntN(5))), ge: record.NewState("lif", "e", []int{0}, 0),
 		rate: record.NewRate("src", dt*float64(r.IntN(30))), subset: subset}
@@ -96,4 +77,17 @@ func short(v any) string {
 		s = s[:300] + "..."
 	}
 	return s
+}
+
+// sameRecording reports whether got holds r's recorders, every getter
+// equal.
+func sameRecording(got *recording.Recording, r run) bool {
+	if len(got.Spikes) != 2 || len(got.States) != 2 || len(got.Rates) != 1 {
+		return false
+	}
+	return reflect.DeepEqual(spikeGetters(got.Spikes[0]), spikeGetters(r.spk)) &&
+		reflect.DeepEqual(spikeGetters(got.Spikes[1]), spikeGetters(r.sub)) &&
+		reflect.DeepEqual(stateGetters(got.States[0]), stateGetters(r.vm)) &&
+		reflect.DeepEqual(stateGetters(got.States[1]), stateGetters(r.ge)) &&
+		reflect.DeepEqual(rateGetters(got.Rates[0]), rateGetters(r.rate))
 }

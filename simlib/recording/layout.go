@@ -102,6 +102,9 @@ func readMarker(dir string) (markerFile, error) {
 	if m.Version != formatVersion {
 		return m, fmt.Errorf("recording: %s: format version %d: this golgi reads version %d", filepath.Join(dir, markerName), m.Version, formatVersion)
 	}
+	if sum, err := m.sum(); err != nil || sum != m.Checksum {
+		return m, fmt.Errorf("recording: %s: the marker does not match its checksum: it was changed or damaged", filepath.Join(dir, markerName))
+	}
 	return m, nil
 }
 

@@ -217,6 +217,9 @@ func readPart[T any](path, t string) (infos map[int]recorderInfo, rows []T, err 
 	if v, _ := pf.Lookup(keyVersion); v != strconv.Itoa(formatVersion) {
 		return nil, nil, fmt.Errorf("recording: %s: format version %q: this golgi reads version %d", path, v, formatVersion)
 	}
+	if v, _ := pf.Lookup(keyChecksum); v != checksum(pf.Lookup) {
+		return nil, nil, fmt.Errorf("recording: %s: the golgi key-value metadata does not match its checksum (%s): the file was changed or damaged", path, keyChecksum)
+	}
 	if v, _ := pf.Lookup(keyTable); v != t {
 		return nil, nil, fmt.Errorf("recording: %s: a part of table %q in the directory of table %q", path, v, t)
 	}
@@ -236,16 +239,14 @@ func readPart[T any](path, t string) (infos map[int]recorderInfo, rows []T, err 
 		infos[info.Recorder] = info
 	}
 	n := pf.NumRows()
-	if n < 0 || n > 1<<40 {
-		return nil, nil, fmt.Errorf("recording: %s: %d rows", path, n)
-	}
-	rows = make([]T, n)
+	// read in batches: memory follows the rows really in the file, not a
+	// count its footer claims
 	r := parquet.NewGenericReader[T](pf)
 	defer r.Close()
-	got := 0
-	for got < len(rows) {
-		k, err := r.Read(rows[got:])
-		got += k
+	batch := make([]T, 1<<14)
+	for int64(len(rows)) < n {
+		k, err := r.Read(batch)
+		rows = append(rows, batch[:k]...)
 		if errors.Is(err, io.EOF) {
 			break
 		}
@@ -256,8 +257,8 @@ func readPart[T any](path, t string) (infos map[int]recorderInfo, rows []T, err 
 			break
 		}
 	}
-	if got != len(rows) {
-		return nil, nil, fmt.Errorf("recording: %s: read %d rows of %d", path, got, len(rows))
+	if int64(len(rows)) != n {
+		return nil, nil, fmt.Errorf("recording: %s: read %d rows: the footer says %d", path, len(rows), n)
 	}
 	return infos, rows, nil
 }

@@ -1,6 +1,8 @@
 package recording
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"math"
@@ -58,7 +60,23 @@ const (
 	keySeed        = "golgi.seed"        // from the summary
 	keyFingerprint = "golgi.fingerprint" // from the summary
 	keySteps       = "golgi.steps"       // updates of the last run, from the summary
+	keyChecksum    = "golgi.checksum"    // SHA-256 of the keys above (see checksum)
 )
+
+// checked are the keys keyChecksum covers.
+var checked = []string{keyFormat, keyVersion, keyTable, keyPart, keyRecorders, keyDT, keySimlib, keySummary, keySeed, keyFingerprint, keySteps}
+
+// checksum returns the hex SHA-256 of the checked keys as lookup gives
+// them (absent keys count as absent): the pages of a Parquet file have a
+// CRC, its key-value metadata has none.
+func checksum(lookup func(string) (string, bool)) string {
+	h := sha256.New()
+	for _, k := range checked {
+		v, ok := lookup(k)
+		fmt.Fprintf(h, "%d:%s %t %d:%s\n", len(k), k, ok, len(v), v)
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
 
 const (
 	formatName    = "golgi recording"
@@ -94,6 +112,20 @@ type markerFile struct {
 	DT      float64     `json:"dt_ms"`
 	Simlib  string      `json:"simlib"`
 	Summary *runlog.Run `json:"summary,omitempty"`
+	// Checksum is the hex SHA-256 of the marker's JSON with Checksum
+	// empty (a changed or damaged marker is refused).
+	Checksum string `json:"checksum"`
+}
+
+// sum returns the checksum of m.
+func (m markerFile) sum() (string, error) {
+	m.Checksum = ""
+	b, err := json.Marshal(m)
+	if err != nil {
+		return "", err
+	}
+	h := sha256.Sum256(b)
+	return hex.EncodeToString(h[:]), nil
 }
 
 // kv returns the key-value metadata of a part of table t.
@@ -117,6 +149,7 @@ func kv(m Meta, t string, part int, infos []recorderInfo) (map[string]string, er
 		out[keyFingerprint] = m.Summary.Fingerprint
 		out[keySteps] = strconv.FormatInt(m.Summary.Steps, 10)
 	}
+	out[keyChecksum] = checksum(func(k string) (string, bool) { v, ok := out[k]; return v, ok })
 	return out, nil
 }
 

@@ -82,7 +82,13 @@ func syncDir(dir string) error {
 // writeMarker writes the marker of the recording at dir (atomically: a
 // new temporary file renamed over the previous marker, which is ours).
 func writeMarker(dir string, m Meta) error {
-	b, err := json.MarshalIndent(markerFile{Format: formatName, Version: formatVersion, DT: m.DT, Simlib: simlibVersion(), Summary: m.Summary}, "", "  ")
+	mf := markerFile{Format: formatName, Version: formatVersion, DT: m.DT, Simlib: simlibVersion(), Summary: m.Summary}
+	sum, err := mf.sum()
+	mf.Checksum = sum
+	var b []byte
+	if err == nil {
+		b, err = json.MarshalIndent(mf, "", "  ")
+	}
 	if err != nil {
 		return fmt.Errorf("recording: encoding %s: %w", markerName, err)
 	}

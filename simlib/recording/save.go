@@ -41,6 +41,9 @@ func Save(path string, net *network.Network, recs ...network.Recorder) error {
 		if meta.DT == 0 {
 			meta.DT = info.DT
 		}
+		if net != nil && info.DT != meta.DT {
+			return fmt.Errorf("recording: Save %s: recorder %d (%s of %q) has dt %v ms, the network %v ms: it records another network", path, k, info.Kind, info.Population, info.DT, meta.DT)
+		}
 		rec := int32(k)
 		switch r := r.(type) {
 		case *record.Spikes:

@@ -14,15 +14,18 @@ import (
 // and loaded in the next draws with the usual helpers, without simulating
 // again: each chart is the one drawn from the original recorders.
 func TestChartsFromLoadedRecording(t *testing.T) {
-	net, rec := models.IzhikevichTriad(models.DefaultTriad())
+	rec, err := models.IzhikevichTriad(models.DefaultTriad())
+	if err != nil {
+		t.Fatal(err)
+	}
 	rate := record.NewRate("cells", 10)
-	net.Record(rate)
-	if err := net.Run(300); err != nil {
+	rec.Record(rate)
+	if err := rec.Run(300); err != nil {
 		t.Fatal(err)
 	}
 	dir := filepath.Join(t.TempDir(), "triad")
 	// the notebook's cells: save, then load and plot
-	if err := recording.Save(dir, net, rec.Spikes, rec.V, rate); err != nil {
+	if err := recording.Save(dir, rec.Network, rec.Spikes, rec.V, rate); err != nil {
 		t.Fatal(err)
 	}
 	got, err := recording.Load(dir)
