@@ -135,26 +135,38 @@ func (s *streamer[C]) loop() {
 	for j := range s.jobs {
 		switch j.op {
 		case 'w':
-			s.fail(s.write(j.chunk, s.failed() == nil))
+			ok := s.failed() == nil
+			s.fail(guard(func() error { return s.write(j.chunk, ok) }))
 			s.reset(j.chunk)
 			s.free <- j.chunk
 		case 'f':
 			if s.failed() == nil {
-				s.fail(s.sink.Flush())
+				s.fail(guard(s.sink.Flush))
 			}
 			j.done <- s.failed()
 		case 's':
 			j.done <- s.failed()
 		case 'c':
 			if last := release(s.sink); last {
-				s.fail(s.sink.Close())
+				s.fail(guard(s.sink.Close))
 			} else if s.failed() == nil {
-				s.fail(s.sink.Flush())
+				s.fail(guard(s.sink.Flush))
 			}
 			j.done <- s.failed()
 			return
 		}
 	}
+}
+
+// guard runs a call of the sink, turning its panic into an error (the
+// background goroutine must not take the program down).
+func guard(f func() error) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("the sink panicked: %v", p)
+		}
+	}()
+	return f()
 }
 
 func (s *streamer[C]) fail(err error) {

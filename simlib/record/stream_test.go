@@ -331,3 +331,19 @@ func TestStreamAddedAfterBuild(t *testing.T) {
 		t.Fatalf("fingerprint %s streamed, %s in memory", strNet.Fingerprint(), memNet.Fingerprint())
 	}
 }
+
+// panicSink panics when written to.
+type panicSink struct{ memSink }
+
+func (*panicSink) WriteSpikes(string, []int64, []int32) error { panic("panicSink (test)") }
+
+// TestStreamSinkPanic: a sink that panics (on the stream's goroutine) is an
+// error of the run, not the end of the program.
+func TestStreamSinkPanic(t *testing.T) {
+	net := streamNet(1)
+	net.Record(record.NewSpikeStream(&panicSink{}, "src"))
+	err := net.Run(10)
+	if err == nil || !strings.Contains(err.Error(), "the sink panicked: panicSink (test)") {
+		t.Fatalf("run with a panicking sink: %v", err)
+	}
+}
