@@ -1,6 +1,7 @@
 package recording
 
 import (
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -63,15 +64,7 @@ func parts(dir string) ([]string, error) {
 		}
 		ps = append(ps, part{n, e.Name()})
 	}
-	slices.SortFunc(ps, func(a, b part) int {
-		if a.n < b.n {
-			return -1
-		}
-		if a.n > b.n {
-			return 1
-		}
-		return 0
-	})
+	slices.SortFunc(ps, func(a, b part) int { return cmp.Compare(a.n, b.n) })
 	var out []string
 	for _, p := range ps {
 		out = append(out, filepath.Join(dir, p.name))

@@ -19,6 +19,9 @@ import (
 //
 // A StreamWriter is safe for use by several goroutines.
 type StreamWriter struct {
+	// fmu serializes flushes (and parts' numbers); mu guards the rest and
+	// is not held while a part is written, so writers go on meanwhile.
+	fmu    sync.Mutex
 	mu     sync.Mutex
 	dir    string
 	meta   Meta
@@ -28,8 +31,13 @@ type StreamWriter struct {
 	states []*streamRec
 	spk    []spikeRow
 	st     []stateRow
-	parts  map[string]int // parts written, by table
-	closed bool
+	spare  struct { // buffers of the last flush, for reuse
+		spk []spikeRow
+		st  []stateRow
+	}
+	parts  map[string]int // parts written, by table (under fmu)
+	closed bool           // no more writes
+	done   bool           // Close finished
 }
 
 // streamRec is one recorder as the writer sees it.
@@ -100,7 +108,16 @@ func (w *StreamWriter) WriteSpikes(pop string, steps []int64, neurons []int32) e
 	if err := w.usable("WriteSpikes"); err != nil {
 		return err
 	}
-	defer w.mu.Unlock()
+	err := w.writeSpikes(pop, steps, neurons)
+	full := len(w.spk)+len(w.st) >= maxBuffered
+	w.mu.Unlock()
+	if err == nil && full {
+		err = w.Flush()
+	}
+	return err
+}
+
+func (w *StreamWriter) writeSpikes(pop string, steps []int64, neurons []int32) error {
 	if len(steps) != len(neurons) {
 		return fmt.Errorf("recording: %s: spikes of %q: %d steps for %d neurons: must be as many", w.dir, pop, len(steps), len(neurons))
 	}
@@ -127,7 +144,7 @@ func (w *StreamWriter) WriteSpikes(pop string, steps []int64, neurons []int32) e
 		w.spk = append(w.spk, spikeRow{Recorder: int32(r.info.Recorder), Population: pop, Neuron: i, Step: steps[k], Time: float64(steps[k]) * w.meta.DT})
 	}
 	r.rows += int64(len(neurons))
-	return w.flushIfFull()
+	return nil
 }
 
 // checkNeuron checks neuron i of pop against its population's size, when
@@ -152,7 +169,16 @@ func (w *StreamWriter) WriteState(pop, variable string, neurons []int, steps []i
 	if err := w.usable("WriteState"); err != nil {
 		return err
 	}
-	defer w.mu.Unlock()
+	err := w.writeState(pop, variable, neurons, steps, values)
+	full := len(w.spk)+len(w.st) >= maxBuffered
+	w.mu.Unlock()
+	if err == nil && full {
+		err = w.Flush()
+	}
+	return err
+}
+
+func (w *StreamWriter) writeState(pop, variable string, neurons []int, steps []int64, values [][]float64) error {
 	what := fmt.Sprintf("state of %q.%s", pop, variable)
 	if len(neurons) == 0 {
 		return fmt.Errorf("recording: %s: %s: no neurons given", w.dir, what)
@@ -200,63 +226,52 @@ func (w *StreamWriter) WriteState(pop, variable string, neurons []int, steps []i
 	for _, i := range neurons {
 		r.maxID = max(r.maxID, i)
 	}
-	return w.flushIfFull()
-}
-
-func (w *StreamWriter) flushIfFull() error {
-	if len(w.spk)+len(w.st) >= maxBuffered {
-		return w.flush()
-	}
 	return nil
 }
 
 // Flush writes everything written so far as new parts: when it returns
 // nil, that is on disk (synced) and readable by Load or any Parquet
-// reader. On an error, what was not written stays buffered for the next
+// reader. Writes made while a part is written go on (into the next
+// part). On an error, what was not written stays buffered for the next
 // Flush.
 func (w *StreamWriter) Flush() error {
-	if err := w.usable("Flush"); err != nil {
-		return err
+	if w == nil {
+		return errors.New("recording: Flush on a nil StreamWriter")
 	}
-	defer w.mu.Unlock()
+	w.fmu.Lock()
+	defer w.fmu.Unlock()
+	w.mu.Lock()
+	closed := w.closed
+	w.mu.Unlock()
+	if closed {
+		return fmt.Errorf("recording: %s: Flush: the stream writer is closed", w.dir)
+	}
 	return w.flush()
 }
 
-// pending reports whether recorders of kind are not yet described in a
-// part (a recorder with no rows yet still gets a part).
-func (w *StreamWriter) pending(kind string) bool {
+// batch is what a flush writes of one table: the rows taken from the
+// buffer, the recorders they are of, and those described for the first
+// time (to undo on an error).
+type batch[T any] struct {
+	table string
+	rows  []T
+	infos []recorderInfo
+	first []*streamRec
+}
+
+// take moves the rows of buf into a batch of table t (of recorders of
+// kind), leaving buf the spare buffer; ok is false when there is nothing
+// to write. w.mu is held.
+func take[T any](w *StreamWriter, t, kind string, buf, spare *[]T) (b batch[T], ok bool) {
+	undescribed := false
 	for _, r := range w.recs {
-		if r.info.Kind == kind && !r.written {
-			return true
-		}
+		undescribed = undescribed || (r.info.Kind == kind && !r.written)
 	}
-	return false
-}
-
-func (w *StreamWriter) flush() error {
-	if len(w.spk) > 0 || w.pending("spikes") {
-		if err := streamPart(w, tableSpikes, w.spk); err != nil {
-			return err
-		}
-		w.spk = w.spk[:0]
+	if len(*buf) == 0 && !undescribed {
+		return b, false
 	}
-	if len(w.st) > 0 || w.pending("state") {
-		if err := streamPart(w, tableState, w.st); err != nil {
-			return err
-		}
-		w.st = w.st[:0]
-	}
-	return nil
-}
-
-// streamPart writes the buffered rows of table t as its next part, with
-// the recorders they are of.
-func streamPart[T any](w *StreamWriter, t string, rows []T) error {
-	kind := "spikes"
-	if t == tableState {
-		kind = "state"
-	}
-	var infos []recorderInfo
+	b = batch[T]{table: t, rows: *buf}
+	*buf, *spare = (*spare)[:0], nil
 	for _, r := range w.recs {
 		if r.info.Kind != kind || (r.rows == 0 && r.written) {
 			continue
@@ -266,23 +281,75 @@ func streamPart[T any](w *StreamWriter, t string, rows []T) error {
 		if !r.knowSize {
 			info.Size = r.maxID + 1
 		}
-		infos = append(infos, info)
+		b.infos = append(b.infos, info)
+		if !r.written {
+			b.first = append(b.first, r)
+		}
+		r.rows, r.written = 0, true
 	}
-	n := w.parts[t] + 1
-	meta, err := kv(w.meta, t, n, infos)
-	if err != nil {
-		return err
+	return b, true
+}
+
+// giveBack puts the rows of a batch that could not be written back in
+// front of buf. w.mu is held.
+func giveBack[T any](w *StreamWriter, b batch[T], buf *[]T) {
+	*buf = append(b.rows, (*buf)...)
+	for _, info := range b.infos {
+		w.recs[info.Recorder].rows += info.Rows
 	}
-	if err := writePart(filepath.Join(w.dir, t), n, rows, meta); err != nil {
-		return err
+	for _, r := range b.first {
+		r.written = false
 	}
-	w.parts[t] = n
-	for _, r := range w.recs {
-		if r.info.Kind == kind {
-			r.rows, r.written = 0, true
+}
+
+// writeBatch writes b as the next part of its table. w.fmu is held.
+func writeBatch[T any](w *StreamWriter, m Meta, b batch[T]) error {
+	n := w.parts[b.table] + 1
+	meta, err := kv(m, b.table, n, b.infos)
+	if err == nil {
+		err = writePart(filepath.Join(w.dir, b.table), n, b.rows, meta)
+	}
+	if err == nil {
+		w.parts[b.table] = n
+	}
+	return err
+}
+
+// flush writes what is buffered; w.fmu is held, w.mu is not (it is taken
+// only to swap the buffers).
+func (w *StreamWriter) flush() error {
+	w.mu.Lock()
+	bs, okS := take(w, tableSpikes, "spikes", &w.spk, &w.spare.spk)
+	bt, okT := take(w, tableState, "state", &w.st, &w.spare.st)
+	m := w.meta
+	w.mu.Unlock()
+	var errS, errT error
+	if okS {
+		errS = writeBatch(w, m, bs)
+	}
+	if okT && errS == nil {
+		errT = writeBatch(w, m, bt)
+	}
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if okS {
+		if errS != nil {
+			giveBack(w, bs, &w.spk)
+		} else {
+			w.spare.spk = bs.rows[:0]
 		}
 	}
-	return nil
+	if okT {
+		if errS != nil || errT != nil {
+			giveBack(w, bt, &w.st)
+		} else {
+			w.spare.st = bt.rows[:0]
+		}
+	}
+	if errS != nil {
+		return errS
+	}
+	return errT
 }
 
 // SetSummary sets the summary Close writes in the recording (e.g. the
@@ -293,23 +360,32 @@ func (w *StreamWriter) SetSummary(s runlog.Run) {
 	w.meta.Summary = &s
 }
 
-// Close flushes what is buffered and writes the summary. Calls after
-// Close fail; Close itself can be called again.
+// Close flushes what is buffered and writes the summary; writes after
+// Close fail. Close can be called again (after an error, it tries again).
 func (w *StreamWriter) Close() error {
 	if w == nil {
 		return errors.New("recording: Close on a nil StreamWriter")
 	}
+	w.fmu.Lock()
+	defer w.fmu.Unlock()
 	w.mu.Lock()
-	defer w.mu.Unlock()
-	if w.closed {
+	if w.done {
+		w.mu.Unlock()
 		return nil
 	}
+	w.closed = true
+	w.mu.Unlock()
 	if err := w.flush(); err != nil {
 		return err
 	}
-	if err := writeMarker(w.dir, w.meta); err != nil {
+	w.mu.Lock()
+	m := w.meta
+	w.mu.Unlock()
+	if err := writeMarker(w.dir, m); err != nil {
 		return err
 	}
-	w.closed = true
+	w.mu.Lock()
+	w.done = true
+	w.mu.Unlock()
 	return nil
 }

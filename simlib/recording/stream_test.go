@@ -247,3 +247,46 @@ func TestStreamBadInput(t *testing.T) {
 		t.Errorf("recording with a foreign file: %v", err)
 	}
 }
+
+// TestStreamFlushError: a flush that fails (here the table's directory
+// cannot be made) loses nothing: the rows stay buffered and the next
+// flush writes them, in order.
+func TestStreamFlushError(t *testing.T) {
+	r := randomRun(t, 0)
+	dir := filepath.Join(t.TempDir(), "run")
+	w, err := recording.NewStreamWriter(dir, recording.MetaOf(r.net))
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, id := r.spk.Steps(), r.spk.Indices()
+	half := len(st) / 2
+	if err := w.WriteSpikes("src", st[:half], id[:half]); err != nil {
+		t.Fatal(err)
+	}
+	streamState(t, w, r.ge, 1000, false)
+	block := filepath.Join(dir, "spikes")
+	if err := os.WriteFile(block, []byte("in the way"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Flush(); err == nil {
+		t.Fatal("Flush with a file in the way of the spikes directory: no error")
+	}
+	if err := w.WriteSpikes("src", st[half:], id[half:]); err != nil {
+		t.Fatal(err)
+	}
+	os.Remove(block)
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	got, err := recording.Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := got.SpikesOf("src")
+	if s == nil || !slices.Equal(s.Steps(), st) || !slices.Equal(s.Indices(), id) {
+		t.Errorf("after a failed flush: %v: want every spike %v %v", s, st, id)
+	}
+	if g := got.StateOf("lif", "e"); g == nil || !slices.Equal(g.Values()[0], r.ge.Values()[0]) {
+		t.Errorf("after a failed flush: state %v: want the trace", g)
+	}
+}
