@@ -66,7 +66,12 @@ func parts(dir string) ([]string, error) {
 	}
 	slices.SortFunc(ps, func(a, b part) int { return cmp.Compare(a.n, b.n) })
 	var out []string
-	for _, p := range ps {
+	for k, p := range ps {
+		// parts are written one after the other, each renamed into place
+		// once complete: a gap is a part removed since
+		if p.n != uint64(k+1) {
+			return nil, fmt.Errorf("recording: %s: part %s is missing (found %s): the recording was changed", dir, partFile(k+1), p.name)
+		}
 		out = append(out, filepath.Join(dir, p.name))
 	}
 	return out, nil

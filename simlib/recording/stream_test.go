@@ -158,6 +158,23 @@ func TestStreamKilled(t *testing.T) {
 	if got, err = recording.Load(dir); err != nil || got.SpikesOf("src").Len() != half {
 		t.Fatalf("with a temporary file left: %v, %v", got, err)
 	}
+	// a part removed from the middle is found missing (the writer goes
+	// on here: the temporary file of the test is removed first)
+	os.Remove(filepath.Join(dir, "spikes", ".part-000002.parquet.tmp"))
+	if err := w.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.WriteSpikes("src", st[len(st)-1:], id[len(id)-1:]); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	os.Remove(filepath.Join(dir, "spikes", "part-000002.parquet"))
+	if _, err := recording.Load(dir); err == nil || !strings.Contains(err.Error(), "part-000002.parquet is missing") {
+		t.Errorf("a part removed: %v", err)
+	}
+	os.RemoveAll(filepath.Join(dir, "spikes"))
 	// and a new stream may replace the recording (it is golgi's)
 	w2, err := recording.NewStreamWriter(dir, recording.MetaOf(r.net))
 	if err != nil {
