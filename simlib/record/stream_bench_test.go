@@ -26,7 +26,7 @@ func (discard) Close() error                                                 { r
 func benchStream(b *testing.B, sink func(b *testing.B, net *network.Network) record.Sink) {
 	net := network.New(network.Options{})
 	net.AddPopulation("src", 100_000, neuron.PoissonSource{Rate: 0})
-	s := record.NewSpikeStream(sink(b, net), "src")
+	s := record.NewSpikeStream(sink(b, net), net.Population("src"))
 	net.Record(s)
 	if err := net.Build(); err != nil {
 		b.Fatal(err)

@@ -45,7 +45,7 @@ func killNet() *network.Network {
 	net := network.New(network.Options{Seed: 11, Workers: 2})
 	net.AddPopulation("src", 2000, neuron.PoissonSource{Rate: 20})
 	net.AddPopulation("lif", 400, neuron.DefaultLIF()).Receptor("e", synapse.CurrExp(5))
-	net.Connect("src", "lif", connect.FixedInDegree{K: 40}, network.Synapse{Receptor: "e", Weight: dist.Const(250), Delay: dist.Const(1)})
+	net.Connect(net.Population("src"), net.Population("lif"), connect.FixedInDegree{K: 40}, network.Synapse{Receptor: "e", Weight: dist.Const(250), Delay: dist.Const(1)})
 	return net
 }
 
@@ -64,9 +64,9 @@ func TestStreamKilledRun(t *testing.T) {
 			t.Fatal(err)
 		}
 		opt := record.StreamOptions{Chunk: 4096, FlushEvery: 0.02}
-		net.Record(record.NewSpikeStream(w, "lif").SetOptions(opt))
-		net.Record(record.NewSpikeStream(w, "src").SetOptions(opt))
-		net.Record(record.NewStateStream(w, "lif", "v", killVm, 0.5).SetOptions(record.StreamOptions{Chunk: 64, FlushEvery: 0.02}))
+		net.Record(record.NewSpikeStream(w, net.Population("lif")).SetOptions(opt))
+		net.Record(record.NewSpikeStream(w, net.Population("src")).SetOptions(opt))
+		net.Record(record.NewStateStream(w, net.Population("lif"), "v", killVm, 0.5).SetOptions(record.StreamOptions{Chunk: 64, FlushEvery: 0.02}))
 		// runs until killed (at most two minutes, should the parent be gone)
 		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 		defer cancel()
@@ -134,7 +134,7 @@ func TestStreamKilledRun(t *testing.T) {
 
 	// the rerun, in memory, to the last update the recording has
 	net := killNet()
-	rl, rs, rv := record.NewSpikes("lif"), record.NewSpikes("src"), record.NewState("lif", "v", killVm, 0.5)
+	rl, rs, rv := record.NewSpikes(net.Population("lif")), record.NewSpikes(net.Population("src")), record.NewState(net.Population("lif"), "v", killVm, 0.5)
 	for _, r := range []network.Recorder{rl, rs, rv} {
 		net.Record(r)
 	}
@@ -202,9 +202,9 @@ func TestStreamPeakMemory(t *testing.T) {
 			if w, err = recording.NewStreamWriter(f[2], recording.MetaOf(net)); err != nil {
 				t.Fatal(err)
 			}
-			net.Record(record.NewSpikeStream(w, "src").SetOptions(memOpt))
+			net.Record(record.NewSpikeStream(w, net.Population("src")).SetOptions(memOpt))
 		} else {
-			net.Record(record.NewSpikes("src"))
+			net.Record(record.NewSpikes(net.Population("src")))
 		}
 		if err := net.Run(secs * 1000); err != nil {
 			t.Fatal(err)

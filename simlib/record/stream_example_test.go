@@ -27,7 +27,7 @@ func (printSink) Close() error { fmt.Println("close"); return nil }
 func ExampleSpikeStream() {
 	net := network.New(network.Options{})
 	net.AddPopulation("s", 2, neuron.SpikeTimes{Times: [][]float64{{0.5, 1.5}, {0.2}}})
-	net.Record(record.NewSpikeStream(printSink{}, "s"))
+	net.Record(record.NewSpikeStream(printSink{}, net.Population("s")))
 	if err := net.Run(1); err != nil {
 		fmt.Println(err)
 	}

@@ -30,10 +30,11 @@ type spikeChunk struct {
 	ids   []int32
 }
 
-// NewSpikeStream streams the spikes of population pop (of the given neurons
-// only, when some are given) to sink, with DefaultStreamOptions.
-func NewSpikeStream(sink Sink, pop string, neurons ...int) *SpikeStream {
-	return &SpikeStream{cfg: NewSpikes(pop, neurons...), sink: sink, opt: DefaultStreamOptions()}
+// NewSpikeStream streams the spikes of g (a population, or a view of one:
+// pop.Slice(0, 100), its neurons numbered from 0 as by NewSpikes) to sink,
+// with DefaultStreamOptions.
+func NewSpikeStream(sink Sink, g network.Group) *SpikeStream {
+	return &SpikeStream{cfg: NewSpikes(g), sink: sink, opt: DefaultStreamOptions()}
 }
 
 // SetOptions sets the stream's options (before it is added to a network;
@@ -43,7 +44,7 @@ func (s *SpikeStream) SetOptions(o StreamOptions) *SpikeStream {
 	return s
 }
 
-func (s *SpikeStream) String() string { return fmt.Sprintf("spike stream of %q", s.cfg.pop) }
+func (s *SpikeStream) String() string { return fmt.Sprintf("spike stream of %q", s.cfg.label) }
 
 func (s *SpikeStream) Attach(v network.View) error {
 	if err := s.usable(s.String(), s.sink, s.opt); err != nil {
@@ -76,7 +77,7 @@ func (s *SpikeStream) write(c *spikeChunk, sink bool) error {
 	if !sink {
 		return nil
 	}
-	return s.sink.WriteSpikes(s.cfg.pop, c.steps, c.ids)
+	return s.sink.WriteSpikes(s.cfg.label, c.steps, c.ids)
 }
 
 func (s *SpikeStream) Reserve(int64)               {}
@@ -88,13 +89,16 @@ func (s *SpikeStream) Spikes(step int64, pop int, chunks [][]int32) {
 	if pop != s.cfg.idx {
 		return
 	}
-	c, keep := s.cur, s.cfg.keep
+	c, pos := s.cur, s.cfg.pos
 	before := len(c.ids)
 	for _, ch := range chunks {
 		for _, i := range ch {
-			if keep == nil || keep[i] {
+			if pos == nil {
 				c.steps = append(c.steps, step)
 				c.ids = append(c.ids, i)
+			} else if k := pos[i]; k >= 0 {
+				c.steps = append(c.steps, step)
+				c.ids = append(c.ids, k)
 			}
 		}
 	}
@@ -105,7 +109,7 @@ func (s *SpikeStream) Spikes(step int64, pop int, chunks [][]int32) {
 }
 
 // Population returns the recorded population's name.
-func (s *SpikeStream) Population() string { return s.cfg.pop }
+func (s *SpikeStream) Population() string { return s.cfg.label }
 
 // Size returns the size of the recorded population (once attached).
 func (s *SpikeStream) Size() int { return s.cfg.size }

@@ -40,11 +40,11 @@ type stateChunk struct {
 	view  [][]float64 // filled when written
 }
 
-// NewStateStream streams variable of the given neurons of population pop
-// to sink every interval ms (as NewState), with DefaultStreamOptions,
-// except a chunk of about 1 MB.
-func NewStateStream(sink Sink, pop, variable string, neurons []int, interval float64) *StateStream {
-	s := &StateStream{cfg: NewState(pop, variable, neurons, interval), sink: sink, k0: -1}
+// NewStateStream streams variable of the given neurons of g (a population
+// or a view of one; nil neurons: all of them) to sink every interval ms (as
+// NewState), with DefaultStreamOptions, except a chunk of about 1 MB.
+func NewStateStream(sink Sink, g network.Group, variable string, neurons []int, interval float64) *StateStream {
+	s := &StateStream{cfg: NewState(g, variable, neurons, interval), sink: sink, k0: -1}
 	s.SetOptions(StreamOptions{})
 	return s
 }
@@ -59,7 +59,7 @@ func (s *StateStream) SetOptions(o StreamOptions) *StateStream {
 }
 
 func (s *StateStream) String() string {
-	return fmt.Sprintf("state stream of %q.%s", s.cfg.pop, s.cfg.variable)
+	return fmt.Sprintf("state stream of %q.%s", s.cfg.label, s.cfg.variable)
 }
 
 func (s *StateStream) Attach(v network.View) error {
@@ -173,7 +173,7 @@ func (s *StateStream) write(c *stateChunk, sink bool) error {
 	if !sink {
 		return nil
 	}
-	return s.sink.WriteState(cfg.pop, cfg.variable, cfg.neurons, c.steps, c.view)
+	return s.sink.WriteState(cfg.label, cfg.variable, cfg.neurons, c.steps, c.view)
 }
 
 // Digest returns the hash of the samples recorded so far, State's exactly
@@ -188,7 +188,7 @@ func (s *StateStream) Digest() []byte {
 }
 
 // Population returns the recorded population's name.
-func (s *StateStream) Population() string { return s.cfg.pop }
+func (s *StateStream) Population() string { return s.cfg.label }
 
 // Variable returns the recorded variable's name.
 func (s *StateStream) Variable() string { return s.cfg.variable }

@@ -90,7 +90,7 @@ func streamNet(workers int) *network.Network {
 	net := network.New(network.Options{Seed: 7, Workers: workers})
 	net.AddPopulation("src", 200, neuron.PoissonSource{Rate: 40})
 	net.AddPopulation("lif", 60, neuron.DefaultLIF()).Receptor("e", synapse.CurrExp(5))
-	net.Connect("src", "lif", connect.FixedInDegree{K: 20}, network.Synapse{Receptor: "e", Weight: dist.Const(300), Delay: dist.Const(0.5)})
+	net.Connect(net.Population("src"), net.Population("lif"), connect.FixedInDegree{K: 20}, network.Synapse{Receptor: "e", Weight: dist.Const(300), Delay: dist.Const(0.5)})
 	return net
 }
 
@@ -114,23 +114,25 @@ func transpose(v [][]float64) [][]float64 {
 // and flushes between chunks; and the network's fingerprint is the same
 // whether it streamed or not.
 func TestStreamRoundTrip(t *testing.T) {
-	subset := []int{41, 3, 17, 59, 0}
+	subset := []int{41, 3, 17, 59, 0} // state: in the order given
+	view := []int{0, 3, 17, 41, 59}   // spikes: a view of src
 	for _, workers := range []int{1, 2} {
 		for _, pieces := range [][]float64{{300}, {37.3, 0, 100.1, 162.6}} {
 			name := fmt.Sprintf("workers %d, runs %v", workers, pieces)
 			memNet, strNet := streamNet(workers), streamNet(workers)
-			sp, sub := record.NewSpikes("lif"), record.NewSpikes("src", subset...)
-			st, st2 := record.NewState("lif", "v", subset, 0.3), record.NewState("lif", "v", []int{5}, 0)
+			mp := memNet.Population
+			sp, sub := record.NewSpikes(mp("lif")), record.NewSpikes(mp("src").Select(view...))
+			st, st2 := record.NewState(mp("lif"), "v", subset, 0.3), record.NewState(mp("lif"), "v", []int{5}, 0)
 			sink := newMemSink()
 			opt := record.StreamOptions{Chunk: 7, FlushEvery: 1e-9}
 			for _, r := range []network.Recorder{sp, sub, st, st2} {
 				memNet.Record(r)
 			}
 			for _, r := range []network.Recorder{
-				record.NewSpikeStream(sink, "lif").SetOptions(opt),
-				record.NewSpikeStream(sink, "src", subset...).SetOptions(opt),
-				record.NewStateStream(sink, "lif", "v", subset, 0.3).SetOptions(record.StreamOptions{Chunk: 3, FlushEvery: 1e-9}),
-				record.NewStateStream(sink, "lif", "v", []int{5}, 0),
+				record.NewSpikeStream(sink, strNet.Population("lif")).SetOptions(opt),
+				record.NewSpikeStream(sink, strNet.Population("src").Select(view...)).SetOptions(opt),
+				record.NewStateStream(sink, strNet.Population("lif"), "v", subset, 0.3).SetOptions(record.StreamOptions{Chunk: 3, FlushEvery: 1e-9}),
+				record.NewStateStream(sink, strNet.Population("lif"), "v", []int{5}, 0),
 			} {
 				strNet.Record(r)
 			}
@@ -154,8 +156,8 @@ func TestStreamRoundTrip(t *testing.T) {
 			}{
 				{"lif spike steps", sink.steps["lif"], sp.Steps()},
 				{"lif spike neurons", sink.ids["lif"], sp.Indices()},
-				{"src subset spike steps", sink.steps["src"], sub.Steps()},
-				{"src subset spike neurons", sink.ids["src"], sub.Indices()},
+				{"src subset spike steps", sink.steps[sub.Population()], sub.Steps()},
+				{"src subset spike neurons", sink.ids[sub.Population()], sub.Indices()},
 				{"v samples", sink.sVals[key], transpose(st.Values())},
 				{"v sample steps", sink.sSteps[key], sampleSteps(st.Times(), 0.1)},
 				{"v of neuron 5", sink.sVals["lif.v[5]"], transpose(st2.Values())},
@@ -203,9 +205,9 @@ func TestStreamErrorStopsRun(t *testing.T) {
 	net := streamNet(2)
 	sink := newMemSink()
 	sink.failAt = 4
-	sp := record.NewSpikes("src")
+	sp := record.NewSpikes(net.Population("src"))
 	net.Record(sp)
-	net.Record(record.NewSpikeStream(sink, "src").SetOptions(record.StreamOptions{Chunk: 50, FlushEvery: 1000}))
+	net.Record(record.NewSpikeStream(sink, net.Population("src")).SetOptions(record.StreamOptions{Chunk: 50, FlushEvery: 1000}))
 	err := net.Run(1000)
 	var re *network.RecorderError
 	if !errors.As(err, &re) || re.Index != 1 || re.Op != "flush" {
@@ -239,7 +241,7 @@ func TestStreamFlushCloseErrors(t *testing.T) {
 	net := streamNet(1)
 	sink := newMemSink()
 	sink.failFlush = errors.New("disk full (test)")
-	net.Record(record.NewStateStream(sink, "lif", "v", []int{1}, 0))
+	net.Record(record.NewStateStream(sink, net.Population("lif"), "v", []int{1}, 0))
 	err := net.Run(5)
 	if err == nil || !strings.Contains(err.Error(), `recorder 0 (state stream of "lif".v): flush failed`) || !strings.Contains(err.Error(), "disk full (test)") {
 		t.Fatalf("run whose final flush fails: %v", err)
@@ -251,7 +253,7 @@ func TestStreamFlushCloseErrors(t *testing.T) {
 	net = streamNet(1)
 	sink = newMemSink()
 	sink.failClose = errors.New("cannot close (test)")
-	net.Record(record.NewSpikeStream(sink, "src"))
+	net.Record(record.NewSpikeStream(sink, net.Population("src")))
 	if err := net.Run(5); err != nil {
 		t.Fatal(err)
 	}
@@ -265,26 +267,40 @@ func TestStreamFlushCloseErrors(t *testing.T) {
 // TestStreamBadInput: streams refuse a nil sink, bad options and what the
 // in-memory recorders refuse.
 func TestStreamBadInput(t *testing.T) {
-	run := func(r network.Recorder) error {
+	type mk = func(net *network.Network) network.Recorder
+	run := func(r mk) error {
 		net := streamNet(1)
-		net.Record(r)
+		net.Record(r(net))
 		return net.Run(1)
 	}
-	closed := record.NewSpikeStream(newMemSink(), "src")
-	if err := closed.Close(); err != nil {
-		t.Fatal(err)
+	closed := func(net *network.Network) network.Recorder {
+		s := record.NewSpikeStream(newMemSink(), net.Population("src"))
+		if err := s.Close(); err != nil {
+			t.Fatal(err)
+		}
+		return s
 	}
 	for _, c := range []struct {
 		name string
-		r    network.Recorder
+		r    mk
 		want []string
 	}{
-		{"nil sink", record.NewSpikeStream(nil, "src"), []string{`spike stream of "src"`, "the sink is nil"}},
-		{"nil sink (state)", record.NewStateStream(nil, "lif", "v", []int{0}, 0), []string{`state stream of "lif".v`, "the sink is nil"}},
-		{"chunk -1", record.NewSpikeStream(newMemSink(), "src").SetOptions(record.StreamOptions{Chunk: -1}), []string{`spike stream of "src"`, "Chunk = -1", "must be in [1,"}},
-		{"flush NaN", record.NewStateStream(newMemSink(), "lif", "v", []int{0}, 0).SetOptions(record.StreamOptions{FlushEvery: nanF()}), []string{`state stream of "lif".v`, "FlushEvery = NaN s", "finite"}},
-		{"unknown population", record.NewSpikeStream(newMemSink(), "x"), []string{`unknown population "x"`}},
-		{"neuron out of range", record.NewStateStream(newMemSink(), "lif", "v", []int{60}, 0), []string{"neuron 60", "must be in [0, 60)"}},
+		{"nil sink", func(net *network.Network) network.Recorder { return record.NewSpikeStream(nil, net.Population("src")) }, []string{`spike stream of "src"`, "the sink is nil"}},
+		{"nil sink (state)", func(net *network.Network) network.Recorder {
+			return record.NewStateStream(nil, net.Population("lif"), "v", []int{0}, 0)
+		}, []string{`state stream of "lif".v`, "the sink is nil"}},
+		{"chunk -1", func(net *network.Network) network.Recorder {
+			return record.NewSpikeStream(newMemSink(), net.Population("src")).SetOptions(record.StreamOptions{Chunk: -1})
+		}, []string{`spike stream of "src"`, "Chunk = -1", "must be in [1,"}},
+		{"flush NaN", func(net *network.Network) network.Recorder {
+			return record.NewStateStream(newMemSink(), net.Population("lif"), "v", []int{0}, 0).SetOptions(record.StreamOptions{FlushEvery: nanF()})
+		}, []string{`state stream of "lif".v`, "FlushEvery = NaN s", "finite"}},
+		{"unknown population", func(net *network.Network) network.Recorder {
+			return record.NewSpikeStream(newMemSink(), net.Population("x"))
+		}, []string{`unknown population "x"`}},
+		{"neuron out of range", func(net *network.Network) network.Recorder {
+			return record.NewStateStream(newMemSink(), net.Population("lif"), "v", []int{60}, 0)
+		}, []string{"neuron 60", "must be in [0, 60)"}},
 		{"closed before use", closed, []string{`spike stream of "src"`, "the stream is closed"}},
 	} {
 		err := run(c.r)
@@ -309,12 +325,12 @@ func TestStreamAddedAfterBuild(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	st, sp := record.NewState("lif", "v", []int{9, 2}, 0.3), record.NewSpikes("lif")
+	st, sp := record.NewState(memNet.Population("lif"), "v", []int{9, 2}, 0.3), record.NewSpikes(memNet.Population("lif"))
 	memNet.Record(st)
 	memNet.Record(sp)
 	sink := newMemSink()
-	strNet.Record(record.NewStateStream(sink, "lif", "v", []int{9, 2}, 0.3).SetOptions(record.StreamOptions{Chunk: 5}))
-	strNet.Record(record.NewSpikeStream(sink, "lif").SetOptions(record.StreamOptions{Chunk: 3}))
+	strNet.Record(record.NewStateStream(sink, strNet.Population("lif"), "v", []int{9, 2}, 0.3).SetOptions(record.StreamOptions{Chunk: 5}))
+	strNet.Record(record.NewSpikeStream(sink, strNet.Population("lif")).SetOptions(record.StreamOptions{Chunk: 3}))
 	for _, n := range []*network.Network{memNet, strNet} {
 		if err := n.Run(60); err != nil {
 			t.Fatal(err)
@@ -341,7 +357,7 @@ func (*panicSink) WriteSpikes(string, []int64, []int32) error { panic("panicSink
 // error of the run, not the end of the program.
 func TestStreamSinkPanic(t *testing.T) {
 	net := streamNet(1)
-	net.Record(record.NewSpikeStream(&panicSink{}, "src"))
+	net.Record(record.NewSpikeStream(&panicSink{}, net.Population("src")))
 	err := net.Run(10)
 	if err == nil || !strings.Contains(err.Error(), "the sink panicked: panicSink (test)") {
 		t.Fatalf("run with a panicking sink: %v", err)

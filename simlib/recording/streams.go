@@ -36,22 +36,21 @@ func Stream(dir string, net *network.Network) *Streams {
 // refused).
 func (s *Streams) Writer() *StreamWriter { return s.w }
 
-// Spikes streams the spikes of population pop (of the given neurons only,
-// when some are given) into the recording, and adds the recorder to the
-// network.
-func (s *Streams) Spikes(pop string, neurons ...int) *record.SpikeStream {
-	r := record.NewSpikeStream(s.sink(), pop, neurons...)
+// Spikes streams the spikes of g (a population or a view of one) into the
+// recording, and adds the recorder to the network.
+func (s *Streams) Spikes(g network.Group) *record.SpikeStream {
+	r := record.NewSpikeStream(s.sink(), g)
 	if s.w != nil {
 		s.net.Record(r)
 	}
 	return r
 }
 
-// State streams variable of the given neurons of population pop every
+// State streams variable of the given neurons of g (nil: all) every
 // interval ms (as record.NewState) into the recording, and adds the
 // recorder to the network.
-func (s *Streams) State(pop, variable string, neurons []int, interval float64) *record.StateStream {
-	r := record.NewStateStream(s.sink(), pop, variable, neurons, interval)
+func (s *Streams) State(g network.Group, variable string, neurons []int, interval float64) *record.StateStream {
+	r := record.NewStateStream(s.sink(), g, variable, neurons, interval)
 	if s.w != nil {
 		s.net.Record(r)
 	}

@@ -28,11 +28,11 @@ func TestStreams(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "run")
 	net := streamsNet()
 	rs := recording.Stream(dir, net)
-	rs.Spikes("src")
-	rs.State("lif", "v", []int{3, 1}, 0.5)
+	rs.Spikes(net.Population("src"))
+	rs.State(net.Population("lif"), "v", []int{3, 1}, 0.5)
 
 	ref := streamsNet()
-	sp, vm := record.NewSpikes("src"), record.NewState("lif", "v", []int{3, 1}, 0.5)
+	sp, vm := record.NewSpikes(ref.Population("src")), record.NewState(ref.Population("lif"), "v", []int{3, 1}, 0.5)
 	ref.Record(sp)
 	ref.Record(vm)
 	for _, d := range []float64{50, 70} {
@@ -74,7 +74,7 @@ func TestStreamsRefusedDir(t *testing.T) {
 	}
 	net := streamsNet()
 	rs := recording.Stream(dir, net)
-	rs.Spikes("src")
+	rs.Spikes(net.Population("src"))
 	err := net.Run(1)
 	if err == nil || !strings.Contains(err.Error(), dir) {
 		t.Fatalf("run streaming into a directory of other files: %v", err)
