@@ -1,0 +1,131 @@
+//go:build hdf5
+
+package h5
+
+/*
+#include "h5helpers.h"
+*/
+import "C"
+
+import (
+	"fmt"
+	"path"
+	"strings"
+)
+
+// object is a group or a dataset of an open file.
+type object struct {
+	id   C.hid_t
+	file *File
+	path string // full path in the file, for messages
+}
+
+// Path returns the object's path in its file, such as "/units/id".
+func (o *object) Path() string { return o.path }
+
+func (o *object) child(name string) string { return path.Join(o.path, name) }
+
+// Group is an HDF5 group (the root group included).
+type Group struct{ object }
+
+// Dataset is an HDF5 dataset.
+type Dataset struct{ object }
+
+// checkName refuses names HDF5 would read as paths or cannot hold.
+func checkName(what, name string) error {
+	switch {
+	case name == "":
+		return fmt.Errorf("h5: %s name is empty", what)
+	case name == "." || name == "..":
+		return fmt.Errorf("h5: %s name %q: not allowed", what, name)
+	case strings.ContainsAny(name, "/\x00"):
+		return fmt.Errorf("h5: %s name %q: must not contain '/' or NUL", what, name)
+	}
+	return nil
+}
+
+func (g *Group) writable() error {
+	if g.file.closed {
+		return fmt.Errorf("h5: %s: file %s is closed", g.path, g.file.path)
+	}
+	if !g.file.write {
+		return fmt.Errorf("h5: %s: file %s is open read-only", g.path, g.file.path)
+	}
+	return nil
+}
+
+// CreateGroup makes the group name in g.
+func (g *Group) CreateGroup(name string) (*Group, error) {
+	if err := checkName("group", name); err != nil {
+		return nil, err
+	}
+	if err := g.writable(); err != nil {
+		return nil, err
+	}
+	n := cstr(name)
+	defer free(n)
+	lock()
+	defer unlock()
+	id := C.H5Gcreate2(g.id, n, C.H5P_DEFAULT, C.H5P_DEFAULT, C.H5P_DEFAULT)
+	if id < 0 {
+		return nil, lastError("create group %s", g.child(name))
+	}
+	g.file.track(id)
+	return &Group{object{id, g.file, g.child(name)}}, nil
+}
+
+// Has tells whether g has a link (group or dataset) called name.
+func (g *Group) Has(name string) bool {
+	if checkName("link", name) != nil || g.file.closed {
+		return false
+	}
+	n := cstr(name)
+	defer free(n)
+	lock()
+	defer unlock()
+	r := C.H5Lexists(g.id, n, C.H5P_DEFAULT)
+	if r < 0 {
+		C.H5Eclear2(C.H5E_DEFAULT)
+	}
+	return r > 0
+}
+
+// OpenGroup opens the group name of g.
+func (g *Group) OpenGroup(name string) (*Group, error) {
+	if err := checkName("group", name); err != nil {
+		return nil, err
+	}
+	if !g.Has(name) {
+		return nil, fmt.Errorf("h5: %s: no group %q", g.path, name)
+	}
+	n := cstr(name)
+	defer free(n)
+	lock()
+	defer unlock()
+	id := C.H5Gopen2(g.id, n, C.H5P_DEFAULT)
+	if id < 0 {
+		return nil, lastError("open group %s", g.child(name))
+	}
+	g.file.track(id)
+	return &Group{object{id, g.file, g.child(name)}}, nil
+}
+
+// OpenDataset opens the dataset name of g.
+func (g *Group) OpenDataset(name string) (*Dataset, error) {
+	if err := checkName("dataset", name); err != nil {
+		return nil, err
+	}
+	if !g.Has(name) {
+		return nil, fmt.Errorf("h5: %s: no dataset %q", g.path, name)
+	}
+	n := cstr(name)
+	defer free(n)
+	lock()
+	defer unlock()
+	id := C.H5Dopen2(g.id, n, C.H5P_DEFAULT)
+	if id < 0 {
+		return nil, lastError("open dataset %s", g.child(name))
+	}
+	g.file.track(id)
+	return &Dataset{object{id, g.file, g.child(name)}}, nil
+}
