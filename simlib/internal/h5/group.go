@@ -129,3 +129,29 @@ func (g *Group) OpenDataset(name string) (*Dataset, error) {
 	g.file.track(id)
 	return &Dataset{object{id, g.file, g.child(name)}}, nil
 }
+
+// Names returns the names of g's links (groups and datasets) in name
+// order.
+func (g *Group) Names() ([]string, error) {
+	lock()
+	defer unlock()
+	var info C.H5G_info_t
+	if C.H5Gget_info(g.id, &info) < 0 {
+		return nil, lastError("%s: list", g.path)
+	}
+	dot := cstr(".")
+	defer free(dot)
+	out := make([]string, 0, int(info.nlinks))
+	for k := C.hsize_t(0); k < info.nlinks; k++ {
+		n := C.H5Lget_name_by_idx(g.id, dot, C.H5_INDEX_NAME, C.H5_ITER_INC, k, nil, 0, C.H5P_DEFAULT)
+		if n < 0 {
+			return nil, lastError("%s: name of link %d", g.path, k)
+		}
+		buf := make([]C.char, n+1)
+		if C.H5Lget_name_by_idx(g.id, dot, C.H5_INDEX_NAME, C.H5_ITER_INC, k, &buf[0], C.size_t(n+1), C.H5P_DEFAULT) < 0 {
+			return nil, lastError("%s: name of link %d", g.path, k)
+		}
+		out = append(out, C.GoString(&buf[0]))
+	}
+	return out, nil
+}

@@ -155,6 +155,9 @@ func TestWriteReadBack(t *testing.T) {
 	if x, err := root.AttrInt64s("sorting"); err != nil || !slices.Equal(x, []int64{2}) {
 		t.Fatalf("sorting: %v %v", x, err)
 	}
+	if n, err := g.Names(); err != nil || !slices.Equal(n, []string{"empty", "floats", "ints", "matrix", "scalar", "strings", "text", "uints"}) {
+		t.Fatalf("names: %q %v", n, err)
+	}
 	if p, err := root.AttrRef("ref"); err != nil || p != "/g/floats" {
 		t.Fatalf("ref: %q %v", p, err)
 	}
@@ -233,15 +236,27 @@ func TestRefusals(t *testing.T) {
 	// a failing fill leaves nothing behind
 	failed := filepath.Join(dir, "failed.h5")
 	cases := map[string]func(*h5.File) error{
-		"slash":    func(f *h5.File) error { _, err := f.Root().CreateGroup("a/b"); return err },
-		"dot":      func(f *h5.File) error { _, err := f.Root().CreateGroup("."); return err },
-		"empty":    func(f *h5.File) error { _, err := f.Root().WriteString("", "x"); return err },
-		"shape":    func(f *h5.File) error { _, err := f.Root().WriteFloat64("x", matrix, []int{4, 2}, h5.Layout{}); return err },
+		"slash": func(f *h5.File) error { _, err := f.Root().CreateGroup("a/b"); return err },
+		"dot":   func(f *h5.File) error { _, err := f.Root().CreateGroup("."); return err },
+		"empty": func(f *h5.File) error { _, err := f.Root().WriteString("", "x"); return err },
+		"shape": func(f *h5.File) error {
+			_, err := f.Root().WriteFloat64("x", matrix, []int{4, 2}, h5.Layout{})
+			return err
+		},
 		"negative": func(f *h5.File) error { _, err := f.Root().WriteInt64("x", nil, []int{-1}, h5.Layout{}); return err },
-		"deflate":  func(f *h5.File) error { _, err := f.Root().WriteFloat64("x", matrix, nil, h5.Layout{Deflate: 3}); return err },
-		"chunk":    func(f *h5.File) error { _, err := f.Root().WriteFloat64("x", matrix, nil, h5.Layout{Chunk: []int{0}}); return err },
-		"rank":     func(f *h5.File) error { _, err := f.Root().WriteFloat64("x", matrix, nil, h5.Layout{Chunk: []int{1, 1}}); return err },
-		"nul":      func(f *h5.File) error { _, err := f.Root().WriteString("x", "a\x00b"); return err },
+		"deflate": func(f *h5.File) error {
+			_, err := f.Root().WriteFloat64("x", matrix, nil, h5.Layout{Deflate: 3})
+			return err
+		},
+		"chunk": func(f *h5.File) error {
+			_, err := f.Root().WriteFloat64("x", matrix, nil, h5.Layout{Chunk: []int{0}})
+			return err
+		},
+		"rank": func(f *h5.File) error {
+			_, err := f.Root().WriteFloat64("x", matrix, nil, h5.Layout{Chunk: []int{1, 1}})
+			return err
+		},
+		"nul": func(f *h5.File) error { _, err := f.Root().WriteString("x", "a\x00b"); return err },
 		"twice": func(f *h5.File) error {
 			if _, err := f.Root().CreateGroup("x"); err != nil {
 				return err
@@ -251,7 +266,9 @@ func TestRefusals(t *testing.T) {
 		},
 		"type":     func(f *h5.File) error { return f.Root().SetAttr("x", struct{}{}) },
 		"zero ref": func(f *h5.File) error { return f.Root().SetAttr("x", h5.Ref{}) },
-		"enum":     func(f *h5.File) error { return f.Root().SetAttr("x", h5.Enum8{Names: []string{"a"}, Values: []int8{0}, Value: 3}) },
+		"enum": func(f *h5.File) error {
+			return f.Root().SetAttr("x", h5.Enum8{Names: []string{"a"}, Values: []int8{0}, Value: 3})
+		},
 	}
 	for name, c := range cases {
 		err := h5.Write(failed, nil, c)
