@@ -54,16 +54,24 @@ func (e *toolError) Error() string { return e.err.Error() + ": " + string(bytes.
 // with the script's output when it exits non-zero. It returns the output.
 func Run(t testing.TB, script string, args ...string) string {
 	t.Helper()
+	out, err := Try(t, script, args...)
+	if err != nil {
+		t.Fatalf("%s %v: %v\n%s", filepath.Base(script), args, err, out)
+	}
+	return out
+}
+
+// Try runs the script as Run does and returns its output and error, for
+// tests that the script fails on a wrong file.
+func Try(t testing.TB, script string, args ...string) (string, error) {
+	t.Helper()
 	if _, err := os.Stat(Python); err != nil {
 		need(t, Python, err)
 	}
 	cmd := exec.Command(Python, append([]string{script}, args...)...)
 	cmd.Env = append(os.Environ(), "PYTHONDONTWRITEBYTECODE=1")
 	out, err := cmd.CombinedOutput()
-	if err != nil {
-		t.Fatalf("%s %v: %v\n%s", filepath.Base(script), args, err, out)
-	}
-	return string(out)
+	return string(out), err
 }
 
 // H5dump runs h5dump with args and returns its output.

@@ -1,0 +1,217 @@
+//go:build hdf5
+
+package nwb_test
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/golgi-sim/golgi/simlib/internal/h5"
+	"github.com/golgi-sim/golgi/simlib/internal/h5/h5check"
+	"github.com/golgi-sim/golgi/simlib/network"
+	"github.com/golgi-sim/golgi/simlib/neuron"
+	"github.com/golgi-sim/golgi/simlib/record"
+	"github.com/golgi-sim/golgi/simlib/recording/nwb"
+	"github.com/golgi-sim/golgi/simlib/stimulus"
+)
+
+type recs struct {
+	net       *network.Network
+	src, sub  *record.Spikes
+	vm, every *record.State
+	dup       *record.State // a second recorder of exc.v
+}
+
+// run records a LIF population driven above threshold (its neurons fire
+// together) and given spike times: all spikes of src, the spikes of three
+// neurons of exc (asked out of order, one twice), v of three neurons of
+// exc every 0.5 ms and of one neuron of inh every step.
+func run(t *testing.T) recs {
+	t.Helper()
+	net := network.New(network.Options{DT: 0.1, Seed: 11})
+	net.AddPopulation("src", 3, neuron.SpikeTimes{Times: [][]float64{{0.3, 5, 5.1}, {}, {0.3, 2}}})
+	net.AddPopulation("exc", 10, neuron.DefaultLIF()).Inject(stimulus.DC{Amplitude: 1500})
+	net.AddPopulation("inh", 2, neuron.DefaultLIF()).Inject(stimulus.DC{Amplitude: 900})
+	r := recs{net, record.NewSpikes("src"), record.NewSpikes("exc", 7, 2, 5, 2),
+		record.NewState("exc", "v", []int{4, 0, 9}, 0.5), record.NewState("inh", "v", []int{1}, 0),
+		record.NewState("exc", "v", []int{1}, 0)}
+	for _, x := range []network.Recorder{r.src, r.sub, r.vm, r.every, r.dup} {
+		net.Record(x)
+	}
+	if err := net.Run(100); err != nil {
+		t.Fatal(err)
+	}
+	if r.sub.Len() < 10 || r.src.Len() != 5 || len(r.vm.Times()) != 201 {
+		t.Fatalf("%d, %d spikes, %d samples: the test would prove little", r.sub.Len(), r.src.Len(), len(r.vm.Times()))
+	}
+	return r
+}
+
+// row is what one row of the Units table must hold.
+type row struct {
+	Population string   `json:"population"`
+	Neuron     int      `json:"neuron"`
+	Steps      []int64  `json:"steps"`
+	Times      []uint64 `json:"times"` // IEEE bits of the spike times in s
+}
+
+// series is what one TimeSeries must hold.
+type series struct {
+	Name       string   `json:"name"`
+	Shape      []int    `json:"shape"`
+	Data       []uint64 `json:"data"` // bits, row-major time × neuron
+	Timestamps []uint64 `json:"timestamps"`
+	Neurons    []int    `json:"neurons"`
+	Unit       string   `json:"unit"`
+	Conversion uint64   `json:"conversion"`
+}
+
+func rows(s *record.Spikes, neurons []int, dt float64) []row {
+	var out []row
+	for _, i := range neurons {
+		r := row{Population: s.Population(), Neuron: i, Steps: []int64{}}
+		var ts []float64
+		for k, n := range s.Indices() {
+			if int(n) == i {
+				r.Steps = append(r.Steps, s.Steps()[k])
+				ts = append(ts, s.Times()[k]/1000)
+			}
+		}
+		r.Times = h5check.Bits(ts)
+		out = append(out, r)
+	}
+	return out
+}
+
+func seriesOf(name string, s *record.State) series {
+	v, tm := s.Values(), s.Times()
+	var data, ts []float64
+	for k := range tm {
+		for j := range v {
+			data = append(data, v[j][k])
+		}
+		ts = append(ts, tm[k]/1000)
+	}
+	return series{name, []int{len(tm), len(v)}, h5check.Bits(data), h5check.Bits(ts), s.Neurons(), "volts", h5check.Bits([]float64{1e-3})[0]}
+}
+
+func TestIndependentReaders(t *testing.T) {
+	h5check.Modules(t, "h5py", "numpy", "hdmf")
+	r := run(t)
+	dir := t.TempDir()
+	path := filepath.Join(dir, "run.nwb")
+	sum := r.net.Summary()
+	opt := nwb.DefaultOptions()
+	opt.Run = &sum
+	opt.Identifier = "golgi-test-run"
+	opt.SessionStart = time.Date(2026, 12, 1, 10, 30, 0, 0, time.UTC)
+	if err := nwb.Write(path, opt, r.src, r.vm, r.sub, r.every); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]any{
+		"identifier": "golgi-test-run", "session_start_time": "2026-12-01T10:30:00.000Z",
+		"session_description": "golgi simulation", "nwb_version": nwb.Version,
+		"dt": 0.1, "seed": sum.Seed, "fingerprint": sum.Fingerprint,
+		"units":  append(rows(r.src, []int{0, 1, 2}, 0.1), rows(r.sub, []int{2, 5, 7}, 0.1)...),
+		"series": []series{seriesOf("exc_v", r.vm), seriesOf("inh_v", r.every)},
+	}
+	wp := filepath.Join(dir, "want.json")
+	h5check.WriteJSON(t, wp, want)
+	if keep := os.Getenv("GOLGI_KEEP_NWB"); keep != "" {
+		b, _ := os.ReadFile(path)
+		os.WriteFile(keep+".nwb", b, 0o644)
+		b, _ = os.ReadFile(wp)
+		os.WriteFile(keep+".json", b, 0o644)
+	}
+	out := h5check.Run(t, "testdata/check_nwb.py", path, wp)
+	if !strings.Contains(out, "ok") {
+		t.Fatalf("check_nwb.py: %s", out)
+	}
+	t.Log(out)
+	// the checker can fail: one bit of one spike time off
+	u := want["units"].([]row)
+	u[3].Times[1] ^= 1
+	h5check.WriteJSON(t, wp, want)
+	if out, err := h5check.Try(t, "testdata/check_nwb.py", path, wp); err == nil || !strings.Contains(out, "row 3 times bits") {
+		t.Fatalf("check_nwb.py passed a wrong spike time: %v %s", err, out)
+	}
+}
+
+func TestRefusals(t *testing.T) {
+	r := run(t)
+	dir := t.TempDir()
+	path := filepath.Join(dir, "run.nwb")
+	opt := nwb.DefaultOptions()
+	noV := nwb.DefaultOptions()
+	noV.Units = nil
+	badUnit := nwb.DefaultOptions()
+	badUnit.Units = map[string]nwb.Unit{"v": {Name: "volts", Conversion: 0}}
+	for name, c := range map[string]struct {
+		opt  nwb.Options
+		recs []network.Recorder
+		msg  string
+	}{
+		"none":       {opt, nil, "no recorders"},
+		"nil":        {opt, []network.Recorder{r.src, nil}, "recorder 1 is nil"},
+		"nil spikes": {opt, []network.Recorder{(*record.Spikes)(nil)}, "spike recorder 0 is nil"},
+		"nil state":  {opt, []network.Recorder{r.src, (*record.State)(nil)}, "state recorder 1 is nil"},
+		"twice":      {opt, []network.Recorder{r.vm, r.dup}, "a second recorder of that variable"},
+		"unrun":      {opt, []network.Recorder{record.NewSpikes("exc")}, "not attached"},
+		"empty pop":  {opt, []network.Recorder{record.NewSpikes("")}, "population name is empty"},
+		"rate":       {opt, []network.Recorder{record.NewRate("exc", 1)}, `*record.Rate of "exc"`},
+		"no unit":    {noV, []network.Recorder{r.vm}, `no unit for variable "v"`},
+		"bad unit":   {badUnit, []network.Recorder{r.vm}, "Conversion positive"},
+	} {
+		err := nwb.Write(path, c.opt, c.recs...)
+		if err == nil || !strings.Contains(err.Error(), c.msg) {
+			t.Errorf("%s: %v, want an error saying %q", name, err, c.msg)
+		}
+	}
+	if _, err := os.Stat(path); !errors.Is(err, os.ErrNotExist) {
+		t.Fatal("a refused write left a file")
+	}
+	// existing files: an NWB file golgi did not write is never touched
+	other := filepath.Join(dir, "other.nwb")
+	if err := h5.Write(other, nil, func(f *h5.File) error { return f.Root().SetAttr("neurodata_type", "NWBFile") }); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := os.ReadFile(other)
+	for _, ow := range []bool{false, true} {
+		o := opt
+		o.Overwrite = ow
+		if err := nwb.Write(other, o, r.src); !errors.Is(err, h5.ErrExists) {
+			t.Errorf("overwrite %v of an NWB file golgi did not write: %v", ow, err)
+		}
+	}
+	if after, _ := os.ReadFile(other); string(after) != string(before) {
+		t.Fatal("a file golgi did not write was changed")
+	}
+	// golgi's own file: refused without Overwrite, replaced with it
+	if err := nwb.Write(path, opt, r.src); err != nil {
+		t.Fatal(err)
+	}
+	if err := nwb.Write(path, opt, r.vm); !errors.Is(err, h5.ErrExists) {
+		t.Errorf("second write without Overwrite: %v", err)
+	}
+	o := opt
+	o.Overwrite = true
+	if err := nwb.Write(path, o, r.vm); err != nil {
+		t.Fatal(err)
+	}
+	f, err := h5.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if f.Root().Has("units") || !f.Root().Has("acquisition") {
+		t.Fatal("the replaced file is not the new one")
+	}
+	acq, err := f.Root().OpenGroup("acquisition")
+	if err != nil || !acq.Has("exc_v") {
+		t.Fatalf("acquisition: %v", err)
+	}
+}
