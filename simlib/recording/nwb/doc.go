@@ -52,5 +52,8 @@
 // (pynwb and the DANDI validator ship it).
 //
 // Write never replaces a file golgi did not write (see Options.Overwrite),
-// and the file appears at its path only when written whole.
+// and the file appears at its path only when written whole. Read gives
+// back, as plain values, what Write put in a file (rows of the Units
+// table, the TimeSeries and the notes); it refuses files golgi did not
+// write.
 package nwb

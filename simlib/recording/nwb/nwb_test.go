@@ -3,9 +3,12 @@
 package nwb_test
 
 import (
+	"encoding/json"
 	"errors"
+	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -213,5 +216,74 @@ func TestRefusals(t *testing.T) {
 	acq, err := f.Root().OpenGroup("acquisition")
 	if err != nil || !acq.Has("exc_v") {
 		t.Fatalf("acquisition: %v", err)
+	}
+}
+
+// TestRoundTrip writes and reads back with golgi's own reader: every spike
+// time and every sample, bit for bit, and golgi's updates from the times.
+func TestRoundTrip(t *testing.T) {
+	r := run(t)
+	path := filepath.Join(t.TempDir(), "run.nwb")
+	sum := r.net.Summary()
+	opt := nwb.DefaultOptions()
+	opt.Run = &sum
+	if err := nwb.Write(path, opt, r.src, r.sub, r.vm, r.every); err != nil {
+		t.Fatal(err)
+	}
+	f, err := nwb.Read(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := append(rows(r.src, []int{0, 1, 2}, 0.1), rows(r.sub, []int{2, 5, 7}, 0.1)...)
+	if len(f.Units) != len(want) {
+		t.Fatalf("%d units, want %d", len(f.Units), len(want))
+	}
+	for k, u := range f.Units {
+		w := want[k]
+		if u.Population != w.Population || u.Neuron != w.Neuron || !slices.Equal(h5check.Bits(u.SpikeTimes), w.Times) {
+			t.Fatalf("unit %d: %+v, want %+v", k, u, w)
+		}
+		for j, ts := range u.SpikeTimes {
+			if step := int64(math.Round(ts * 1000 / 0.1)); step != w.Steps[j] {
+				t.Fatalf("unit %d spike %d: %v s gives update %d, recorded %d", k, j, ts, step, w.Steps[j])
+			}
+		}
+	}
+	if len(f.Series) != 2 {
+		t.Fatalf("%d series", len(f.Series))
+	}
+	for _, s := range f.Series {
+		rec := map[string]*record.State{"exc_v": r.vm, "inh_v": r.every}[s.Name]
+		if rec == nil || s.Population != rec.Population() || s.Variable != rec.Variable() || !slices.Equal(s.Neurons, rec.Neurons()) || s.Unit != "volts" || s.Conversion != 1e-3 {
+			t.Fatalf("series %s: %s %s %v %s %v", s.Name, s.Population, s.Variable, s.Neurons, s.Unit, s.Conversion)
+		}
+		for j, v := range rec.Values() {
+			if !slices.Equal(h5check.Bits(s.Data[j]), h5check.Bits(v)) {
+				t.Fatalf("series %s column %d differs", s.Name, j)
+			}
+		}
+		for k, tm := range rec.Times() {
+			if math.Float64bits(s.Timestamps[k]) != math.Float64bits(tm/1000) {
+				t.Fatalf("series %s sample %d: %v s, want %v", s.Name, k, s.Timestamps[k], tm/1000)
+			}
+		}
+	}
+	var run struct {
+		Seed        uint64
+		Fingerprint string
+	}
+	if err := json.Unmarshal([]byte(f.Notes), &run); err != nil || run.Seed != 11 || run.Fingerprint != sum.Fingerprint {
+		t.Fatalf("notes: %v %+v", err, run)
+	}
+	if f.SessionDescription != "golgi simulation" || f.Identifier == "" {
+		t.Fatalf("file: %+v", f)
+	}
+	// a file golgi did not write is refused
+	other := filepath.Join(t.TempDir(), "other.nwb")
+	if err := h5.Write(other, nil, func(f *h5.File) error { return f.Root().SetAttr("neurodata_type", "NWBFile") }); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := nwb.Read(other); err == nil || !strings.Contains(err.Error(), "golgi did not write") {
+		t.Fatalf("read of another NWB file: %v", err)
 	}
 }
