@@ -80,7 +80,7 @@ func (e Enum8) typ(where string) (C.hid_t, error) {
 // scalar attributes, slices as one-dimensional ones.
 func (o *object) SetAttr(name string, v any) error {
 	where := o.path + "@" + name
-	if err := checkName("attribute", name); err != nil {
+	if err := CheckName("attribute", name); err != nil {
 		return err
 	}
 	if o.file.closed || !o.file.write {
@@ -216,7 +216,7 @@ func closeAttr(a, t, s C.hid_t) {
 
 // HasAttr tells whether o has attribute name.
 func (o *object) HasAttr(name string) bool {
-	if checkName("attribute", name) != nil {
+	if CheckName("attribute", name) != nil {
 		return false
 	}
 	cn := cstr(name)
@@ -262,25 +262,17 @@ func (o *object) AttrString(name string) (string, error) {
 
 // AttrFloat64s reads a numeric attribute as float64 values.
 func (o *object) AttrFloat64s(name string) ([]float64, error) {
-	lock()
-	defer unlock()
-	a, t, s, n, err := o.openAttr(name)
-	if err != nil {
-		return nil, err
-	}
-	defer closeAttr(a, t, s)
-	if c := C.H5Tget_class(t); c != C.H5T_FLOAT && c != C.H5T_INTEGER {
-		return nil, fmt.Errorf("h5: %s@%s: not numeric", o.path, name)
-	}
-	v := make([]float64, n)
-	if n > 0 && C.H5Aread(a, C.h5_double(), unsafe.Pointer(&v[0])) < 0 {
-		return nil, lastError("read attribute %s@%s", o.path, name)
-	}
-	return v, nil
+	return attrNumbers[float64](o, name, C.h5_double(), "numeric", C.H5T_FLOAT, C.H5T_INTEGER)
 }
 
-// AttrInt64s reads an integer attribute as int64 values.
+// AttrInt64s reads an integer (or enumeration) attribute as int64 values.
 func (o *object) AttrInt64s(name string) ([]int64, error) {
+	return attrNumbers[int64](o, name, C.h5_int64(), "integers", C.H5T_INTEGER, C.H5T_ENUM)
+}
+
+// attrNumbers reads attribute name as memType (of T) when its class is
+// one of classes.
+func attrNumbers[T float64 | int64](o *object, name string, memType C.hid_t, what string, classes ...C.H5T_class_t) ([]T, error) {
 	lock()
 	defer unlock()
 	a, t, s, n, err := o.openAttr(name)
@@ -288,11 +280,15 @@ func (o *object) AttrInt64s(name string) ([]int64, error) {
 		return nil, err
 	}
 	defer closeAttr(a, t, s)
-	if c := C.H5Tget_class(t); c != C.H5T_INTEGER && c != C.H5T_ENUM {
-		return nil, fmt.Errorf("h5: %s@%s: not integers", o.path, name)
+	ok := false
+	for _, c := range classes {
+		ok = ok || C.H5Tget_class(t) == c
 	}
-	v := make([]int64, n)
-	if n > 0 && C.H5Aread(a, C.h5_int64(), unsafe.Pointer(&v[0])) < 0 {
+	if !ok {
+		return nil, fmt.Errorf("h5: %s@%s: not %s", o.path, name, what)
+	}
+	v := make([]T, n)
+	if n > 0 && C.H5Aread(a, memType, unsafe.Pointer(&v[0])) < 0 {
 		return nil, lastError("read attribute %s@%s", o.path, name)
 	}
 	return v, nil

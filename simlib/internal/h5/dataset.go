@@ -97,7 +97,7 @@ func (l Layout) dcpl(where string, dims []int) (C.hid_t, error) {
 // memType at buf (with the lock held).
 func (g *Group) write(name string, fileType, memType C.hid_t, buf unsafe.Pointer, n int, dims []int, l Layout) (*Dataset, error) {
 	where := g.child(name)
-	if err := checkName("dataset", name); err != nil {
+	if err := CheckName("dataset", name); err != nil {
 		return nil, err
 	}
 	if err := g.writable(); err != nil {
@@ -274,59 +274,37 @@ func (d *Dataset) class() C.H5T_class_t {
 // Float64s reads the whole dataset as float64 (row-major) with its shape.
 // Integer data is converted by the library.
 func (d *Dataset) Float64s() ([]float64, []int, error) {
-	lock()
-	defer unlock()
-	dims, err := d.dims()
-	if err != nil {
-		return nil, nil, err
-	}
-	if c := d.class(); c != C.H5T_FLOAT && c != C.H5T_INTEGER {
-		return nil, nil, fmt.Errorf("h5: %s: not numeric", d.path)
-	}
-	v := make([]float64, count(dims))
-	var p unsafe.Pointer
-	if len(v) > 0 {
-		p = unsafe.Pointer(&v[0])
-	}
-	return v, dims, d.read(C.h5_double(), p, len(v))
+	return readNumbers[float64](d, C.h5_double(), true)
 }
 
 // Int64s reads the whole dataset of integers as int64 with its shape.
 func (d *Dataset) Int64s() ([]int64, []int, error) {
-	lock()
-	defer unlock()
-	dims, err := d.dims()
-	if err != nil {
-		return nil, nil, err
-	}
-	if d.class() != C.H5T_INTEGER {
-		return nil, nil, fmt.Errorf("h5: %s: not integers", d.path)
-	}
-	v := make([]int64, count(dims))
-	var p unsafe.Pointer
-	if len(v) > 0 {
-		p = unsafe.Pointer(&v[0])
-	}
-	return v, dims, d.read(C.h5_int64(), p, len(v))
+	return readNumbers[int64](d, C.h5_int64(), false)
 }
 
 // Uint64s reads the whole dataset of integers as uint64 with its shape.
 func (d *Dataset) Uint64s() ([]uint64, []int, error) {
+	return readNumbers[uint64](d, C.h5_uint64(), false)
+}
+
+// readNumbers reads the whole dataset as memType (of T); floats says
+// whether floating-point data may be read (else integers only).
+func readNumbers[T float64 | int64 | uint64](d *Dataset, memType C.hid_t, floats bool) ([]T, []int, error) {
 	lock()
 	defer unlock()
 	dims, err := d.dims()
 	if err != nil {
 		return nil, nil, err
 	}
-	if d.class() != C.H5T_INTEGER {
-		return nil, nil, fmt.Errorf("h5: %s: not integers", d.path)
+	if c := d.class(); c != C.H5T_INTEGER && !(floats && c == C.H5T_FLOAT) {
+		return nil, nil, fmt.Errorf("h5: %s: not %s", d.path, map[bool]string{true: "numeric", false: "integers"}[floats])
 	}
-	v := make([]uint64, count(dims))
+	v := make([]T, count(dims))
 	var p unsafe.Pointer
 	if len(v) > 0 {
 		p = unsafe.Pointer(&v[0])
 	}
-	return v, dims, d.read(C.h5_uint64(), p, len(v))
+	return v, dims, d.read(memType, p, len(v))
 }
 
 // Strings reads a dataset of strings (variable or fixed length).

@@ -31,15 +31,16 @@ type Group struct{ object }
 // Dataset is an HDF5 dataset.
 type Dataset struct{ object }
 
-// checkName refuses names HDF5 would read as paths or cannot hold.
-func checkName(what, name string) error {
+// CheckName refuses names HDF5 would read as paths or cannot hold: empty,
+// "." or "..", or holding '/' or NUL.
+func CheckName(what, name string) error {
 	switch {
 	case name == "":
-		return fmt.Errorf("h5: %s name is empty", what)
+		return fmt.Errorf("%s name is empty", what)
 	case name == "." || name == "..":
-		return fmt.Errorf("h5: %s name %q: not allowed", what, name)
+		return fmt.Errorf("%s name %q: not allowed (HDF5 reads it as a path)", what, name)
 	case strings.ContainsAny(name, "/\x00"):
-		return fmt.Errorf("h5: %s name %q: must not contain '/' or NUL", what, name)
+		return fmt.Errorf("%s name %q: must not contain '/' or NUL (HDF5's path separator)", what, name)
 	}
 	return nil
 }
@@ -56,7 +57,7 @@ func (g *Group) writable() error {
 
 // CreateGroup makes the group name in g.
 func (g *Group) CreateGroup(name string) (*Group, error) {
-	if err := checkName("group", name); err != nil {
+	if err := CheckName("group", name); err != nil {
 		return nil, err
 	}
 	if err := g.writable(); err != nil {
@@ -76,7 +77,7 @@ func (g *Group) CreateGroup(name string) (*Group, error) {
 
 // Has tells whether g has a link (group or dataset) called name.
 func (g *Group) Has(name string) bool {
-	if checkName("link", name) != nil || g.file.closed {
+	if CheckName("link", name) != nil || g.file.closed {
 		return false
 	}
 	n := cstr(name)
@@ -92,42 +93,45 @@ func (g *Group) Has(name string) bool {
 
 // OpenGroup opens the group name of g.
 func (g *Group) OpenGroup(name string) (*Group, error) {
-	if err := checkName("group", name); err != nil {
+	id, err := g.open("group", name)
+	if err != nil {
 		return nil, err
 	}
-	if !g.Has(name) {
-		return nil, fmt.Errorf("h5: %s: no group %q", g.path, name)
-	}
-	n := cstr(name)
-	defer free(n)
-	lock()
-	defer unlock()
-	id := C.H5Gopen2(g.id, n, C.H5P_DEFAULT)
-	if id < 0 {
-		return nil, lastError("open group %s", g.child(name))
-	}
-	g.file.track(id)
 	return &Group{object{id, g.file, g.child(name)}}, nil
 }
 
 // OpenDataset opens the dataset name of g.
 func (g *Group) OpenDataset(name string) (*Dataset, error) {
-	if err := checkName("dataset", name); err != nil {
+	id, err := g.open("dataset", name)
+	if err != nil {
 		return nil, err
 	}
+	return &Dataset{object{id, g.file, g.child(name)}}, nil
+}
+
+// open opens the group or dataset name of g, tracked by the file.
+func (g *Group) open(what, name string) (C.hid_t, error) {
+	if err := CheckName(what, name); err != nil {
+		return -1, err
+	}
 	if !g.Has(name) {
-		return nil, fmt.Errorf("h5: %s: no dataset %q", g.path, name)
+		return -1, fmt.Errorf("h5: %s: no %s %q", g.path, what, name)
 	}
 	n := cstr(name)
 	defer free(n)
 	lock()
 	defer unlock()
-	id := C.H5Dopen2(g.id, n, C.H5P_DEFAULT)
+	var id C.hid_t
+	if what == "group" {
+		id = C.H5Gopen2(g.id, n, C.H5P_DEFAULT)
+	} else {
+		id = C.H5Dopen2(g.id, n, C.H5P_DEFAULT)
+	}
 	if id < 0 {
-		return nil, lastError("open dataset %s", g.child(name))
+		return -1, lastError("open %s %s", what, g.child(name))
 	}
 	g.file.track(id)
-	return &Dataset{object{id, g.file, g.child(name)}}, nil
+	return id, nil
 }
 
 // Names returns the names of g's links (groups and datasets) in name

@@ -13,6 +13,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"testing"
 )
 
@@ -50,7 +51,8 @@ type toolError struct {
 
 func (e *toolError) Error() string { return e.err.Error() + ": " + string(bytes.TrimSpace(e.out)) }
 
-// Run runs the script (a path) with args under Python and fails the test
+// Run runs the script (a path) with args under Python, with golgicheck.py
+// (the helpers the scripts share) importable, and fails the test
 // with the script's output when it exits non-zero. It returns the output.
 func Run(t testing.TB, script string, args ...string) string {
 	t.Helper()
@@ -69,7 +71,8 @@ func Try(t testing.TB, script string, args ...string) (string, error) {
 		need(t, Python, err)
 	}
 	cmd := exec.Command(Python, append([]string{script}, args...)...)
-	cmd.Env = append(os.Environ(), "PYTHONDONTWRITEBYTECODE=1")
+	_, here, _, _ := runtime.Caller(0)
+	cmd.Env = append(os.Environ(), "PYTHONDONTWRITEBYTECODE=1", "PYTHONPATH="+filepath.Dir(here))
 	out, err := cmd.CombinedOutput()
 	return string(out), err
 }

@@ -2,30 +2,16 @@
 dataset and attribute that h5_test.go wrote and compares them, bit for bit,
 with the expectations the test wrote as JSON (floats as their IEEE bits).
 Usage: check_h5.py FILE.h5 WANT.json. Prints "ok" or exits non-zero."""
-import json
-import sys
-
 import h5py
 import numpy as np
 
-path, want_path = sys.argv[1], sys.argv[2]
-with open(want_path) as fh:
-    want = json.load(fh)
-fails = []
+from golgicheck import args, bits, check, finish, utf8
 
-
-def check(what, ok):
-    if not ok:
-        fails.append(what)
-
-
-def bits(a):
-    return [int(x) for x in np.asarray(a, dtype="<f8").view("<u8").ravel()]
+path, want = args()
 
 
 def is_utf8_vlen(dt):
-    info = h5py.check_string_dtype(dt)
-    return info is not None and info.length is None and info.encoding == "utf-8"
+    return utf8(dt) and h5py.check_string_dtype(dt).length is None
 
 
 with h5py.File(path, "r") as f:
@@ -67,7 +53,4 @@ with h5py.File(path, "r") as f:
     check("sorting value", int(a["sorting"]) == 2)
     check("empty strings", len(g.attrs["empty_strings"]) == 0)
 
-if fails:
-    print("FAILED:", ", ".join(fails))
-    sys.exit(1)
-print("ok")
+finish()

@@ -9,24 +9,14 @@ import (
 	"bytes"
 	"encoding/gob"
 	"fmt"
-	"strings"
 
+	"github.com/golgi-sim/golgi/simlib/internal/h5"
 	"github.com/golgi-sim/golgi/simlib/record"
 )
 
 // Name checks a population or variable name that becomes (part of) an
 // HDF5 link name.
-func Name(what, name string) error {
-	switch {
-	case name == "":
-		return fmt.Errorf("%s name is empty", what)
-	case name == "." || name == "..":
-		return fmt.Errorf("%s name %q: not allowed (HDF5 reads it as a path)", what, name)
-	case strings.ContainsAny(name, "/\x00"):
-		return fmt.Errorf("%s name %q: must not contain '/' or NUL (HDF5 path separator)", what, name)
-	}
-	return nil
-}
+func Name(what, name string) error { return h5.CheckName(what, name) }
 
 // Spikes checks spike recorder k of those given: not nil, attached to a
 // network (a run), a valid population name, a population not given

@@ -26,31 +26,19 @@ core rules above are coded by hand from the schema's text).
 Usage: check_nwb.py FILE.nwb WANT.json. Prints "ok" or exits non-zero."""
 import datetime
 import json
-import sys
 import uuid
 
 import h5py
 import numpy as np
 
-path, want_path = sys.argv[1], sys.argv[2]
-with open(want_path) as fh:
-    want = json.load(fh)
-fails = []
+from golgicheck import args, bits, check, finish, utf8
 
-
-def check(what, ok):
-    if not ok:
-        fails.append(what)
-
-
-def bits(a):
-    return [int(x) for x in np.asarray(a, dtype="<f8").view("<u8").ravel()]
+path, want = args()
 
 
 def text(ds):
-    """A text dataset or attribute value as NWB stores it: UTF-8 strings."""
-    info = h5py.check_string_dtype(ds.dtype)
-    return info is not None and info.encoding == "utf-8"
+    """A text dataset as NWB stores it: UTF-8 strings."""
+    return utf8(ds.dtype)
 
 
 def iso(s):
@@ -196,7 +184,4 @@ with HDF5IO(path, mode="r", manager=get_manager()) as io:
         check("hdmf row %d population" % k, table["population"][k] == r["population"])
         check("hdmf row %d neuron" % k, int(table["neuron"][k]) == r["neuron"])
 
-if fails:
-    print("FAILED:", ", ".join(fails))
-    sys.exit(1)
-print("ok: %d units, %d time series, hdmf-common DynamicTable valid" % (len(want["units"]), len(want["series"])))
+finish("ok: %d units, %d time series, hdmf-common DynamicTable valid" % (len(want["units"]), len(want["series"])))

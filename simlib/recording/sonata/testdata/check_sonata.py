@@ -7,20 +7,13 @@ sorting enum (none, by_id, by_time), root attributes magic = 0x0A7A
 (uint32) and version (uint32[2]).
 Usage: check_sonata.py FILE.h5 WANT.json. Prints "ok" or exits non-zero."""
 import json
-import sys
 
 import h5py
 import numpy as np
 
-path, want_path = sys.argv[1], sys.argv[2]
-with open(want_path) as fh:
-    want = json.load(fh)
-fails = []
+from golgicheck import args, check, finish
 
-
-def check(what, ok):
-    if not ok:
-        fails.append(what)
+path, want = args()
 
 
 with h5py.File(path, "r") as f:
@@ -55,7 +48,4 @@ with h5py.File(path, "r") as f:
             order = np.lexsort((t, n))
             check(name + " by_id order", bool(np.all(order == np.arange(len(n)))))
 
-if fails:
-    print("FAILED:", ", ".join(fails))
-    sys.exit(1)
-print("ok")
+finish()
