@@ -74,15 +74,18 @@ type series struct {
 }
 
 func rows(s *record.Spikes, neurons []int, dt float64) []row {
+	times, steps := s.Times(), s.Steps()
+	byNeuron := map[int][]int{} // spikes of each neuron, in order
+	for k, n := range s.Indices() {
+		byNeuron[int(n)] = append(byNeuron[int(n)], k)
+	}
 	var out []row
 	for _, i := range neurons {
 		r := row{Population: s.Population(), Neuron: i, Steps: []int64{}}
 		var ts []float64
-		for k, n := range s.Indices() {
-			if int(n) == i {
-				r.Steps = append(r.Steps, s.Steps()[k])
-				ts = append(ts, s.Times()[k]/1000)
-			}
+		for _, k := range byNeuron[i] {
+			r.Steps = append(r.Steps, steps[k])
+			ts = append(ts, times[k]/1000)
 		}
 		r.Times = h5check.Bits(ts)
 		out = append(out, r)
@@ -285,5 +288,58 @@ func TestRoundTrip(t *testing.T) {
 	}
 	if _, err := nwb.Read(other); err == nil || !strings.Contains(err.Error(), "golgi did not write") {
 		t.Fatalf("read of another NWB file: %v", err)
+	}
+}
+
+// TestLarge writes datasets large enough to be chunked and deflated (more
+// than 65536 values) and reads them back bit for bit.
+func TestLarge(t *testing.T) {
+	if testing.Short() {
+		t.Skip("a 1000-neuron run: skipped under -short")
+	}
+	net := network.New(network.Options{DT: 0.1, Seed: 2})
+	net.AddPopulation("exc", 1000, neuron.DefaultLIF()).Inject(stimulus.DC{Amplitude: 1500})
+	sp := record.NewSpikes("exc")
+	some := make([]int, 70)
+	for i := range some {
+		some[i] = 10 * i
+	}
+	vm := record.NewState("exc", "v", some, 1)
+	net.Record(sp)
+	net.Record(vm)
+	if err := net.Run(1000); err != nil {
+		t.Fatal(err)
+	}
+	if sp.Len() <= 1<<16 || len(some)*len(vm.Times()) <= 1<<16 {
+		t.Fatalf("%d spikes, %d samples: not above one chunk", sp.Len(), len(some)*len(vm.Times()))
+	}
+	path := filepath.Join(t.TempDir(), "large.nwb")
+	if err := nwb.Write(path, nwb.DefaultOptions(), sp, vm); err != nil {
+		t.Fatal(err)
+	}
+	f, err := nwb.Read(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := rows(sp, func() []int {
+		all := make([]int, 1000)
+		for i := range all {
+			all[i] = i
+		}
+		return all
+	}(), 0.1)
+	for k, u := range f.Units {
+		if !slices.Equal(h5check.Bits(u.SpikeTimes), rows[k].Times) {
+			t.Fatalf("unit %d differs", k)
+		}
+	}
+	for j, v := range vm.Values() {
+		if !slices.Equal(h5check.Bits(f.Series[0].Data[j]), h5check.Bits(v)) {
+			t.Fatalf("column %d differs", j)
+		}
+	}
+	dump := h5check.H5dump(t, "-p", "-H", "-d", "/units/spike_times", path)
+	if !strings.Contains(dump, "CHUNKED ( 65536 )") || !strings.Contains(dump, "DEFLATE") {
+		t.Fatalf("spike_times is not chunked and deflated:\n%s", dump)
 	}
 }

@@ -235,14 +235,23 @@ func (w *writer) general(root *h5.Group) error {
 	return nil
 }
 
-// chunked lays out a dataset of rows × cols float64 in chunks of about
-// 64k values when it is larger than that.
-func chunked(rows, cols int) h5.Layout {
+// chunked lays out a dataset of shape dims (float64) in chunks of about
+// 64k values, whole in every dimension but the first, when it is larger
+// than that.
+func chunked(dims ...int) h5.Layout {
 	const target = 1 << 16
-	if rows*cols <= target {
+	n, rest := 1, 1
+	for k, d := range dims {
+		n *= d
+		if k > 0 {
+			rest *= d
+		}
+	}
+	if n <= target {
 		return h5.Layout{}
 	}
-	return h5.Layout{Chunk: []int{max(1, target/max(1, cols)), cols}, Deflate: 4}
+	chunk := append([]int{max(1, target/max(1, rest))}, dims[1:]...)
+	return h5.Layout{Chunk: chunk, Deflate: 4}
 }
 
 func timeSeries(acq *h5.Group, s state) error {
@@ -284,7 +293,7 @@ func timeSeries(acq *h5.Group, s state) error {
 			return err
 		}
 	}
-	tsd, err := g.WriteFloat64("timestamps", ts, nil, chunked(nt, 1))
+	tsd, err := g.WriteFloat64("timestamps", ts, nil, chunked(nt))
 	if err != nil {
 		return err
 	}
@@ -342,7 +351,7 @@ func (w *writer) units(root *h5.Group) error {
 	if err := typed(id, "hdmf-common", "ElementIdentifiers"); err != nil {
 		return err
 	}
-	stimes, err := g.WriteFloat64("spike_times", times, nil, chunked(len(times), 1))
+	stimes, err := g.WriteFloat64("spike_times", times, nil, chunked(len(times)))
 	if err != nil {
 		return err
 	}
