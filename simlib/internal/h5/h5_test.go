@@ -4,6 +4,7 @@ package h5_test
 
 import (
 	"errors"
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
@@ -287,5 +288,41 @@ func TestRefusals(t *testing.T) {
 	}
 	if _, err := h5.Open(other); err == nil {
 		t.Fatal("a text file opened as HDF5")
+	}
+}
+
+// TestConcurrent writes files from several goroutines at once (every call
+// holds the package's lock) and reads each back.
+func TestConcurrent(t *testing.T) {
+	dir := t.TempDir()
+	errs := make(chan error, 8)
+	for k := 0; k < 8; k++ {
+		go func(k int) {
+			errs <- h5.Write(filepath.Join(dir, fmt.Sprintf("f%d.h5", k)), nil, fill)
+		}(k)
+	}
+	for k := 0; k < 8; k++ {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+	for k := 0; k < 8; k++ {
+		f, err := h5.Open(filepath.Join(dir, fmt.Sprintf("f%d.h5", k)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		g, err := f.Root().OpenGroup("g")
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, err := g.OpenDataset("floats")
+		if err != nil {
+			t.Fatal(err)
+		}
+		v, _, err := d.Float64s()
+		if err != nil || !slices.Equal(h5check.Bits(v), h5check.Bits(floats)) {
+			t.Fatalf("file %d: %v %v", k, v, err)
+		}
+		f.Close()
 	}
 }

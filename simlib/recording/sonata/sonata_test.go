@@ -213,3 +213,38 @@ func TestRefusals(t *testing.T) {
 		t.Fatal("read a missing file")
 	}
 }
+
+// TestLarge writes more spikes than one chunk (chunked and deflated
+// datasets) and reads them back bit for bit.
+func TestLarge(t *testing.T) {
+	if testing.Short() {
+		t.Skip("a 1000-neuron run: skipped under -short")
+	}
+	net := network.New(network.Options{DT: 0.1, Seed: 2})
+	net.AddPopulation("exc", 1000, neuron.DefaultLIF()).Inject(stimulus.DC{Amplitude: 1500})
+	sp := record.NewSpikes("exc")
+	net.Record(sp)
+	if err := net.Run(1000); err != nil {
+		t.Fatal(err)
+	}
+	if sp.Len() <= 1<<16 {
+		t.Fatalf("%d spikes: not above one chunk", sp.Len())
+	}
+	path := filepath.Join(t.TempDir(), "large.h5")
+	opt := sonata.DefaultOptions()
+	opt.Sorting = sonata.ByID
+	if err := sonata.Write(path, opt, sp); err != nil {
+		t.Fatal(err)
+	}
+	pops, err := sonata.Read(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := expect(sp, sonata.ByID)
+	if len(pops) != 1 || !slices.Equal(h5check.Bits(pops[0].Timestamps), w.Times) || !slices.Equal(pops[0].NodeIDs, w.IDs) {
+		t.Fatal("large file read back differs")
+	}
+	if dump := h5check.H5dump(t, "-p", "-H", "-d", "/spikes/exc/node_ids", path); !strings.Contains(dump, "CHUNKED ( 65536 )") {
+		t.Fatalf("node_ids not chunked:\n%s", dump)
+	}
+}
