@@ -32,7 +32,8 @@
 //   - The run: /general/notes holds golgi's run summary (seed, dt,
 //     fingerprint, populations...) as JSON, /general/data_collection a
 //     sentence with seed, dt and fingerprint, /general/source_script
-//     (attribute file_name) names golgi and its version.
+//     (attribute file_name) names golgi and its version; experimenter,
+//     lab, institution and a Subject (/general/subject) when given.
 //
 // Times are NWB's seconds: a spike at update n is (n·dt ms)/1000, the
 // state sample times likewise; a reader gets golgi's ms back as

@@ -115,12 +115,15 @@ func TestIndependentReaders(t *testing.T) {
 	opt.Run = &sum
 	opt.Identifier = "golgi-test-run"
 	opt.SessionStart = time.Date(2026, 12, 1, 10, 30, 0, 0, time.UTC)
+	opt.Experimenter, opt.Lab = []string{"Ada", "Bea"}, "golgi lab"
+	opt.Subject = &nwb.Subject{SubjectID: "model-1", Species: "Mus musculus", Description: "simulated network"}
 	if err := nwb.Write(path, opt, r.src, r.vm, r.sub, r.every); err != nil {
 		t.Fatal(err)
 	}
 	want := map[string]any{
 		"identifier": "golgi-test-run", "session_start_time": "2026-12-01T10:30:00.000Z",
 		"session_description": "golgi simulation", "nwb_version": nwb.Version,
+		"experimenter": opt.Experimenter, "lab": "golgi lab", "subject": map[string]string{"subject_id": "model-1", "species": "Mus musculus", "description": "simulated network"},
 		"dt": 0.1, "seed": sum.Seed, "fingerprint": sum.Fingerprint,
 		"units":  append(rows(r.src, []int{0, 1, 2}, 0.1), rows(r.sub, []int{2, 5, 7}, 0.1)...),
 		"series": []series{seriesOf("exc_v", r.vm), seriesOf("inh_v", r.every)},

@@ -30,6 +30,15 @@ type Options struct {
 	// Units gives the unit of each state variable recorded, by variable
 	// name; a variable not in it is refused (NWB requires a unit).
 	Units map[string]Unit
+	// Experimenter, Lab and Institution go into /general when given
+	// (DANDI asks for them).
+	Experimenter     []string
+	Lab, Institution string
+	// Subject, when given, is /general/subject (DANDI requires one to
+	// upload; a simulation's subject is the model, for instance
+	// Subject{SubjectID: "rsfs-model", Species: "Mus musculus",
+	// Description: "simulated network"}).
+	Subject *Subject
 	// Overwrite replaces an existing file at the path when golgi wrote
 	// it (an NWB file with golgi's source_script); any other file is
 	// refused.
@@ -43,4 +52,13 @@ func DefaultOptions() Options {
 		SessionDescription: "golgi simulation",
 		Units:              map[string]Unit{"v": {Name: "volts", Conversion: 1e-3}},
 	}
+}
+
+// Subject is NWB's Subject: each field that is not empty is written.
+type Subject struct {
+	SubjectID   string
+	Species     string // Latin binomial, such as "Mus musculus"
+	Sex         string // "M", "F", "U" or "O"
+	Age         string // ISO 8601 duration, such as "P90D"
+	Description string
 }

@@ -223,6 +223,34 @@ func (w *writer) general(root *h5.Group) error {
 	if err := ss.SetAttr("file_name", marker); err != nil {
 		return err
 	}
+	if len(w.opt.Experimenter) > 0 {
+		if _, err := g.WriteStrings("experimenter", w.opt.Experimenter, nil, h5.Layout{}); err != nil {
+			return err
+		}
+	}
+	for _, d := range [][2]string{{"lab", w.opt.Lab}, {"institution", w.opt.Institution}} {
+		if d[1] != "" {
+			if _, err := g.WriteString(d[0], d[1]); err != nil {
+				return err
+			}
+		}
+	}
+	if s := w.opt.Subject; s != nil {
+		sg, err := g.CreateGroup("subject")
+		if err != nil {
+			return err
+		}
+		if err := typed(sg, "core", "Subject"); err != nil {
+			return err
+		}
+		for _, d := range [][2]string{{"subject_id", s.SubjectID}, {"species", s.Species}, {"sex", s.Sex}, {"age", s.Age}, {"description", s.Description}} {
+			if d[1] != "" {
+				if _, err := sg.WriteString(d[0], d[1]); err != nil {
+					return err
+				}
+			}
+		}
+	}
 	if r := w.opt.Run; r != nil {
 		if _, err := g.WriteString("notes", w.run); err != nil {
 			return err

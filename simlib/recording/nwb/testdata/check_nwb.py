@@ -85,6 +85,14 @@ with h5py.File(path, "r") as f:
     check("notes seed", run["seed"] == want["seed"])
     check("notes dt", run["dt_ms"] == want["dt"])
     check("notes fingerprint", run["fingerprint"] == want["fingerprint"])
+    check("experimenter", [x.decode() for x in gen["experimenter"][()]] == want["experimenter"] and text(gen["experimenter"]))
+    check("lab", gen["lab"][()].decode() == want["lab"])
+    check("no institution", "institution" not in gen)
+    subj = gen["subject"]
+    typed(subj, "core", "Subject")
+    check("subject fields", sorted(k for k in subj.keys()) == sorted(want["subject"]))
+    for k, v in want["subject"].items():
+        check("subject " + k, text(subj[k]) and subj[k][()].decode() == v)
     dc = gen["data_collection"][()].decode()
     check("data_collection", want["fingerprint"] in dc and "seed %d" % want["seed"] in dc)
     check("source_script", text(gen["source_script"]) and gen["source_script"].attrs["file_name"] == "github.com/golgi-sim/golgi/simlib/recording/nwb")
