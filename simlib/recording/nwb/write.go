@@ -116,7 +116,7 @@ func plan(opt Options, recorders []network.Recorder) (*writer, error) {
 			}
 			u, ok := opt.Units[r.Variable()]
 			if !ok {
-				return nil, fmt.Errorf("state recorder of %q.%s: no unit for variable %q in Options.Units (NWB needs one: for example {Name: \"amperes\", Conversion: 1e-12} for pA)", r.Population(), r.Variable(), r.Variable())
+				return nil, fmt.Errorf("state recorder of %q.%s: no unit for variable %q in Options.Units (NWB needs one: nwb.DefaultOptions() knows \"v\"; for pA give {Name: \"amperes\", Conversion: 1e-12})", r.Population(), r.Variable(), r.Variable())
 			}
 			if u.Name == "" || !(u.Conversion > 0) || math.IsInf(u.Conversion, 0) {
 				return nil, fmt.Errorf("Options.Units[%q] = %+v: Name must be given and Conversion positive and finite", r.Variable(), u)

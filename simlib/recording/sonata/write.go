@@ -58,7 +58,7 @@ func Write(path string, opt Options, spikes ...*record.Spikes) error {
 		}
 	}
 	if code < 0 {
-		return fmt.Errorf("sonata: Options.Sorting %q: must be %q, %q or %q", opt.Sorting, ByTime, ByID, None)
+		return fmt.Errorf("sonata: Options.Sorting %q: must be %q, %q or %q (start from sonata.DefaultOptions())", opt.Sorting, ByTime, ByID, None)
 	}
 	if len(spikes) == 0 {
 		return fmt.Errorf("sonata: no spike recorders given")
