@@ -4,7 +4,10 @@ golgi does not ship it, so this is not run by the tests. Give a checkout
 of nwb-schema (its core/ at the release the file names, and the
 hdmf-common-schema it includes) and the file:
 
-  /usr/bin/python3 validate_core.py NWB_SCHEMA_DIR HDMF_COMMON_SCHEMA_DIR FILE.nwb
+  /usr/bin/python3 validate_core.py NWB_SCHEMA_DIR HDMF_COMMON_SCHEMA_DIR FILE.nwb [--tamper]
+
+(--tamper removes /identifier and every TimeSeries data's unit in memory
+first, to show that the validator reports them.)
 
 NWB's YAML and files name types with neurodata_type(_def/_inc); hdmf alone
 reads data_type(_def/_inc): the script renames the keys in a temporary copy
@@ -47,7 +50,25 @@ try:
                     retype(c)
 
         retype(root)
-        errors = ValidatorMap(catalog.get_namespace("core")).validate(root)
+        vmap = ValidatorMap(catalog.get_namespace("core"))
+        errors = vmap.validate(root)
+
+        # and every typed object by itself (the root's validation does not
+        # reach all of those nested in untyped groups)
+        def each(b):
+            if isinstance(b, GroupBuilder):
+                for c in list(b.datasets.values()) + list(b.groups.values()):
+                    if "data_type" in c.attributes:
+                        errors.extend(vmap.validate(c))
+                    each(c)
+
+        each(root)
+        if len(sys.argv) > 4 and sys.argv[4] == "--tamper":  # shows what it catches
+            del root.datasets["identifier"]
+            for g in root["acquisition"].groups.values():
+                del g["data"].attributes["unit"]
+            errors = vmap.validate(root)
+            each(root)
 finally:
     shutil.rmtree(tmp)
 for e in errors:
