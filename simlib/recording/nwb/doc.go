@@ -5,7 +5,7 @@
 // most labs exchange. It is built only with the build tag hdf5 (it uses
 // libhdf5 through simlib/internal/h5).
 //
-//	err := nwb.Write("run.nwb", opt, spikes, vm) // *record.Spikes, *record.State
+//	err := nwb.Write("run.nwb", opt, spikes, vm, rate) // *record.Spikes, *record.State, *record.Rate
 //
 // What goes where:
 //
@@ -29,6 +29,9 @@
 //     in mV: unit "volts", conversion 0.001, so NWB readers scale it), and
 //     in comments the population, variable, neurons (the columns of data)
 //     and interval as JSON.
+//   - Population rates: one TimeSeries per rate recorder in /analysis (a
+//     quantity computed from spikes), named <population>_rate: data in Hz
+//     per bin, bit for bit, timestamps the bins' starts (s).
 //   - The run: /general/notes holds golgi's run summary (seed, dt,
 //     fingerprint, populations...) as JSON, /general/data_collection a
 //     sentence with seed, dt and fingerprint, /general/source_script

@@ -27,12 +27,14 @@ type recs struct {
 	src, sub  *record.Spikes
 	vm, every *record.State
 	dup       *record.State // a second recorder of exc.v
+	rate      *record.Rate
 }
 
 // run records a LIF population driven above threshold (its neurons fire
 // together) and given spike times: all spikes of src, the spikes of three
 // neurons of exc (asked out of order, one twice), v of three neurons of
-// exc every 0.5 ms and of one neuron of inh every step.
+// exc every 0.5 ms and of one neuron of inh every step, the rate of exc
+// in bins of 2.5 ms.
 func run(t *testing.T) recs {
 	t.Helper()
 	net := network.New(network.Options{DT: 0.1, Seed: 11})
@@ -41,8 +43,8 @@ func run(t *testing.T) recs {
 	net.AddPopulation("inh", 2, neuron.DefaultLIF()).Inject(stimulus.DC{Amplitude: 900})
 	r := recs{net, record.NewSpikes("src"), record.NewSpikes("exc", 7, 2, 5, 2),
 		record.NewState("exc", "v", []int{4, 0, 9}, 0.5), record.NewState("inh", "v", []int{1}, 0),
-		record.NewState("exc", "v", []int{1}, 0)}
-	for _, x := range []network.Recorder{r.src, r.sub, r.vm, r.every, r.dup} {
+		record.NewState("exc", "v", []int{1}, 0), record.NewRate("exc", 2.5)}
+	for _, x := range []network.Recorder{r.src, r.sub, r.vm, r.every, r.dup, r.rate} {
 		net.Record(x)
 	}
 	if err := net.Run(100); err != nil {
@@ -105,6 +107,15 @@ func seriesOf(name string, s *record.State) series {
 	return series{name, []int{len(tm), len(v)}, h5check.Bits(data), h5check.Bits(ts), s.Neurons(), "volts", h5check.Bits([]float64{1e-3})[0]}
 }
 
+func rateOf(r *record.Rate) series {
+	t, hz := r.Rates()
+	ts := make([]float64, len(t))
+	for k := range t {
+		ts[k] = t[k] / 1000
+	}
+	return series{r.Population() + "_rate", []int{len(t)}, h5check.Bits(hz), h5check.Bits(ts), nil, "Hz", h5check.Bits([]float64{1})[0]}
+}
+
 func TestIndependentReaders(t *testing.T) {
 	h5check.Modules(t, "h5py", "numpy", "hdmf")
 	r := run(t)
@@ -117,7 +128,7 @@ func TestIndependentReaders(t *testing.T) {
 	opt.SessionStart = time.Date(2026, 12, 1, 10, 30, 0, 0, time.UTC)
 	opt.Experimenter, opt.Lab = []string{"Ada", "Bea"}, "golgi lab"
 	opt.Subject = &nwb.Subject{SubjectID: "model-1", Species: "Mus musculus", Description: "simulated network"}
-	if err := nwb.Write(path, opt, r.src, r.vm, r.sub, r.every); err != nil {
+	if err := nwb.Write(path, opt, r.src, r.vm, r.sub, r.every, r.rate); err != nil {
 		t.Fatal(err)
 	}
 	want := map[string]any{
@@ -127,6 +138,7 @@ func TestIndependentReaders(t *testing.T) {
 		"dt": 0.1, "seed": sum.Seed, "fingerprint": sum.Fingerprint,
 		"units":  append(rows(r.src, []int{0, 1, 2}, 0.1), rows(r.sub, []int{2, 5, 7}, 0.1)...),
 		"series": []series{seriesOf("exc_v", r.vm), seriesOf("inh_v", r.every)},
+		"rates":  []series{rateOf(r.rate)},
 	}
 	wp := filepath.Join(dir, "want.json")
 	h5check.WriteJSON(t, wp, want)
@@ -171,7 +183,10 @@ func TestRefusals(t *testing.T) {
 		"twice":      {opt, []network.Recorder{r.vm, r.dup}, "a second recorder of that variable"},
 		"unrun":      {opt, []network.Recorder{record.NewSpikes("exc")}, "not attached"},
 		"empty pop":  {opt, []network.Recorder{record.NewSpikes("")}, "population name is empty"},
-		"rate":       {opt, []network.Recorder{record.NewRate("exc", 1)}, `*record.Rate of "exc"`},
+		"rate":       {opt, []network.Recorder{record.NewRate("exc", 1)}, `rate recorder of "exc": no bins`},
+		"two rates":  {opt, []network.Recorder{r.rate, r.rate}, `rate recorder of "exc": a second recorder`},
+		"nil rate":   {opt, []network.Recorder{(*record.Rate)(nil)}, "rate recorder 0 is nil"},
+		"other":      {opt, []network.Recorder{other{}}, "NWB export takes spike, state and rate recorders"},
 		"no unit":    {noV, []network.Recorder{r.vm}, `no unit for variable "v"`},
 		"bad unit":   {badUnit, []network.Recorder{r.vm}, "Conversion positive"},
 	} {
@@ -233,7 +248,7 @@ func TestRoundTrip(t *testing.T) {
 	sum := r.net.Summary()
 	opt := nwb.DefaultOptions()
 	opt.Run = &sum
-	if err := nwb.Write(path, opt, r.src, r.sub, r.vm, r.every); err != nil {
+	if err := nwb.Write(path, opt, r.src, r.sub, r.vm, r.every, r.rate); err != nil {
 		t.Fatal(err)
 	}
 	f, err := nwb.Read(path)
@@ -273,6 +288,11 @@ func TestRoundTrip(t *testing.T) {
 				t.Fatalf("series %s sample %d: %v s, want %v", s.Name, k, s.Timestamps[k], tm/1000)
 			}
 		}
+	}
+	tr, hz := r.rate.Rates()
+	if len(f.Rates) != 1 || f.Rates[0].Name != "exc_rate" || f.Rates[0].Unit != "Hz" || f.Rates[0].Variable != "rate" ||
+		!slices.Equal(h5check.Bits(f.Rates[0].Data[0]), h5check.Bits(hz)) || len(f.Rates[0].Timestamps) != len(tr) {
+		t.Fatalf("rates: %+v", f.Rates)
 	}
 	var run struct {
 		Seed        uint64
@@ -346,3 +366,11 @@ func TestLarge(t *testing.T) {
 		t.Fatalf("spike_times is not chunked and deflated:\n%s", dump)
 	}
 }
+
+// other is a recorder NWB export does not know.
+type other struct{}
+
+func (other) Attach(network.View) error    { return nil }
+func (other) Reserve(int64)                {}
+func (other) Sample(int64, int, int, int)  {}
+func (other) Spikes(int64, int, [][]int32) {}

@@ -14,8 +14,9 @@ import (
 type File struct {
 	Identifier, SessionDescription, SessionStart string
 	Units                                        []UnitRow // rows of /units
-	Series                                       []Series
-	Notes                                        string // /general/notes (golgi: the run summary as JSON)
+	Series                                       []Series  // /acquisition: state recorders
+	Rates                                        []Series  // /analysis: rate recorders (one column of Hz; Variable "rate")
+	Notes                                        string    // /general/notes (golgi: the run summary as JSON)
 }
 
 // UnitRow is one row of the Units table.
@@ -86,6 +87,20 @@ func Read(path string) (*File, error) {
 			return nil, fmt.Errorf("nwb: %s: %w", path, err)
 		}
 		out.Series = append(out.Series, s)
+	}
+	ana, err := root.OpenGroup("analysis")
+	if err != nil {
+		return nil, fmt.Errorf("nwb: %s: %w", path, err)
+	}
+	if names, err = ana.Names(); err != nil {
+		return nil, fmt.Errorf("nwb: %s: %w", path, err)
+	}
+	for _, name := range names {
+		s, err := readSeries(ana, name)
+		if err != nil {
+			return nil, fmt.Errorf("nwb: %s: %w", path, err)
+		}
+		out.Rates = append(out.Rates, s)
 	}
 	return out, nil
 }
@@ -172,8 +187,11 @@ func readSeries(acq *h5.Group, name string) (Series, error) {
 	if err != nil {
 		return s, err
 	}
+	if len(dims) == 1 {
+		dims = []int{dims[0], 1}
+	}
 	if len(dims) != 2 {
-		return s, fmt.Errorf("%s: shape %v: golgi writes time × neuron", d.Path(), dims)
+		return s, fmt.Errorf("%s: shape %v: golgi writes time × neuron or time", d.Path(), dims)
 	}
 	nt, nn := dims[0], dims[1]
 	s.Data = make([][]float64, nn)

@@ -63,6 +63,7 @@ type writer struct {
 	run                         string // JSON
 	spikes                      []spikes
 	states                      []state
+	rates                       []*record.Rate
 }
 
 // plan checks everything before the file is created.
@@ -90,7 +91,7 @@ func plan(opt Options, recorders []network.Recorder) (*writer, error) {
 		}
 		w.run = string(b)
 	}
-	seenSpikes, seenStates, names := map[string]bool{}, map[string]bool{}, map[string]string{}
+	seenSpikes, seenStates, seenRates, names := map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]string{}
 	for k, r := range recorders {
 		switch r := r.(type) {
 		case *record.Spikes:
@@ -110,6 +111,21 @@ func plan(opt Options, recorders []network.Recorder) (*writer, error) {
 				neurons = slices.Compact(slices.Sorted(slices.Values(neurons)))
 			}
 			w.spikes = append(w.spikes, spikes{r, neurons, dt})
+		case *record.Rate:
+			if r == nil {
+				return nil, fmt.Errorf("rate recorder %d is nil", k)
+			}
+			if err := export.Name("rate recorder: population", r.Population()); err != nil {
+				return nil, err
+			}
+			if t, _ := r.Rates(); len(t) == 0 {
+				return nil, fmt.Errorf("rate recorder of %q: no bins (record it and run first)", r.Population())
+			}
+			if seenRates[r.Population()] {
+				return nil, fmt.Errorf("rate recorder of %q: a second recorder of that population: give one per population", r.Population())
+			}
+			seenRates[r.Population()] = true
+			w.rates = append(w.rates, r)
 		case *record.State:
 			if err := export.State(k, r, seenStates); err != nil {
 				return nil, err
@@ -132,9 +148,9 @@ func plan(opt Options, recorders []network.Recorder) (*writer, error) {
 			return nil, fmt.Errorf("recorder %d is nil", k)
 		default:
 			if rv, ok := r.(interface{ Population() string }); ok {
-				return nil, fmt.Errorf("recorder %d (%T of %q): NWB export takes spike (*record.Spikes) and state (*record.State) recorders", k, r, rv.Population())
+				return nil, fmt.Errorf("recorder %d (%T of %q): NWB export takes spike, state and rate recorders (*record.Spikes, *record.State, *record.Rate)", k, r, rv.Population())
 			}
-			return nil, fmt.Errorf("recorder %d (%T): NWB export takes spike (*record.Spikes) and state (*record.State) recorders", k, r)
+			return nil, fmt.Errorf("recorder %d (%T): NWB export takes spike, state and rate recorders (*record.Spikes, *record.State, *record.Rate)", k, r)
 		}
 	}
 	return w, nil
@@ -183,10 +199,12 @@ func (w *writer) write(f *h5.File) error {
 	if err != nil {
 		return err
 	}
-	for _, name := range []string{"analysis", "processing"} {
-		if _, err := root.CreateGroup(name); err != nil {
-			return err
-		}
+	ana, err := root.CreateGroup("analysis")
+	if err != nil {
+		return err
+	}
+	if _, err := root.CreateGroup("processing"); err != nil {
+		return err
 	}
 	stim, err := root.CreateGroup("stimulus")
 	if err != nil {
@@ -202,6 +220,11 @@ func (w *writer) write(f *h5.File) error {
 	}
 	for _, s := range w.states {
 		if err := timeSeries(acq, s); err != nil {
+			return err
+		}
+	}
+	for _, r := range w.rates {
+		if err := rateSeries(ana, r); err != nil {
 			return err
 		}
 	}
@@ -322,6 +345,48 @@ func timeSeries(acq *h5.Group, s state) error {
 		}
 	}
 	tsd, err := g.WriteFloat64("timestamps", ts, nil, chunked(nt))
+	if err != nil {
+		return err
+	}
+	if err := tsd.SetAttr("interval", int32(1)); err != nil {
+		return err
+	}
+	return tsd.SetAttr("unit", "seconds")
+}
+
+// rateSeries writes a rate recorder as the TimeSeries <population>_rate
+// of /analysis (a quantity computed from the spikes, not acquired).
+func rateSeries(ana *h5.Group, r *record.Rate) error {
+	t, hz := r.Rates()
+	ts := make([]float64, len(t))
+	for k, x := range t {
+		ts[k] = x / 1000
+	}
+	comments, err := json.Marshal(map[string]any{"population": r.Population(), "variable": "rate", "bin_ms": r.Bin()})
+	if err != nil {
+		return err
+	}
+	g, err := ana.CreateGroup(r.Population() + "_rate")
+	if err != nil {
+		return err
+	}
+	desc := fmt.Sprintf("golgi rate recorder: population rate of %s (spikes per neuron per second) in bins of %v ms (0: one step); timestamps are the bins' starts; a last, partial bin is scaled to its width", r.Population(), r.Bin())
+	if err := typed(g, "core", "TimeSeries", "description", desc, "comments", string(comments)); err != nil {
+		return err
+	}
+	d, err := g.WriteFloat64("data", hz, nil, chunked(len(hz)))
+	if err != nil {
+		return err
+	}
+	for _, a := range []struct {
+		name string
+		v    any
+	}{{"unit", "Hz"}, {"conversion", 1.0}, {"offset", 0.0}, {"resolution", -1.0}, {"continuity", "step"}} {
+		if err := d.SetAttr(a.name, a.v); err != nil {
+			return err
+		}
+	}
+	tsd, err := g.WriteFloat64("timestamps", ts, nil, chunked(len(ts)))
 	if err != nil {
 		return err
 	}

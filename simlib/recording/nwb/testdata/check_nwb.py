@@ -157,6 +157,17 @@ with h5py.File(path, "r") as f:
         check(s["name"] + " neurons", c["neurons"] == s["neurons"])
         check(s["name"] + " description", isinstance(ts.attrs["description"], str))
 
+    ana = f["analysis"]
+    check("analysis series", sorted(ana.keys()) == sorted(s["name"] for s in want["rates"]))
+    for s in want["rates"]:
+        ts = ana[s["name"]]
+        typed(ts, "core", "TimeSeries")
+        d, t = ts["data"], ts["timestamps"]
+        check(s["name"] + " data", list(d.shape) == s["shape"] and bits(d[()]) == s["data"])
+        check(s["name"] + " unit", d.attrs["unit"] == "Hz" and d.attrs["continuity"] == "step")
+        check(s["name"] + " conversion", bits([d.attrs["conversion"]]) == [s["conversion"]])
+        check(s["name"] + " timestamps", bits(t[()]) == s["timestamps"] and t.attrs["unit"] == "seconds")
+
 check("object_ids distinct", len(object_ids) == len(set(object_ids)))
 
 # hdmf: validate and build the Units table as a DynamicTable
@@ -192,4 +203,4 @@ with HDF5IO(path, mode="r", manager=get_manager()) as io:
         check("hdmf row %d population" % k, table["population"][k] == r["population"])
         check("hdmf row %d neuron" % k, int(table["neuron"][k]) == r["neuron"])
 
-finish("ok: %d units, %d time series, hdmf-common DynamicTable valid" % (len(want["units"]), len(want["series"])))
+finish("ok: %d units, %d time series, %d rates, hdmf-common DynamicTable valid" % (len(want["units"]), len(want["series"]), len(want["rates"])))
