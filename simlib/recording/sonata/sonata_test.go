@@ -248,3 +248,21 @@ func TestLarge(t *testing.T) {
 		t.Fatalf("node_ids not chunked:\n%s", dump)
 	}
 }
+
+// TestReadForeign reads spike files that h5py wrote the way other tools
+// do (a string sorting, a 32-bit enum, none; int64 node ids).
+func TestReadForeign(t *testing.T) {
+	h5check.Modules(t, "h5py", "numpy")
+	dir := t.TempDir()
+	h5check.Run(t, "testdata/write_foreign.py", dir)
+	for file, sorting := range map[string]string{"string.h5": sonata.ByTime, "enum32.h5": sonata.ByTime, "unsorted.h5": ""} {
+		pops, err := sonata.Read(filepath.Join(dir, file))
+		if err != nil {
+			t.Fatalf("%s: %v", file, err)
+		}
+		if len(pops) != 1 || pops[0].Name != "v1" || pops[0].Sorting != sorting || pops[0].Units != "ms" ||
+			!slices.Equal(pops[0].Timestamps, []float64{0.5, 1.25, 2.0}) || !slices.Equal(pops[0].NodeIDs, []uint64{3, 1, 3}) {
+			t.Fatalf("%s: %+v", file, pops)
+		}
+	}
+}
