@@ -10,6 +10,7 @@ import "C"
 import (
 	"fmt"
 	"math"
+	"strings"
 	"unsafe"
 )
 
@@ -209,6 +210,39 @@ func (g *Group) WriteStrings(name string, v []string, dims []int, l Layout) (*Da
 		p = unsafe.Pointer(&cs[0])
 	}
 	return g.write(name, t, t, p, len(cs), dims, l)
+}
+
+// WriteFixedStrings makes dataset name of fixed-length UTF-8 strings,
+// each stored in as many bytes as the longest of v (at least one),
+// NUL-padded, for readers that want fixed-length text.
+func (g *Group) WriteFixedStrings(name string, v []string, dims []int, l Layout) (*Dataset, error) {
+	where := g.child(name)
+	size := 1
+	for k, s := range v {
+		if strings.IndexByte(s, 0) >= 0 {
+			return nil, fmt.Errorf("h5: %s: string %d holds a NUL byte", where, k)
+		}
+		size = max(size, len(s))
+	}
+	buf := make([]byte, size*len(v))
+	for k, s := range v {
+		copy(buf[k*size:], s)
+	}
+	lock()
+	defer unlock()
+	t := C.H5Tcopy(C.h5_c_s1())
+	if t < 0 || C.H5Tset_size(t, C.size_t(size)) < 0 || C.H5Tset_strpad(t, C.H5T_STR_NULLPAD) < 0 || C.H5Tset_cset(t, C.H5T_CSET_UTF8) < 0 {
+		if t >= 0 {
+			C.H5Tclose(t)
+		}
+		return nil, lastError("%s: string type of %d bytes", where, size)
+	}
+	defer C.H5Tclose(t)
+	var p unsafe.Pointer
+	if len(buf) > 0 {
+		p = unsafe.Pointer(&buf[0])
+	}
+	return g.write(name, t, t, p, len(v), dims, l)
 }
 
 // WriteString makes the scalar dataset name holding the UTF-8 string s.

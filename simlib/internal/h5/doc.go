@@ -7,7 +7,7 @@
 //
 // It holds only what those writers need: files (created anew, never over
 // an existing path, or opened read-only), groups, datasets of float64,
-// int64, uint64 and variable-length UTF-8 strings (contiguous or chunked,
+// int64, uint64 and UTF-8 strings, variable or fixed length (contiguous or chunked,
 // optionally deflated), attributes (strings, string arrays, numbers,
 // number arrays, object references, 8-bit enums), object references, and
 // reading the same back.

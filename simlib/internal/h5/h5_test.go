@@ -59,6 +59,9 @@ func fill(f *h5.File) error {
 	if _, err := g.WriteStrings("strings", strs, nil, h5.Layout{}); err != nil {
 		return err
 	}
+	if _, err := g.WriteFixedStrings("fixed", strs[:4], nil, h5.Layout{}); err != nil {
+		return err
+	}
 	if _, err := g.WriteString("text", "golgi"); err != nil {
 		return err
 	}
@@ -130,6 +133,10 @@ func TestWriteReadBack(t *testing.T) {
 	if err != nil || !slices.Equal(sv, strs) {
 		t.Fatalf("strings: %q %v", sv, err)
 	}
+	sv, _, err = ds("fixed").Strings()
+	if err != nil || !slices.Equal(sv, strs[:4]) {
+		t.Fatalf("fixed: %q %v", sv, err)
+	}
 	sv, dims, err = ds("text").Strings()
 	if err != nil || !slices.Equal(sv, []string{"golgi"}) || len(dims) != 0 {
 		t.Fatalf("text: %q %v %v", sv, dims, err)
@@ -156,7 +163,7 @@ func TestWriteReadBack(t *testing.T) {
 	if x, err := root.AttrInt64s("sorting"); err != nil || !slices.Equal(x, []int64{2}) {
 		t.Fatalf("sorting: %v %v", x, err)
 	}
-	if n, err := g.Names(); err != nil || !slices.Equal(n, []string{"empty", "floats", "ints", "matrix", "scalar", "strings", "text", "uints"}) {
+	if n, err := g.Names(); err != nil || !slices.Equal(n, []string{"empty", "fixed", "floats", "ints", "matrix", "scalar", "strings", "text", "uints"}) {
 		t.Fatalf("names: %q %v", n, err)
 	}
 	if p, err := root.AttrRef("ref"); err != nil || p != "/g/floats" {

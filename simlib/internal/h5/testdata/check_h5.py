@@ -32,6 +32,11 @@ with h5py.File(path, "r") as f:
     check("uints", [int(x) for x in g["uints"][()]] == want["uints"])
     check("strings type", is_utf8_vlen(g["strings"].dtype))
     check("strings", [s.decode("utf-8") for s in g["strings"][()]] == want["strings"])
+    fx = g["fixed"]
+    info = h5py.check_string_dtype(fx.dtype)
+    longest = max(len(s.encode()) for s in want["strings"][:4])
+    check("fixed type", info is not None and info.length == longest and info.encoding == "utf-8")
+    check("fixed", [s.decode("utf-8") for s in fx[()]] == want["strings"][:4])
     check("text", g["text"].shape == () and is_utf8_vlen(g["text"].dtype) and g["text"][()].decode() == "golgi")
     a = f.attrs
     check("s", a["s"] == "root attribute µ")
