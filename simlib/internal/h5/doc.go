@@ -5,10 +5,10 @@
 // built only with the build tag hdf5 (go build -tags hdf5), so the default
 // build of golgi stays pure Go.
 //
-// It holds only what those writers need: files (created anew, never over
-// an existing path, or opened read-only), groups, datasets of float64,
-// int64, uint64 and UTF-8 strings, variable or fixed length (contiguous or chunked,
-// optionally deflated), attributes (strings, string arrays, numbers,
+// It holds only what those writers need, and little more: files (created
+// anew, never over an existing path, or opened read-only), groups,
+// datasets of float64, int64, uint64 and UTF-8 strings of variable or
+// fixed length (contiguous or chunked, optionally deflated), attributes (strings, string arrays, numbers,
 // number arrays, object references, 8-bit enums), object references, and
 // reading the same back.
 //
