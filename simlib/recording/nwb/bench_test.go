@@ -19,13 +19,13 @@ import (
 // every step.
 func BenchmarkWrite(b *testing.B) {
 	net := network.New(network.Options{DT: 0.1, Seed: 1})
-	net.AddPopulation("exc", 2000, neuron.DefaultLIF()).Inject(stimulus.DC{Amplitude: 1500})
-	sp := record.NewSpikes("exc")
+	exc := net.AddPopulation("exc", 2000, neuron.DefaultLIF()).Inject(stimulus.DC{Amplitude: 1500})
+	sp := record.NewSpikes(exc)
 	some := make([]int, 100)
 	for i := range some {
 		some[i] = 20 * i
 	}
-	vm := record.NewState("exc", "v", some, 0)
+	vm := record.NewState(exc, "v", some, 0)
 	net.Record(sp)
 	net.Record(vm)
 	if err := net.Run(1000); err != nil {

@@ -18,9 +18,9 @@ import (
 // DANDI and the NWB tools.
 func ExampleWrite() {
 	net := network.New(network.Options{DT: 0.1, Seed: 1})
-	net.AddPopulation("exc", 4, neuron.DefaultLIF()).Inject(stimulus.DC{Amplitude: 1500})
-	sp := record.NewSpikes("exc")
-	vm := record.NewState("exc", "v", []int{0, 1}, 0.5)
+	exc := net.AddPopulation("exc", 4, neuron.DefaultLIF()).Inject(stimulus.DC{Amplitude: 1500})
+	sp := record.NewSpikes(exc)
+	vm := record.NewState(exc, "v", []int{0, 1}, 0.5)
 	net.Record(sp)
 	net.Record(vm)
 	if err := net.Run(100); err != nil {

@@ -32,18 +32,18 @@ type recs struct {
 
 // run records a LIF population driven above threshold (its neurons fire
 // together) and given spike times: all spikes of src, the spikes of three
-// neurons of exc (asked out of order, one twice), v of three neurons of
+// neurons of exc (a view of them), v of three neurons of
 // exc every 0.5 ms and of one neuron of inh every step, the rate of exc
 // in bins of 2.5 ms.
 func run(t *testing.T) recs {
 	t.Helper()
 	net := network.New(network.Options{DT: 0.1, Seed: 11})
-	net.AddPopulation("src", 3, neuron.SpikeTimes{Times: [][]float64{{0.3, 5, 5.1}, {}, {0.3, 2}}})
-	net.AddPopulation("exc", 10, neuron.DefaultLIF()).Inject(stimulus.DC{Amplitude: 1500})
-	net.AddPopulation("inh", 2, neuron.DefaultLIF()).Inject(stimulus.DC{Amplitude: 900})
-	r := recs{net, record.NewSpikes("src"), record.NewSpikes("exc", 7, 2, 5, 2),
-		record.NewState("exc", "v", []int{4, 0, 9}, 0.5), record.NewState("inh", "v", []int{1}, 0),
-		record.NewState("exc", "v", []int{1}, 0), record.NewRate("exc", 2.5)}
+	src := net.AddPopulation("src", 3, neuron.SpikeTimes{Times: [][]float64{{0.3, 5, 5.1}, {}, {0.3, 2}}})
+	exc := net.AddPopulation("exc", 10, neuron.DefaultLIF()).Inject(stimulus.DC{Amplitude: 1500})
+	inh := net.AddPopulation("inh", 2, neuron.DefaultLIF()).Inject(stimulus.DC{Amplitude: 900})
+	r := recs{net, record.NewSpikes(src), record.NewSpikes(exc.Select(2, 5, 7)),
+		record.NewState(exc, "v", []int{4, 0, 9}, 0.5), record.NewState(inh, "v", []int{1}, 0),
+		record.NewState(exc, "v", []int{1}, 0), record.NewRate(exc, 2.5)}
 	for _, x := range []network.Recorder{r.src, r.sub, r.vm, r.every, r.dup, r.rate} {
 		net.Record(x)
 	}
@@ -136,7 +136,7 @@ func TestIndependentReaders(t *testing.T) {
 		"session_description": "golgi simulation", "nwb_version": nwb.Version,
 		"experimenter": opt.Experimenter, "lab": "golgi lab", "subject": map[string]string{"subject_id": "model-1", "species": "Mus musculus", "description": "simulated network"},
 		"dt": 0.1, "seed": sum.Seed, "fingerprint": sum.Fingerprint,
-		"units":  append(rows(r.src, []int{0, 1, 2}, 0.1), rows(r.sub, []int{2, 5, 7}, 0.1)...),
+		"units":  append(rows(r.src, []int{0, 1, 2}, 0.1), rows(r.sub, []int{0, 1, 2}, 0.1)...),
 		"series": []series{seriesOf("exc_v", r.vm), seriesOf("inh_v", r.every)},
 		"rates":  []series{rateOf(r.rate)},
 	}
@@ -169,6 +169,7 @@ func TestRefusals(t *testing.T) {
 	opt := nwb.DefaultOptions()
 	noV := nwb.DefaultOptions()
 	noV.Units = nil
+	unrun := network.New(network.Options{DT: 0.1}).AddPopulation("exc", 2, neuron.DefaultLIF())
 	badUnit := nwb.DefaultOptions()
 	badUnit.Units = map[string]nwb.Unit{"v": {Name: "volts", Conversion: 0}}
 	for name, c := range map[string]struct {
@@ -181,9 +182,9 @@ func TestRefusals(t *testing.T) {
 		"nil spikes": {opt, []network.Recorder{(*record.Spikes)(nil)}, "spike recorder 0 is nil"},
 		"nil state":  {opt, []network.Recorder{r.src, (*record.State)(nil)}, "state recorder 1 is nil"},
 		"twice":      {opt, []network.Recorder{r.vm, r.dup}, "a second recorder of that variable"},
-		"unrun":      {opt, []network.Recorder{record.NewSpikes("exc")}, "not attached"},
-		"empty pop":  {opt, []network.Recorder{record.NewSpikes("")}, "population name is empty"},
-		"rate":       {opt, []network.Recorder{record.NewRate("exc", 1)}, `rate recorder of "exc": no bins`},
+		"unrun":      {opt, []network.Recorder{record.NewSpikes(unrun)}, "not attached"},
+		"empty pop":  {opt, []network.Recorder{record.NewSpikes(nil)}, "population name is empty"},
+		"rate":       {opt, []network.Recorder{record.NewRate(unrun, 1)}, `rate recorder of "exc": no bins`},
 		"two rates":  {opt, []network.Recorder{r.rate, r.rate}, `rate recorder of "exc": a second recorder`},
 		"nil rate":   {opt, []network.Recorder{(*record.Rate)(nil)}, "rate recorder 0 is nil"},
 		"other":      {opt, []network.Recorder{other{}}, "NWB export takes spike, state and rate recorders"},
@@ -255,7 +256,7 @@ func TestRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := append(rows(r.src, []int{0, 1, 2}, 0.1), rows(r.sub, []int{2, 5, 7}, 0.1)...)
+	want := append(rows(r.src, []int{0, 1, 2}, 0.1), rows(r.sub, []int{0, 1, 2}, 0.1)...)
 	if len(f.Units) != len(want) {
 		t.Fatalf("%d units, want %d", len(f.Units), len(want))
 	}
@@ -321,13 +322,13 @@ func TestLarge(t *testing.T) {
 		t.Skip("a 1000-neuron run: skipped under -short")
 	}
 	net := network.New(network.Options{DT: 0.1, Seed: 2})
-	net.AddPopulation("exc", 1000, neuron.DefaultLIF()).Inject(stimulus.DC{Amplitude: 1500})
-	sp := record.NewSpikes("exc")
+	exc := net.AddPopulation("exc", 1000, neuron.DefaultLIF()).Inject(stimulus.DC{Amplitude: 1500})
+	sp := record.NewSpikes(exc)
 	some := make([]int, 70)
 	for i := range some {
 		some[i] = 10 * i
 	}
-	vm := record.NewState("exc", "v", some, 1)
+	vm := record.NewState(exc, "v", some, 1)
 	net.Record(sp)
 	net.Record(vm)
 	if err := net.Run(1000); err != nil {

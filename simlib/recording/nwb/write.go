@@ -7,7 +7,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
-	"slices"
 	"time"
 
 	"github.com/golgi-sim/golgi/simlib/internal/h5"
@@ -50,11 +49,11 @@ type state struct {
 	unit Unit
 }
 
-// spikes is one spike recorder's rows of the Units table.
+// spikes is one spike recorder's rows of the Units table: one per neuron
+// of the recorded group, numbered as the recorder numbers them.
 type spikes struct {
-	rec     *record.Spikes
-	neurons []int // rows: sorted, distinct
-	dt      float64
+	rec *record.Spikes
+	dt  float64
 }
 
 type writer struct {
@@ -98,19 +97,11 @@ func plan(opt Options, recorders []network.Recorder) (*writer, error) {
 			if err := export.Spikes(k, r, seenSpikes); err != nil {
 				return nil, err
 			}
-			neurons, dt, err := export.SpikesConfig(r)
+			dt, err := export.SpikesDT(r)
 			if err != nil {
 				return nil, err
 			}
-			if neurons == nil {
-				neurons = make([]int, r.Size())
-				for i := range neurons {
-					neurons[i] = i
-				}
-			} else {
-				neurons = slices.Compact(slices.Sorted(slices.Values(neurons)))
-			}
-			w.spikes = append(w.spikes, spikes{r, neurons, dt})
+			w.spikes = append(w.spikes, spikes{r, dt})
 		case *record.Rate:
 			if r == nil {
 				return nil, fmt.Errorf("rate recorder %d is nil", k)
@@ -407,19 +398,13 @@ func (w *writer) units(root *h5.Group) error {
 		dt      float64
 	)
 	for _, s := range w.spikes {
-		row := map[int]int{} // neuron → row in this recorder's rows
-		for k, i := range s.neurons {
-			row[i] = k
+		trains := make([][]float64, s.rec.Size())
+		st := s.rec.Steps()
+		for k, i := range s.rec.Indices() {
+			trains[i] = append(trains[i], float64(st[k])*s.dt/1000)
 		}
-		trains := make([][]float64, len(s.neurons))
-		st, idx := s.rec.Steps(), s.rec.Indices()
-		for k, i := range idx {
-			if r, ok := row[int(i)]; ok {
-				trains[r] = append(trains[r], float64(st[k])*s.dt/1000)
-			}
-		}
-		for k, i := range s.neurons {
-			times = append(times, trains[k]...)
+		for i, tr := range trains {
+			times = append(times, tr...)
 			index = append(index, uint64(len(times)))
 			ids = append(ids, int64(len(ids)))
 			pops = append(pops, s.rec.Population())
@@ -433,7 +418,7 @@ func (w *writer) units(root *h5.Group) error {
 	if err != nil {
 		return err
 	}
-	desc := "golgi spike recorders: one row per recorded neuron; population and neuron say which"
+	desc := "golgi spike recorders: one row per neuron of each recorded population or view; population and neuron say which"
 	if err := typed(g, "core", "Units", "description", desc, "colnames", []string{"spike_times", "population", "neuron"}); err != nil {
 		return err
 	}
@@ -473,7 +458,7 @@ func (w *writer) units(root *h5.Group) error {
 	if err != nil {
 		return err
 	}
-	return typed(nd, "hdmf-common", "VectorData", "description", "index of the unit's neuron in its golgi population")
+	return typed(nd, "hdmf-common", "VectorData", "description", "index of the unit's neuron in its golgi population or view (as golgi's recorders number them)")
 }
 
 // golgis accepts an NWB file that golgi's Write made.

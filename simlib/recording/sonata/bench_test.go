@@ -18,8 +18,8 @@ import (
 // neurons firing regularly for 1 s.
 func BenchmarkWrite(b *testing.B) {
 	net := network.New(network.Options{DT: 0.1, Seed: 1})
-	net.AddPopulation("exc", 2000, neuron.DefaultLIF()).Inject(stimulus.DC{Amplitude: 1500})
-	sp := record.NewSpikes("exc")
+	exc := net.AddPopulation("exc", 2000, neuron.DefaultLIF()).Inject(stimulus.DC{Amplitude: 1500})
+	sp := record.NewSpikes(exc)
 	net.Record(sp)
 	if err := net.Run(1000); err != nil {
 		b.Fatal(err)

@@ -9,6 +9,10 @@
 //
 //	/spikes/<population>/timestamps  float64, attribute units = "ms"
 //	/spikes/<population>/node_ids    uint64: the neuron's index in its population
+//
+// (<population> is the recorder's Population(): for a recorder of a view,
+// the view's name such as "exc[0:3200]", and node_ids are indices in the
+// view, as the recorder numbers its neurons)
 //	/spikes/<population>@sorting     enum {none, by_id, by_time}
 //
 // and the root attributes every SONATA HDF5 file has: magic (uint32

@@ -16,8 +16,8 @@ import (
 // Write a spike file that NEST, BMTK and libsonata read, and read it back.
 func ExampleWrite() {
 	net := network.New(network.Options{DT: 0.1, Seed: 1})
-	net.AddPopulation("input", 2, neuron.SpikeTimes{Times: [][]float64{{1, 3}, {2}}})
-	sp := record.NewSpikes("input")
+	input := net.AddPopulation("input", 2, neuron.SpikeTimes{Times: [][]float64{{1, 3}, {2}}})
+	sp := record.NewSpikes(input)
 	net.Record(sp)
 	if err := net.Run(5); err != nil {
 		fmt.Println(err)

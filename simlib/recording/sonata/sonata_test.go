@@ -26,9 +26,9 @@ import (
 func run(t *testing.T) (*network.Network, *record.Spikes, *record.Spikes) {
 	t.Helper()
 	net := network.New(network.Options{DT: 0.1, Seed: 7})
-	net.AddPopulation("src", 3, neuron.SpikeTimes{Times: [][]float64{{0.3, 5, 5.1}, {}, {0.3, 2}}})
-	net.AddPopulation("exc", 20, neuron.DefaultLIF()).Inject(stimulus.DC{Amplitude: 1500})
-	src, exc := record.NewSpikes("src"), record.NewSpikes("exc")
+	sp := net.AddPopulation("src", 3, neuron.SpikeTimes{Times: [][]float64{{0.3, 5, 5.1}, {}, {0.3, 2}}})
+	ep := net.AddPopulation("exc", 20, neuron.DefaultLIF()).Inject(stimulus.DC{Amplitude: 1500})
+	src, exc := record.NewSpikes(sp), record.NewSpikes(ep)
 	net.Record(src)
 	net.Record(exc)
 	if err := net.Run(200); err != nil {
@@ -150,8 +150,8 @@ func TestRefusals(t *testing.T) {
 		"none":      {opt, nil, "no spike recorders"},
 		"nil":       {opt, []*record.Spikes{exc, nil}, "spike recorder 1 is nil"},
 		"twice":     {opt, []*record.Spikes{exc, src, exc}, `a second recorder of that population`},
-		"unrun":     {opt, []*record.Spikes{record.NewSpikes("exc")}, "not attached"},
-		"empty pop": {opt, []*record.Spikes{record.NewSpikes("")}, "population name is empty"},
+		"unrun":     {opt, []*record.Spikes{record.NewSpikes(network.New(network.Options{DT: 0.1}).AddPopulation("exc", 2, neuron.DefaultLIF()))}, "not attached"},
+		"empty pop": {opt, []*record.Spikes{record.NewSpikes(nil)}, "population name is empty"},
 		"sorting":   {sonata.Options{Sorting: "by_gid"}, []*record.Spikes{exc}, `Options.Sorting "by_gid"`},
 	} {
 		err := sonata.Write(path, c.opt, c.spikes...)
@@ -164,8 +164,7 @@ func TestRefusals(t *testing.T) {
 	}
 	// a population name with '/' would become a path
 	net := network.New(network.Options{DT: 0.1})
-	net.AddPopulation("a/b", 1, neuron.SpikeTimes{Times: [][]float64{{1}}})
-	slash := record.NewSpikes("a/b")
+	slash := record.NewSpikes(net.AddPopulation("a/b", 1, neuron.SpikeTimes{Times: [][]float64{{1}}}))
 	net.Record(slash)
 	if err := net.Run(2); err != nil {
 		t.Fatal(err)
@@ -221,8 +220,7 @@ func TestLarge(t *testing.T) {
 		t.Skip("a 1000-neuron run: skipped under -short")
 	}
 	net := network.New(network.Options{DT: 0.1, Seed: 2})
-	net.AddPopulation("exc", 1000, neuron.DefaultLIF()).Inject(stimulus.DC{Amplitude: 1500})
-	sp := record.NewSpikes("exc")
+	sp := record.NewSpikes(net.AddPopulation("exc", 1000, neuron.DefaultLIF()).Inject(stimulus.DC{Amplitude: 1500}))
 	net.Record(sp)
 	if err := net.Run(1000); err != nil {
 		t.Fatal(err)

@@ -64,21 +64,17 @@ func State(k int, s *record.State, seen map[string]bool) error {
 // spikesData is the part of a spike recorder's MarshalBinary encoding
 // that the exporters need beyond its getters (gob matches fields by
 // name).
-type spikesData struct {
-	Neurons []int
-	DT      float64
-}
+type spikesData struct{ DT float64 }
 
-// SpikesConfig returns the neurons a spike recorder was asked to record
-// (nil: all) and its network's dt (ms).
-func SpikesConfig(s *record.Spikes) (neurons []int, dt float64, err error) {
+// SpikesDT returns the dt (ms) of the network a spike recorder recorded.
+func SpikesDT(s *record.Spikes) (float64, error) {
 	b, err := s.MarshalBinary()
 	if err != nil {
-		return nil, 0, err
+		return 0, err
 	}
 	var d spikesData
 	if err := gob.NewDecoder(bytes.NewReader(b)).Decode(&d); err != nil {
-		return nil, 0, fmt.Errorf("spike recorder of %q: %w", s.Population(), err)
+		return 0, fmt.Errorf("spike recorder of %q: %w", s.Population(), err)
 	}
-	return d.Neurons, d.DT, nil
+	return d.DT, nil
 }
