@@ -17,11 +17,14 @@
 //     groups acquisition, analysis, processing, stimulus/presentation,
 //     stimulus/templates and general.
 //   - Spikes: the Units table /units (a DynamicTable): one row per
-//     recorded neuron of every spike recorder, in the order given; columns
+//     neuron of every spike recorder's population or view, in the order
+//     given; columns
 //     spike_times (float64 s, ragged through the VectorIndex
 //     spike_times_index, whose attribute target is an object reference to
 //     spike_times; attribute resolution: dt in s), population (golgi's
-//     population name) and neuron (its index in the population), and id.
+//     population name, or the view's such as "exc[0:3200]") and neuron
+//     (its index as the recorder numbers it: in the population or the
+//     view), and id.
 //   - Sampled states: one TimeSeries per state recorder in /acquisition,
 //     named <population>_<variable>: data (time × recorded neuron, the
 //     recorder's values as sampled, bit for bit), timestamps (float64 s),

@@ -9,12 +9,11 @@
 //
 //	/spikes/<population>/timestamps  float64, attribute units = "ms"
 //	/spikes/<population>/node_ids    uint64: the neuron's index in its population
+//	/spikes/<population>@sorting     enum {none, by_id, by_time}
 //
 // (<population> is the recorder's Population(): for a recorder of a view,
 // the view's name such as "exc[0:3200]", and node_ids are indices in the
 // view, as the recorder numbers its neurons)
-//	/spikes/<population>@sorting     enum {none, by_id, by_time}
-//
 // and the root attributes every SONATA HDF5 file has: magic (uint32
 // 0x0A7A) and version (uint32[2], 0.1). Times are golgi's own spike times,
 // n·dt in ms, the same bits Spikes.Times gives. golgi records spikes in
