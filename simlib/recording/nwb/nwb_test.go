@@ -321,19 +321,8 @@ func TestLarge(t *testing.T) {
 	if testing.Short() {
 		t.Skip("a 1000-neuron run: skipped under -short")
 	}
-	net := network.New(network.Options{DT: 0.1, Seed: 2})
-	exc := net.AddPopulation("exc", 1000, neuron.DefaultLIF()).Inject(stimulus.DC{Amplitude: 1500})
-	sp := record.NewSpikes(exc)
-	some := make([]int, 70)
-	for i := range some {
-		some[i] = 10 * i
-	}
-	vm := record.NewState(exc, "v", some, 1)
-	net.Record(sp)
-	net.Record(vm)
-	if err := net.Run(1000); err != nil {
-		t.Fatal(err)
-	}
+	sp, vm := regular(t, 1000, 70, 1)
+	some := vm.Neurons()
 	if sp.Len() <= 1<<16 || len(some)*len(vm.Times()) <= 1<<16 {
 		t.Fatalf("%d spikes, %d samples: not above one chunk", sp.Len(), len(some)*len(vm.Times()))
 	}
