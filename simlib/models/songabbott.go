@@ -88,14 +88,14 @@ func SongAbbottNetwork(p SongAbbott) (*SongAbbottModel, error) {
 		return nil, err
 	}
 	net := network.New(network.Options{DT: p.DT, Seed: p.Seed, Workers: p.Workers, Label: "song-miller-abbott"})
-	net.AddPopulation("in", p.N, neuron.PoissonSource{Rate: p.Rate})
-	net.AddPopulation("out", 1, p.Cell).Method(p.Method).Receptor("ge", synapse.CondExp(p.TauE, p.EExc))
+	in := net.AddPopulation("in", p.N, neuron.PoissonSource{Rate: p.Rate})
+	out := net.AddPopulation("out", 1, p.Cell).Method(p.Method).Receptor("ge", synapse.CondExp(p.TauE, p.EExc))
 	m := &SongAbbottModel{Network: net, P: p}
-	m.Input = net.Connect("in", "out", connect.AllToAll{}, network.Synapse{
+	m.Input = net.Connect(in, out, connect.AllToAll{}, network.Synapse{
 		Receptor: "ge", Weight: dist.Uniform{Low: p.STDP.WMin, High: p.STDP.WMax},
 		Delay: dist.Const(p.Delay), Plasticity: p.STDP,
 	})
-	m.Spikes = record.NewSpikes("out")
+	m.Spikes = record.NewSpikes(out)
 	net.Record(m.Spikes)
 	if p.WeightInterval > 0 {
 		m.Weights = record.NewWeights(m.Input, nil, p.WeightInterval)

@@ -108,7 +108,7 @@ func (n *Network) cacheKey(steps int64) (string, string) {
 		}
 	}
 	for _, pr := range n.projs {
-		fmt.Fprintf(h, "projection %q %q\n", pr.pre, pr.post)
+		fmt.Fprintf(h, "projection %q %q\n", pr.pre.key(), pr.post.key())
 		w.value("rule", reflect.ValueOf(pr.rule), 0)
 		w.value("synapse", reflect.ValueOf(pr.syn), 0)
 	}

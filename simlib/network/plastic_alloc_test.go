@@ -19,8 +19,8 @@ func TestPlasticStepAllocatesNothing(t *testing.T) {
 		net.AddPopulation("n", 100, neuron.DefaultLIF()).Receptor("e", synapse.CurrExp(5))
 		pair := plasticity.DefaultPair()
 		pair.WMax, pair.APlus, pair.AMinus, pair.Dendritic = 300, 5, 5.2, 0.5
-		net.Connect("p", "n", connect.FixedProbability{P: 0.3}, Synapse{Receptor: "e", Weight: dist.Uniform{Low: 100, High: 300}, Delay: dist.Uniform{Low: 1, High: 3}, Plasticity: pair})
-		net.Connect("n", "n", connect.FixedProbability{P: 0.1}, Synapse{Receptor: "e", Weight: dist.Const(20), Delay: dist.Const(1), Plasticity: plasticity.DefaultTsodyksMarkram()})
+		net.Connect(net.Population("p"), net.Population("n"), connect.FixedProbability{P: 0.3}, Synapse{Receptor: "e", Weight: dist.Uniform{Low: 100, High: 300}, Delay: dist.Uniform{Low: 1, High: 3}, Plasticity: pair})
+		net.Connect(net.Population("n"), net.Population("n"), connect.FixedProbability{P: 0.1}, Synapse{Receptor: "e", Weight: dist.Const(20), Delay: dist.Const(1), Plasticity: plasticity.DefaultTsodyksMarkram()})
 		if err := net.Run(300); err != nil { // warm up the lists
 			t.Fatal(err)
 		}

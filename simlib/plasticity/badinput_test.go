@@ -28,7 +28,7 @@ func plastic(r plasticity.Rule, syn func(*network.Synapse)) func() error {
 		if syn != nil {
 			syn(&s)
 		}
-		net.Connect("a", "b", connect.AllToAll{}, s)
+		net.Connect(net.Population("a"), net.Population("b"), connect.AllToAll{}, s)
 		return net.Run(1)
 	}
 }
@@ -39,7 +39,7 @@ func listed(r plasticity.Rule, w, d []float64) func() error {
 		net := network.New(network.Options{})
 		net.AddPopulation("a", 3, neuron.DefaultLIF())
 		net.AddPopulation("b", 3, neuron.DefaultLIF()).Receptor("e", synapse.CurrExp(5))
-		net.Connect("a", "b", connect.List{Pre: []int{0, 2}, Post: []int{1, 0}, Weights: w, Delays: d}, network.Synapse{Receptor: "e", Plasticity: r})
+		net.Connect(net.Population("a"), net.Population("b"), connect.List{Pre: []int{0, 2}, Post: []int{1, 0}, Weights: w, Delays: d}, network.Synapse{Receptor: "e", Plasticity: r})
 		return net.Run(1)
 	}
 }
@@ -100,11 +100,11 @@ func TestBadRecorders(t *testing.T) {
 			other := network.New(network.Options{})
 			other.AddPopulation("a", 1, neuron.DefaultLIF())
 			other.AddPopulation("b", 1, neuron.DefaultLIF()).Receptor("e", synapse.CurrExp(5))
-			op := other.Connect("a", "b", connect.AllToAll{}, network.Synapse{Receptor: "e", Weight: dist.Const(1)})
+			op := other.Connect(other.Population("a"), other.Population("b"), connect.AllToAll{}, network.Synapse{Receptor: "e", Weight: dist.Const(1)})
 			net := network.New(network.Options{})
 			net.AddPopulation("a", 3, neuron.DefaultLIF())
 			net.AddPopulation("b", 3, neuron.DefaultLIF()).Receptor("e", synapse.CurrExp(5))
-			pr := net.Connect("a", "b", connect.AllToAll{}, network.Synapse{Receptor: "e", Weight: dist.Const(0.5), Plasticity: plasticity.DefaultPair()})
+			pr := net.Connect(net.Population("a"), net.Population("b"), connect.AllToAll{}, network.Synapse{Receptor: "e", Weight: dist.Const(0.5), Plasticity: plasticity.DefaultPair()})
 			net.Record(mk(pr, op))
 			return net.Run(1)
 		}

@@ -25,7 +25,7 @@ func BenchmarkSongMillerAbbott(b *testing.B) {
 		net.AddPopulation("out", 1, neuron.DefaultLIF()).Receptor("ge", synapse.CondExp(5, 0))
 		p := plasticity.DefaultPair()
 		p.WMax, p.APlus, p.AMinus = 0.5, 0.005, 0.00525
-		net.Connect("in", "out", connect.AllToAll{}, network.Synapse{Receptor: "ge", Weight: dist.Uniform{Low: 0, High: 0.5}, Delay: dist.Const(0.1), Plasticity: p})
+		net.Connect(net.Population("in"), net.Population("out"), connect.AllToAll{}, network.Synapse{Receptor: "ge", Weight: dist.Uniform{Low: 0, High: 0.5}, Delay: dist.Const(0.1), Plasticity: p})
 		if err := net.Build(); err != nil {
 			b.Fatal(err)
 		}

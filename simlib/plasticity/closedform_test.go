@@ -34,7 +34,7 @@ func pairNet(t *testing.T, rule plasticity.Rule, w0 float64, delay int64, pre, p
 	net := network.New(network.Options{DT: dt, Workers: workers})
 	net.AddPopulation("pre", 1, neuron.SpikeTimes{Times: [][]float64{times(pre)}})
 	net.AddPopulation("post", 1, neuron.SpikeTimes{Times: [][]float64{times(post)}}).Receptor("syn", synapse.CurrExp(5))
-	pr := net.Connect("pre", "post", connect.AllToAll{}, network.Synapse{Receptor: "syn", Weight: dist.Const(w0), Delay: dist.Const(float64(delay) * dt), Plasticity: rule})
+	pr := net.Connect(net.Population("pre"), net.Population("post"), connect.AllToAll{}, network.Synapse{Receptor: "syn", Weight: dist.Const(w0), Delay: dist.Const(float64(delay) * dt), Plasticity: rule})
 	rec := record.NewWeights(pr, nil, 0)
 	net.Record(rec)
 	if err := net.Run(float64(steps) * dt); err != nil {
@@ -267,8 +267,8 @@ func tmNet(t *testing.T, p plasticity.TsodyksMarkram, w float64, isi int64, n in
 	net := network.New(network.Options{DT: dt})
 	net.AddPopulation("pre", 1, neuron.SpikeTimes{Times: [][]float64{times(pre)}})
 	net.AddPopulation("post", 1, neuron.SpikeTimes{Times: [][]float64{nil}}).Receptor("syn", synapse.CurrExp(tau))
-	net.Connect("pre", "post", connect.AllToAll{}, network.Synapse{Receptor: "syn", Weight: dist.Const(w), Delay: dist.Const(dt), Plasticity: p})
-	rec := record.NewState("post", "syn", []int{0}, 0)
+	net.Connect(net.Population("pre"), net.Population("post"), connect.AllToAll{}, network.Synapse{Receptor: "syn", Weight: dist.Const(w), Delay: dist.Const(dt), Plasticity: p})
+	rec := record.NewState(net.Population("post"), "syn", []int{0}, 0)
 	net.Record(rec)
 	if err := net.Run(float64(pre[n-1]+5) * dt); err != nil {
 		t.Fatal(err)

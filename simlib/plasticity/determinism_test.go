@@ -29,17 +29,17 @@ func plasticNet(workers int) (*network.Network, []*network.Projection) {
 	tri := plasticity.DefaultTriplet()
 	tri.WMax, tri.A2Plus, tri.A3Plus, tri.A2Minus = 400, 3, 4, 5
 	projs := []*network.Projection{
-		net.Connect("in", "exc", connect.FixedProbability{P: 0.3}, network.Synapse{Receptor: "e", Weight: dist.Uniform{Low: 100, High: 300}, Delay: dist.Uniform{Low: 0.5, High: 3}, Plasticity: pair}),
-		net.Connect("exc", "exc", connect.FixedProbability{P: 0.2}, network.Synapse{Receptor: "e", Weight: dist.Uniform{Low: 0, High: 100}, Delay: dist.Uniform{Low: 0.5, High: 2}, Plasticity: mult}),
-		net.Connect("in", "inh", connect.FixedProbability{P: 0.3}, network.Synapse{Receptor: "e", Weight: dist.Const(150), Delay: dist.Const(1), Plasticity: tri}),
-		net.Connect("inh", "exc", connect.FixedProbability{P: 0.5}, network.Synapse{Receptor: "i", Weight: dist.Const(80), Delay: dist.Const(0.8), Plasticity: plasticity.TsodyksMarkram{U: 0.3, TauRec: 200, TauFacil: 50}}),
-		net.Connect("exc", "inh", connect.FixedProbability{P: 0.2}, network.Synapse{Receptor: "e", Weight: dist.Const(50), Delay: dist.Const(0.5)}),
+		net.Connect(net.Population("in"), net.Population("exc"), connect.FixedProbability{P: 0.3}, network.Synapse{Receptor: "e", Weight: dist.Uniform{Low: 100, High: 300}, Delay: dist.Uniform{Low: 0.5, High: 3}, Plasticity: pair}),
+		net.Connect(net.Population("exc"), net.Population("exc"), connect.FixedProbability{P: 0.2}, network.Synapse{Receptor: "e", Weight: dist.Uniform{Low: 0, High: 100}, Delay: dist.Uniform{Low: 0.5, High: 2}, Plasticity: mult}),
+		net.Connect(net.Population("in"), net.Population("inh"), connect.FixedProbability{P: 0.3}, network.Synapse{Receptor: "e", Weight: dist.Const(150), Delay: dist.Const(1), Plasticity: tri}),
+		net.Connect(net.Population("inh"), net.Population("exc"), connect.FixedProbability{P: 0.5}, network.Synapse{Receptor: "i", Weight: dist.Const(80), Delay: dist.Const(0.8), Plasticity: plasticity.TsodyksMarkram{U: 0.3, TauRec: 200, TauFacil: 50}}),
+		net.Connect(net.Population("exc"), net.Population("inh"), connect.FixedProbability{P: 0.2}, network.Synapse{Receptor: "e", Weight: dist.Const(50), Delay: dist.Const(0.5)}),
 	}
 	for _, pr := range projs[:3] {
 		net.Record(record.NewWeights(pr, []int{0, 5, 17, 3}, 1))
 	}
 	net.Record(record.NewSynapseVar(projs[3], "x", nil, 2.5))
-	net.Record(record.NewSpikes("exc"))
+	net.Record(record.NewSpikes(net.Population("exc")))
 	return net, projs
 }
 
@@ -118,7 +118,7 @@ func TestPlasticFingerprintAndCache(t *testing.T) {
 		net, projs := plasticNet(1)
 		p := plasticity.DefaultPair()
 		p.WMax, p.APlus = 400, 1e-9
-		projs = append(projs, net.Connect("in", "inh", connect.FixedProbability{P: 0.1}, network.Synapse{Receptor: "e", Weight: dist.Const(1), Delay: dist.Const(2), Plasticity: p}))
+		projs = append(projs, net.Connect(net.Population("in"), net.Population("inh"), connect.FixedProbability{P: 0.1}, network.Synapse{Receptor: "e", Weight: dist.Const(1), Delay: dist.Const(2), Plasticity: p}))
 		return net, projs
 	}
 	b, _ := mk()

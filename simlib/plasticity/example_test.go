@@ -21,7 +21,7 @@ func Example() {
 	net := network.New(network.Options{DT: 0.1})
 	net.AddPopulation("pre", 1, neuron.SpikeTimes{Times: [][]float64{{10, 34}}})
 	net.AddPopulation("post", 1, neuron.SpikeTimes{Times: [][]float64{{15, 30}}}).Receptor("e", synapse.CurrExp(5))
-	pr := net.Connect("pre", "post", connect.AllToAll{}, network.Synapse{
+	pr := net.Connect(net.Population("pre"), net.Population("post"), connect.AllToAll{}, network.Synapse{
 		Receptor: "e", Weight: dist.Const(0.5), Delay: dist.Const(1), Plasticity: plasticity.DefaultPair(),
 	})
 	w := record.NewWeights(pr, nil, 5) // every 5 ms

@@ -63,7 +63,7 @@ func main() {
 		net := network.New(network.Options{DT: s.DT})
 		net.AddPopulation("pre", 1, neuron.SpikeTimes{Times: [][]float64{s.Pre}})
 		net.AddPopulation("post", 1, neuron.SpikeTimes{Times: [][]float64{s.Post}}).Receptor("syn", synapse.CurrExp(5))
-		pr := net.Connect("pre", "post", connect.AllToAll{}, network.Synapse{Receptor: "syn", Weight: dist.Const(s.W0), Delay: dist.Const(s.Delay), Plasticity: r})
+		pr := net.Connect(net.Population("pre"), net.Population("post"), connect.AllToAll{}, network.Synapse{Receptor: "syn", Weight: dist.Const(s.W0), Delay: dist.Const(s.Delay), Plasticity: r})
 		rec := record.NewSynapseVar(pr, c.Var, nil, 0)
 		net.Record(rec)
 		if err := net.Run(s.T); err != nil {
