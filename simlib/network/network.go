@@ -430,6 +430,16 @@ func (pr *Projection) Weights() []float64 {
 	return pr.rt.w
 }
 
+// PostPopulation returns the name of the population the projection's
+// targets belong to (Post may name a view of it), or "" when the target
+// was refused.
+func (pr *Projection) PostPopulation() string {
+	if pr.post.p == nil {
+		return ""
+	}
+	return pr.post.p.name
+}
+
 // Index returns the projection's position among the network's projections.
 func (pr *Projection) Index() int { return pr.index }
 

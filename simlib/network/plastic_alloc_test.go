@@ -15,12 +15,12 @@ import (
 func TestPlasticStepAllocatesNothing(t *testing.T) {
 	for _, w := range []int{1, 2} {
 		net := New(Options{Seed: 3, Workers: w})
-		net.AddPopulation("p", 200, neuron.PoissonSource{Rate: 20})
-		net.AddPopulation("n", 100, neuron.DefaultLIF()).Receptor("e", synapse.CurrExp(5))
+		gP := net.AddPopulation("p", 200, neuron.PoissonSource{Rate: 20})
+		gN := net.AddPopulation("n", 100, neuron.DefaultLIF()).Receptor("e", synapse.CurrExp(5))
 		pair := plasticity.DefaultPair()
 		pair.WMax, pair.APlus, pair.AMinus, pair.Dendritic = 300, 5, 5.2, 0.5
-		net.Connect(net.Population("p"), net.Population("n"), connect.FixedProbability{P: 0.3}, Synapse{Receptor: "e", Weight: dist.Uniform{Low: 100, High: 300}, Delay: dist.Uniform{Low: 1, High: 3}, Plasticity: pair})
-		net.Connect(net.Population("n"), net.Population("n"), connect.FixedProbability{P: 0.1}, Synapse{Receptor: "e", Weight: dist.Const(20), Delay: dist.Const(1), Plasticity: plasticity.DefaultTsodyksMarkram()})
+		net.Connect(gP, gN, connect.FixedProbability{P: 0.3}, Synapse{Receptor: "e", Weight: dist.Uniform{Low: 100, High: 300}, Delay: dist.Uniform{Low: 1, High: 3}, Plasticity: pair})
+		net.Connect(gN, gN, connect.FixedProbability{P: 0.1}, Synapse{Receptor: "e", Weight: dist.Const(20), Delay: dist.Const(1), Plasticity: plasticity.DefaultTsodyksMarkram()})
 		if err := net.Run(300); err != nil { // warm up the lists
 			t.Fatal(err)
 		}

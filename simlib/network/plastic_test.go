@@ -15,9 +15,9 @@ import (
 // naming the projection, the field and the population.
 func TestPlasticityOntoSitesRefused(t *testing.T) {
 	net := network.New(network.Options{})
-	net.AddPopulation("src", 2, neuron.PoissonSource{Rate: 10})
-	net.AddPopulation("cell", 2, toyHost{})
-	net.Connect(net.Population("src"), net.Population("cell"), connect.AllToAll{}, network.Synapse{
+	gSrc := net.AddPopulation("src", 2, neuron.PoissonSource{Rate: 10})
+	gCell := net.AddPopulation("cell", 2, toyHost{})
+	net.Connect(gSrc, gCell, connect.AllToAll{}, network.Synapse{
 		Site: &neuron.Site{Section: "a", X: 0.5, Synapse: toySyn{Tau: 2}}, Weight: dist.Const(0.1), Plasticity: plasticity.DefaultPair(),
 	})
 	err := net.Run(1)

@@ -22,13 +22,13 @@ import (
 func plastic(r plasticity.Rule, syn func(*network.Synapse)) func() error {
 	return func() error {
 		net := network.New(network.Options{})
-		net.AddPopulation("a", 3, neuron.DefaultLIF())
-		net.AddPopulation("b", 3, neuron.DefaultLIF()).Receptor("e", synapse.CurrExp(5)).Receptor("g", synapse.CondExp(5, 0))
+		gA := net.AddPopulation("a", 3, neuron.DefaultLIF())
+		gB := net.AddPopulation("b", 3, neuron.DefaultLIF()).Receptor("e", synapse.CurrExp(5)).Receptor("g", synapse.CondExp(5, 0))
 		s := network.Synapse{Receptor: "e", Weight: dist.Const(0.5), Delay: dist.Const(1), Plasticity: r}
 		if syn != nil {
 			syn(&s)
 		}
-		net.Connect(net.Population("a"), net.Population("b"), connect.AllToAll{}, s)
+		net.Connect(gA, gB, connect.AllToAll{}, s)
 		return net.Run(1)
 	}
 }
@@ -37,9 +37,9 @@ func plastic(r plasticity.Rule, syn func(*network.Synapse)) func() error {
 func listed(r plasticity.Rule, w, d []float64) func() error {
 	return func() error {
 		net := network.New(network.Options{})
-		net.AddPopulation("a", 3, neuron.DefaultLIF())
-		net.AddPopulation("b", 3, neuron.DefaultLIF()).Receptor("e", synapse.CurrExp(5))
-		net.Connect(net.Population("a"), net.Population("b"), connect.List{Pre: []int{0, 2}, Post: []int{1, 0}, Weights: w, Delays: d}, network.Synapse{Receptor: "e", Plasticity: r})
+		gA := net.AddPopulation("a", 3, neuron.DefaultLIF())
+		gB := net.AddPopulation("b", 3, neuron.DefaultLIF()).Receptor("e", synapse.CurrExp(5))
+		net.Connect(gA, gB, connect.List{Pre: []int{0, 2}, Post: []int{1, 0}, Weights: w, Delays: d}, network.Synapse{Receptor: "e", Plasticity: r})
 		return net.Run(1)
 	}
 }
@@ -98,13 +98,13 @@ func TestBadRecorders(t *testing.T) {
 	rec := func(mk func(pr *network.Projection, other *network.Projection) network.Recorder) func() error {
 		return func() error {
 			other := network.New(network.Options{})
-			other.AddPopulation("a", 1, neuron.DefaultLIF())
-			other.AddPopulation("b", 1, neuron.DefaultLIF()).Receptor("e", synapse.CurrExp(5))
-			op := other.Connect(other.Population("a"), other.Population("b"), connect.AllToAll{}, network.Synapse{Receptor: "e", Weight: dist.Const(1)})
+			gA := other.AddPopulation("a", 1, neuron.DefaultLIF())
+			gB := other.AddPopulation("b", 1, neuron.DefaultLIF()).Receptor("e", synapse.CurrExp(5))
+			op := other.Connect(gA, gB, connect.AllToAll{}, network.Synapse{Receptor: "e", Weight: dist.Const(1)})
 			net := network.New(network.Options{})
-			net.AddPopulation("a", 3, neuron.DefaultLIF())
-			net.AddPopulation("b", 3, neuron.DefaultLIF()).Receptor("e", synapse.CurrExp(5))
-			pr := net.Connect(net.Population("a"), net.Population("b"), connect.AllToAll{}, network.Synapse{Receptor: "e", Weight: dist.Const(0.5), Plasticity: plasticity.DefaultPair()})
+			gA = net.AddPopulation("a", 3, neuron.DefaultLIF())
+			gB = net.AddPopulation("b", 3, neuron.DefaultLIF()).Receptor("e", synapse.CurrExp(5))
+			pr := net.Connect(gA, gB, connect.AllToAll{}, network.Synapse{Receptor: "e", Weight: dist.Const(0.5), Plasticity: plasticity.DefaultPair()})
 			net.Record(mk(pr, op))
 			return net.Run(1)
 		}

@@ -21,11 +21,11 @@ func BenchmarkSongMillerAbbott(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		b.StopTimer()
 		net := network.New(network.Options{Seed: uint64(i), Workers: 1})
-		net.AddPopulation("in", 1000, neuron.PoissonSource{Rate: 15})
-		net.AddPopulation("out", 1, neuron.DefaultLIF()).Receptor("ge", synapse.CondExp(5, 0))
+		gIn := net.AddPopulation("in", 1000, neuron.PoissonSource{Rate: 15})
+		gOut := net.AddPopulation("out", 1, neuron.DefaultLIF()).Receptor("ge", synapse.CondExp(5, 0))
 		p := plasticity.DefaultPair()
 		p.WMax, p.APlus, p.AMinus = 0.5, 0.005, 0.00525
-		net.Connect(net.Population("in"), net.Population("out"), connect.AllToAll{}, network.Synapse{Receptor: "ge", Weight: dist.Uniform{Low: 0, High: 0.5}, Delay: dist.Const(0.1), Plasticity: p})
+		net.Connect(gIn, gOut, connect.AllToAll{}, network.Synapse{Receptor: "ge", Weight: dist.Uniform{Low: 0, High: 0.5}, Delay: dist.Const(0.1), Plasticity: p})
 		if err := net.Build(); err != nil {
 			b.Fatal(err)
 		}

@@ -48,9 +48,9 @@ func TestBrian2Pairs(t *testing.T) {
 		{"tm-x", tm, "x", 0.38147548343012716},
 	} {
 		net := network.New(network.Options{DT: 0.1})
-		net.AddPopulation("pre", 1, neuron.SpikeTimes{Times: [][]float64{pre}})
-		net.AddPopulation("post", 1, neuron.SpikeTimes{Times: [][]float64{post}}).Receptor("syn", synapse.CurrExp(5))
-		pr := net.Connect(net.Population("pre"), net.Population("post"), connect.AllToAll{}, network.Synapse{Receptor: "syn", Weight: dist.Const(0.5), Delay: dist.Const(0.5), Plasticity: c.rule})
+		gPre := net.AddPopulation("pre", 1, neuron.SpikeTimes{Times: [][]float64{pre}})
+		gPost := net.AddPopulation("post", 1, neuron.SpikeTimes{Times: [][]float64{post}}).Receptor("syn", synapse.CurrExp(5))
+		pr := net.Connect(gPre, gPost, connect.AllToAll{}, network.Synapse{Receptor: "syn", Weight: dist.Const(0.5), Delay: dist.Const(0.5), Plasticity: c.rule})
 		rec := record.NewSynapseVar(pr, c.v, nil, 0)
 		net.Record(rec)
 		if err := net.Run(110); err != nil {

@@ -32,9 +32,9 @@ func times(steps []int64) []float64 {
 func pairNet(t *testing.T, rule plasticity.Rule, w0 float64, delay int64, pre, post []int64, steps int64, workers int) ([]float64, *network.Network) {
 	t.Helper()
 	net := network.New(network.Options{DT: dt, Workers: workers})
-	net.AddPopulation("pre", 1, neuron.SpikeTimes{Times: [][]float64{times(pre)}})
-	net.AddPopulation("post", 1, neuron.SpikeTimes{Times: [][]float64{times(post)}}).Receptor("syn", synapse.CurrExp(5))
-	pr := net.Connect(net.Population("pre"), net.Population("post"), connect.AllToAll{}, network.Synapse{Receptor: "syn", Weight: dist.Const(w0), Delay: dist.Const(float64(delay) * dt), Plasticity: rule})
+	gPre := net.AddPopulation("pre", 1, neuron.SpikeTimes{Times: [][]float64{times(pre)}})
+	gPost := net.AddPopulation("post", 1, neuron.SpikeTimes{Times: [][]float64{times(post)}}).Receptor("syn", synapse.CurrExp(5))
+	pr := net.Connect(gPre, gPost, connect.AllToAll{}, network.Synapse{Receptor: "syn", Weight: dist.Const(w0), Delay: dist.Const(float64(delay) * dt), Plasticity: rule})
 	rec := record.NewWeights(pr, nil, 0)
 	net.Record(rec)
 	if err := net.Run(float64(steps) * dt); err != nil {
@@ -265,10 +265,10 @@ func tmNet(t *testing.T, p plasticity.TsodyksMarkram, w float64, isi int64, n in
 	}
 	const tau = 3.0
 	net := network.New(network.Options{DT: dt})
-	net.AddPopulation("pre", 1, neuron.SpikeTimes{Times: [][]float64{times(pre)}})
-	net.AddPopulation("post", 1, neuron.SpikeTimes{Times: [][]float64{nil}}).Receptor("syn", synapse.CurrExp(tau))
-	net.Connect(net.Population("pre"), net.Population("post"), connect.AllToAll{}, network.Synapse{Receptor: "syn", Weight: dist.Const(w), Delay: dist.Const(dt), Plasticity: p})
-	rec := record.NewState(net.Population("post"), "syn", []int{0}, 0)
+	gPre := net.AddPopulation("pre", 1, neuron.SpikeTimes{Times: [][]float64{times(pre)}})
+	gPost := net.AddPopulation("post", 1, neuron.SpikeTimes{Times: [][]float64{nil}}).Receptor("syn", synapse.CurrExp(tau))
+	net.Connect(gPre, gPost, connect.AllToAll{}, network.Synapse{Receptor: "syn", Weight: dist.Const(w), Delay: dist.Const(dt), Plasticity: p})
+	rec := record.NewState(gPost, "syn", []int{0}, 0)
 	net.Record(rec)
 	if err := net.Run(float64(pre[n-1]+5) * dt); err != nil {
 		t.Fatal(err)
@@ -330,4 +330,25 @@ func TestTsodyksMarkramFacilitationClosedForm(t *testing.T) {
 	if amp[1] <= amp[0] {
 		t.Errorf("amplitudes %v, %v: a facilitating synapse's second is larger", amp[0], amp[1])
 	}
+}
+
+// A plastic projection between views of one population (pre neuron 0,
+// post neuron 1) follows the same closed form, and its weight recorder
+// finds the synapses' targets in the whole population.
+func TestPairBetweenViews(t *testing.T) {
+	p := plasticity.Pair{TauPlus: 16.8, TauMinus: 33.7, APlus: 0.01, AMinus: 0.012, WMin: -10, WMax: 10}
+	const steps = 1100
+	net := network.New(network.Options{DT: dt, Workers: 2})
+	all := net.AddPopulation("all", 2, neuron.SpikeTimes{Times: [][]float64{times(preSteps), times(postSteps)}}).Receptor("syn", synapse.CurrExp(5))
+	pr := net.Connect(all.Slice(0, 1), all.Slice(1, 2), connect.AllToAll{}, network.Synapse{Receptor: "syn", Weight: dist.Const(0.5), Delay: dist.Const(pairDelay * dt), Plasticity: p})
+	rec := record.NewWeights(pr, nil, 0)
+	net.Record(rec)
+	if err := net.Run(steps * dt); err != nil {
+		t.Fatal(err)
+	}
+	if pr.Len() != 1 || pr.Table().Post[0] != 1 {
+		t.Fatalf("table %+v: want one synapse onto neuron 1", pr.Table())
+	}
+	want := pairClosedForm(p, 0.5, synapseTimes(preSteps, postSteps, pairDelay, 0), 0, steps)
+	check(t, "views", rec.Values()[0], want, 1e-12)
 }

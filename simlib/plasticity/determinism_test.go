@@ -18,10 +18,10 @@ import (
 // variants) beside static ones, and a weight recorder on each.
 func plasticNet(workers int) (*network.Network, []*network.Projection) {
 	net := network.New(network.Options{Seed: 7, Workers: workers})
-	net.AddPopulation("in", 200, neuron.PoissonSource{Rate: 15})
+	gIn := net.AddPopulation("in", 200, neuron.PoissonSource{Rate: 15})
 	lif := neuron.DefaultLIF()
-	net.AddPopulation("exc", 60, lif).Receptor("e", synapse.CurrExp(5)).Receptor("i", synapse.CurrExp(10))
-	net.AddPopulation("inh", 20, lif).Receptor("e", synapse.CurrExp(5))
+	gExc := net.AddPopulation("exc", 60, lif).Receptor("e", synapse.CurrExp(5)).Receptor("i", synapse.CurrExp(10))
+	gInh := net.AddPopulation("inh", 20, lif).Receptor("e", synapse.CurrExp(5))
 	pair := plasticity.DefaultPair()
 	pair.WMax, pair.APlus, pair.AMinus = 400, 8, 8.4
 	mult := pair
@@ -29,17 +29,17 @@ func plasticNet(workers int) (*network.Network, []*network.Projection) {
 	tri := plasticity.DefaultTriplet()
 	tri.WMax, tri.A2Plus, tri.A3Plus, tri.A2Minus = 400, 3, 4, 5
 	projs := []*network.Projection{
-		net.Connect(net.Population("in"), net.Population("exc"), connect.FixedProbability{P: 0.3}, network.Synapse{Receptor: "e", Weight: dist.Uniform{Low: 100, High: 300}, Delay: dist.Uniform{Low: 0.5, High: 3}, Plasticity: pair}),
-		net.Connect(net.Population("exc"), net.Population("exc"), connect.FixedProbability{P: 0.2}, network.Synapse{Receptor: "e", Weight: dist.Uniform{Low: 0, High: 100}, Delay: dist.Uniform{Low: 0.5, High: 2}, Plasticity: mult}),
-		net.Connect(net.Population("in"), net.Population("inh"), connect.FixedProbability{P: 0.3}, network.Synapse{Receptor: "e", Weight: dist.Const(150), Delay: dist.Const(1), Plasticity: tri}),
-		net.Connect(net.Population("inh"), net.Population("exc"), connect.FixedProbability{P: 0.5}, network.Synapse{Receptor: "i", Weight: dist.Const(80), Delay: dist.Const(0.8), Plasticity: plasticity.TsodyksMarkram{U: 0.3, TauRec: 200, TauFacil: 50}}),
-		net.Connect(net.Population("exc"), net.Population("inh"), connect.FixedProbability{P: 0.2}, network.Synapse{Receptor: "e", Weight: dist.Const(50), Delay: dist.Const(0.5)}),
+		net.Connect(gIn, gExc, connect.FixedProbability{P: 0.3}, network.Synapse{Receptor: "e", Weight: dist.Uniform{Low: 100, High: 300}, Delay: dist.Uniform{Low: 0.5, High: 3}, Plasticity: pair}),
+		net.Connect(gExc, gExc, connect.FixedProbability{P: 0.2}, network.Synapse{Receptor: "e", Weight: dist.Uniform{Low: 0, High: 100}, Delay: dist.Uniform{Low: 0.5, High: 2}, Plasticity: mult}),
+		net.Connect(gIn, gInh, connect.FixedProbability{P: 0.3}, network.Synapse{Receptor: "e", Weight: dist.Const(150), Delay: dist.Const(1), Plasticity: tri}),
+		net.Connect(gInh, gExc, connect.FixedProbability{P: 0.5}, network.Synapse{Receptor: "i", Weight: dist.Const(80), Delay: dist.Const(0.8), Plasticity: plasticity.TsodyksMarkram{U: 0.3, TauRec: 200, TauFacil: 50}}),
+		net.Connect(gExc, gInh, connect.FixedProbability{P: 0.2}, network.Synapse{Receptor: "e", Weight: dist.Const(50), Delay: dist.Const(0.5)}),
 	}
 	for _, pr := range projs[:3] {
 		net.Record(record.NewWeights(pr, []int{0, 5, 17, 3}, 1))
 	}
 	net.Record(record.NewSynapseVar(projs[3], "x", nil, 2.5))
-	net.Record(record.NewSpikes(net.Population("exc")))
+	net.Record(record.NewSpikes(gExc))
 	return net, projs
 }
 

@@ -4,7 +4,7 @@
 // A rule is set on a projection's network.Synapse.Plasticity; nil keeps
 // static weights (the engine's old delivery path, untouched).
 //
-//	net.Connect(in, out, connect.AllToAll{}, network.Synapse{
+//	net.Connect(in, out, connect.AllToAll{}, network.Synapse{ // populations or views
 //		Receptor:   "exc",
 //		Weight:     dist.Const(0.5),
 //		Delay:      dist.Const(1),

@@ -19,9 +19,9 @@ import (
 // arriving at 35 ms, takes 0.0105·(e^(−20/20) + e^(−5/20)) = 0.01204.
 func Example() {
 	net := network.New(network.Options{DT: 0.1})
-	net.AddPopulation("pre", 1, neuron.SpikeTimes{Times: [][]float64{{10, 34}}})
-	net.AddPopulation("post", 1, neuron.SpikeTimes{Times: [][]float64{{15, 30}}}).Receptor("e", synapse.CurrExp(5))
-	pr := net.Connect(net.Population("pre"), net.Population("post"), connect.AllToAll{}, network.Synapse{
+	gPre := net.AddPopulation("pre", 1, neuron.SpikeTimes{Times: [][]float64{{10, 34}}})
+	gPost := net.AddPopulation("post", 1, neuron.SpikeTimes{Times: [][]float64{{15, 30}}}).Receptor("e", synapse.CurrExp(5))
+	pr := net.Connect(gPre, gPost, connect.AllToAll{}, network.Synapse{
 		Receptor: "e", Weight: dist.Const(0.5), Delay: dist.Const(1), Plasticity: plasticity.DefaultPair(),
 	})
 	w := record.NewWeights(pr, nil, 5) // every 5 ms

@@ -69,9 +69,9 @@ func (s *Weights) Attach(v network.View) error {
 	if !slices.Contains(v.Projections(), s.proj) {
 		return fmt.Errorf("%s: the projection is not one of this network's", s.what())
 	}
-	idx, _, ok := v.Lookup(s.post)
+	idx, _, ok := v.Lookup(s.proj.PostPopulation())
 	if !ok {
-		return fmt.Errorf("%s: unknown target population %q", s.what(), s.post)
+		return fmt.Errorf("%s: unknown target population %q", s.what(), s.proj.PostPopulation())
 	}
 	src := s.proj.Var(s.variable)
 	if src == nil {

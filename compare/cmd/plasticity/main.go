@@ -61,9 +61,9 @@ func main() {
 			fail(fmt.Errorf("case %s: %w", c.Name, err))
 		}
 		net := network.New(network.Options{DT: s.DT})
-		net.AddPopulation("pre", 1, neuron.SpikeTimes{Times: [][]float64{s.Pre}})
-		net.AddPopulation("post", 1, neuron.SpikeTimes{Times: [][]float64{s.Post}}).Receptor("syn", synapse.CurrExp(5))
-		pr := net.Connect(net.Population("pre"), net.Population("post"), connect.AllToAll{}, network.Synapse{Receptor: "syn", Weight: dist.Const(s.W0), Delay: dist.Const(s.Delay), Plasticity: r})
+		gPre := net.AddPopulation("pre", 1, neuron.SpikeTimes{Times: [][]float64{s.Pre}})
+		gPost := net.AddPopulation("post", 1, neuron.SpikeTimes{Times: [][]float64{s.Post}}).Receptor("syn", synapse.CurrExp(5))
+		pr := net.Connect(gPre, gPost, connect.AllToAll{}, network.Synapse{Receptor: "syn", Weight: dist.Const(s.W0), Delay: dist.Const(s.Delay), Plasticity: r})
 		rec := record.NewSynapseVar(pr, c.Var, nil, 0)
 		net.Record(rec)
 		if err := net.Run(s.T); err != nil {

@@ -17,8 +17,8 @@ import (
 // a weight recorder's traces.
 func plastic() (Result, error) {
 	net := network.New(network.Options{Seed: 11, Workers: 1})
-	net.AddPopulation("in", 300, neuron.PoissonSource{Rate: 20})
-	net.AddPopulation("out", 40, neuron.DefaultLIF()).Receptor("e", synapse.CurrExp(5))
+	gIn := net.AddPopulation("in", 300, neuron.PoissonSource{Rate: 20})
+	gOut := net.AddPopulation("out", 40, neuron.DefaultLIF()).Receptor("e", synapse.CurrExp(5))
 	add := plasticity.DefaultPair()
 	add.WMax, add.APlus, add.AMinus = 300, 6, 6.3
 	mult := add
@@ -27,7 +27,7 @@ func plastic() (Result, error) {
 	tri.WMax, tri.A2Plus, tri.A3Plus, tri.A2Minus, tri.A3Minus = 300, 2, 3, 4, 0.5
 	var projs []*network.Projection
 	for _, r := range []plasticity.Rule{add, mult, tri, plasticity.TsodyksMarkram{U: 0.2, TauRec: 150, TauFacil: 300}} {
-		projs = append(projs, net.Connect(net.Population("in"), net.Population("out"), connect.FixedProbability{P: 0.1}, network.Synapse{
+		projs = append(projs, net.Connect(gIn, gOut, connect.FixedProbability{P: 0.1}, network.Synapse{
 			Receptor: "e", Weight: dist.Uniform{Low: 50, High: 150}, Delay: dist.Uniform{Low: 0.5, High: 2}, Plasticity: r}))
 	}
 	w := record.NewWeights(projs[0], []int{0, 1, 2, 50, 100}, 0.5)
