@@ -3,7 +3,7 @@
 (cpp_standalone) and golgi, side by side over seeds: the final weight
 distribution, the output rate, and the run time.
 
-    /usr/bin/python3 compare/song_abbott_brian2.py [--seeds 8] [--t 100]
+    /usr/bin/python3 compare/song_abbott_brian2.py [--seeds 5] [--t 100]
                                                    [--dir DIR] [--json out.json]
 
 Run from the repository root (golgi runs as `go run ./compare/cmd/songabbott`,
@@ -102,27 +102,27 @@ def summary(rows, key):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--seeds", type=int, default=8, help="seeds 1..n for each simulator")
+    ap.add_argument("--seeds", default="5", help="n (seeds 1..n) or a list a,b,c, for each simulator")
     ap.add_argument("--t", type=float, default=100.0, help="simulated duration (s)")
     ap.add_argument("--dir", default=os.path.join(tempfile.gettempdir(), "golgi_song_abbott_brian2"))
     ap.add_argument("--json", help="write every seed's results as JSON")
     args = ap.parse_args()
-    seeds = list(range(1, args.seeds + 1))
+    seeds = [int(x) for x in args.seeds.split(",")] if "," in args.seeds else list(range(1, int(args.seeds) + 1))
+    # golgi writes to a file, not a pipe: nothing reads it until Brian2 is done.
+    golgi_out = tempfile.TemporaryFile(mode="w+")
     golgi_proc = subprocess.Popen(["go", "run", "./compare/cmd/songabbott", "-seeds",
                                    ",".join(map(str, seeds)), "-t", str(args.t * 1000)],
-                                  stdout=subprocess.PIPE, text=True)
+                                  stdout=golgi_out, text=True)
     brian = []
     for s in seeds:
         brian.append(brian2_seed(s, args.t, args.dir))
-        print(f"Brian2 seed {s}: " + json.dumps({k: round(v, 4) for k, v in brian[-1]["Stats"].items()
-                                                 if k != "Hist"}), flush=True)
-    out, _ = golgi_proc.communicate()
-    if golgi_proc.returncode != 0:
+        print(f"Brian2 seed {s}: " + json.dumps(dict(brian[-1]["Stats"], RunS=brian[-1]["RunS"])), flush=True)
+    if golgi_proc.wait() != 0:
         sys.exit("golgi failed")
-    golgi = [json.loads(line) for line in out.splitlines() if line.strip()]
+    golgi_out.seek(0)
+    golgi = [json.loads(line) for line in golgi_out if line.strip()]
     for g in golgi:
-        print(f"golgi  seed {g['Seed']}: " + json.dumps({k: round(v, 4) for k, v in g["Stats"].items()
-                                                        if k != "Hist"}))
+        print(f"golgi  seed {g['Seed']}: " + json.dumps(dict(g["Stats"], CPUS=g["CPUS"])))
 
     print(f"\nSong-Miller-Abbott STDP, {args.t:g} s, {len(seeds)} seeds each: mean ± SD [min, max]")
     print(f"{'statistic':10s} {'golgi':>36s} {'Brian2 2.5.1 cpp_standalone':>36s} {'within 3 SD':>11s}")
