@@ -197,6 +197,17 @@ func Run(ctx context.Context, o Options) (*Report, error) {
 			}
 			did("Debian packages %s", strings.Join(missing, " "))
 		}
+		// hyparquet (npm), the independent Parquet reader of the tests
+		if fetched, err := ensureHyparquet(ctx, o.Out); err != nil && npmErr != nil {
+			fmt.Fprintf(o.Out, "  MISSING:   hyparquet %s (npm is needed once to fetch it)\n", HyparquetVersion)
+			todo = append(todo, "npm: apt-get install -y npm")
+		} else if err != nil {
+			return rep, err
+		} else if fetched {
+			did("hyparquet %s into %s", HyparquetVersion, TestNodeModules())
+		} else {
+			found("hyparquet %s in %s", HyparquetVersion, TestNodeModules())
+		}
 	}
 	// The golgi binary and the kernel spec.
 	kdir := filepath.Join(o.JupyterDataDir, "kernels", KernelName)
