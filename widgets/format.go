@@ -13,7 +13,7 @@ func TimeDecimals(dt float64) int {
 		return 3
 	}
 	for d := 0; d < 9; d++ {
-		s := dt * math.Pow10(d)
+		s := float64(dt * math.Pow10(d)) // rounded: no fused multiply-add on any target
 		if math.Abs(s-math.Round(s)) <= 1e-9*math.Max(1, s) {
 			return d
 		}
