@@ -12,7 +12,7 @@ import (
 // TestAllNotebooks executes every tutorial notebook in notebooks/ (the tour
 // has its own, closer test) with the golgi kernel: none may fail, every
 // executed code cell gets a block, and golgi verify passes on the result
-// (02_batch_sweep's sweep runs on all cores: 2 workers on a 2-core machine).
+// (05_batch_simulation's batch runs on all cores: 2 workers on a 2-core machine).
 func TestAllNotebooks(t *testing.T) {
 	e := integration(t)
 	nbs, err := filepath.Glob(filepath.Join(e.checkout, "notebooks", "*.ipynb"))
