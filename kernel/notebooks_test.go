@@ -220,3 +220,24 @@ func checkCharts(t *testing.T, b *browsertest.Browser, page string, n int) {
 func overlap(a, b browsertest.Rect) bool {
 	return a.W > 0 && a.H > 0 && a.X < b.X+b.W-1 && b.X < a.X+a.W-1 && a.Y < b.Y+b.H-1 && b.Y < a.Y+a.H-1
 }
+
+// TestOverlap pins the legend check: a legend above the plot area (as
+// widgets/chart places it) passes, one inside or straddling its edge fails.
+func TestOverlap(t *testing.T) {
+	plot := browsertest.Rect{X: 86, Y: 100, W: 858, H: 270}
+	for _, c := range []struct {
+		legend browsertest.Rect
+		want   bool
+	}{
+		{browsertest.Rect{X: 400, Y: 60, W: 200, H: 25}, false},   // above, 15 px clear
+		{browsertest.Rect{X: 400, Y: 75, W: 200, H: 25.5}, false}, // touching the top edge
+		{browsertest.Rect{X: 400, Y: 90, W: 200, H: 25}, true},    // straddling the top edge
+		{browsertest.Rect{X: 700, Y: 150, W: 200, H: 25}, true},   // inside
+		{browsertest.Rect{X: 950, Y: 150, W: 40, H: 25}, false},   // right of it
+		{browsertest.Rect{}, false},                               // no legend
+	} {
+		if got := overlap(c.legend, plot); got != c.want {
+			t.Errorf("overlap(%v, %v) = %v, want %v", c.legend, plot, got, c.want)
+		}
+	}
+}
