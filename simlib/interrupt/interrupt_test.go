@@ -19,32 +19,32 @@ func TestInterruptStopsRun(t *testing.T) {
 	defer stop()
 	p := models.DefaultCOBA()
 	p.Scale = 0.25
-	net, _, err := models.VANetwork(p)
+	m, err := models.VANetwork(p)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := net.Build(); err != nil {
+	if err := m.Build(); err != nil {
 		t.Fatal(err)
 	}
 	go func() {
 		time.Sleep(50 * time.Millisecond)
 		syscall.Kill(syscall.Getpid(), syscall.SIGINT)
 	}()
-	err = net.RunContext(ctx, 1e6) // 1000 s: would take minutes
+	err = m.RunContext(ctx, 1e6) // 1000 s: would take minutes
 	if !errors.Is(err, context.Canceled) || errors.Is(err, interrupt.ErrSignal) {
 		t.Fatalf("run returned %v, want context.Canceled: the context's cancellation, not the run's own watch", err)
 	}
-	if s := net.Summary(); s.Status != "cancelled" {
+	if s := m.Summary(); s.Status != "cancelled" {
 		t.Fatalf("run status %q, want cancelled", s.Status)
 	}
-	if net.Time() <= 0 || net.Time() >= 1e6 {
-		t.Fatalf("stopped at t = %v ms", net.Time())
+	if m.Time() <= 0 || m.Time() >= 1e6 {
+		t.Fatalf("stopped at t = %v ms", m.Time())
 	}
-	s0 := net.Steps()
-	if err := net.Run(10); err != nil {
+	s0 := m.Steps()
+	if err := m.Run(10); err != nil {
 		t.Fatal(err)
 	}
-	if net.Steps() != s0+100 { // 10 ms at dt 0.1 ms
-		t.Fatalf("continued to update %d, want %d", net.Steps(), s0+100)
+	if m.Steps() != s0+100 { // 10 ms at dt 0.1 ms
+		t.Fatalf("continued to update %d, want %d", m.Steps(), s0+100)
 	}
 }

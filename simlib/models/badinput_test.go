@@ -9,20 +9,20 @@ import (
 )
 
 // The models' bad-input table: what the ready-made networks refuse, and
-// why. VA rows call VANetwork; RS-FS rows run RSFSNetwork (which checks
-// Validate and lets the network return the error); triad rows run
-// IzhikevichTriad. The error names the model, the field, the value and
+// why. Each row calls the constructor (VANetwork, RSFSNetwork,
+// IzhikevichTriad: they check their parameters and return an error) and
+// runs what it made (the engine reports the rest). The error names the model, the field, the value and
 // what is allowed.
 
 func va(f func(*models.VA)) func() error {
 	return func() error {
 		p := models.DefaultCOBA()
 		f(&p)
-		net, _, err := models.VANetwork(p)
+		m, err := models.VANetwork(p)
 		if err != nil {
 			return err
 		}
-		return net.Run(1)
+		return m.Run(1)
 	}
 }
 
@@ -31,8 +31,11 @@ func rsfs(f func(*models.RSFS)) func() error {
 		p := models.DefaultRSFS()
 		p.Scale = 0.05
 		f(&p)
-		net, _ := models.RSFSNetwork(p)
-		return net.Run(1)
+		m, err := models.RSFSNetwork(p)
+		if err != nil {
+			return err
+		}
+		return m.Run(1)
 	}
 }
 
@@ -40,8 +43,11 @@ func triad(f func(*models.Triad)) func() error {
 	return func() error {
 		p := models.DefaultTriad()
 		f(&p)
-		net, _ := models.IzhikevichTriad(p)
-		return net.Run(1)
+		m, err := models.IzhikevichTriad(p)
+		if err != nil {
+			return err
+		}
+		return m.Run(1)
 	}
 }
 
@@ -70,8 +76,9 @@ func TestBadInputs(t *testing.T) {
 		{"RSFS TStop 1e12 ms (a 1e13-entry array)", rsfs(func(p *models.RSFS) { p.TStop = 1e12 }), []string{"RSFS", "TStop = 1e+12", "at most 100000000"}},
 		{"RSFS RateBin +Inf", rsfs(func(p *models.RSFS) { p.RateBin = inf }), []string{`rate recorder of "Exc"`, "bin = +Inf ms", "finite"}},
 		{"RSFS Workers -1", rsfs(func(p *models.RSFS) { p.Workers = -1 }), []string{"RSFS", "Workers = -1", ">= 0"}},
-		{"Triad W ragged", triad(func(p *models.Triad) { p.W = [][]float64{{0, 1, 0}, {0, 0}, {1, 0, 0}} }), []string{`projection 0 "cells" -> "cells" (matrix`, "matrix row 1 has 2 columns for 3 targets"}},
-		{"Triad G0 length", triad(func(p *models.Triad) { p.G0 = []float64{1} }), []string{`population "cells" (Izhikevich)`, "initial syn", "1 values for 3 neurons"}},
+		{"Triad W ragged", triad(func(p *models.Triad) { p.W = [][]float64{{0, 1, 0}, {0, 0}, {1, 0, 0}} }), []string{"models.Triad", "W row 1 has 2 columns for 3 cells", "square"}},
+		{"Triad G0 length", triad(func(p *models.Triad) { p.G0 = []float64{1} }), []string{"models.Triad", "G0 has 1 values for 3 cells", "one initial conductance"}},
+		{"Triad W empty", triad(func(p *models.Triad) { p.W = nil }), []string{"models.Triad", "W is empty"}},
 		{"Triad Delay 1e9 ms", triad(func(p *models.Triad) { p.Delay = 1e9 }), []string{`projection 0 "cells" -> "cells"`, "bound = 1e+09 ms", "at most"}},
 		{"Triad TauSyn 0", triad(func(p *models.Triad) { p.TauSyn = 0 }), []string{`population "cells" (Izhikevich): receptor "syn"`, "Tau = 0 ms", "positive finite"}},
 		{"Triad DT NaN", triad(func(p *models.Triad) { p.DT = nan }), []string{"network", "DT = NaN ms", "positive, finite"}},

@@ -31,28 +31,28 @@ func benchVA(b *testing.B, mk func() VA) {
 				b.StopTimer()
 				p := mk()
 				p.Workers = w
-				net, rec, err := VANetwork(p)
+				m, err := VANetwork(p)
 				if err != nil {
 					b.Fatal(err)
 				}
-				sp := map[string]*record.Spikes{"exc": rec.Exc, "inh": rec.Inh}
+				sp := map[string]*record.Spikes{"exc": m.Exc, "inh": m.Inh}
 				if p.KickN > 0 {
 					sp["ext"] = record.NewSpikes("ext")
-					net.Record(sp["ext"])
+					m.Record(sp["ext"])
 				}
-				if err := net.Build(); err != nil {
+				if err := m.Build(); err != nil {
 					b.Fatal(err)
 				}
 				c0 := cpuTime()
 				b.StartTimer()
-				if err := net.Run(p.TStop); err != nil {
+				if err := m.Run(p.TStop); err != nil {
 					b.Fatal(err)
 				}
 				b.StopTimer()
 				cpu += cpuTime() - c0
 				ne, ni, _ := p.Sizes()
-				updates += float64(ne+ni) * float64(net.Steps())
-				for k, pr := range net.Projections() {
+				updates += float64(ne+ni) * float64(m.Steps())
+				for k, pr := range m.Projections() {
 					tb := pr.Table()
 					s := sp[vaProjections[k][0]]
 					if s == nil || s.Size() != tb.NPre {

@@ -10,7 +10,18 @@
 //     fast-spiking inhibitory cells with a time-varying afferent drive
 //     (ntwk's AdEx network library).
 //
-// Each returns a *network.Network ready to run, with the recorders named in
-// its doc, and a parameter struct with a Default constructor so that sweeps
-// can vary any field.
+// Each constructor has one shape: it takes a parameter struct (with a
+// Default constructor, so that sweeps can vary any field) and returns a
+// model and an error,
+//
+//	m, err := models.VANetwork(models.DefaultCOBA())
+//
+// where the model (VAModel, TriadModel, RSFSModel) embeds the network,
+// ready to run (m.Run(1000), m.Summary()), and the recorders named in the
+// constructor's doc (m.Exc); m.Network is the *network.Network itself. The
+// error reports parameters that make no network; the network reports the
+// values its engine refuses when it is built or run.
+//
+// Parameter names follow one vocabulary (PyNN's names where PyNN has the
+// parameter): see the neuron package and docs/simlib.md, "Parameter names".
 package models

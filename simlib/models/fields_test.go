@@ -49,7 +49,7 @@ func everyField[T any](t *testing.T, name string, def T, run func(T, string) err
 // the network is built or run for TStop.
 func TestEveryFloatFieldIsRefused(t *testing.T) {
 	runVA := func(p models.VA, field string) error {
-		net, _, err := models.VANetwork(p)
+		m, err := models.VANetwork(p)
 		if err != nil {
 			return err
 		}
@@ -57,7 +57,7 @@ func TestEveryFloatFieldIsRefused(t *testing.T) {
 		if field == "TStop" {
 			d = p.TStop
 		}
-		return net.Run(d)
+		return m.Run(d)
 	}
 	for _, def := range []models.VA{models.DefaultCOBA(), models.DefaultCUBA()} {
 		def.Scale = 0.05
@@ -66,11 +66,17 @@ func TestEveryFloatFieldIsRefused(t *testing.T) {
 	rs := models.DefaultRSFS()
 	rs.Scale = 0.05
 	everyField(t, "RSFS", rs, func(p models.RSFS, field string) error {
-		net, _ := models.RSFSNetwork(p)
-		return net.Run(1)
+		m, err := models.RSFSNetwork(p)
+		if err != nil {
+			return err
+		}
+		return m.Run(1)
 	})
 	everyField(t, "Triad", models.DefaultTriad(), func(p models.Triad, field string) error {
-		net, _ := models.IzhikevichTriad(p)
-		return net.Run(1)
+		m, err := models.IzhikevichTriad(p)
+		if err != nil {
+			return err
+		}
+		return m.Run(1)
 	})
 }

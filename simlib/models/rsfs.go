@@ -49,14 +49,14 @@ type RSFS struct {
 // DefaultRSFS returns the seed's Model: N_Exc 4000, N_Inh 1000, N_AffExc
 // 400; Q 1 nS from Exc and AffExc, 4 nS from Inh; p 0.05 recurrent, 0.5
 // afferent; Tse = Tsi = 5 ms; Ee 0, Ei -80 mV; dt 0.1 ms, tstop 1500 ms,
-// SEED 3; Exc: DefaultAdEx (Gl 10 nS, Cm 200 pF, Trefrac 5 ms, El -70,
-// Vthre -50, Vreset -70, deltaV 2 mV, a 0, b 40 pA, tauw 500 ms); Inh: the
-// same with deltaV 0.5 mV, b 0, tauw 1e9 ms; spikes at Vthre + 5·deltaV;
+// SEED 3; Exc: DefaultAdEx (GLeak 10 nS, Cm 200 pF, TauRefrac 5 ms, VRest -70,
+// VThresh -50, VReset -70, DeltaT 2 mV, a 0, b 40 pA, TauW 500 ms); Inh: the
+// same with DeltaT 0.5 mV, b 0, TauW 1e9 ms; spikes at VThresh + 5·DeltaT;
 // Faff = 4 + 4·exp(-(t-1000)²/(2·100²)) Hz. Scale 1.
 func DefaultRSFS() RSFS {
 	inh := neuron.DefaultAdEx()
-	inh.DeltaV, inh.B, inh.Tauw = 0.5, 0, 1e9
-	inh.VCut = inh.NtwkCut()
+	inh.DeltaT, inh.B, inh.TauW = 0.5, 0, 1e9
+	inh.VSpike = inh.NtwkCut()
 	return RSFS{
 		NExc: 4000, NInh: 1000, NAff: 400, Scale: 1,
 		Exc: neuron.DefaultAdEx(), Inh: inh,
@@ -168,7 +168,7 @@ func scaleConn(p, q float64, n, ns int) (float64, float64) {
 // PoissonSource with Rates, ntwk's Faff_array). Every projection is
 // connect.FixedProbability without autapses, with ntwk's zero delay, i.e.
 // one step (as Brian2: a spike acts from the next step). Cells start at
-// rest (v = El, w = 0, no conductance), as ntwk's initialize_to_rest.
+// rest (v = VRest, w = 0, no conductance), as ntwk's initialize_to_rest.
 //
 // At Scale s every population has round(s·N) neurons and every projection
 // keeps its expected in-degree p·N_pre (and hence the mean and variance of
@@ -178,19 +178,19 @@ func scaleConn(p, q float64, n, ns int) (float64, float64) {
 // projections (p 0.5 of 400 = 200 inputs) become all-to-all from 40
 // afferents with weights 5 nS.
 //
-// RSFSNetwork checks p with Validate: a problem it finds is returned by
-// the network's Build and Run (network.Reject), as are the invalid values
-// the engine sees (model parameters, probabilities, sizes).
+// RSFSNetwork checks p with Validate and returns what it finds; the
+// invalid values the engine sees (model parameters, probabilities, sizes)
+// are returned by the network's Build and Run. The network is not built
+// yet, so more can be added.
 //
 // Note: ntwk may draw the afferent input of each target neuron as an
 // independent train; here afferents are one shared population, as the
 // seed's N_AffExc and p_AffExc_* describe.
-func RSFSNetwork(p RSFS) (*network.Network, *RSFSRecorders) {
-	net := network.New(network.Options{DT: p.DT, Seed: p.Seed, Workers: p.Workers, Label: "ntwk-rs-fs"})
-	verr := p.Validate()
-	if verr != nil {
-		net.Reject(verr) // Build and Run return it
+func RSFSNetwork(p RSFS) (*RSFSModel, error) {
+	if err := p.Validate(); err != nil {
+		return nil, err
 	}
+	net := network.New(network.Options{DT: p.DT, Seed: p.Seed, Workers: p.Workers, Label: "ntwk-rs-fs"})
 	nE, nI, nA := p.Sizes()
 	for _, pop := range []struct {
 		name string
@@ -201,12 +201,9 @@ func RSFSNetwork(p RSFS) (*network.Network, *RSFSRecorders) {
 			Receptor("exc", synapse.CondExp(p.Tse, p.Ee)).
 			Receptor("inh", synapse.CondExp(p.Tsi, p.Ei))
 	}
-	var rates []float64
-	if verr == nil {
-		rates = make([]float64, int(math.Round(p.TStop/p.DT)))
-		for k := range rates {
-			rates[k] = p.Faff(float64(k) * p.DT)
-		}
+	rates := make([]float64, int(math.Round(p.TStop/p.DT)))
+	for k := range rates {
+		rates[k] = p.Faff(float64(k) * p.DT)
 	}
 	net.AddPopulation("AffExc", nA, neuron.PoissonSource{Rates: rates, RateDT: p.DT})
 	for _, c := range []struct {
@@ -235,7 +232,15 @@ func RSFSNetwork(p RSFS) (*network.Network, *RSFSRecorders) {
 	for _, rec := range []network.Recorder{r.ExcSpikes, r.InhSpikes, r.AffSpikes, r.ExcRate, r.InhRate, r.AffRate, r.ExcV, r.InhV} {
 		net.Record(rec)
 	}
-	return net, r
+	return &RSFSModel{net, r}, nil
+}
+
+// RSFSModel is what RSFSNetwork makes: the network (embedded, so
+// m.Run(1500) runs it) and its recorders (embedded, so m.ExcRate is the
+// Exc population's rate recorder).
+type RSFSModel struct {
+	*network.Network
+	*RSFSRecorders
 }
 
 // firstN returns 0..min(k, n)-1.

@@ -29,7 +29,7 @@ func TestRSFSDefaults(t *testing.T) {
 	if p.NExc != 4000 || p.NInh != 1000 || p.NAff != 400 || p.QInhExc != 4 || p.PAffExc != 0.5 || p.Tse != 5 || p.Ei != -80 || p.TStop != 1500 {
 		t.Fatalf("DefaultRSFS() = %+v", p)
 	}
-	if p.Inh.DeltaV != 0.5 || p.Inh.B != 0 || p.Inh.Tauw != 1e9 || p.Inh.VCut != -47.5 || p.Exc.VCut != -40 {
+	if p.Inh.DeltaT != 0.5 || p.Inh.B != 0 || p.Inh.TauW != 1e9 || p.Inh.VSpike != -47.5 || p.Exc.VSpike != -40 {
 		t.Fatalf("cells: Exc %+v, Inh %+v", p.Exc, p.Inh)
 	}
 	// Faff_array = 4 + 4 exp(-(t-1000)²/(2·100²)).
@@ -60,9 +60,12 @@ func TestRSFSValidate(t *testing.T) {
 	// An invalid cell is reported by the engine, naming the population.
 	p := DefaultRSFS()
 	p.Scale = 0.02
-	p.Inh.Gl = -1
-	net, _ := RSFSNetwork(p)
-	if err := net.Build(); err == nil || !strings.Contains(err.Error(), `population "Inh" (AdEx): Gl = -1`) {
+	p.Inh.GLeak = -1
+	m, err := RSFSNetwork(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := m.Build(); err == nil || !strings.Contains(err.Error(), `population "Inh" (AdEx): GLeak = -1`) {
 		t.Errorf("Build: %v", err)
 	}
 }
@@ -74,14 +77,17 @@ func TestRSFSValidate(t *testing.T) {
 func TestRSFSScaling(t *testing.T) {
 	p := DefaultRSFS()
 	p.Scale = 0.1
-	net, _ := RSFSNetwork(p)
-	if err := net.Build(); err != nil {
+	m, err := RSFSNetwork(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := m.Build(); err != nil {
 		t.Fatal(err)
 	}
 	want := []struct {
 		indeg, w float64
 	}{{0.5 * 399, 1}, {0.5 * 400, 1}, {0.5 * 100, 4}, {0.5 * 99, 4}, {40, 5}, {40, 5}}
-	for k, pr := range net.Projections() {
+	for k, pr := range m.Projections() {
 		tb := pr.Table()
 		n := float64(tb.Len())
 		indeg := n / float64(tb.NPost)
@@ -109,19 +115,22 @@ func TestRSFSRun(t *testing.T) {
 		p := DefaultRSFS()
 		p.Scale = 0.1
 		p.Workers = w
-		net, rec := RSFSNetwork(p)
-		if err := net.Run(p.TStop); err != nil {
+		m, err := RSFSNetwork(p)
+		if err != nil {
 			t.Fatal(err)
 		}
-		fps = append(fps, net.Fingerprint())
+		if err := m.Run(p.TStop); err != nil {
+			t.Fatal(err)
+		}
+		fps = append(fps, m.Fingerprint())
 		if w > 1 {
 			continue
 		}
-		base, bump := meanRate(rec.ExcSpikes, p.DT, 300, 700), meanRate(rec.ExcSpikes, p.DT, 900, 1100)
-		ibase, ibump := meanRate(rec.InhSpikes, p.DT, 300, 700), meanRate(rec.InhSpikes, p.DT, 900, 1100)
-		abase, abump := meanRate(rec.AffSpikes, p.DT, 300, 700), meanRate(rec.AffSpikes, p.DT, 900, 1100)
+		base, bump := meanRate(m.ExcSpikes, p.DT, 300, 700), meanRate(m.ExcSpikes, p.DT, 900, 1100)
+		ibase, ibump := meanRate(m.InhSpikes, p.DT, 300, 700), meanRate(m.InhSpikes, p.DT, 900, 1100)
+		abase, abump := meanRate(m.AffSpikes, p.DT, 300, 700), meanRate(m.AffSpikes, p.DT, 900, 1100)
 		t.Logf("rates (Hz) in [300, 700] / [900, 1100] ms: Exc %.2f / %.2f, Inh %.2f / %.2f, AffExc %.2f / %.2f", base, bump, ibase, ibump, abase, abump)
-		for _, r := range []*record.Rate{rec.ExcRate, rec.InhRate, rec.AffRate} {
+		for _, r := range []*record.Rate{m.ExcRate, m.InhRate, m.AffRate} {
 			_, hz := r.Rates()
 			if len(hz) != 15000 {
 				t.Fatalf("%d rate bins, want 15000 (one per step)", len(hz))
@@ -135,8 +144,8 @@ func TestRSFSRun(t *testing.T) {
 		if !(base > 0) || !(bump > 1.5*base) {
 			t.Errorf("Exc rate %.2f Hz in [900, 1100] ms, %.2f Hz in [300, 700] ms: want the bump to raise it by half at least", bump, base)
 		}
-		if len(rec.ExcV.Values()) != 4 || len(rec.ExcV.Values()[0]) != 15001 {
-			t.Errorf("Exc v trace: %d neurons", len(rec.ExcV.Values()))
+		if len(m.ExcV.Values()) != 4 || len(m.ExcV.Values()[0]) != 15001 {
+			t.Errorf("Exc v trace: %d neurons", len(m.ExcV.Values()))
 		}
 	}
 	if fps[0] != fps[1] {

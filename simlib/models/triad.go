@@ -1,6 +1,8 @@
 package models
 
 import (
+	"fmt"
+
 	"github.com/golgi-sim/golgi/simlib/connect"
 	"github.com/golgi-sim/golgi/simlib/dist"
 	"github.com/golgi-sim/golgi/simlib/network"
@@ -36,11 +38,36 @@ func DefaultTriad() Triad {
 	}
 }
 
+// Validate checks what makes the triad's shape: W is a non-empty square
+// matrix ([from][to], one row and one column per cell) and G0 is nil or has
+// one value per cell. The values themselves are checked by the network
+// (Build and Run report them, naming the population or projection).
+func (p Triad) Validate() error {
+	n := len(p.W)
+	if n == 0 {
+		return fmt.Errorf("models.Triad: W is empty: give the [from][to] connection matrix (nS), one row per cell")
+	}
+	for i, row := range p.W {
+		if len(row) != n {
+			return fmt.Errorf("models.Triad: W row %d has %d columns for %d cells: W must be square ([from][to])", i, len(row), n)
+		}
+	}
+	if p.G0 != nil && len(p.G0) != n {
+		return fmt.Errorf("models.Triad: G0 has %d values for %d cells: give one initial conductance (nS) per cell, or nil", len(p.G0), n)
+	}
+	return nil
+}
+
 // IzhikevichTriad builds the triad with forward Euler (the seed's scheme):
 // population "cells" (3 neurons) with receptor "syn" (state variable
 // "syn", the conductance). It records all spikes and the v, u and syn
-// traces of every cell at every step.
-func IzhikevichTriad(p Triad) (*network.Network, *TriadRecorders) {
+// traces of every cell at every step. The network is not built yet, so
+// more can be added; Build or Run reports any value the network rejects.
+// The error reports a p that makes no triad (see Validate).
+func IzhikevichTriad(p Triad) (*TriadModel, error) {
+	if err := p.Validate(); err != nil {
+		return nil, err
+	}
 	net := network.New(network.Options{DT: p.DT, Seed: p.Seed, Workers: p.Workers, Label: "izhikevich-triad"})
 	net.AddPopulation("cells", len(p.W), p.Cell).
 		Method(scheme.Euler).
@@ -60,7 +87,15 @@ func IzhikevichTriad(p Triad) (*network.Network, *TriadRecorders) {
 	for _, rec := range []network.Recorder{r.Spikes, r.V, r.U, r.G} {
 		net.Record(rec)
 	}
-	return net, r
+	return &TriadModel{net, r}, nil
+}
+
+// TriadModel is what IzhikevichTriad makes: the network (embedded, so
+// m.Run(100) runs it) and its recorders (embedded, so m.V is the v
+// recorder).
+type TriadModel struct {
+	*network.Network
+	*TriadRecorders
 }
 
 // TriadRecorders are the recorders IzhikevichTriad attaches.

@@ -50,15 +50,18 @@ func TestTriadEngineOrder(t *testing.T) {
 	for _, w := range []int{1, 2, 3} {
 		p := DefaultTriad()
 		p.Workers = w
-		net, rec := IzhikevichTriad(p)
-		if err := net.Run(300); err != nil {
+		m, err := IzhikevichTriad(p)
+		if err != nil {
 			t.Fatal(err)
 		}
-		got := rec.Spikes.TrainSteps()
+		if err := m.Run(300); err != nil {
+			t.Fatal(err)
+		}
+		got := m.Spikes.TrainSteps()
 		if !reflect.DeepEqual(got, engineOrderSpikeSteps) {
 			t.Fatalf("workers=%d: spike steps %v, want %v", w, got, engineOrderSpikeSteps)
 		}
-		if n := len(rec.V.Times()); n != 3001 {
+		if n := len(m.V.Times()); n != 3001 {
 			t.Fatalf("v trace has %d samples, want 3001 (t=0..300 ms)", n)
 		}
 	}

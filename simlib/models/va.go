@@ -61,11 +61,11 @@ type VA struct {
 
 // vaCell returns PyNN's cell: area 20000 µm², cm 1 µF/cm², g_leak 5e-5
 // S/cm², so Cm = 200 pF and tau_m = Cm/g = 20 ms; v_thresh -50 mV,
-// v_reset -60 mV, t_refrac 5 ms; EL is the benchmark's E_leak.
+// v_reset -60 mV, t_refrac 5 ms; VRest is the benchmark's E_leak.
 func vaCell(el float64) neuron.LIF {
 	const area = 20000 * units.Um * units.Um / (units.Cm * units.Cm) // cm²
 	cm := 1 * units.UF * area                                        // 1 µF/cm² · area = 200 pF
-	return neuron.LIF{Cm: cm, TauM: 20, EL: el, VThresh: -50, VReset: -60, TRef: 5}
+	return neuron.LIF{Cm: cm, TauM: 20, VRest: el, VThresh: -50, VReset: -60, TauRefrac: 5}
 }
 
 func defaultVA(bench string, el float64) VA {
@@ -85,8 +85,8 @@ func defaultVA(bench string, el float64) VA {
 // every cell's excitatory receptor.
 func DefaultCOBA() VA {
 	p := defaultVA("COBA", -60)
-	p.WExc, p.WInh = 4*units.NS, 51*units.NS
-	p.KickN, p.KickRate, p.KickStop, p.KickP, p.KickW = 20, 100, 50, 0.01, 0.1*units.US
+	p.WExc, p.WInh = 4*units.Nanosiemens, 51*units.Nanosiemens
+	p.KickN, p.KickRate, p.KickStop, p.KickP, p.KickW = 20, 100, 50, 0.01, 0.1*units.Microsiemens
 	return p
 }
 
@@ -97,8 +97,8 @@ func DefaultCOBA() VA {
 func DefaultCUBA() VA {
 	p := defaultVA("CUBA", -49)
 	const vMean = -60.0
-	p.WExc = 0.27 * units.NS * (p.EExc - vMean)
-	p.WInh = 4.5 * units.NS * (p.EInh - vMean)
+	p.WExc = 0.27 * units.Nanosiemens * (p.EExc - vMean)
+	p.WInh = 4.5 * units.Nanosiemens * (p.EInh - vMean)
 	return p
 }
 
@@ -171,9 +171,9 @@ func (p VA) validate() error {
 // does. The network is not built yet, so more can be added; Build or Run
 // reports any parameter the network rejects. The error reports fields of p
 // that make no network.
-func VANetwork(p VA) (*network.Network, *VARecorders, error) {
+func VANetwork(p VA) (*VAModel, error) {
 	if err := p.validate(); err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	nExc, nInh, pconn := p.Sizes()
 	net := network.New(network.Options{DT: p.DT, Seed: p.Seed, Workers: p.Workers, Label: "va-" + p.Benchmark})
@@ -217,7 +217,15 @@ func VANetwork(p VA) (*network.Network, *VARecorders, error) {
 	for _, rec := range []network.Recorder{r.Exc, r.Inh, r.V} {
 		net.Record(rec)
 	}
-	return net, r, nil
+	return &VAModel{net, r}, nil
+}
+
+// VAModel is what VANetwork makes: the network (embedded, so m.Run(1000)
+// runs it) and its recorders (embedded, so m.Exc is the excitatory spike
+// recorder).
+type VAModel struct {
+	*network.Network
+	*VARecorders
 }
 
 // VARecorders are the recorders VANetwork attaches.

@@ -21,7 +21,7 @@ import (
 func TestVADefaults(t *testing.T) {
 	co, cu := DefaultCOBA(), DefaultCUBA()
 	for _, p := range []VA{co, cu} {
-		if math.Abs(p.Cell.Cm-200) > 1e-9 || p.Cell.TauM != 20 || p.Cell.VThresh != -50 || p.Cell.VReset != -60 || p.Cell.TRef != 5 {
+		if math.Abs(p.Cell.Cm-200) > 1e-9 || p.Cell.TauM != 20 || p.Cell.VThresh != -50 || p.Cell.VReset != -60 || p.Cell.TauRefrac != 5 {
 			t.Errorf("%s cell %+v: want Cm 200 pF, tau_m 20 ms, thresh -50, reset -60, t_ref 5", p.Benchmark, p.Cell)
 		}
 		ne, ni, pc := p.Sizes()
@@ -29,8 +29,8 @@ func TestVADefaults(t *testing.T) {
 			t.Errorf("%s sizes %d, %d, p %v; want 3200, 800, 0.02", p.Benchmark, ne, ni, pc)
 		}
 	}
-	if co.Cell.EL != -60 || cu.Cell.EL != -49 {
-		t.Errorf("E_leak %v (COBA), %v (CUBA); want -60, -49", co.Cell.EL, cu.Cell.EL)
+	if co.Cell.VRest != -60 || cu.Cell.VRest != -49 {
+		t.Errorf("E_leak %v (COBA), %v (CUBA); want -60, -49", co.Cell.VRest, cu.Cell.VRest)
 	}
 	if co.WExc != 4 || co.WInh != 51 || co.KickW != 100 || co.KickN != 20 || cu.KickN != 0 {
 		t.Errorf("COBA weights %v, %v nS, kick %v nS x %d; CUBA kick %d", co.WExc, co.WInh, co.KickW, co.KickN, cu.KickN)
@@ -60,7 +60,7 @@ func TestVABadParameters(t *testing.T) {
 	for _, c := range cases {
 		p := DefaultCOBA()
 		c.edit(&p)
-		_, _, err := VANetwork(p)
+		_, err := VANetwork(p)
 		if err == nil || !strings.Contains(err.Error(), c.want) || !strings.Contains(err.Error(), "models.VA") {
 			t.Errorf("want an error naming %q, got %v", c.want, err)
 		}
@@ -69,11 +69,11 @@ func TestVABadParameters(t *testing.T) {
 	// population and field.
 	p := DefaultCUBA()
 	p.TauExc = -5
-	net, _, err := VANetwork(p)
+	m, err := VANetwork(p)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := net.Build(); err == nil || !strings.Contains(err.Error(), `population "exc"`) || !strings.Contains(err.Error(), "Tau = -5") {
+	if err := m.Build(); err == nil || !strings.Contains(err.Error(), `population "exc"`) || !strings.Contains(err.Error(), "Tau = -5") {
 		t.Errorf("TauExc = -5: Build error %v", err)
 	}
 }
@@ -82,16 +82,16 @@ func TestVABadParameters(t *testing.T) {
 // deviations of N_pre·N_post·p (no autapses within a population), one
 // constant weight and 2-step delays (0.2 ms / 0.1 ms), no self-connection.
 func TestVAConnectivity(t *testing.T) {
-	net, _, err := VANetwork(DefaultCOBA())
+	m, err := VANetwork(DefaultCOBA())
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := net.Build(); err != nil {
+	if err := m.Build(); err != nil {
 		t.Fatal(err)
 	}
 	size := map[string]int{"exc": 3200, "inh": 800, "ext": 20}
 	want := map[string]float64{"exc": 4, "inh": 51, "ext": 100}
-	prs := net.Projections()
+	prs := m.Projections()
 	if len(prs) != 6 {
 		t.Fatalf("%d projections, want 4 recurrent + 2 kick", len(prs))
 	}
@@ -139,7 +139,7 @@ var vaProjections = [][2]string{{"exc", "exc"}, {"exc", "inh"}, {"inh", "exc"}, 
 
 // The PyNN weights give the closed-form PSPs of a current-based
 // exponential synapse on the VA cell (at rest, below threshold):
-// v - EL = (w/C)·τm·τs/(τm-τs)·(e^{-t/τm} - e^{-t/τs}), peaking at
+// v - VRest = (w/C)·τm·τs/(τm-τs)·(e^{-t/τm} - e^{-t/τs}), peaking at
 // t* = τm·τs/(τm-τs)·ln(τm/τs): +0.2551 mV for 16.2 pA with τs = 5 ms and
 // -2.25 mV for -90 pA with τs = 10 ms. This pins the weights' units (pA,
 // not nA) and the cell's capacitance. The exact scheme samples the exact
@@ -148,7 +148,7 @@ var vaProjections = [][2]string{{"exc", "exc"}, {"exc", "inh"}, {"inh", "exc"}, 
 func TestVACUBAPostsynapticPotentials(t *testing.T) {
 	p := DefaultCUBA()
 	cell := p.Cell
-	cell.EL = -65
+	cell.VRest = -65
 	for _, c := range []struct {
 		w, tau float64
 	}{{p.WExc, p.TauExc}, {p.WInh, p.TauInh}} {
@@ -174,7 +174,7 @@ func TestVACUBAPostsynapticPotentials(t *testing.T) {
 			got = a
 		} else {
 			lo, _, _, _ := analysis.MinMax(tr)
-			got = lo - cell.EL
+			got = lo - cell.VRest
 		}
 		if math.Abs(got-want) > 1e-4 {
 			t.Errorf("w = %v pA, tau %v ms: PSP %v mV, want %v mV", c.w, c.tau, got, want)
@@ -189,28 +189,28 @@ func TestVADeterminism(t *testing.T) {
 		for _, w := range []int{1, 2} {
 			p := mk()
 			p.Scale, p.Workers = 0.25, w
-			net, _, err := VANetwork(p)
+			m, err := VANetwork(p)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if err := net.Run(300); err != nil {
+			if err := m.Run(300); err != nil {
 				t.Fatal(err)
 			}
-			if net.SpikeCount() == 0 {
+			if m.SpikeCount() == 0 {
 				t.Fatalf("%s: no spikes in 300 ms: nothing to compare", p.Benchmark)
 			}
-			fp[w] = net.Fingerprint()
+			fp[w] = m.Fingerprint()
 		}
 		if fp[1] != fp[2] {
 			t.Errorf("%s: fingerprints differ: workers 1 %s, workers 2 %s", mk().Benchmark, fp[1], fp[2])
 		}
 		p := mk()
 		p.Scale, p.Seed = 0.25, p.Seed+1
-		net, _, _ := VANetwork(p)
-		if err := net.Run(300); err != nil {
+		m, _ := VANetwork(p)
+		if err := m.Run(300); err != nil {
 			t.Fatal(err)
 		}
-		if net.Fingerprint() == fp[1] {
+		if m.Fingerprint() == fp[1] {
 			t.Errorf("%s: seeds %d and %d give the same spikes", p.Benchmark, p.Seed-1, p.Seed)
 		}
 	}
@@ -230,17 +230,17 @@ func TestVAFullRates(t *testing.T) {
 	}
 	for _, p := range []VA{DefaultCOBA(), DefaultCUBA()} {
 		bands := vaBands[p.Benchmark]
-		net, rec, err := VANetwork(p)
+		m, err := VANetwork(p)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := net.Run(p.TStop); err != nil {
+		if err := m.Run(p.TStop); err != nil {
 			t.Fatal(err)
 		}
 		// Spikes are stamped at the end of their update, in (0, TStop]:
 		// count them in [dt/2, TStop+dt/2), a window of length TStop.
 		t0, t1 := p.DT/2, p.TStop+p.DT/2
-		exc, inh := rec.Exc.Trains(), rec.Inh.Trains()
+		exc, inh := m.Exc.Trains(), m.Inh.Trains()
 		re, _ := analysis.MeanRate(exc, t0, t1)
 		ri, _ := analysis.MeanRate(inh, t0, t1)
 		all := append(exc, inh...)
@@ -256,10 +256,10 @@ func TestVAFullRates(t *testing.T) {
 				t.Errorf("%s %s = %.3f: outside Brian2's band [%.3f, %.3f]", p.Benchmark, x.name, x.v, b.lo, b.hi)
 			}
 		}
-		if n := len(rec.V.Times()); n != 10001 {
+		if n := len(m.V.Times()); n != 10001 {
 			t.Errorf("%s: v trace has %d samples, want 10001", p.Benchmark, n)
 		}
-		for k, tr := range rec.V.Values() {
+		for k, tr := range m.V.Values() {
 			if tr[0] < -60 || tr[0] >= -50 {
 				t.Errorf("%s: initial v of exc %d = %v, want uniform in [-60, -50)", p.Benchmark, k, tr[0])
 			}
@@ -283,14 +283,14 @@ var vaBands = map[string][4]vaBand{
 func TestVAAutapses(t *testing.T) {
 	p := DefaultCUBA()
 	p.Scale, p.Autapses = 0.25, true
-	net, _, err := VANetwork(p)
+	m, err := VANetwork(p)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := net.Build(); err != nil {
+	if err := m.Build(); err != nil {
 		t.Fatal(err)
 	}
-	tb := net.Projections()[0].Table()
+	tb := m.Projections()[0].Table()
 	n := 0
 	for i := 0; i < tb.NPre; i++ {
 		for _, j := range tb.Row(i) {

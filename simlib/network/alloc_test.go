@@ -16,7 +16,7 @@ func TestStepAllocatesNothing(t *testing.T) {
 		net := New(Options{Seed: 1, Workers: w})
 		net.AddPopulation("p", 100, neuron.PoissonSource{Rate: 50})
 		lif := neuron.DefaultLIF()
-		lif.Cm, lif.EL, lif.VReset, lif.TRef = 200, -60, -60, 2
+		lif.Cm, lif.VRest, lif.VReset, lif.TauRefrac = 200, -60, -60, 2
 		net.AddPopulation("n", 400, lif).
 			Receptor("e", synapse.CondExp(5, 0)).
 			Receptor("c", synapse.CurrAlpha(2)).

@@ -70,17 +70,17 @@ func TestBadInputs(t *testing.T) {
 	allowedDelay := "at most 6553.6 ms (65536 steps of dt = 0.1 ms)"
 	badinput.Run(t, []badinput.Case{
 		// step counts (issue 8: overflow gave silent garbage)
-		{"refractory 1e10 ms (issue 8)", func() error { l := lif(); l.TRef = 1e10; return run(one(network.Options{}, 1, l), 1) },
-			[]string{`population "p" (LIF)`, "TRef = 1e+10 ms", "at most 2.14748e+08 ms"}},
-		{"refractory NaN", func() error { l := lif(); l.TRef = math.NaN(); return run(one(network.Options{}, 1, l), 1) },
-			[]string{`population "p" (LIF)`, "TRef = NaN ms", "must be finite, >= 0"}},
+		{"refractory 1e10 ms (issue 8)", func() error { l := lif(); l.TauRefrac = 1e10; return run(one(network.Options{}, 1, l), 1) },
+			[]string{`population "p" (LIF)`, "TauRefrac = 1e+10 ms", "at most 2.14748e+08 ms"}},
+		{"refractory NaN", func() error { l := lif(); l.TauRefrac = math.NaN(); return run(one(network.Options{}, 1, l), 1) },
+			[]string{`population "p" (LIF)`, "TauRefrac = NaN ms", "must be finite, >= 0"}},
 		{"AdEx refractory +Inf", func() error {
 			a := neuron.DefaultAdEx()
-			a.Trefrac = math.Inf(1)
+			a.TauRefrac = math.Inf(1)
 			net := network.New(network.Options{})
 			net.AddPopulation("a", 1, a)
 			return run(net, 1)
-		}, []string{`population "a" (AdEx)`, "Trefrac = +Inf ms", "must be finite, >= 0"}},
+		}, []string{`population "a" (AdEx)`, "TauRefrac = +Inf ms", "must be finite, >= 0"}},
 		{"Run(1e19) (issue 8)", func() error { return run(one(network.Options{}, 1, lif()), 1e19) },
 			[]string{"network", "Run duration = 1e+19 ms", "at most"}},
 		{"Run(1e300) (issue 8)", func() error { return run(one(network.Options{}, 1, lif()), 1e300) },
@@ -450,10 +450,10 @@ func TestFaultErrorIsTyped(t *testing.T) {
 		t.Fatalf("after the fault: %d steps, Err %v; want at least 3 steps, the fault, and no further run", net.Steps(), net.Err())
 	}
 	l := lif()
-	l.TRef = -1
+	l.TauRefrac = -1
 	err = one(network.Options{}, 1, l).Build()
-	if !errors.As(err, &pe) || pe.Field != "TRef" || pe.Value != -1.0 {
-		t.Fatalf("error %v: want a param.Error for TRef", err)
+	if !errors.As(err, &pe) || pe.Field != "TauRefrac" || pe.Value != -1.0 {
+		t.Fatalf("error %v: want a param.Error for TauRefrac", err)
 	}
 }
 

@@ -271,8 +271,8 @@ func (p *popRT) prepare(w, lo, hi int, step int64, t float64) {
 			q := r.pair
 			s, s2 := r.s[0][lo:hi][:n], q.s[0][lo:hi][:n]
 			slot2 := q.ring[(step%q.D)*int64(p.n):][lo:hi][:n]
-			a, b, c0, ce := P[0][0], B[0], c[0], c[0]*r.r.E
-			a2, b2, d0, de := q.lin.P[0][0], q.lin.B[0], q.c[0], q.c[0]*q.r.E
+			a, b, c0, ce := P[0][0], B[0], c[0], c[0]*r.r.ERev
+			a2, b2, d0, de := q.lin.P[0][0], q.lin.B[0], q.c[0], q.c[0]*q.r.ERev
 			if firstCond {
 				for i := range s {
 					x, y := s[i], s2[i]
@@ -297,7 +297,7 @@ func (p *popRT) prepare(w, lo, hi int, step int64, t float64) {
 			// done with its partner
 		case r.lin.N == 1:
 			s := r.s[0][lo:hi][:n]
-			a, b, c0, ce := P[0][0], B[0], c[0], c[0]*r.r.E
+			a, b, c0, ce := P[0][0], B[0], c[0], c[0]*r.r.ERev
 			if firstCond {
 				for i := range s {
 					G[i] = c0 * s[i]
@@ -332,7 +332,7 @@ func (p *popRT) prepare(w, lo, hi int, step int64, t float64) {
 				o := float64(c[0]*x) + float64(c[1]*y)
 				dst[i] += o
 				if r.r.Conductance {
-					GE[i] += float64(r.r.E * o)
+					GE[i] += float64(r.r.ERev * o)
 				}
 				s0[i] = float64(P[0][0]*x) + float64(P[0][1]*y) + float64(B[0]*slot[i])
 				s1[i] = float64(P[1][0]*x) + float64(P[1][1]*y) + float64(B[1]*slot[i])

@@ -103,7 +103,7 @@ func TestHostileInputsNeverPanic(t *testing.T) {
 				rec = synapse.CurrAlpha(mutated(r, 2.0))
 			case 2:
 				b := mutated(r, synapse.BiExp{Rise: 1, Decay: 5})
-				rec = synapse.Receptor{Kinetics: b, Conductance: r.IntN(2) == 0, E: mutated(r, 0.0)}
+				rec = synapse.Receptor{Kinetics: b, Conductance: r.IntN(2) == 0, ERev: mutated(r, 0.0)}
 			case 3:
 				rec = synapse.DeltaJump()
 			}

@@ -29,7 +29,7 @@ func TestStepOrder(t *testing.T) {
 	net := network.New(network.Options{DT: dt, Workers: 1})
 	net.AddPopulation("src", 1, neuron.SpikeTimes{Times: [][]float64{{5 * dt}}})
 	lif := neuron.DefaultLIF()
-	lif.EL, lif.VReset = -65, -70
+	lif.VRest, lif.VReset = -65, -70
 	net.AddPopulation("dst", 1, lif).Method(scheme.Euler).Receptor("e", synapse.CurrExp(5))
 	net.Connect("src", "dst", connect.OneToOne{}, network.Synapse{Receptor: "e", Weight: dist.Const(100), Delay: dist.Const(2 * dt)})
 	v := record.NewState("dst", "v", []int{0}, 0)
@@ -73,7 +73,7 @@ func randomNet(seed uint64, workers int) (*network.Network, *record.Spikes, *rec
 	net.AddPopulation("poisson", 50, neuron.PoissonSource{Rate: 40})
 	net.AddPopulation("drive", 10, neuron.GaussianDrive{Mu: 50, Sigma: 10, NumSpikes: 3})
 	lif := neuron.DefaultLIF()
-	lif.Cm, lif.TauM, lif.EL, lif.VReset, lif.TRef = 200, 20, -60, -60, 5
+	lif.Cm, lif.TauM, lif.VRest, lif.VReset, lif.TauRefrac = 200, 20, -60, -60, 5
 	net.AddPopulation("exc", 301, lif).
 		Receptor("e", synapse.CondExp(5, 0)).
 		Receptor("i", synapse.CondAlpha(3, -80)).

@@ -11,88 +11,88 @@ import (
 // Gerstner 2005) in ntwk's parameterisation (yzerlaut/neural_network_dynamics,
 // ntwk's AdEx network library):
 //
-//	Cm dV/dt = Gl (El - V) + Gl DeltaV exp((V - Vthre)/DeltaV) - w + I_syn + I
-//	Tauw dw/dt = A (V - El) - w
+//	Cm dV/dt = GLeak (VRest - V) + GLeak DeltaT exp((V - VThresh)/DeltaT) - w + I_syn + I
+//	TauW dw/dt = A (V - VRest) - w
 //
-// with I_syn = Σ current receptors + Σ g_r (E_r - V). When V >= VCut the
-// neuron spikes: V = Vreset, w += B, and V is held at Vreset for Trefrac
+// with I_syn = Σ current receptors + Σ g_r (E_r - V). When V >= VSpike the
+// neuron spikes: V = VReset, w += B, and V is held at VReset for TauRefrac
 // (rounded to steps) while w keeps evolving (Brian2's "unless refractory" on
 // V only), as LIF does.
 //
-// VCut: ntwk detects spikes at V > Vthre + 5·DeltaV, the usual choice for
+// VSpike: ntwk detects spikes at V > VThresh + 5·DeltaT, the usual choice for
 // the AdEx (the exponential term is then e^5 ≈ 148 times the leak scale and
 // V diverges within a fraction of a millisecond, so the spike time hardly
 // depends on the exact cut-off); DefaultAdEx and NtwkCut use that value.
-// With DeltaV = 0 the exponential term is dropped (the LIF limit with
-// adaptation, as ntwk does) and VCut is the hard threshold (ntwk uses Vthre).
+// With DeltaT = 0 the exponential term is dropped (the LIF limit with
+// adaptation, as ntwk does) and VSpike is the hard threshold (ntwk uses VThresh).
 //
 // The exponential is evaluated with its exponent clamped at its value at
-// VCut: a neuron can only be above VCut at the start of a step if set there
+// VSpike: a neuron can only be above VSpike at the start of a step if set there
 // (it spikes and is reset otherwise), so the model is unchanged, and a
 // diverging neuron spikes instead of producing Inf.
 //
 // Schemes: Euler (default; the scheme Brian2 picks for these equations and
 // thus ntwk's), and ExpEuler: the exponential term, w and the input are
 // frozen at the start of the step and V relaxes exactly towards the
-// resulting steady state with conductance Gl + G; w relaxes exactly towards
-// A (V - El) with V frozen.
+// resulting steady state with conductance GLeak + G; w relaxes exactly towards
+// A (V - VRest) with V frozen.
 type AdEx struct {
-	Gl      float64 // leak conductance (nS)
-	Cm      float64 // membrane capacitance (pF)
-	Trefrac float64 // refractory period (ms), rounded to steps
-	El      float64 // leak reversal potential (mV)
-	Vthre   float64 // threshold of the exponential term (mV)
-	Vreset  float64 // reset potential (mV)
-	DeltaV  float64 // slope factor (mV); 0: no exponential term
-	A       float64 // subthreshold adaptation conductance (nS)
-	B       float64 // spike-triggered adaptation jump (pA)
-	Tauw    float64 // adaptation time constant (ms)
-	VCut    float64 // spike detection cut-off (mV); ntwk: Vthre + 5·DeltaV
+	GLeak     float64 // leak conductance (nS)
+	Cm        float64 // membrane capacitance (pF)
+	TauRefrac float64 // refractory period (ms), rounded to steps
+	VRest     float64 // resting (leak reversal) potential (mV)
+	VThresh   float64 // threshold of the exponential term (mV)
+	VReset    float64 // reset potential (mV)
+	DeltaT    float64 // slope factor (mV); 0: no exponential term
+	A         float64 // subthreshold adaptation conductance (nS)
+	B         float64 // spike-triggered adaptation jump (pA)
+	TauW      float64 // adaptation time constant (ms)
+	VSpike    float64 // spike detection cut-off (mV); ntwk: VThresh + 5·DeltaT
 }
 
 // DefaultAdEx returns ntwk's excitatory (regular-spiking) cell of the RS-FS
-// network: Gl 10 nS, Cm 200 pF, Trefrac 5 ms, El -70, Vthre -50, Vreset
-// -70 mV, DeltaV 2 mV, a 0 nS, b 40 pA, tauw 500 ms, and VCut = Vthre +
-// 5·DeltaV = -40 mV.
+// network: GLeak 10 nS, Cm 200 pF, TauRefrac 5 ms, VRest -70, VThresh -50, VReset
+// -70 mV, DeltaT 2 mV, a 0 nS, b 40 pA, tauw 500 ms, and VSpike = VThresh +
+// 5·DeltaT = -40 mV.
 func DefaultAdEx() AdEx {
-	p := AdEx{Gl: 10, Cm: 200, Trefrac: 5, El: -70, Vthre: -50, Vreset: -70, DeltaV: 2, A: 0, B: 40, Tauw: 500}
-	p.VCut = p.NtwkCut()
+	p := AdEx{GLeak: 10, Cm: 200, TauRefrac: 5, VRest: -70, VThresh: -50, VReset: -70, DeltaT: 2, A: 0, B: 40, TauW: 500}
+	p.VSpike = p.NtwkCut()
 	return p
 }
 
-// NtwkCut returns ntwk's spike cut-off Vthre + 5·DeltaV (mV): set VCut to
-// it after changing Vthre or DeltaV to keep ntwk's convention.
-func (p AdEx) NtwkCut() float64 { return p.Vthre + float64(5*p.DeltaV) }
+// NtwkCut returns ntwk's spike cut-off VThresh + 5·DeltaT (mV): set VSpike to
+// it after changing VThresh or DeltaT to keep ntwk's convention.
+func (p AdEx) NtwkCut() float64 { return p.VThresh + float64(5*p.DeltaT) }
 
 func (AdEx) Kind() string                 { return "AdEx" }
 func (AdEx) DefaultMethod() scheme.Method { return scheme.Euler }
 
-// maxAdExExponent bounds (VCut - Vthre)/DeltaV so that the exponential term
+// maxAdExExponent bounds (VSpike - VThresh)/DeltaT so that the exponential term
 // at the cut-off is finite (e^600 ≈ 1e260).
 const maxAdExExponent = 600
 
 func (p AdEx) Validate(dt float64, m scheme.Method) error {
 	return checks{
-		positive("Gl", p.Gl, " nS"),
+		positive("GLeak", p.GLeak, " nS"),
 		positive("Cm", p.Cm, " pF"),
-		refractory("Trefrac", p.Trefrac, dt),
-		isFinite("El", p.El, " mV"),
-		isFinite("Vthre", p.Vthre, " mV"),
-		isFinite("Vreset", p.Vreset, " mV"),
-		nonNegative("DeltaV", p.DeltaV, " mV"),
+		refractory("TauRefrac", p.TauRefrac, dt),
+		isFinite("VRest", p.VRest, " mV"),
+		isFinite("VThresh", p.VThresh, " mV"),
+		isFinite("VReset", p.VReset, " mV"),
+		nonNegative("DeltaT", p.DeltaT, " mV"),
 		isFinite("A", p.A, " nS"),
 		isFinite("B", p.B, " pA"),
-		timeConstant("Tauw", p.Tauw, dt),
-		isFinite("VCut", p.VCut, " mV"),
+		timeConstant("TauW", p.TauW, dt),
+		isFinite("VSpike", p.VSpike, " mV"),
 		func() error {
-			if tau := p.Cm / p.Gl; tau < dt {
-				return fmt.Errorf("Cm/Gl = %v ms (membrane time constant) is shorter than dt = %v ms: use dt <= %v ms", tau, dt, tau)
+			if tau := p.Cm / p.GLeak; tau < dt {
+				return fmt.Errorf("Cm/GLeak = %v ms (membrane time constant) is shorter than dt = %v ms: use dt <= %v ms", tau, dt, tau)
 			}
-			if p.Vreset >= p.VCut {
-				return field("Vreset", p.Vreset, " mV", fmt.Sprintf("must be below VCut = %v mV", p.VCut))
+			if p.VReset >= p.VSpike {
+				return field("VReset", p.VReset, " mV", fmt.Sprintf("must be below VSpike = %v mV", p.VSpike))
 			}
-			if p.DeltaV > 0 && (p.VCut-p.Vthre)/p.DeltaV > maxAdExExponent {
-				return field("VCut", p.VCut, " mV", fmt.Sprintf("(VCut - Vthre)/DeltaV must be at most %v (ntwk uses Vthre + 5·DeltaV = %v mV)", maxAdExExponent, p.NtwkCut()))
+			if p.DeltaT > 0 && (p.VSpike-p.VThresh)/p.DeltaT > maxAdExExponent {
+				return field("VSpike", p.VSpike, " mV", fmt.Sprintf("(VSpike - VThresh)/DeltaT must be at most %v (ntwk uses VThresh + 5·DeltaT = %v mV)", maxAdExExponent, p.NtwkCut()))
 			}
 			return nil
 		}(),
@@ -102,10 +102,10 @@ func (p AdEx) Validate(dt float64, m scheme.Method) error {
 
 func (p AdEx) New(c Context) Dynamics {
 	d := &adex{p: p, m: c.Method, dt: c.DT,
-		v: fill(make([]float64, c.N), p.El), w: make([]float64, c.N), ref: make([]int32, c.N),
-		nref: refractorySteps(p.Trefrac, c.DT), wprop: pmath.Exp(-c.DT / p.Tauw), vprop: pmath.Exp(-c.DT * p.Gl / p.Cm)}
-	if p.DeltaV > 0 {
-		d.xcut = (p.VCut - p.Vthre) / p.DeltaV
+		v: fill(make([]float64, c.N), p.VRest), w: make([]float64, c.N), ref: make([]int32, c.N),
+		nref: refractorySteps(p.TauRefrac, c.DT), wprop: pmath.Exp(-c.DT / p.TauW), vprop: pmath.Exp(-c.DT * p.GLeak / p.Cm)}
+	if p.DeltaT > 0 {
+		d.xcut = (p.VSpike - p.VThresh) / p.DeltaT
 	}
 	return d
 }
@@ -117,9 +117,9 @@ type adex struct {
 	v, w  []float64
 	ref   []int32 // remaining clamped steps
 	nref  int32
-	xcut  float64 // exponent at VCut
-	wprop float64 // exp(-dt/Tauw)
-	vprop float64 // exp(-dt·Gl/Cm)
+	xcut  float64 // exponent at VSpike
+	wprop float64 // exp(-dt/TauW)
+	vprop float64 // exp(-dt·GLeak/Cm)
 }
 
 func (d *adex) Vars() []string { return []string{"v", "w"} }
@@ -133,14 +133,14 @@ func (d *adex) Var(name string) []float64 {
 	return nil
 }
 
-// spikeCurrent returns Gl·DeltaV·exp((v - Vthre)/DeltaV) (pA), the exponent
-// clamped at its value at VCut; 0 when DeltaV is 0.
+// spikeCurrent returns GLeak·DeltaT·exp((v - VThresh)/DeltaT) (pA), the exponent
+// clamped at its value at VSpike; 0 when DeltaT is 0.
 func (d *adex) spikeCurrent(v float64) float64 {
 	p := &d.p
-	if p.DeltaV == 0 {
+	if p.DeltaT == 0 {
 		return 0
 	}
-	return float64(p.Gl * p.DeltaV * pmath.Exp(min((v-p.Vthre)/p.DeltaV, d.xcut)))
+	return float64(p.GLeak * p.DeltaT * pmath.Exp(min((v-p.VThresh)/p.DeltaT, d.xcut)))
 }
 
 func (d *adex) Advance(lo, hi int, in Input) {
@@ -158,25 +158,25 @@ func (d *adex) Advance(lo, hi int, in Input) {
 			g, ge = G[i], GE[i]
 		}
 		if d.m == scheme.Euler {
-			w[i] = wi + dt*(float64(p.A*(vi-p.El))-wi)/p.Tauw
+			w[i] = wi + dt*(float64(p.A*(vi-p.VRest))-wi)/p.TauW
 		} else {
-			winf := float64(p.A * (vi - p.El))
+			winf := float64(p.A * (vi - p.VRest))
 			w[i] = winf + float64((wi-winf)*d.wprop)
 		}
 		if ref[i] > 0 {
-			v[i] = p.Vreset
+			v[i] = p.VReset
 			continue
 		}
 		drive := d.spikeCurrent(vi) - wi + I[i]
 		if d.m == scheme.Euler {
-			v[i] = vi + dt*(float64(p.Gl*(p.El-vi))+ge-float64(g*vi)+drive)/p.Cm
+			v[i] = vi + dt*(float64(p.GLeak*(p.VRest-vi))+ge-float64(g*vi)+drive)/p.Cm
 		} else {
-			gt, prop := p.Gl, d.vprop
+			gt, prop := p.GLeak, d.vprop
 			if G != nil {
 				gt += g
 				prop = expNeg(dt * gt / p.Cm)
 			}
-			vinf := (float64(p.Gl*p.El) + ge + drive) / gt
+			vinf := (float64(p.GLeak*p.VRest) + ge + drive) / gt
 			v[i] = vinf + float64((vi-vinf)*prop)
 		}
 	}
@@ -198,8 +198,8 @@ func (d *adex) Spike(lo, hi int, step int64, dst []int32) []int32 {
 			ref[i]--
 			continue
 		}
-		if v[i] >= p.VCut {
-			v[i] = p.Vreset
+		if v[i] >= p.VSpike {
+			v[i] = p.VReset
 			w[i] += p.B
 			ref[i] = d.nref
 			dst = append(dst, int32(lo+i))

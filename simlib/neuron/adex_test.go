@@ -13,8 +13,8 @@ import (
 
 func TestAdExDefaults(t *testing.T) {
 	p := neuron.DefaultAdEx()
-	// ntwk's Exc population (ntwk's AdEx network library), VCut = Vthre + 5 DeltaV.
-	want := neuron.AdEx{Gl: 10, Cm: 200, Trefrac: 5, El: -70, Vthre: -50, Vreset: -70, DeltaV: 2, A: 0, B: 40, Tauw: 500, VCut: -40}
+	// ntwk's Exc population (ntwk's AdEx network library), VSpike = VThresh + 5 DeltaT.
+	want := neuron.AdEx{GLeak: 10, Cm: 200, TauRefrac: 5, VRest: -70, VThresh: -50, VReset: -70, DeltaT: 2, A: 0, B: 40, TauW: 500, VSpike: -40}
 	if p != want {
 		t.Fatalf("DefaultAdEx() = %+v, want %+v", p, want)
 	}
@@ -36,25 +36,25 @@ func TestAdExValidate(t *testing.T) {
 		m     scheme.Method
 		parts []string
 	}{
-		{bad(func(p *neuron.AdEx) { p.Gl = -1 }), scheme.Euler, []string{"Gl", "-1", "nS"}},
+		{bad(func(p *neuron.AdEx) { p.GLeak = -1 }), scheme.Euler, []string{"GLeak", "-1", "nS"}},
 		{bad(func(p *neuron.AdEx) { p.Cm = math.NaN() }), scheme.Euler, []string{"Cm", "NaN"}},
-		{bad(func(p *neuron.AdEx) { p.Trefrac = -2 }), scheme.Euler, []string{"Trefrac", "-2"}},
-		{bad(func(p *neuron.AdEx) { p.El = math.Inf(-1) }), scheme.Euler, []string{"El"}},
-		{bad(func(p *neuron.AdEx) { p.DeltaV = -0.5 }), scheme.Euler, []string{"DeltaV", "-0.5"}},
+		{bad(func(p *neuron.AdEx) { p.TauRefrac = -2 }), scheme.Euler, []string{"TauRefrac", "-2"}},
+		{bad(func(p *neuron.AdEx) { p.VRest = math.Inf(-1) }), scheme.Euler, []string{"VRest"}},
+		{bad(func(p *neuron.AdEx) { p.DeltaT = -0.5 }), scheme.Euler, []string{"DeltaT", "-0.5"}},
 		{bad(func(p *neuron.AdEx) { p.A = math.NaN() }), scheme.Euler, []string{"A", "NaN"}},
 		{bad(func(p *neuron.AdEx) { p.B = math.Inf(1) }), scheme.Euler, []string{"B", "+Inf"}},
-		{bad(func(p *neuron.AdEx) { p.Tauw = 0.01 }), scheme.Euler, []string{"Tauw", "0.01", "dt"}},
-		{bad(func(p *neuron.AdEx) { p.Gl = 1e4 }), scheme.Euler, []string{"Cm/Gl", "0.02", "dt"}},
-		{bad(func(p *neuron.AdEx) { p.VCut = -75 }), scheme.Euler, []string{"Vreset", "-70", "VCut = -75"}},
-		{bad(func(p *neuron.AdEx) { p.DeltaV = 0.01; p.VCut = 0 }), scheme.Euler, []string{"VCut", "600"}},
+		{bad(func(p *neuron.AdEx) { p.TauW = 0.01 }), scheme.Euler, []string{"TauW", "0.01", "dt"}},
+		{bad(func(p *neuron.AdEx) { p.GLeak = 1e4 }), scheme.Euler, []string{"Cm/GLeak", "0.02", "dt"}},
+		{bad(func(p *neuron.AdEx) { p.VSpike = -75 }), scheme.Euler, []string{"VReset", "-70", "VSpike = -75"}},
+		{bad(func(p *neuron.AdEx) { p.DeltaT = 0.01; p.VSpike = 0 }), scheme.Euler, []string{"VSpike", "600"}},
 		{ok, scheme.Exact, []string{"method", "AdEx"}},
 	} {
 		wantErr(t, "AdEx", tc.p.Validate(0.1, tc.m), tc.parts...)
 	}
-	// DeltaV = 0 is allowed: the LIF limit.
-	z := bad(func(p *neuron.AdEx) { p.DeltaV = 0; p.VCut = p.Vthre })
+	// DeltaT = 0 is allowed: the LIF limit.
+	z := bad(func(p *neuron.AdEx) { p.DeltaT = 0; p.VSpike = p.VThresh })
 	if err := z.Validate(0.1, scheme.Euler); err != nil {
-		t.Fatalf("DeltaV = 0: %v", err)
+		t.Fatalf("DeltaT = 0: %v", err)
 	}
 }
 
@@ -74,16 +74,16 @@ func bisect(f func(float64) float64, a, b float64) float64 {
 
 // Below rheobase both schemes relax to the fixed point of the equations
 // (forward Euler and exponential Euler keep the ODE's fixed points):
-// 0 = Gl(El - V) + Gl DeltaV e^{(V-Vthre)/DeltaV} - A(V - El) + I, w = A(V - El).
+// 0 = GLeak(VRest - V) + GLeak DeltaT e^{(V-VThresh)/DeltaT} - A(V - VRest) + I, w = A(V - VRest).
 func TestAdExFixedPoint(t *testing.T) {
 	p := neuron.DefaultAdEx()
 	p.A = 4 // nS: subthreshold adaptation, so that w matters
 	const I = 150.0
 	f := func(v float64) float64 {
-		return p.Gl*(p.El-v) + p.Gl*p.DeltaV*math.Exp((v-p.Vthre)/p.DeltaV) - p.A*(v-p.El) + I
+		return p.GLeak*(p.VRest-v) + p.GLeak*p.DeltaT*math.Exp((v-p.VThresh)/p.DeltaT) - p.A*(v-p.VRest) + I
 	}
-	vStar := bisect(f, p.El, p.Vthre) // the stable (lower) fixed point
-	wStar := p.A * (vStar - p.El)
+	vStar := bisect(f, p.VRest, p.VThresh) // the stable (lower) fixed point
+	wStar := p.A * (vStar - p.VRest)
 	for _, m := range []scheme.Method{scheme.Euler, scheme.ExpEuler} {
 		c := newCell(t, p, 1, 0.1, m)
 		c.in.I[0] = I
@@ -97,12 +97,12 @@ func TestAdExFixedPoint(t *testing.T) {
 	}
 }
 
-// With A = 0 the rest disappears in a saddle-node at V = Vthre, where
-// d/dV [Gl(El - V) + Gl DeltaV e^{(V-Vthre)/DeltaV}] = 0: the rheobase is
-// I_rh = Gl (Vthre - El - DeltaV) = 180 pA for ntwk's Exc cell.
+// With A = 0 the rest disappears in a saddle-node at V = VThresh, where
+// d/dV [GLeak(VRest - V) + GLeak DeltaT e^{(V-VThresh)/DeltaT}] = 0: the rheobase is
+// I_rh = GLeak (VThresh - VRest - DeltaT) = 180 pA for ntwk's Exc cell.
 func TestAdExRheobase(t *testing.T) {
 	p := neuron.DefaultAdEx()
-	irh := p.Gl * (p.Vthre - p.El - p.DeltaV)
+	irh := p.GLeak * (p.VThresh - p.VRest - p.DeltaT)
 	for _, m := range []scheme.Method{scheme.Euler, scheme.ExpEuler} {
 		below := newCell(t, p, 1, 0.1, m)
 		below.in.I[0] = 0.98 * irh
@@ -117,17 +117,17 @@ func TestAdExRheobase(t *testing.T) {
 	}
 }
 
-// With DeltaV = 0, A = B = 0 the AdEx is a LIF with tau = Cm/Gl: under
+// With DeltaT = 0, A = B = 0 the AdEx is a LIF with tau = Cm/GLeak: under
 // ExpEuler (exact for the leak) its period is the LIF grid period nref +
-// ceil(free/dt), free = tau ln((R I + El - Vreset)/(R I + El - Vthre)); under
+// ceil(free/dt), free = tau ln((R I + VRest - VReset)/(R I + VRest - VThresh)); under
 // Euler it fires on the same steps as LIF with Euler.
 func TestAdExLIFLimit(t *testing.T) {
-	p := neuron.AdEx{Gl: 10, Cm: 200, Trefrac: 2, El: -70, Vthre: -50, Vreset: -65, Tauw: 100}
-	p.VCut = p.NtwkCut() // = Vthre
+	p := neuron.AdEx{GLeak: 10, Cm: 200, TauRefrac: 2, VRest: -70, VThresh: -50, VReset: -65, TauW: 100}
+	p.VSpike = p.NtwkCut() // = VThresh
 	const dt, I = 0.1, 300.0
-	tau, R := p.Cm/p.Gl, 1/p.Gl
-	free := tau * math.Log((R*I+p.El-p.Vreset)/(R*I+p.El-p.Vthre))
-	want := int64(math.Round(p.Trefrac/dt)) + int64(math.Ceil(free/dt))
+	tau, R := p.Cm/p.GLeak, 1/p.GLeak
+	free := tau * math.Log((R*I+p.VRest-p.VReset)/(R*I+p.VRest-p.VThresh))
+	want := int64(math.Round(p.TauRefrac/dt)) + int64(math.Ceil(free/dt))
 	c := newCell(t, p, 1, dt, scheme.ExpEuler)
 	c.in.I[0] = I
 	sp := c.spikeSteps(3000)
@@ -139,7 +139,7 @@ func TestAdExLIFLimit(t *testing.T) {
 			t.Errorf("ExpEuler: interval %d steps, LIF closed form on the grid %d", d, want)
 		}
 	}
-	lif := neuron.LIF{Cm: p.Cm, TauM: tau, EL: p.El, VThresh: p.Vthre, VReset: p.Vreset, TRef: p.Trefrac}
+	lif := neuron.LIF{Cm: p.Cm, TauM: tau, VRest: p.VRest, VThresh: p.VThresh, VReset: p.VReset, TauRefrac: p.TauRefrac}
 	a, b := newCell(t, p, 1, dt, scheme.Euler), newCell(t, lif, 1, dt, scheme.Euler)
 	a.in.I[0], b.in.I[0] = I, I
 	sa, sb := a.spikeSteps(3000), b.spikeSteps(3000)
@@ -154,11 +154,11 @@ func TestAdExLIFLimit(t *testing.T) {
 }
 
 // Over one period of a periodic orbit, forward Euler's w obeys
-// w_{j+1} = w_j (1 - dt/Tauw) (A = 0) plus B at the spike, so the mean of w
-// over the N steps of the period is exactly B Tauw/(N dt) (the continuous
-// <w> = B Tauw f).
+// w_{j+1} = w_j (1 - dt/TauW) (A = 0) plus B at the spike, so the mean of w
+// over the N steps of the period is exactly B TauW/(N dt) (the continuous
+// <w> = B TauW f).
 func TestAdExAdaptation(t *testing.T) {
-	p := neuron.DefaultAdEx() // A = 0, B = 40 pA, Tauw 500 ms
+	p := neuron.DefaultAdEx() // A = 0, B = 40 pA, TauW 500 ms
 	const dt, I = 0.1, 400.0
 	c := newCell(t, p, 1, dt, scheme.Euler)
 	c.in.I[0] = I
@@ -183,17 +183,17 @@ func TestAdExAdaptation(t *testing.T) {
 		mean += ws[j-1]
 	}
 	mean /= float64(s2 - s1)
-	want := p.B * p.Tauw / (float64(s2-s1) * dt)
+	want := p.B * p.TauW / (float64(s2-s1) * dt)
 	if relErr(mean, want) > 1e-3 {
-		t.Errorf("mean w over the last period %.6f pA, B Tauw/T = %.6f pA", mean, want)
+		t.Errorf("mean w over the last period %.6f pA, B TauW/T = %.6f pA", mean, want)
 	}
-	t.Logf("adapted period %d steps, mean w %.4f pA (B Tauw/T = %.4f)", s2-s1, mean, want)
+	t.Logf("adapted period %d steps, mean w %.4f pA (B TauW/T = %.4f)", s2-s1, mean, want)
 }
 
-// After a spike v is held at Vreset for round(Trefrac/dt) updates while w
+// After a spike v is held at VReset for round(TauRefrac/dt) updates while w
 // keeps evolving, then integrates again.
 func TestAdExRefractory(t *testing.T) {
-	p := neuron.DefaultAdEx() // Trefrac 5 ms: 50 steps
+	p := neuron.DefaultAdEx() // TauRefrac 5 ms: 50 steps
 	c := newCell(t, p, 1, 0.1, scheme.Euler)
 	c.in.I[0] = 1000
 	for len(c.advance()) == 0 {
@@ -205,21 +205,21 @@ func TestAdExRefractory(t *testing.T) {
 	wPrev := w[0]
 	for k := 1; k <= 50; k++ {
 		c.advance()
-		if v[0] != p.Vreset {
-			t.Fatalf("update %d after the spike: v = %v, want Vreset = %v", k, v[0], p.Vreset)
+		if v[0] != p.VReset {
+			t.Fatalf("update %d after the spike: v = %v, want VReset = %v", k, v[0], p.VReset)
 		}
-		if want := wPrev * (1 - 0.1/p.Tauw); math.Abs(w[0]-want) > 1e-12 {
+		if want := wPrev * (1 - 0.1/p.TauW); math.Abs(w[0]-want) > 1e-12 {
 			t.Fatalf("update %d after the spike: w = %v, want %v (decay with A = 0)", k, w[0], want)
 		}
 		wPrev = w[0]
 	}
 	c.advance()
-	if v[0] == p.Vreset {
-		t.Fatalf("v still at Vreset 51 updates after the spike")
+	if v[0] == p.VReset {
+		t.Fatalf("v still at VReset 51 updates after the spike")
 	}
 }
 
-// A neuron set far above VCut, or driven by an enormous current, spikes
+// A neuron set far above VSpike, or driven by an enormous current, spikes
 // and resets instead of overflowing.
 func TestAdExNoOverflow(t *testing.T) {
 	for _, m := range []scheme.Method{scheme.Euler, scheme.ExpEuler} {
@@ -232,7 +232,7 @@ func TestAdExNoOverflow(t *testing.T) {
 		}
 		for i, v := range c.d.Var("v") {
 			if v != -70 {
-				t.Errorf("%v: neuron %d: v = %v after the spike, want Vreset", m, i, v)
+				t.Errorf("%v: neuron %d: v = %v after the spike, want VReset", m, i, v)
 			}
 		}
 	}

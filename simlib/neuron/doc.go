@@ -19,5 +19,14 @@
 // too: PoissonSource (constant or time-varying rate), SpikeTimes, and
 // GaussianDrive (HNN's evoked drive).
 //
+// Parameter names are one vocabulary across the models: PyNN's names where
+// PyNN has the parameter, as Go identifiers (Cm, TauM, VRest, VThresh,
+// VReset, TauRefrac, IOffset, DeltaT, TauW, VSpike, GLeak, ERev...), the
+// same name for the same meaning in every model (VSpike is where a spike
+// is detected in AdEx, Izhikevich and HH) and distinct names for distinct
+// meanings (Izhikevich's VThresh is a threshold, HH's VOffset a shift of
+// its rate functions). docs/simlib.md, "Parameter names", lists every field
+// beside its PyNN, Brian2 and NEST names.
+//
 // Units: ms, mV, pF, nS, pA, Hz (see package units).
 package neuron

@@ -10,10 +10,10 @@ import (
 // HH is the Traub-Miles Hodgkin-Huxley point neuron of Brian2's COBAHH
 // example (Brette et al. 2007, benchmark 3; Traub and Miles 1991):
 //
-//	Cm dv/dt = Gl (El - v) + GNa m³ h (ENa - v) + GKd n⁴ (EK - v) + I_syn + I
+//	Cm dv/dt = GLeak (ERevLeak - v) + GbarNa m³ h (ERevNa - v) + GbarK n⁴ (ERevK - v) + I_syn + I
 //	dx/dt = α_x(v) (1 - x) - β_x(v) x,   x = m, h, n
 //
-// with, for u = v - VT in mV and rates in 1/ms (exprel(x) = (e^x - 1)/x):
+// with, for u = v - VOffset in mV and rates in 1/ms (exprel(x) = (e^x - 1)/x):
 //
 //	α_m = 0.32·4 / exprel((13 - u)/4)     β_m = 0.28·5 / exprel((u - 40)/5)
 //	α_h = 0.128 exp((17 - u)/18)          β_h = 4 / (1 + exp((40 - u)/5))
@@ -24,8 +24,8 @@ import (
 // neuron is re-armed once v is back at or below VSpike (Brian2's threshold
 // and refractory 'v > -20*mV').
 //
-// A population starts at v = El with every gate at its steady state for
-// v = El. With DefaultHH's values that is not a resting state: with no
+// A population starts at v = ERevLeak with every gate at its steady state for
+// v = ERevLeak. With DefaultHH's values that is not a resting state: with no
 // input the cell fires tonically (about every 72 ms); it rests under a
 // hyperpolarising current (at -64.76 mV with -50 pA).
 //
@@ -34,22 +34,22 @@ import (
 // exactly for the conductances and inputs frozen at the start of the step;
 // and Euler (forward Euler on all four variables).
 type HH struct {
-	Cm     float64 // membrane capacitance (pF)
-	Gl     float64 // leak conductance (nS)
-	El     float64 // leak reversal potential (mV)
-	GNa    float64 // maximal sodium conductance (nS)
-	ENa    float64 // sodium reversal potential (mV)
-	GKd    float64 // maximal delayed-rectifier potassium conductance (nS)
-	EK     float64 // potassium reversal potential (mV)
-	VT     float64 // shift of the rate functions (mV)
-	VSpike float64 // spike detection threshold (mV)
+	Cm       float64 // membrane capacitance (pF)
+	GLeak    float64 // leak conductance (nS)
+	ERevLeak float64 // leak reversal potential (mV)
+	GbarNa   float64 // maximal sodium conductance (nS)
+	ERevNa   float64 // sodium reversal potential (mV)
+	GbarK    float64 // maximal delayed-rectifier potassium conductance (nS)
+	ERevK    float64 // potassium reversal potential (mV)
+	VOffset  float64 // shift of the rate functions (mV)
+	VSpike   float64 // spike detection threshold (mV)
 }
 
 // DefaultHH returns the COBAHH cell: area 20000 µm², Cm 1 µF/cm² (200 pF),
-// gl 5e-5 S/cm² (10 nS), El -60 mV, g_na 100 mS/cm² (20000 nS), ENa 50 mV,
-// g_kd 30 mS/cm² (6000 nS), EK -90 mV, VT -63 mV, spikes at -20 mV.
+// gl 5e-5 S/cm² (10 nS), ERevLeak -60 mV, g_na 100 mS/cm² (20000 nS), ERevNa 50 mV,
+// g_kd 30 mS/cm² (6000 nS), ERevK -90 mV, VOffset -63 mV, spikes at -20 mV.
 func DefaultHH() HH {
-	return HH{Cm: 200, Gl: 10, El: -60, GNa: 20000, ENa: 50, GKd: 6000, EK: -90, VT: -63, VSpike: -20}
+	return HH{Cm: 200, GLeak: 10, ERevLeak: -60, GbarNa: 20000, ERevNa: 50, GbarK: 6000, ERevK: -90, VOffset: -63, VSpike: -20}
 }
 
 func (HH) Kind() string                 { return "HH" }
@@ -58,13 +58,13 @@ func (HH) DefaultMethod() scheme.Method { return scheme.ExpEuler }
 func (p HH) Validate(dt float64, m scheme.Method) error {
 	return checks{
 		positive("Cm", p.Cm, " pF"),
-		positive("Gl", p.Gl, " nS"),
-		isFinite("El", p.El, " mV"),
-		nonNegative("GNa", p.GNa, " nS"),
-		isFinite("ENa", p.ENa, " mV"),
-		nonNegative("GKd", p.GKd, " nS"),
-		isFinite("EK", p.EK, " mV"),
-		isFinite("VT", p.VT, " mV"),
+		positive("GLeak", p.GLeak, " nS"),
+		isFinite("ERevLeak", p.ERevLeak, " mV"),
+		nonNegative("GbarNa", p.GbarNa, " nS"),
+		isFinite("ERevNa", p.ERevNa, " mV"),
+		nonNegative("GbarK", p.GbarK, " nS"),
+		isFinite("ERevK", p.ERevK, " mV"),
+		isFinite("VOffset", p.VOffset, " mV"),
 		isFinite("VSpike", p.VSpike, " mV"),
 		func() error {
 			// Forward Euler: at dt = 0.05 ms DefaultHH's spikes overshoot to
@@ -92,7 +92,7 @@ func exprel(x float64) float64 {
 
 // hhRates returns the opening and closing rates (1/ms) of m, h and n at v.
 func (p *HH) hhRates(v float64) (am, bm, ah, bh, an, bn float64) {
-	u := v - p.VT
+	u := v - p.VOffset
 	am = 1.28 / exprel((13-u)/4)
 	bm = 1.4 / exprel((u-40)/5)
 	ah = 0.128 * pmath.Exp((17-u)/18)
@@ -109,18 +109,18 @@ func (p HH) SteadyGates(v float64) (m, h, n float64) {
 }
 
 // SteadyCurrent returns the membrane current (pA) at v with every gate at
-// its steady state: Gl (El - v) + GNa m∞³ h∞ (ENa - v) + GKd n∞⁴ (EK - v).
+// its steady state: GLeak (ERevLeak - v) + GbarNa m∞³ h∞ (ERevNa - v) + GbarK n∞⁴ (ERevK - v).
 // Its zeros with an added holding current I are the candidate resting
 // potentials.
 func (p HH) SteadyCurrent(v float64) float64 {
 	m, h, n := p.SteadyGates(v)
-	return float64(p.Gl*(p.El-v)) + float64(p.GNa*m*m*m*h*(p.ENa-v)) + float64(p.GKd*n*n*n*n*(p.EK-v))
+	return float64(p.GLeak*(p.ERevLeak-v)) + float64(p.GbarNa*m*m*m*h*(p.ERevNa-v)) + float64(p.GbarK*n*n*n*n*(p.ERevK-v))
 }
 
 func (p HH) New(c Context) Dynamics {
-	m0, h0, n0 := p.SteadyGates(p.El)
+	m0, h0, n0 := p.SteadyGates(p.ERevLeak)
 	return &hh{p: p, euler: c.Method == scheme.Euler, dt: c.DT,
-		v: fill(make([]float64, c.N), p.El),
+		v: fill(make([]float64, c.N), p.ERevLeak),
 		m: fill(make([]float64, c.N), m0), h: fill(make([]float64, c.N), h0), n: fill(make([]float64, c.N), n0),
 		up: make([]bool, c.N)}
 }
@@ -179,10 +179,10 @@ func (d *hh) Advance(lo, hi int, in Input) {
 	}
 	for i := range v {
 		vi, mi, hi_, ni := v[i], m[i], h[i], n[i]
-		gna := float64(p.GNa * mi * mi * mi * hi_)
-		gk := float64(p.GKd * ni * ni * ni * ni)
-		gt := p.Gl + gna + gk
-		src := float64(p.Gl*p.El) + float64(gna*p.ENa) + float64(gk*p.EK) + I[i]
+		gna := float64(p.GbarNa * mi * mi * mi * hi_)
+		gk := float64(p.GbarK * ni * ni * ni * ni)
+		gt := p.GLeak + gna + gk
+		src := float64(p.GLeak*p.ERevLeak) + float64(gna*p.ERevNa) + float64(gk*p.ERevK) + I[i]
 		if G != nil {
 			gt += G[i]
 			src += GE[i]

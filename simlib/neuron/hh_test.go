@@ -51,10 +51,10 @@ func TestHHValidate(t *testing.T) {
 		parts []string
 	}{
 		{bad(func(p *neuron.HH) { p.Cm = 0 }), 0.1, scheme.ExpEuler, []string{"Cm", "0", "pF"}},
-		{bad(func(p *neuron.HH) { p.Gl = math.NaN() }), 0.1, scheme.ExpEuler, []string{"Gl", "NaN"}},
-		{bad(func(p *neuron.HH) { p.GNa = -1 }), 0.1, scheme.ExpEuler, []string{"GNa", "-1"}},
-		{bad(func(p *neuron.HH) { p.GKd = math.Inf(1) }), 0.1, scheme.ExpEuler, []string{"GKd"}},
-		{bad(func(p *neuron.HH) { p.EK = math.NaN() }), 0.1, scheme.ExpEuler, []string{"EK"}},
+		{bad(func(p *neuron.HH) { p.GLeak = math.NaN() }), 0.1, scheme.ExpEuler, []string{"GLeak", "NaN"}},
+		{bad(func(p *neuron.HH) { p.GbarNa = -1 }), 0.1, scheme.ExpEuler, []string{"GbarNa", "-1"}},
+		{bad(func(p *neuron.HH) { p.GbarK = math.Inf(1) }), 0.1, scheme.ExpEuler, []string{"GbarK"}},
+		{bad(func(p *neuron.HH) { p.ERevK = math.NaN() }), 0.1, scheme.ExpEuler, []string{"ERevK"}},
 		{bad(func(p *neuron.HH) { p.VSpike = math.Inf(-1) }), 0.1, scheme.ExpEuler, []string{"VSpike"}},
 		{ok, 0.05, scheme.Euler, []string{"dt = 0.05", "Euler", "0.025"}},
 		{ok, 0.5, scheme.ExpEuler, []string{"dt = 0.5", "0.2"}},
@@ -65,7 +65,7 @@ func TestHHValidate(t *testing.T) {
 }
 
 // The COBAHH cell has no resting state without input: the steady-state
-// current-voltage curve Gl(El-v) + GNa m∞³h∞(ENa-v) + GKd n∞⁴(EK-v) has a
+// current-voltage curve GLeak(ERevLeak-v) + GbarNa m∞³h∞(ERevNa-v) + GbarK n∞⁴(ERevK-v) has a
 // single zero, near -33.41 mV, and it is unstable (the cell fires
 // tonically; TestHHBrian2 checks the firing). With a holding current of
 // -50 pA the lowest zero of I_ss(v) + I is a stable rest, which the cell

@@ -9,11 +9,11 @@ import (
 
 // LIF is the leaky integrate-and-fire neuron with a refractory clamp:
 //
-//	Cm dv/dt = (Cm/TauM)(EL - v) + I_syn + IBias + I_inj
+//	Cm dv/dt = (Cm/TauM)(VRest - v) + I_syn + IOffset + I_inj
 //
 // where I_syn is Σ current-receptor outputs plus Σ g_r (E_r - v) over
 // conductance receptors. When v >= VThresh the neuron spikes, v is set to
-// VReset and held there for TRef (PyNN's IF_curr_* / IF_cond_* semantics;
+// VReset and held there for TauRefrac (PyNN's IF_curr_* / IF_cond_* semantics;
 // synaptic input keeps evolving during the clamp but does not move v).
 //
 // Schemes: Exact (default; for current-based input the exact joint
@@ -21,19 +21,19 @@ import (
 // the conductances frozen at the start of the step, i.e. exponential Euler),
 // ExpEuler (all input frozen), Euler.
 type LIF struct {
-	Cm      float64 // membrane capacitance (pF)
-	TauM    float64 // membrane time constant (ms)
-	EL      float64 // resting (leak reversal) potential (mV)
-	VThresh float64 // spike threshold (mV)
-	VReset  float64 // reset potential (mV)
-	TRef    float64 // refractory period (ms), rounded to steps
-	IBias   float64 // constant bias current (pA), PyNN's i_offset
+	Cm        float64 // membrane capacitance (pF)
+	TauM      float64 // membrane time constant (ms)
+	VRest     float64 // resting (leak reversal) potential (mV)
+	VThresh   float64 // spike threshold (mV)
+	VReset    float64 // reset potential (mV)
+	TauRefrac float64 // refractory period (ms), rounded to steps
+	IOffset   float64 // constant bias current (pA), PyNN's i_offset
 }
 
 // DefaultLIF returns PyNN's IF_curr_exp defaults: cm 1 nF, tau_m 20 ms,
 // v_rest -65 mV, v_thresh -50 mV, v_reset -65 mV, tau_refrac 0.1 ms.
 func DefaultLIF() LIF {
-	return LIF{Cm: 1000, TauM: 20, EL: -65, VThresh: -50, VReset: -65, TRef: 0.1}
+	return LIF{Cm: 1000, TauM: 20, VRest: -65, VThresh: -50, VReset: -65, TauRefrac: 0.1}
 }
 
 func (LIF) Kind() string                 { return "LIF" }
@@ -43,11 +43,11 @@ func (p LIF) Validate(dt float64, m scheme.Method) error {
 	return checks{
 		positive("Cm", p.Cm, " pF"),
 		timeConstant("TauM", p.TauM, dt),
-		isFinite("EL", p.EL, " mV"),
+		isFinite("VRest", p.VRest, " mV"),
 		isFinite("VThresh", p.VThresh, " mV"),
 		isFinite("VReset", p.VReset, " mV"),
-		refractory("TRef", p.TRef, dt),
-		isFinite("IBias", p.IBias, " pA"),
+		refractory("TauRefrac", p.TauRefrac, dt),
+		isFinite("IOffset", p.IOffset, " pA"),
 		func() error {
 			if p.VReset >= p.VThresh {
 				return field("VReset", p.VReset, " mV", "must be below VThresh")
@@ -60,8 +60,8 @@ func (p LIF) Validate(dt float64, m scheme.Method) error {
 
 func (p LIF) New(c Context) Dynamics {
 	return &lif{p: p, m: c.Method, dt: c.DT,
-		v: fill(make([]float64, c.N), p.EL), ref: make([]int32, c.N), zeros: make([]float64, c.N),
-		prop: pmath.Exp(-c.DT / p.TauM), gl: p.Cm / p.TauM, nref: refractorySteps(p.TRef, c.DT)}
+		v: fill(make([]float64, c.N), p.VRest), ref: make([]int32, c.N), zeros: make([]float64, c.N),
+		prop: pmath.Exp(-c.DT / p.TauM), gl: p.Cm / p.TauM, nref: refractorySteps(p.TauRefrac, c.DT)}
 }
 
 type lif struct {
@@ -94,7 +94,7 @@ func (d *lif) Advance(lo, hi int, in Input) {
 		J = in.Jump[lo:hi][:n]
 	}
 	p := d.p
-	base := float64(d.gl*p.EL) + p.IBias // leak and bias currents at v = 0 (pA)
+	base := float64(d.gl*p.VRest) + p.IOffset // leak and bias currents at v = 0 (pA)
 	switch {
 	case in.G != nil && d.m != scheme.Euler:
 		d.condExact(lo, hi, in, J, math.Inf(1), nil)
@@ -117,7 +117,7 @@ func (d *lif) Advance(lo, hi int, in Input) {
 				v[i] = p.VReset
 				continue
 			}
-			v[i] = p.EL + float64((v[i]-p.EL)*d.prop) + float64((I[i]+p.IBias)*r) + J[i]
+			v[i] = p.VRest + float64((v[i]-p.VRest)*d.prop) + float64((I[i]+p.IOffset)*r) + J[i]
 		}
 	default:
 		k := d.dt / p.Cm
@@ -155,7 +155,7 @@ func (d *lif) condExact(lo, hi int, in Input, J []float64, th float64, dst []int
 	ref, I, J := d.ref[lo:hi][:n], in.I[lo:hi][:n], J[:n]
 	G, GE := in.G[lo:hi][:n], in.GE[lo:hi][:n]
 	p := d.p
-	base := float64(d.gl*p.EL) + p.IBias
+	base := float64(d.gl*p.VRest) + p.IOffset
 	k := d.dt / p.Cm
 	for i := range v {
 		if ref[i] > 0 {

@@ -17,14 +17,14 @@ import (
 
 // relaxErr runs a subthreshold LIF from v0 under constant current I and
 // returns the largest deviation (mV) from the closed form
-// v(t) = vinf + (v0 - vinf) e^{-t/tau}, vinf = EL + R·I, R = tau/Cm.
+// v(t) = vinf + (v0 - vinf) e^{-t/tau}, vinf = VRest + R·I, R = tau/Cm.
 func relaxErr(t *testing.T, m scheme.Method, dt float64) float64 {
 	p := neuron.DefaultLIF() // Cm 1000 pF, tau 20 ms: R = 0.02 mV/pA
 	const I, v0 = 400, -53.0 // vinf = -65 + 8 = -57 mV
 	c := newCell(t, p, 1, dt, m)
 	c.in.I[0] = I
 	c.d.Var("v")[0] = v0
-	vinf := p.EL + p.TauM/p.Cm*I
+	vinf := p.VRest + p.TauM/p.Cm*I
 	worst := 0.0
 	for k := 1; k <= int(math.Round(100/dt)); k++ {
 		if len(c.advance()) > 0 {
@@ -58,7 +58,7 @@ func TestLIFRelaxationEuler(t *testing.T) {
 }
 
 // With a constant conductance (frozen input), the exact scheme follows
-// v(t) = vinf + (v0 - vinf) e^{-t (gl+G)/Cm}, vinf = (gl EL + G E + I)/(gl + G).
+// v(t) = vinf + (v0 - vinf) e^{-t (gl+G)/Cm}, vinf = (gl VRest + G E + I)/(gl + G).
 func TestLIFConductanceRelaxation(t *testing.T) {
 	p := neuron.DefaultLIF()
 	const dt, G, E, I, v0 = 0.1, 20.0, -80.0, 300.0, -52.0
@@ -67,7 +67,7 @@ func TestLIFConductanceRelaxation(t *testing.T) {
 	c.in.I[0] = I
 	c.d.Var("v")[0] = v0
 	gl := p.Cm / p.TauM
-	vinf := (gl*p.EL + G*E + I) / (gl + G)
+	vinf := (gl*p.VRest + G*E + I) / (gl + G)
 	for k := 1; k <= 1000; k++ {
 		c.advance()
 		want := vinf + (v0-vinf)*math.Exp(-float64(k)*dt*(gl+G)/p.Cm)
@@ -78,10 +78,10 @@ func TestLIFConductanceRelaxation(t *testing.T) {
 }
 
 // lifPeriod is the closed-form firing period of a LIF under DC current I:
-// T = tref + tau ln((R I + EL - Vreset)/(R I + EL - VThresh)).
+// T = tref + tau ln((R I + VRest - VReset)/(R I + VRest - VThresh)).
 func lifPeriod(p neuron.LIF, I float64) (tref, free float64) {
 	r := p.TauM / p.Cm
-	return p.TRef, p.TauM * math.Log((r*I+p.EL-p.VReset)/(r*I+p.EL-p.VThresh))
+	return p.TauRefrac, p.TauM * math.Log((r*I+p.VRest-p.VReset)/(r*I+p.VRest-p.VThresh))
 }
 
 // On the step grid, a neuron reset at update k is clamped for nref =
@@ -92,7 +92,7 @@ func TestLIFPeriodDC(t *testing.T) {
 	const dt = 0.1
 	for _, tc := range []struct{ tref, I float64 }{{0.1, 800}, {2, 800}, {2, 1500}, {5, 3000}} {
 		p := neuron.DefaultLIF()
-		p.TRef = tc.tref
+		p.TauRefrac = tc.tref
 		c := newCell(t, p, 1, dt, scheme.Exact)
 		c.in.I[0] = tc.I
 		sp := c.spikeSteps(5000)
@@ -120,7 +120,7 @@ func TestLIFPeriodDC(t *testing.T) {
 // The same through the engine, with the current injected by stimulus.DC.
 func TestLIFPeriodDCNetwork(t *testing.T) {
 	p := neuron.DefaultLIF()
-	p.TRef = 2
+	p.TauRefrac = 2
 	const I = 1200.0
 	net := network.New(network.Options{DT: 0.1})
 	net.AddPopulation("lif", 1, p).Inject(stimulus.DC{Amplitude: I})
@@ -161,16 +161,16 @@ func psp(t *testing.T, p neuron.LIF, r synapse.Receptor, w, tSpike, delay, T flo
 // PSPs of current synapses on a LIF with the Exact scheme match the closed
 // forms. With R = tau_m/Cm and s the time since the synaptic state jumps:
 //
-//	exp:   I(s) = w e^{-s/tau_s}  ⇒  V(s) - EL = w R tau_s/(tau_s - tau_m) (e^{-s/tau_s} - e^{-s/tau_m})
+//	exp:   I(s) = w e^{-s/tau_s}  ⇒  V(s) - VRest = w R tau_s/(tau_s - tau_m) (e^{-s/tau_s} - e^{-s/tau_m})
 //	alpha: I(s) = w (s/tau) e^{1-s/tau}
-//	       ⇒  V(s) - EL = (w e/(Cm tau)) e^{-s/tau_m} (1 - e^{-a s}(1 + a s))/a²,  a = 1/tau - 1/tau_m
+//	       ⇒  V(s) - VRest = (w e/(Cm tau)) e^{-s/tau_m} (1 - e^{-a s}(1 + a s))/a²,  a = 1/tau - 1/tau_m
 //
-// (solutions of tau_m V' = -(V - EL) + R I(s), V(0) = EL). Step order: the
+// (solutions of tau_m V' = -(V - VRest) + R I(s), V(0) = VRest). Step order: the
 // spike emitted at update n = round(t/dt) with delay d is added to the
 // synaptic state at update n+d and moves v from update n+d+1, so the PSP
 // starts at t0 = (n+d)·dt and the sample at time k·dt is V(k·dt - t0).
 func TestLIFPSPExpAlpha(t *testing.T) {
-	p := neuron.DefaultLIF() // Cm 1000 pF, tau_m 20 ms, EL -65 mV
+	p := neuron.DefaultLIF() // Cm 1000 pF, tau_m 20 ms, VRest -65 mV
 	const dt, tSpike, delay, w = 0.1, 5.0, 1.5, 300.0
 	t0 := (math.Round(tSpike/dt) + math.Round(delay/dt)) * dt
 	R := p.TauM / p.Cm
@@ -199,8 +199,8 @@ func TestLIFPSPExpAlpha(t *testing.T) {
 				want = tc.f(s)
 			}
 			peak = max(peak, want)
-			if d := math.Abs(vk - p.EL - want); d > 1e-9*math.Max(math.Abs(want), 1e-3) {
-				t.Fatalf("%s: t = %.1f ms: V - EL = %.15g mV, closed form %.15g", tc.name, float64(k)*dt, vk-p.EL, want)
+			if d := math.Abs(vk - p.VRest - want); d > 1e-9*math.Max(math.Abs(want), 1e-3) {
+				t.Fatalf("%s: t = %.1f ms: V - VRest = %.15g mV, closed form %.15g", tc.name, float64(k)*dt, vk-p.VRest, want)
 			}
 		}
 		t.Logf("%s PSP peak %.4f mV", tc.name, peak)
@@ -211,7 +211,7 @@ func TestLIFPSPExpAlpha(t *testing.T) {
 }
 
 // A delta synapse moves v by w in the update after the one that reads the
-// spike (update n+d+1), then v decays with tau_m: V(k) - EL = w
+// spike (update n+d+1), then v decays with tau_m: V(k) - VRest = w
 // e^{-(k - n - d - 1) dt/tau_m}.
 func TestLIFPSPDelta(t *testing.T) {
 	p := neuron.DefaultLIF()
@@ -223,8 +223,8 @@ func TestLIFPSPDelta(t *testing.T) {
 		if k >= k0 {
 			want = w * math.Exp(-float64(k-k0)*dt/p.TauM)
 		}
-		if math.Abs(vk-p.EL-want) > 1e-12 {
-			t.Fatalf("step %d: V - EL = %v, want %v", k, vk-p.EL, want)
+		if math.Abs(vk-p.VRest-want) > 1e-12 {
+			t.Fatalf("step %d: V - VRest = %v, want %v", k, vk-p.VRest, want)
 		}
 	}
 }
@@ -242,10 +242,10 @@ func TestLIFValidate(t *testing.T) {
 	}{
 		{bad(func(p *neuron.LIF) { p.Cm = 0 }), scheme.Exact, []string{"Cm", "0"}},
 		{bad(func(p *neuron.LIF) { p.TauM = 0.05 }), scheme.Exact, []string{"TauM", "0.05", "dt"}},
-		{bad(func(p *neuron.LIF) { p.EL = math.NaN() }), scheme.Exact, []string{"EL", "NaN"}},
-		{bad(func(p *neuron.LIF) { p.TRef = -1 }), scheme.Exact, []string{"TRef", "-1"}},
+		{bad(func(p *neuron.LIF) { p.VRest = math.NaN() }), scheme.Exact, []string{"VRest", "NaN"}},
+		{bad(func(p *neuron.LIF) { p.TauRefrac = -1 }), scheme.Exact, []string{"TauRefrac", "-1"}},
 		{bad(func(p *neuron.LIF) { p.VReset = -40 }), scheme.Exact, []string{"VReset", "-40", "VThresh"}},
-		{bad(func(p *neuron.LIF) { p.IBias = math.Inf(1) }), scheme.Exact, []string{"IBias"}},
+		{bad(func(p *neuron.LIF) { p.IOffset = math.Inf(1) }), scheme.Exact, []string{"IOffset"}},
 		{ok, scheme.Default, []string{"method", "LIF"}},
 	} {
 		wantErr(t, "LIF", tc.p.Validate(0.1, tc.m), tc.parts...)
@@ -258,7 +258,7 @@ func TestLIFValidate(t *testing.T) {
 func TestLIFRefractoryDiscardsJumps(t *testing.T) {
 	const dt = 0.1
 	p := neuron.DefaultLIF()
-	p.TRef = 3 * dt
+	p.TauRefrac = 3 * dt
 	d := p.New(neuron.Context{N: 1, DT: dt, Method: scheme.Exact})
 	v := d.Var("v")
 	v[0] = p.VThresh + 1
@@ -274,7 +274,7 @@ func TestLIFRefractoryDiscardsJumps(t *testing.T) {
 		d.Spike(0, 1, int64(u), nil)
 	}
 	d.Advance(0, 1, in)
-	if want := p.VReset + 5; math.Abs(v[0]-want) > 1e-12 { // VReset = EL: no drift
+	if want := p.VReset + 5; math.Abs(v[0]-want) > 1e-12 { // VReset = VRest: no drift
 		t.Fatalf("first free update: v = %v, want %v", v[0], want)
 	}
 }
@@ -284,7 +284,7 @@ func TestLIFRefractoryDiscardsJumps(t *testing.T) {
 func TestLIFAdvanceSpikeMatchesSeparate(t *testing.T) {
 	const n, dt = 50, 0.1
 	p := neuron.DefaultLIF()
-	p.Cm, p.EL, p.VReset, p.TRef = 200, -60, -60, 2
+	p.Cm, p.VRest, p.VReset, p.TauRefrac = 200, -60, -60, 2
 	for _, m := range []scheme.Method{scheme.Exact, scheme.Euler} {
 		a := p.New(neuron.Context{N: n, DT: dt, Method: m})
 		b := p.New(neuron.Context{N: n, DT: dt, Method: m})

@@ -59,10 +59,10 @@ func TestState(t *testing.T) {
 		t.Fatalf("times %v, want %v", st.Times(), want)
 	}
 	v4, v0 := st.Values()[0], st.Values()[1]
-	// neuron 4: exact relaxation towards EL + R·I with R = tauM/Cm.
+	// neuron 4: exact relaxation towards VRest + R·I with R = tauM/Cm.
 	for k, tm := range st.Times() {
-		want := lif.EL + 100*lif.TauM/lif.Cm*(1-math.Exp(-tm/lif.TauM))
-		if math.Abs(v4[k]-want) > 1e-9 || v0[k] != lif.EL {
+		want := lif.VRest + 100*lif.TauM/lif.Cm*(1-math.Exp(-tm/lif.TauM))
+		if math.Abs(v4[k]-want) > 1e-9 || v0[k] != lif.VRest {
 			t.Fatalf("t=%v: v4 %v (want %v), v0 %v", tm, v4[k], want, v0[k])
 		}
 	}

@@ -34,7 +34,7 @@ func runSubset(t *testing.T, workers int, amp float64) [][]float64 {
 // exactly as the closed form says, and the result is the same bits for 1,
 // 2 and 3 workers (whose ranges [0,3) [3,6) [6,10) split both subsets).
 func TestInjectSubset(t *testing.T) {
-	p := neuron.DefaultLIF() // Cm 1000 pF, TauM 20 ms, EL -65 mV, VThresh -50 mV
+	p := neuron.DefaultLIF() // Cm 1000 pF, TauM 20 ms, VRest -65 mV, VThresh -50 mV
 	const amp, dt = 500.0, 0.1
 	ref := runSubset(t, 1, amp)
 	if len(ref) != 10 || len(ref[0]) != 201 {
@@ -42,12 +42,12 @@ func TestInjectSubset(t *testing.T) {
 	}
 	// The DC acts in updates whose start t = (n-1)·dt >= 1 ms, n >= 11. With
 	// the exact propagator, after update n >= 11:
-	//   v_n = EL + (I/gL)(1 - exp(-(n-10)·dt/TauM)),  gL = Cm/TauM = 50 nS,
-	// so I = 500 pA drives v towards EL + 10 mV, below threshold (EL + 15).
+	//   v_n = VRest + (I/gL)(1 - exp(-(n-10)·dt/TauM)),  gL = Cm/TauM = 50 nS,
+	// so I = 500 pA drives v towards VRest + 10 mV, below threshold (VRest + 15).
 	gl := p.Cm / p.TauM
 	for _, i := range []int{1, 4, 5, 9} {
 		for n, got := range ref[i] {
-			want := p.EL
+			want := p.VRest
 			if n >= 11 {
 				want += amp / gl * (1 - math.Exp(-float64(n-10)*dt/p.TauM))
 			}
@@ -57,19 +57,19 @@ func TestInjectSubset(t *testing.T) {
 		}
 	}
 	// 20 ms of a 20 ms time constant: 1 - e^{-0.95} of the 10 mV step.
-	if d := ref[1][200] - p.EL; math.Abs(d-10*(1-math.Exp(-0.95))) > 1e-9 {
+	if d := ref[1][200] - p.VRest; math.Abs(d-10*(1-math.Exp(-0.95))) > 1e-9 {
 		t.Fatalf("DC neuron moved %v mV by 20 ms", d)
 	}
 	for _, i := range []int{0, 3, 6} {
 		for n, got := range ref[i] {
-			if got != p.EL {
-				t.Fatalf("neuron %d without stimulus: v = %v mV after update %d, want EL = %v", i, got, n, p.EL)
+			if got != p.VRest {
+				t.Fatalf("neuron %d without stimulus: v = %v mV after update %d, want VRest = %v", i, got, n, p.VRest)
 			}
 		}
 	}
 	for _, i := range []int{2, 7, 8} {
-		if ref[i][20] != p.EL || ref[i][21] == p.EL {
-			t.Fatalf("noise neuron %d: v = %v, %v after updates 20, 21; want EL, then moved", i, ref[i][20], ref[i][21])
+		if ref[i][20] != p.VRest || ref[i][21] == p.VRest {
+			t.Fatalf("noise neuron %d: v = %v, %v after updates 20, 21; want VRest, then moved", i, ref[i][20], ref[i][21])
 		}
 		if ref[i][200] == ref[2][200] && i != 2 {
 			t.Fatalf("noise neurons %d and 2 end at the same v: their streams are not independent", i)

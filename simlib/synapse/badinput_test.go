@@ -29,8 +29,8 @@ func TestBadInputs(t *testing.T) {
 	badinput.Run(t, []badinput.Case{
 		{"nil kinetics", receptor(synapse.Receptor{}), []string{rec, "Kinetics is nil", "synapse.Exp, Alpha, BiExp or Delta"}},
 		{"delta conductance", receptor(synapse.Receptor{Kinetics: synapse.Delta{}, Conductance: true}), []string{rec, "delta kinetics is current-based only", "Conductance = false"}},
-		{"reversal NaN", receptor(synapse.CondExp(5, nan)), []string{rec, "reversal potential E = NaN mV", "must be finite"}},
-		{"reversal +Inf", receptor(synapse.CondAlpha(5, inf)), []string{rec, "E = +Inf mV", "must be finite"}},
+		{"reversal NaN", receptor(synapse.CondExp(5, nan)), []string{rec, "reversal potential ERev = NaN mV", "must be finite"}},
+		{"reversal +Inf", receptor(synapse.CondAlpha(5, inf)), []string{rec, "ERev = +Inf mV", "must be finite"}},
 		{"exp Tau 0", receptor(synapse.CurrExp(0)), []string{rec, "exp kinetics", "Tau = 0 ms", "positive finite"}},
 		{"exp Tau NaN", receptor(synapse.CondExp(nan, 0)), []string{rec, "exp kinetics", "Tau = NaN ms", "positive finite"}},
 		{"exp Tau below dt", receptor(synapse.CurrExp(0.05)), []string{rec, "Tau = 0.05 ms", "shorter than dt = 0.1 ms"}},

@@ -16,7 +16,7 @@
 // the population uses forward Euler. The weight of a spike is the peak of the
 // receptor's output (pA or nS; mV for Delta).
 //
-//	exc := synapse.CondExp(5, 0)    // tau 5 ms, E 0 mV
-//	inh := synapse.CondExp(10, -80) // tau 10 ms, E -80 mV
-//	ampa := synapse.Receptor{Kinetics: synapse.BiExp{Rise: 0.5, Decay: 2}, Conductance: true, E: 0}
+//	exc := synapse.CondExp(5, 0)    // tau 5 ms, ERev 0 mV
+//	inh := synapse.CondExp(10, -80) // tau 10 ms, ERev -80 mV
+//	ampa := synapse.Receptor{Kinetics: synapse.BiExp{Rise: 0.5, Decay: 2}, Conductance: true, ERev: 0}
 package synapse

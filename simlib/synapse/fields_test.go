@@ -28,8 +28,8 @@ func TestEveryFloatFieldIsChecked(t *testing.T) {
 		}
 	}
 	for _, e := range []float64{math.NaN(), math.Inf(1), math.Inf(-1)} {
-		if err := synapse.CondExp(5, e).Validate(0.1); err == nil || !strings.Contains(err.Error(), "E = ") {
-			t.Errorf("E = %v: error %v", e, err)
+		if err := synapse.CondExp(5, e).Validate(0.1); err == nil || !strings.Contains(err.Error(), "ERev = ") {
+			t.Errorf("ERev = %v: error %v", e, err)
 		}
 	}
 }

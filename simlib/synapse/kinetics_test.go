@@ -94,7 +94,7 @@ func TestValidate(t *testing.T) {
 		{Kinetics: Exp{Tau: 0.05}},
 		{Kinetics: BiExp{Rise: 3, Decay: 1}},
 		{Kinetics: Delta{}, Conductance: true},
-		{Kinetics: Exp{Tau: 5}, Conductance: true, E: math.Inf(1)},
+		{Kinetics: Exp{Tau: 5}, Conductance: true, ERev: math.Inf(1)},
 	}
 	for _, r := range bad {
 		if err := r.Validate(0.1); err == nil {

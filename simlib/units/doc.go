@@ -3,9 +3,9 @@
 //
 // Multiply a value by its unit to convert it in, divide to convert it out:
 //
-//	tau := 20 * units.Ms       // 20
+//	tau := 20 * units.Millisecond // 20 (ms)
 //	c := 0.2 * units.NF        // 200 (pF)
-//	w := 0.1 * units.US        // 100 (nS), PyNN's weight unit for conductances
+//	w := 0.1 * units.Microsiemens // 100 (nS), PyNN's weight unit for conductances
 //	fmt.Println(v / units.Volt) // mV to V
 //
 // The system is consistent (nS·mV = pA, pF·mV/ms = pA, MΩ·pA = µV·1e0...):

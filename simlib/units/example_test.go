@@ -10,14 +10,14 @@ import (
 // pA), divide to convert out. PyNN's conventions: cm in nF, conductance
 // weights in µS, currents in nA.
 func Example() {
-	cm := 0.2 * units.NF  // pF
-	w := 0.004 * units.US // nS
-	i := 0.27 * units.NA  // pA
+	cm := 0.2 * units.NF            // pF
+	w := 0.004 * units.Microsiemens // nS
+	i := 0.27 * units.NA            // pA
 	fmt.Println(cm, w, i)
 	fmt.Println(1.5*units.Second, "ms")
 	fmt.Println(-65*units.MV/units.Volt, "V")
 	// nS·mV = pA: 4 nS at 60 mV from reversal drive 240 pA.
-	fmt.Println(4*units.NS*60*units.MV, "pA")
+	fmt.Println(4*units.Nanosiemens*60*units.MV, "pA")
 	// Output:
 	// 200 4 270
 	// 1500 ms

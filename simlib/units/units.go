@@ -2,9 +2,9 @@ package units
 
 // Time (internal: ms).
 const (
-	Ms     = 1.0
-	Second = 1000.0
-	Us     = 1e-3 // microsecond
+	Millisecond = 1.0
+	Second      = 1000.0
+	Microsecond = 1e-3 // microsecond
 )
 
 // Voltage (internal: mV).
@@ -23,10 +23,10 @@ const (
 
 // Conductance (internal: nS).
 const (
-	NS = 1.0
-	US = 1000.0 // microsiemens (PyNN's conductance weight unit)
-	MS = 1e6    // millisiemens
-	PS = 1e-3
+	Nanosiemens  = 1.0
+	Microsiemens = 1000.0 // microsiemens (PyNN's conductance weight unit)
+	Millisiemens = 1e6    // millisiemens
+	Picosiemens  = 1e-3
 )
 
 // Current (internal: pA).

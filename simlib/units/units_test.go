@@ -14,7 +14,7 @@ func TestSpecific(t *testing.T) {
 	if math.Abs(c-200) > 1e-9 || math.Abs(g-10) > 1e-9 || math.Abs(c/g-20) > 1e-9 {
 		t.Fatalf("C=%v pF g=%v nS tau=%v ms, want 200, 10, 20", c, g, c/g)
 	}
-	if 0.1*US != 100 || 0.27*NA != 270 {
+	if 0.1*Microsiemens != 100 || 0.27*NA != 270 {
 		t.Fatal("unit constants")
 	}
 }

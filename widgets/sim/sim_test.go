@@ -12,13 +12,16 @@ import (
 )
 
 func TestChartsFromRecorders(t *testing.T) {
-	net, rec := models.IzhikevichTriad(models.DefaultTriad())
-	rate := record.NewRate("cells", 10)
-	net.Record(rate)
-	if err := net.Run(300); err != nil {
+	m, err := models.IzhikevichTriad(models.DefaultTriad())
+	if err != nil {
 		t.Fatal(err)
 	}
-	r, err := Raster(rec.Spikes)
+	rate := record.NewRate("cells", 10)
+	m.Record(rate)
+	if err := m.Run(300); err != nil {
+		t.Fatal(err)
+	}
+	r, err := Raster(m.Spikes)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -26,7 +29,7 @@ func TestChartsFromRecorders(t *testing.T) {
 	if !strings.Contains(string(r.Option()), "12 spikes") {
 		t.Fatalf("raster subtitle does not count the triad's 12 spikes: %.300s", r.Option())
 	}
-	tr, err := Traces(rec.V, nil)
+	tr, err := Traces(m.V, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -51,17 +54,20 @@ func TestChartsFromRecorders(t *testing.T) {
 	if _, err := Raster(nil); err == nil {
 		t.Fatal("Raster accepted a nil recorder")
 	}
-	tb := Runs(net.Summary())
-	if h := tb.HTML(); !strings.Contains(h, net.Fingerprint()) {
+	tb := Runs(m.Summary())
+	if h := tb.HTML(); !strings.Contains(h, m.Fingerprint()) {
 		t.Fatal("run table lacks the fingerprint")
 	}
 }
 
 func TestProgressAndResults(t *testing.T) {
-	net, _ := models.IzhikevichTriad(models.DefaultTriad())
+	m, err := models.IzhikevichTriad(models.DefaultTriad())
+	if err != nil {
+		t.Fatal(err)
+	}
 	cb := RunProgress()
-	net.SetProgress(cb)
-	if err := net.Run(50); err != nil {
+	m.SetProgress(cb)
+	if err := m.Run(50); err != nil {
 		t.Fatal(err)
 	}
 	space := sweep.Grid(sweep.Values("w", 1, 2, 3))

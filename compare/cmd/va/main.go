@@ -69,19 +69,19 @@ func run(bench string, seed uint64, scale float64, workers int) (Stats, error) {
 		return Stats{}, fmt.Errorf("-bench = %q: must be COBA or CUBA", bench)
 	}
 	p.Seed, p.Scale, p.Workers = seed, scale, workers
-	net, rec, err := models.VANetwork(p)
+	m, err := models.VANetwork(p)
 	if err != nil {
 		return Stats{}, err
 	}
 	t0 := time.Now()
-	if err := net.Run(p.TStop); err != nil {
+	if err := m.Run(p.TStop); err != nil {
 		return Stats{}, err
 	}
 	wall := time.Since(t0).Seconds()
 	// golgi stamps a spike at the end of its update (n·dt), Brian2 at the
 	// start ((n-1)·dt): shift to Brian2's convention so that both count
 	// spikes in the same window [0, TStop).
-	exc, inh := shift(rec.Exc.Trains(), p.DT), shift(rec.Inh.Trains(), p.DT)
+	exc, inh := shift(m.Exc.Trains(), p.DT), shift(m.Inh.Trains(), p.DT)
 	all := append(append([][]float64{}, exc...), inh...)
 	s := Stats{Simulator: "golgi", Benchmark: bench, Seed: seed, Scale: scale, Wall: wall}
 	if s.RateExc, err = analysis.MeanRate(exc, 0, p.TStop); err != nil {

@@ -85,11 +85,11 @@ func va(bench string) func() (Result, error) {
 			p = models.DefaultCUBA()
 		}
 		p.Scale, p.Workers = 0.1, 1
-		net, rec, err := models.VANetwork(p)
+		m, err := models.VANetwork(p)
 		if err != nil {
 			return Result{}, err
 		}
-		return run(bench, net, 200, func() [][]float64 { return states(rec.V) })
+		return run(bench, m.Network, 200, func() [][]float64 { return states(m.V) })
 	}
 }
 
@@ -98,8 +98,11 @@ func va(bench string) func() (Result, error) {
 func triad() (Result, error) {
 	p := models.DefaultTriad()
 	p.Workers = 1
-	net, rec := models.IzhikevichTriad(p)
-	return run("triad", net, 300, func() [][]float64 { return states(rec.V, rec.U, rec.G) })
+	m, err := models.IzhikevichTriad(p)
+	if err != nil {
+		return Result{}, err
+	}
+	return run("triad", m.Network, 300, func() [][]float64 { return states(m.V, m.U, m.G) })
 }
 
 // rsfs is the RS-FS AdEx network at Scale 0.1 (500 cells, 40 afferents),
@@ -107,10 +110,13 @@ func triad() (Result, error) {
 func rsfs() (Result, error) {
 	p := models.DefaultRSFS()
 	p.Scale, p.Workers, p.TStop = 0.1, 1, 300
-	net, rec := models.RSFSNetwork(p)
-	return run("rsfs", net, p.TStop, func() [][]float64 {
-		s := states(rec.ExcV, rec.InhV)
-		for _, r := range []*record.Rate{rec.ExcRate, rec.InhRate, rec.AffRate} {
+	m, err := models.RSFSNetwork(p)
+	if err != nil {
+		return Result{}, err
+	}
+	return run("rsfs", m.Network, p.TStop, func() [][]float64 {
+		s := states(m.ExcV, m.InhV)
+		for _, r := range []*record.Rate{m.ExcRate, m.InhRate, m.AffRate} {
 			_, hz := r.Rates()
 			s = append(s, hz)
 		}

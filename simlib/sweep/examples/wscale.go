@@ -68,7 +68,7 @@ func EPSP(target float64) sweep.Func {
 		for _, x := range v.Values()[0] {
 			peak = max(peak, x)
 		}
-		epsp := peak - cell.EL
+		epsp := peak - cell.VRest
 		if epsp <= 0 {
 			return sweep.Output{}, fmt.Errorf("no EPSP at weight %v nS, section %s", p.Float("weight"), p.Label("sec"))
 		}
