@@ -47,7 +47,7 @@ func TestEnsureECharts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// 1,024,740 bytes: size of echarts@5.4.3 dist/echarts.min.js (ENVIRONMENT.md).
+	// 1,024,740 bytes: size of echarts@5.4.3 dist/echarts.min.js (the npm package).
 	if len(b) != 1024740 {
 		t.Fatalf("bundle at %s has %d bytes, want 1024740", p, len(b))
 	}

@@ -131,7 +131,7 @@ const nCharts = 1 + 2 + 6 + 1
 func setup(t *testing.T, jupyterCmd string) (*browsertest.Browser, string, string, context.Context) {
 	t.Helper()
 	b := browsertest.New(t, 1000, 1000)
-	gonb := need(t, "gonb", "build gonb v0.11.5 as in ENVIRONMENT.md, with goimports and gopls on PATH")
+	gonb := need(t, "gonb", "build gonb v0.11.5 as docs/kernel.md says, with goimports and gopls on PATH")
 	need(t, "gopls", "go install golang.org/x/tools/gopls@v0.23.0")
 	need(t, "goimports", "go install golang.org/x/tools/cmd/goimports@latest")
 	jupyter := need(t, jupyterCmd, "apt-get install -y jupyter-nbconvert python3-nbclient python3-jupyter-client jupyter-notebook")
