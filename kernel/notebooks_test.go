@@ -64,7 +64,7 @@ var tutorials = map[string]tutorial{
 		"point  9 max_peak: golgi 1.4794795458e-03  hnn-core 1.4794795458e-03",
 		"20 points in",
 		// golgi's own COBA sweep (master seed 1), pinned.
-		"closest to 10 Hz: point",
+		"closest to 10 Hz: point 13, [5.163756791789619 58.69127514336895]: 13.45 Hz",
 	}},
 	"07_hnn_column.ipynb": {charts: 4, want: []string{
 		// golgi's own draw of the drive (trial 0 of the column), pinned.
