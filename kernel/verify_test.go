@@ -32,7 +32,7 @@ func point(ctx context.Context, p sweep.Point) (sweep.Output, error) {
 	time.Sleep(time.Duration(6-p.Index) * 40 * time.Millisecond)
 	net := network.New(network.Options{Seed: p.Seed, Workers: 1})
 	net.AddPopulation("c", 2, neuron.DefaultLIF()).Inject(stimulus.DC{Amplitude: p.Float("i_pa")})
-	v := record.NewState("c", "v", []int{1}, 0.5)
+	v := record.NewState(net.Population("c"), "v", []int{1}, 0.5)
 	net.Record(v)
 	if err := net.RunContext(ctx, 50); err != nil {
 		return sweep.Output{}, err
@@ -133,7 +133,7 @@ var subCells = []string{`import (
 func trace(amp float64) {
 	net := network.New(network.Options{Seed: 1, Label: "dc"})
 	net.AddPopulation("c", 3, neuron.DefaultLIF()).Inject(stimulus.DC{Amplitude: amp, Start: 10})
-	net.Record(record.NewState("c", "v", []int{0}, 0.1))
+	net.Record(record.NewState(net.Population("c"), "v", []int{0}, 0.1))
 	if err := net.Run(100); err != nil {
 		fmt.Println(err)
 		return

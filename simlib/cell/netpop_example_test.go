@@ -29,17 +29,17 @@ func ExamplePopulation() {
 	net.AddPopulation("pyr", 10, pyr)
 	net.AddPopulation("inh", 20, neuron.DefaultLIF()).Receptor("e", synapse.CondExp(5, 0))
 	ampa := mech.Exp2Syn{Tau1: 0.5, Tau2: 5, E: 0}
-	net.Connect("drive", "pyr", connect.FixedInDegree{K: 10}, network.Synapse{
+	net.Connect(net.Population("drive"), net.Population("pyr"), connect.FixedInDegree{K: 10}, network.Synapse{
 		Weight: dist.Const(0.002), Delay: dist.Const(1),
 		Site: &neuron.Site{Section: "dend", X: 0.7, Synapse: ampa}})
-	net.Connect("pyr", "pyr", connect.FixedProbability{P: 0.2}, network.Synapse{
+	net.Connect(net.Population("pyr"), net.Population("pyr"), connect.FixedProbability{P: 0.2}, network.Synapse{
 		Weight: dist.Const(0.001), Delay: dist.Const(2),
 		Spread: &network.SiteSpread{
 			Sites: []neuron.Site{{Section: "soma", Synapse: ampa}, {Section: "dend", Synapse: ampa}},
 			P:     []float64{1, 3}, X: dist.Uniform{Low: 0, High: 1}}})
-	net.Connect("pyr", "inh", connect.AllToAll{}, network.Synapse{Receptor: "e", Weight: dist.Const(2), Delay: dist.Const(1)})
-	spikes := record.NewSpikes("pyr")
-	vd := record.NewState("pyr", "v_dend", []int{0}, 0)
+	net.Connect(net.Population("pyr"), net.Population("inh"), connect.AllToAll{}, network.Synapse{Receptor: "e", Weight: dist.Const(2), Delay: dist.Const(1)})
+	spikes := record.NewSpikes(net.Population("pyr"))
+	vd := record.NewState(net.Population("pyr"), "v_dend", []int{0}, 0)
 	net.Record(spikes)
 	net.Record(vd)
 	if err := net.Run(200); err != nil {

@@ -50,13 +50,13 @@ func TestPopulationMatchesStandalone(t *testing.T) {
 	pop := cell.DefaultPopulation(clamped())
 	pop.Probes = []cell.Probe{{Name: "v_dend", Section: "dend", X: 0.7, Var: "v"}, {Name: "i_clamp", Point: "clamp", Var: "i"}}
 	net.AddPopulation("cells", 2, pop)
-	ic := record.NewState("cells", "i_clamp", []int{0}, 0)
+	ic := record.NewState(net.Population("cells"), "i_clamp", []int{0}, 0)
 	net.Record(ic)
-	pr := net.Connect("src", "cells", connect.AllToAll{}, network.Synapse{Weight: dist.Uniform{Low: 0.002, High: 0.006}, Delay: dist.Const(delay),
+	pr := net.Connect(net.Population("src"), net.Population("cells"), connect.AllToAll{}, network.Synapse{Weight: dist.Uniform{Low: 0.002, High: 0.006}, Delay: dist.Const(delay),
 		Site: &neuron.Site{Section: "dend", X: 0.7, Synapse: exc}})
-	vs := record.NewState("cells", "v", []int{0, 1}, 0)
-	vd := record.NewState("cells", "v_dend", []int{0, 1}, 0)
-	sp := record.NewSpikes("cells")
+	vs := record.NewState(net.Population("cells"), "v", []int{0, 1}, 0)
+	vd := record.NewState(net.Population("cells"), "v_dend", []int{0, 1}, 0)
+	sp := record.NewSpikes(net.Population("cells"))
 	net.Record(vs)
 	net.Record(vd)
 	net.Record(sp)
@@ -175,16 +175,16 @@ func cellNet(workers int) (*network.Network, *record.State, *record.Spikes) {
 	net.AddPopulation("cells", 13, pop)
 	lif := neuron.DefaultLIF()
 	net.AddPopulation("lif", 7, lif).Receptor("e", synapse.CondExp(5, 0))
-	net.Connect("poisson", "cells", connect.FixedInDegree{K: 8}, network.Synapse{Weight: dist.Uniform{Low: 0.002, High: 0.01}, Delay: dist.Uniform{Low: 0.5, High: 2},
+	net.Connect(net.Population("poisson"), net.Population("cells"), connect.FixedInDegree{K: 8}, network.Synapse{Weight: dist.Uniform{Low: 0.002, High: 0.01}, Delay: dist.Uniform{Low: 0.5, High: 2},
 		Spread: &network.SiteSpread{Sites: []neuron.Site{{Section: "soma", Synapse: exc}, {Section: "dend", Synapse: exc}, {Section: "dend", Synapse: mech.ExpSyn{Tau: 2, E: 0}}},
 			P: []float64{1, 2, 1}, X: dist.Uniform{Low: 0, High: 1}}})
-	net.Connect("cells", "cells", connect.FixedProbability{P: 0.3}, network.Synapse{Weight: dist.Const(0.003), Delay: dist.Uniform{Low: 1, High: 3},
+	net.Connect(net.Population("cells"), net.Population("cells"), connect.FixedProbability{P: 0.3}, network.Synapse{Weight: dist.Const(0.003), Delay: dist.Uniform{Low: 1, High: 3},
 		Site: &neuron.Site{Section: "dend", X: 0.2, Synapse: exc}})
-	net.Connect("cells", "lif", connect.AllToAll{}, network.Synapse{Receptor: "e", Weight: dist.Const(3), Delay: dist.Const(1)})
-	net.Connect("lif", "cells", connect.AllToAll{}, network.Synapse{Weight: dist.Const(0.001), Delay: dist.Const(0.5),
+	net.Connect(net.Population("cells"), net.Population("lif"), connect.AllToAll{}, network.Synapse{Receptor: "e", Weight: dist.Const(3), Delay: dist.Const(1)})
+	net.Connect(net.Population("lif"), net.Population("cells"), connect.AllToAll{}, network.Synapse{Weight: dist.Const(0.001), Delay: dist.Const(0.5),
 		Site: &neuron.Site{Section: "soma", X: 0.5, Synapse: mech.Exp2Syn{Tau1: 0.5, Tau2: 8, E: -80}}})
-	st := record.NewState("cells", "v_dend", []int{0, 6, 7, 12}, 0.1)
-	sp := record.NewSpikes("cells")
+	st := record.NewState(net.Population("cells"), "v_dend", []int{0, 6, 7, 12}, 0.1)
+	sp := record.NewSpikes(net.Population("cells"))
 	net.Record(st)
 	net.Record(sp)
 	return net, st, sp
@@ -236,10 +236,10 @@ func TestCellToCell(t *testing.T) {
 	net.AddPopulation("A", 1, cell.DefaultPopulation(a))
 	net.AddPopulation("B", 1, cell.DefaultPopulation(ballStick()))
 	const delay, wt = 2.0, 0.0005
-	net.Connect("A", "B", connect.OneToOne{}, network.Synapse{Weight: dist.Const(wt), Delay: dist.Const(delay),
+	net.Connect(net.Population("A"), net.Population("B"), connect.OneToOne{}, network.Synapse{Weight: dist.Const(wt), Delay: dist.Const(delay),
 		Site: &neuron.Site{Section: "dend", X: 0.5, Synapse: exc}})
-	spA := record.NewSpikes("A")
-	vB := record.NewState("B", "v", []int{0}, 0)
+	spA := record.NewSpikes(net.Population("A"))
+	vB := record.NewState(net.Population("B"), "v", []int{0}, 0)
 	net.Record(spA)
 	net.Record(vB)
 	if err := net.Run(30); err != nil {
@@ -317,7 +317,7 @@ func TestPopulationValidation(t *testing.T) {
 	}
 	onto := func(post string, s *neuron.Site) func(*network.Network) {
 		return func(n *network.Network) {
-			n.Connect("src", post, connect.AllToAll{}, network.Synapse{Weight: dist.Const(0.001), Site: s})
+			n.Connect(n.Population("src"), n.Population(post), connect.AllToAll{}, network.Synapse{Weight: dist.Const(0.001), Site: s})
 		}
 	}
 	bad := ballStick()
@@ -337,7 +337,7 @@ func TestPopulationValidation(t *testing.T) {
 		{"bad synapse parameter", cell.DefaultPopulation(ballStick()), onto("cells", site("dend", 0.5, mech.Exp2Syn{Tau1: -1, Tau2: 5})), []string{"tau1 = -1"}, 0},
 		{"site on a point population", cell.DefaultPopulation(ballStick()), onto("lif", site("dend", 0.5, exc)), []string{`population "lif" (LIF) has no synapse sites`}, 0},
 		{"receptor onto cells", cell.DefaultPopulation(ballStick()), func(n *network.Network) {
-			n.Connect("src", "cells", connect.AllToAll{}, network.Synapse{Receptor: "e", Weight: dist.Const(1)})
+			n.Connect(n.Population("src"), n.Population("cells"), connect.AllToAll{}, network.Synapse{Receptor: "e", Weight: dist.Const(1)})
 		}, []string{`no receptor "e"`, "Synapse.Site"}, 0},
 		{"bad cell", cell.DefaultPopulation(bad), nil, []string{`population "cells" (cell)`, "dend", "Diam"}, 0},
 		{"dt mismatch", cell.Population{Cell: ballStick(), Options: &cell.Options{DT: 0.025, Celsius: 6.3, VInit: -65}}, nil, []string{"Options.DT = 0.025", "network's dt = 0.1"}, 0.1},
@@ -406,9 +406,9 @@ func TestPopulationVaried(t *testing.T) {
 	net := network.New(network.Options{DT: netDT, Workers: 3})
 	net.AddPopulation("src", 1, neuron.SpikeTimes{Times: [][]float64{{3}}})
 	net.AddPopulation("cells", 3, cell.Population{Cells: cells})
-	net.Connect("src", "cells", connect.AllToAll{}, network.Synapse{Weight: dist.Const(0.001), Delay: dist.Const(1),
+	net.Connect(net.Population("src"), net.Population("cells"), connect.AllToAll{}, network.Synapse{Weight: dist.Const(0.001), Delay: dist.Const(1),
 		Site: &neuron.Site{Section: "dend", X: 0.3, Synapse: exc}})
-	vs := record.NewState("cells", "v", []int{0, 1, 2}, 0)
+	vs := record.NewState(net.Population("cells"), "v", []int{0, 1, 2}, 0)
 	net.Record(vs)
 	if err := net.Run(40); err != nil {
 		t.Fatal(err)

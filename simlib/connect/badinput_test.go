@@ -26,7 +26,7 @@ func proj(nA, nB int, self bool, r connect.Rule, w dist.Dist) func() error {
 		if self {
 			post = "a"
 		}
-		net.Connect("a", post, r, network.Synapse{Receptor: "e", Weight: w})
+		net.Connect(net.Population("a"), net.Population(post), r, network.Synapse{Receptor: "e", Weight: w})
 		return net.Run(1)
 	}
 }

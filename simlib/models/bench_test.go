@@ -37,7 +37,7 @@ func benchVA(b *testing.B, mk func() VA) {
 				}
 				sp := map[string]*record.Spikes{"exc": m.Exc, "inh": m.Inh}
 				if p.KickN > 0 {
-					sp["ext"] = record.NewSpikes("ext")
+					sp["ext"] = record.NewSpikes(m.Population("ext"))
 					m.Record(sp["ext"])
 				}
 				if err := m.Build(); err != nil {

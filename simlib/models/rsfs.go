@@ -222,12 +222,12 @@ func RSFSNetwork(p RSFS) (*RSFSModel, error) {
 		if c.ns > 0 {
 			prob, q = scaleConn(c.p, c.q, c.n, c.ns)
 		}
-		net.Connect(c.pre, c.post, connect.FixedProbability{P: prob}, network.Synapse{Receptor: c.receptor, Weight: dist.Const(q)})
+		net.Connect(net.Population(c.pre), net.Population(c.post), connect.FixedProbability{P: prob}, network.Synapse{Receptor: c.receptor, Weight: dist.Const(q)})
 	}
 	r := &RSFSRecorders{
-		ExcSpikes: record.NewSpikes("Exc"), InhSpikes: record.NewSpikes("Inh"), AffSpikes: record.NewSpikes("AffExc"),
-		ExcRate: record.NewRate("Exc", p.RateBin), InhRate: record.NewRate("Inh", p.RateBin), AffRate: record.NewRate("AffExc", p.RateBin),
-		ExcV: record.NewState("Exc", "v", firstN(4, nE), 0), InhV: record.NewState("Inh", "v", firstN(4, nI), 0),
+		ExcSpikes: record.NewSpikes(net.Population("Exc")), InhSpikes: record.NewSpikes(net.Population("Inh")), AffSpikes: record.NewSpikes(net.Population("AffExc")),
+		ExcRate: record.NewRate(net.Population("Exc"), p.RateBin), InhRate: record.NewRate(net.Population("Inh"), p.RateBin), AffRate: record.NewRate(net.Population("AffExc"), p.RateBin),
+		ExcV: record.NewState(net.Population("Exc"), "v", firstN(4, nE), 0), InhV: record.NewState(net.Population("Inh"), "v", firstN(4, nI), 0),
 	}
 	for _, rec := range []network.Recorder{r.ExcSpikes, r.InhSpikes, r.AffSpikes, r.ExcRate, r.InhRate, r.AffRate, r.ExcV, r.InhV} {
 		net.Record(rec)

@@ -73,16 +73,16 @@ func IzhikevichTriad(p Triad) (*TriadModel, error) {
 		Method(scheme.Euler).
 		Receptor("syn", synapse.CondExp(p.TauSyn, p.VSyn)).
 		InitValues("syn", p.G0)
-	net.Connect("cells", "cells", connect.Matrix{W: p.W}, network.Synapse{Receptor: "syn", Delay: dist.Const(p.Delay)})
+	net.Connect(net.Population("cells"), net.Population("cells"), connect.Matrix{W: p.W}, network.Synapse{Receptor: "syn", Delay: dist.Const(p.Delay)})
 	all := make([]int, len(p.W))
 	for i := range all {
 		all[i] = i
 	}
 	r := &TriadRecorders{
-		Spikes: record.NewSpikes("cells"),
-		V:      record.NewState("cells", "v", all, 0),
-		U:      record.NewState("cells", "u", all, 0),
-		G:      record.NewState("cells", "syn", all, 0),
+		Spikes: record.NewSpikes(net.Population("cells")),
+		V:      record.NewState(net.Population("cells"), "v", all, 0),
+		U:      record.NewState(net.Population("cells"), "u", all, 0),
+		G:      record.NewState(net.Population("cells"), "syn", all, 0),
 	}
 	for _, rec := range []network.Recorder{r.Spikes, r.V, r.U, r.G} {
 		net.Record(rec)

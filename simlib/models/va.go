@@ -199,20 +199,20 @@ func VANetwork(p VA) (*VAModel, error) {
 			w = p.WInh
 		}
 		for _, post := range []string{"exc", "inh"} {
-			net.Connect(pre, post, rule, network.Synapse{Receptor: pre, Weight: dist.Const(w), Delay: delay})
+			net.Connect(net.Population(pre), net.Population(post), rule, network.Synapse{Receptor: pre, Weight: dist.Const(w), Delay: delay})
 		}
 	}
 	if p.KickN > 0 {
 		net.AddPopulation("ext", p.KickN, neuron.PoissonSource{Rate: p.KickRate, Stop: p.KickStop})
 		for _, post := range []string{"exc", "inh"} {
-			net.Connect("ext", post, connect.FixedProbability{P: p.KickP},
+			net.Connect(net.Population("ext"), net.Population(post), connect.FixedProbability{P: p.KickP},
 				network.Synapse{Receptor: "exc", Weight: dist.Const(p.KickW), Delay: delay})
 		}
 	}
 	r := &VARecorders{
-		Exc: record.NewSpikes("exc"),
-		Inh: record.NewSpikes("inh"),
-		V:   record.NewState("exc", "v", []int{0, 1}, 0),
+		Exc: record.NewSpikes(net.Population("exc")),
+		Inh: record.NewSpikes(net.Population("inh")),
+		V:   record.NewState(net.Population("exc"), "v", []int{0, 1}, 0),
 	}
 	for _, rec := range []network.Recorder{r.Exc, r.Inh, r.V} {
 		net.Record(rec)

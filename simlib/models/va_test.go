@@ -155,8 +155,8 @@ func TestVACUBAPostsynapticPotentials(t *testing.T) {
 		net := network.New(network.Options{DT: p.DT})
 		net.AddPopulation("src", 1, neuron.SpikeTimes{Times: [][]float64{{5}}})
 		net.AddPopulation("cell", 1, cell).Receptor("r", synapse.CurrExp(c.tau))
-		net.Connect("src", "cell", connect.AllToAll{}, network.Synapse{Receptor: "r", Weight: dist.Const(c.w), Delay: dist.Const(p.Delay)})
-		v := record.NewState("cell", "v", []int{0}, 0)
+		net.Connect(net.Population("src"), net.Population("cell"), connect.AllToAll{}, network.Synapse{Receptor: "r", Weight: dist.Const(c.w), Delay: dist.Const(p.Delay)})
+		v := record.NewState(net.Population("cell"), "v", []int{0}, 0)
 		net.Record(v)
 		if err := net.Run(100); err != nil {
 			t.Fatal(err)

@@ -22,10 +22,10 @@ func TestStepAllocatesNothing(t *testing.T) {
 			Receptor("c", synapse.CurrAlpha(2)).
 			Receptor("d", synapse.DeltaJump()).
 			Init("v", dist.Uniform{Low: -60, High: -50}).
-			Inject(stimulus.Noise{Mean: 100, SD: 50}, 1, 2, 3)
-		net.Connect("p", "n", connect.FixedProbability{P: 0.1}, Synapse{Receptor: "e", Weight: dist.Const(5), Delay: dist.Uniform{Low: 0.1, High: 2}})
-		net.Connect("n", "n", connect.FixedProbability{P: 0.05}, Synapse{Receptor: "c", Weight: dist.Const(5), Delay: dist.Const(1)})
-		net.Connect("n", "n", connect.FixedProbability{P: 0.05}, Synapse{Receptor: "d", Weight: dist.Const(0.1)})
+			Slice(1, 4).Inject(stimulus.Noise{Mean: 100, SD: 50})
+		net.Connect(net.Population("p"), net.Population("n"), connect.FixedProbability{P: 0.1}, Synapse{Receptor: "e", Weight: dist.Const(5), Delay: dist.Uniform{Low: 0.1, High: 2}})
+		net.Connect(net.Population("n"), net.Population("n"), connect.FixedProbability{P: 0.05}, Synapse{Receptor: "c", Weight: dist.Const(5), Delay: dist.Const(1)})
+		net.Connect(net.Population("n"), net.Population("n"), connect.FixedProbability{P: 0.05}, Synapse{Receptor: "d", Weight: dist.Const(0.1)})
 		if err := net.Run(100); err != nil { // warm up buffers
 			t.Fatal(err)
 		}

@@ -66,6 +66,14 @@ func withRec(r network.Recorder) *network.Network {
 	return net
 }
 
+// recOn records, on population "p" of a network made by one, the recorder
+// mk makes for it.
+func recOn(mk func(p *network.Population) network.Recorder) *network.Network {
+	net := one(network.Options{}, 3, lif())
+	net.Record(mk(net.Population("p")))
+	return net
+}
+
 func TestBadInputs(t *testing.T) {
 	allowedDelay := "at most 6553.6 ms (65536 steps of dt = 0.1 ms)"
 	badinput.Run(t, []badinput.Case{
@@ -117,42 +125,42 @@ func TestBadInputs(t *testing.T) {
 		// delays: one path for all (issue 8: List delays wrapped and skipped the limit)
 		{"List delay 1e9 ms (issue 8)", func() error {
 			net := one(network.Options{}, 2, lif())
-			net.Connect("p", "p", connect.List{Pre: []int{0}, Post: []int{1}, Weights: []float64{1}, Delays: []float64{1e9}}, network.Synapse{Receptor: "e"})
+			net.Connect(net.Population("p"), net.Population("p"), connect.List{Pre: []int{0}, Post: []int{1}, Weights: []float64{1}, Delays: []float64{1e9}}, network.Synapse{Receptor: "e"})
 			return run(net, 1)
 		}, []string{`projection 0 "p" -> "p" (list`, "explicit delay of synapse 0 -> 1 = 1e+09 ms", allowedDelay}},
 		{"List delay 7000 ms", func() error {
 			net := one(network.Options{}, 2, lif())
-			net.Connect("p", "p", connect.List{Pre: []int{0, 1}, Post: []int{1, 0}, Weights: []float64{1, 1}, Delays: []float64{1, 7000}}, network.Synapse{Receptor: "e"})
+			net.Connect(net.Population("p"), net.Population("p"), connect.List{Pre: []int{0, 1}, Post: []int{1, 0}, Weights: []float64{1, 1}, Delays: []float64{1, 7000}}, network.Synapse{Receptor: "e"})
 			return run(net, 1)
 		}, []string{`projection 0 "p" -> "p" (list`, "explicit delay of synapse 1 -> 0 = 7000 ms", allowedDelay}},
 		{"List weights and Synapse.Weight both", func() error {
 			net := one(network.Options{}, 2, lif())
-			net.Connect("p", "p", connect.List{Pre: []int{0}, Post: []int{1}, Weights: []float64{5}}, network.Synapse{Receptor: "e", Weight: dist.Const(1)})
+			net.Connect(net.Population("p"), net.Population("p"), connect.List{Pre: []int{0}, Post: []int{1}, Weights: []float64{5}}, network.Synapse{Receptor: "e", Weight: dist.Const(1)})
 			return run(net, 1)
 		}, []string{`projection 0 "p" -> "p" (list`, "Synapse.Weight is 1 but the list rule gives each synapse its weight", "leave Synapse.Weight nil"}},
 		{"List delays and Synapse.Delay both", func() error {
 			net := one(network.Options{}, 2, lif())
-			net.Connect("p", "p", connect.List{Pre: []int{0}, Post: []int{1}, Weights: []float64{5}, Delays: []float64{2}}, network.Synapse{Receptor: "e", Delay: dist.Const(1)})
+			net.Connect(net.Population("p"), net.Population("p"), connect.List{Pre: []int{0}, Post: []int{1}, Weights: []float64{5}, Delays: []float64{2}}, network.Synapse{Receptor: "e", Delay: dist.Const(1)})
 			return run(net, 1)
 		}, []string{`projection 0 "p" -> "p" (list`, "Synapse.Delay is 1 but the list rule gives each synapse its delay", "leave Synapse.Delay nil"}},
 		{"List delay NaN", func() error {
 			net := one(network.Options{}, 2, lif())
-			net.Connect("p", "p", connect.List{Pre: []int{0}, Post: []int{1}, Weights: []float64{1}, Delays: []float64{math.NaN()}}, network.Synapse{Receptor: "e"})
+			net.Connect(net.Population("p"), net.Population("p"), connect.List{Pre: []int{0}, Post: []int{1}, Weights: []float64{1}, Delays: []float64{math.NaN()}}, network.Synapse{Receptor: "e"})
 			return run(net, 1)
 		}, []string{`projection 0 "p" -> "p" (list`, "Delays[0] = NaN ms", "finite and >= 0"}},
 		{"Synapse.Delay 1e9 ms", func() error {
 			net := one(network.Options{}, 2, lif())
-			net.Connect("p", "p", connect.AllToAll{}, network.Synapse{Receptor: "e", Weight: dist.Const(1), Delay: dist.Const(1e9)})
+			net.Connect(net.Population("p"), net.Population("p"), connect.AllToAll{}, network.Synapse{Receptor: "e", Weight: dist.Const(1), Delay: dist.Const(1e9)})
 			return run(net, 1)
 		}, []string{`projection 0 "p" -> "p" (all-to-all`, "Synapse.Delay 1e+09: bound = 1e+09 ms", allowedDelay}},
 		{"Synapse.Delay uniform up to 1e4 ms", func() error {
 			net := one(network.Options{}, 2, lif())
-			net.Connect("p", "p", connect.AllToAll{}, network.Synapse{Receptor: "e", Weight: dist.Const(1), Delay: dist.Uniform{Low: 1, High: 1e4}})
+			net.Connect(net.Population("p"), net.Population("p"), connect.AllToAll{}, network.Synapse{Receptor: "e", Weight: dist.Const(1), Delay: dist.Uniform{Low: 1, High: 1e4}})
 			return run(net, 1)
 		}, []string{`projection 0 "p" -> "p"`, "bound = 10000 ms", allowedDelay}},
 		{"Synapse.Delay unclipped normal", func() error {
 			net := one(network.Options{}, 2, lif())
-			net.Connect("p", "p", connect.AllToAll{}, network.Synapse{Receptor: "e", Weight: dist.Const(1), Delay: dist.Normal{Mean: 2, SD: 1}})
+			net.Connect(net.Population("p"), net.Population("p"), connect.AllToAll{}, network.Synapse{Receptor: "e", Weight: dist.Const(1), Delay: dist.Normal{Mean: 2, SD: 1}})
 			return run(net, 1)
 		}, []string{`projection 0 "p" -> "p"`, "bound = -Inf ms", "must be finite, >= 0"}},
 
@@ -180,29 +188,50 @@ func TestBadInputs(t *testing.T) {
 			[]string{`population "drive" (PoissonSource)`, "Rate = NaN Hz", ">= 0 and finite"}},
 
 		// recorders (issue 8: +Inf interval sampled every step; a recorder added twice recorded twice; Record(nil) panicked)
-		{"state interval +Inf (issue 8)", func() error { return run(withRec(record.NewState("p", "v", []int{0}, math.Inf(1))), 1) },
+		{"state interval +Inf (issue 8)", func() error {
+			return run(recOn(func(p *network.Population) network.Recorder { return record.NewState(p, "v", []int{0}, math.Inf(1)) }), 1)
+		},
 			[]string{`state recorder of "p".v`, "interval = +Inf ms", "must be finite, >= 0"}},
-		{"state interval NaN", func() error { return run(withRec(record.NewState("p", "v", []int{0}, math.NaN())), 1) },
+		{"state interval NaN", func() error {
+			return run(recOn(func(p *network.Population) network.Recorder { return record.NewState(p, "v", []int{0}, math.NaN()) }), 1)
+		},
 			[]string{`state recorder of "p".v`, "interval = NaN ms", "must be finite"}},
-		{"state interval below dt", func() error { return run(withRec(record.NewState("p", "v", []int{0}, 0.04)), 1) },
+		{"state interval below dt", func() error {
+			return run(recOn(func(p *network.Population) network.Recorder { return record.NewState(p, "v", []int{0}, 0.04) }), 1)
+		},
 			[]string{`state recorder of "p".v`, "interval = 0.04 ms", "must be 0 (every step) or at least dt = 0.1 ms"}},
-		{"state interval 1e300 ms", func() error { return run(withRec(record.NewState("p", "v", []int{0}, 1e300)), 1) },
+		{"state interval 1e300 ms", func() error {
+			return run(recOn(func(p *network.Population) network.Recorder { return record.NewState(p, "v", []int{0}, 1e300) }), 1)
+		},
 			[]string{`state recorder of "p".v`, "interval = 1e+300 ms", "at most"}},
-		{"state neuron out of range", func() error { return run(withRec(record.NewState("p", "v", []int{3}, 0)), 1) },
+		{"state neuron out of range", func() error {
+			return run(recOn(func(p *network.Population) network.Recorder { return record.NewState(p, "v", []int{3}, 0) }), 1)
+		},
 			[]string{`state recorder of "p".v`, "neuron 3", "must be in [0, 3)"}},
-		{"state unknown variable", func() error { return run(withRec(record.NewState("p", "w", []int{0}, 0)), 1) },
+		{"state unknown variable", func() error {
+			return run(recOn(func(p *network.Population) network.Recorder { return record.NewState(p, "w", []int{0}, 0) }), 1)
+		},
 			[]string{`state recorder of "p"`, `no variable "w"`, "has v, e"}},
-		{"rate bin +Inf", func() error { return run(withRec(record.NewRate("p", math.Inf(1))), 1) },
+		{"rate bin +Inf", func() error {
+			return run(recOn(func(p *network.Population) network.Recorder { return record.NewRate(p, math.Inf(1)) }), 1)
+		},
 			[]string{`rate recorder of "p"`, "bin = +Inf ms", "must be finite"}},
-		{"rate bin below dt", func() error { return run(withRec(record.NewRate("p", 0.01)), 1) },
+		{"rate bin below dt", func() error {
+			return run(recOn(func(p *network.Population) network.Recorder { return record.NewRate(p, 0.01) }), 1)
+		},
 			[]string{`rate recorder of "p"`, "bin = 0.01 ms", "at least dt = 0.1 ms"}},
-		{"spike recorder unknown population", func() error { return run(withRec(record.NewSpikes("q")), 1) },
-			[]string{"spike recorder", `unknown population "q"`}},
-		{"spike recorder neuron -1", func() error { return run(withRec(record.NewSpikes("p", -1)), 1) },
-			[]string{`spike recorder of "p"`, "neuron -1", "must be in [0, 3)"}},
+		{"spike recorder unknown population", func() error {
+			return run(withRec(record.NewSpikes(network.New(network.Options{}).AddPopulation("q", 3, lif()))), 1)
+		},
+			[]string{"spike recorder", `population "q" is of another network`, "use the handles this network's AddPopulation returned"}},
+		{"spike recorder neuron -1", func() error {
+			return run(recOn(func(p *network.Population) network.Recorder { return record.NewSpikes(p.Select(-1)) }), 1)
+		},
+			[]string{`spike recorder of "p[bad view]"`, `view "p".Select: neuron -1 at position 0`, "must be in [0, 3)"}},
 		{"same recorder twice (issue 8)", func() error {
-			sp := record.NewSpikes("p")
-			net := withRec(sp)
+			net := one(network.Options{}, 3, lif())
+			sp := record.NewSpikes(net.Population("p"))
+			net.Record(sp)
 			net.Record(sp)
 			return run(net, 1)
 		}, []string{"network", "recorder 0 (*record.Spikes) is added twice", "make a second recorder"}},
@@ -211,8 +240,10 @@ func TestBadInputs(t *testing.T) {
 		{"Record of a nil *Spikes", func() error { return run(withRec((*record.Spikes)(nil)), 1) },
 			[]string{"network", "Record(nil)"}},
 		{"one recorder on two networks", func() error {
-			sp := record.NewSpikes("p")
-			if err := run(withRec(sp), 1); err != nil {
+			a := one(network.Options{}, 3, lif())
+			sp := record.NewSpikes(a.Population("p"))
+			a.Record(sp)
+			if err := run(a, 1); err != nil {
 				return err
 			}
 			return run(withRec(sp), 1)
@@ -222,13 +253,15 @@ func TestBadInputs(t *testing.T) {
 			if err := net.Run(1); err != nil {
 				return err
 			}
-			net.Record(record.NewState("p", "v", []int{7}, 0))
+			net.Record(record.NewState(net.Population("p"), "v", []int{7}, 0))
 			return twice(net, 1)
 		}, []string{`state recorder of "p".v`, "neuron 7", "make it again with network.New"}},
 
 		// errors stay (issue 8: a second Run ran the network without the rejected part)
-		{"second Run after a rejected recorder (issue 8)", func() error { return twice(withRec(record.NewSpikes("p", 99)), 1) },
-			[]string{`spike recorder of "p"`, "neuron 99", "will not build or run"}},
+		{"second Run after a rejected recorder (issue 8)", func() error {
+			return twice(recOn(func(p *network.Population) network.Recorder { return record.NewSpikes(p.Select(99)) }), 1)
+		},
+			[]string{`spike recorder of "p[bad view]"`, "neuron 99", "will not build or run"}},
 		{"second Run after a duplicate population", func() error {
 			net := one(network.Options{}, 3, lif())
 			net.AddPopulation("p", 2, lif())
@@ -244,13 +277,13 @@ func TestBadInputs(t *testing.T) {
 		}, []string{`add population "q"`, "already built", "make a new network"}},
 		{"second Build after a failed one", func() error {
 			net := one(network.Options{}, 3, lif())
-			net.Connect("p", "x", connect.AllToAll{}, network.Synapse{Receptor: "e", Weight: dist.Const(1)})
+			net.Connect(net.Population("p"), net.Population("x"), connect.AllToAll{}, network.Synapse{Receptor: "e", Weight: dist.Const(1)})
 			err1, err2 := net.Build(), net.Build()
 			if err1 == nil || err2 == nil || err1.Error() != err2.Error() {
 				return errors.New("second Build: " + errString(err2))
 			}
 			return err2
-		}, []string{`projection 0 "p" -> "x"`, `unknown target population "x"`, `have "p"`}},
+		}, []string{`projection 0 "p" -> "x"`, `target: unknown population "x"`, `(the network has "p")`}},
 
 		// workers and memory (issue 8: 100000 workers took a minute; a 6.24 GB ring was a fatal out of memory)
 		{"Workers 100000 (issue 8)", func() error { return run(one(network.Options{Workers: 100000}, 10, lif()), 1) },
@@ -267,12 +300,12 @@ func TestBadInputs(t *testing.T) {
 		}, []string{"network", "Workers = 5000", "[0, 1024]"}},
 		{"6500 ms delay on 12000 cells (issue 8)", func() error {
 			net := one(network.Options{MaxMemory: 2e9}, 12000, lif())
-			net.Connect("p", "p", connect.OneToOne{}, network.Synapse{Receptor: "e", Weight: dist.Const(1), Delay: dist.Const(6500)})
+			net.Connect(net.Population("p"), net.Population("p"), connect.OneToOne{}, network.Synapse{Receptor: "e", Weight: dist.Const(1), Delay: dist.Const(6500)})
 			return run(net, 1)
 		}, []string{"needs about 6.24 GB but MaxMemory allows 2 GB", `the delay ring of receptor "e" of population "p" (65001 slots`, "raise Options.MaxMemory"}},
 		{"6500 ms List delay on 12000 cells", func() error {
 			net := one(network.Options{MaxMemory: 2e9}, 12000, lif())
-			net.Connect("p", "p", connect.List{Pre: []int{0}, Post: []int{1}, Weights: []float64{1}, Delays: []float64{6500}}, network.Synapse{Receptor: "e"})
+			net.Connect(net.Population("p"), net.Population("p"), connect.List{Pre: []int{0}, Post: []int{1}, Weights: []float64{1}, Delays: []float64{6500}}, network.Synapse{Receptor: "e"})
 			return run(net, 1)
 		}, []string{"MaxMemory allows 2 GB", `the delay ring of receptor "e" of population "p" (65001 slots`}},
 		{"GaussianDrive 2e8 spikes (issue 8)", func() error {
@@ -291,7 +324,7 @@ func TestBadInputs(t *testing.T) {
 			for i := range all {
 				all[i] = i
 			}
-			net.Record(record.NewState("p", "v", all, 0))
+			net.Record(record.NewState(net.Population("p"), "v", all, 0))
 			return run(net, 1e5) // 1e6 samples of 1000 neurons: 8 GB
 		}, []string{"network: a run of 100000 ms needs about 8", "MaxMemory allows 1 GB", "recorder 0 (*record.State)", "sample less often"}},
 		{"Init with a nil distribution", func() error {
@@ -301,7 +334,7 @@ func TestBadInputs(t *testing.T) {
 		}, []string{`population "p" (LIF)`, "initial v", "the distribution is nil"}},
 		{"fixed-total of 1e8 synapses in 2 GB", func() error {
 			net := one(network.Options{MaxMemory: 2e9}, 20000, lif())
-			net.Connect("p", "p", connect.FixedTotal{N: 1e8}, network.Synapse{Receptor: "e", Weight: dist.Const(1)})
+			net.Connect(net.Population("p"), net.Population("p"), connect.FixedTotal{N: 1e8}, network.Synapse{Receptor: "e", Weight: dist.Const(1)})
 			return run(net, 1)
 		}, []string{"needs about 7.2 GB but MaxMemory allows 2 GB", `projection 0 "p" -> "p" (fixed-total, receptor "e") with about 1e+08 synapses`}},
 		{"MaxMemory -1", func() error { return run(one(network.Options{MaxMemory: -1}, 1, lif()), 1) },
@@ -347,28 +380,28 @@ func TestBadInputs(t *testing.T) {
 		}, []string{`population "p" (LIF)`, `receptor name "e"`, "used twice"}},
 		{"unknown receptor", func() error {
 			net := one(network.Options{}, 2, lif())
-			net.Connect("p", "p", connect.AllToAll{}, network.Synapse{Receptor: "i", Weight: dist.Const(1)})
+			net.Connect(net.Population("p"), net.Population("p"), connect.AllToAll{}, network.Synapse{Receptor: "i", Weight: dist.Const(1)})
 			return run(net, 1)
 		}, []string{`projection 0 "p" -> "p"`, `no receptor "i"`, `has "e"`}},
 		{"nil rule", func() error {
 			net := one(network.Options{}, 2, lif())
-			net.Connect("p", "p", nil, network.Synapse{Receptor: "e", Weight: dist.Const(1)})
+			net.Connect(net.Population("p"), net.Population("p"), nil, network.Synapse{Receptor: "e", Weight: dist.Const(1)})
 			return run(net, 1)
 		}, []string{`projection 0 "p" -> "p" (nil rule`, "rule is nil"}},
 		{"no weights", func() error {
 			net := one(network.Options{}, 2, lif())
-			net.Connect("p", "p", connect.AllToAll{}, network.Synapse{Receptor: "e"})
+			net.Connect(net.Population("p"), net.Population("p"), connect.AllToAll{}, network.Synapse{Receptor: "e"})
 			return run(net, 1)
 		}, []string{`projection 0 "p" -> "p"`, "Synapse.Weight is nil", "set Weight"}},
 		{"weights that overflow", func() error {
 			net := one(network.Options{}, 2, lif())
-			net.Connect("p", "p", connect.AllToAll{}, network.Synapse{Receptor: "e", Weight: dist.Normal{Mean: 1e308, SD: 1e308}})
+			net.Connect(net.Population("p"), net.Population("p"), connect.AllToAll{}, network.Synapse{Receptor: "e", Weight: dist.Normal{Mean: 1e308, SD: 1e308}})
 			return run(net, 1)
 		}, []string{`projection 0 "p" -> "p"`, "Synapse.Weight", "drew", "must give finite weights"}},
 		{"negative conductance", func() error {
 			net := network.New(network.Options{})
 			net.AddPopulation("p", 2, lif()).Receptor("g", synapse.CondExp(5, 0))
-			net.Connect("p", "p", connect.AllToAll{}, network.Synapse{Receptor: "g", Weight: dist.Uniform{Low: -1, High: 1}})
+			net.Connect(net.Population("p"), net.Population("p"), connect.AllToAll{}, network.Synapse{Receptor: "g", Weight: dist.Uniform{Low: -1, High: 1}})
 			return run(net, 1)
 		}, []string{`projection 0 "p" -> "p"`, "can be negative (-1 nS)", "conductances must be >= 0"}},
 		{"initial values of the wrong length", func() error {
@@ -408,7 +441,7 @@ func TestBadInputs(t *testing.T) {
 		}, []string{`population "p" (LIF)`, "initial u", "no such variable (has v, e)"}},
 		{"stimulus on neuron 5 of 2", func() error {
 			net := one(network.Options{}, 2, lif())
-			net.Population("p").Inject(stimulus.DC{Amplitude: 1}, 5)
+			net.Population("p").Select(5).Inject(stimulus.DC{Amplitude: 1})
 			return run(net, 1)
 		}, []string{`population "p" (LIF): stimulus 0 (DC)`, "neuron 5", "must be in [0, 2)"}},
 		{"nil stimulus", func() error {
@@ -435,7 +468,7 @@ func TestFaultErrorIsTyped(t *testing.T) {
 		}
 		return 0
 	}})
-	sp := record.NewSpikes("drive")
+	sp := record.NewSpikes(net.Population("drive"))
 	net.Record(sp)
 	err := net.Run(10)
 	var f *network.FaultError
@@ -534,12 +567,12 @@ func TestBadParts(t *testing.T) {
 		}, []string{`population "p" (Short)`, `variable "v" has 2 values for 3 neurons`}},
 		{"rule returning no table", func() error {
 			net := one(network.Options{}, 2, lif())
-			net.Connect("p", "p", nilRule{}, network.Synapse{Receptor: "e", Weight: dist.Const(1)})
+			net.Connect(net.Population("p"), net.Population("p"), nilRule{}, network.Synapse{Receptor: "e", Weight: dist.Const(1)})
 			return run(net, 1)
 		}, []string{`projection 0 "p" -> "p" (nil-rule`, "returned no table and no error"}},
 		{"rule building the wrong size", func() error {
 			net := one(network.Options{}, 2, lif())
-			net.Connect("p", "p", wrongRule{}, network.Synapse{Receptor: "e", Weight: dist.Const(1)})
+			net.Connect(net.Population("p"), net.Population("p"), wrongRule{}, network.Synapse{Receptor: "e", Weight: dist.Const(1)})
 			return run(net, 1)
 		}, []string{`projection 0 "p" -> "p" (wrong-rule`, "table of 3 sources and 2 targets for 2 and 2"}},
 		{"kinetics with three states", func() error {

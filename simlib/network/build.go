@@ -180,12 +180,6 @@ func (n *Network) validate() error {
 			if err := s.s.Validate(dt); err != nil {
 				add("%s: stimulus %d (%s): %w", where, k, s.s.Kind(), err)
 			}
-			for _, i := range s.neurons {
-				if i < 0 || i >= p.size {
-					add("%s: stimulus %d (%s): neuron %d: must be in [0, %d)", where, k, s.s.Kind(), i, p.size)
-					break
-				}
-			}
 		}
 		for _, in := range p.inits {
 			if in.fromDist && in.d == nil {
@@ -207,20 +201,14 @@ func (n *Network) validate() error {
 		}
 	}
 	for _, pr := range n.projs {
-		pre, post := n.byName[pr.pre], n.byName[pr.post]
-		if pre == nil {
-			add("%v: unknown source population %q (have %s)", pr, pr.pre, n.popNames())
-		}
-		if post == nil {
-			add("%v: unknown target population %q (have %s)", pr, pr.post, n.popNames())
-		}
+		post := pr.post.p
 		if pr.rule == nil {
 			add("%v: rule is nil", pr)
 		}
-		if pre == nil || post == nil || pr.rule == nil || pre.size <= 0 || post.size <= 0 {
+		if pr.rule == nil || pr.pre.p.size <= 0 || post.size <= 0 {
 			continue
 		}
-		if err := pr.rule.Validate(pre.size, post.size, pre == post); err != nil {
+		if err := pr.rule.Validate(pr.pre.size(), pr.post.size(), pr.same()); err != nil {
 			add("%v: %w", pr, err)
 		}
 		var rec synapse.Receptor
@@ -228,7 +216,7 @@ func (n *Network) validate() error {
 		if pr.toSites() {
 			errs = append(errs, checkSites(pr, post, dt)...)
 		} else if rec, ok = post.receptor(pr.syn.Receptor); !ok {
-			add("%v: population %q has no receptor %q (has %s)", pr, pr.post, pr.syn.Receptor, post.receptorNames())
+			add("%v: population %q has no receptor %q (has %s)", pr, post.name, pr.syn.Receptor, post.receptorNames())
 		}
 		if pr.syn.Weight != nil {
 			if err := pr.syn.Weight.Validate(); err != nil {
@@ -334,7 +322,7 @@ func (n *Network) ringSlots() map[*Population]map[string]int64 {
 		}
 	}
 	for _, pr := range n.projs {
-		post := n.byName[pr.post]
+		post := pr.post.p
 		hi := dt
 		switch dr, ok := pr.rule.(connect.DelayRanger); {
 		case pr.syn.Delay != nil:
@@ -382,11 +370,14 @@ func (n *Network) checkMemory() error {
 		}
 	}
 	for _, pr := range n.projs {
-		pre, post := n.byName[pr.pre], n.byName[pr.post]
-		syn := pr.rule.Expected(pre.size, post.size, pre == post)
-		b := float64(syn*(4+8+4)) + float64(float64(pre.size+1)*8)
+		np, nq, same := pr.pre.size(), pr.post.size(), pr.same()
+		syn := pr.rule.Expected(np, nq, same)
+		b := float64(syn*(4+8+4)) + float64(float64(pr.pre.p.size+1)*8)
+		if !pr.pre.whole() || !pr.post.whole() {
+			b += float64(syn*(4+8+4)) + float64(float64(np+1)*8) // the view's table, mapped
+		}
 		if bm, ok := pr.rule.(connect.BuildMemory); ok {
-			b += bm.BuildBytes(pre.size, post.size, pre == post)
+			b += bm.BuildBytes(np, nq, same)
 		}
 		part(fmt.Sprintf("%v with about %.3g synapses", pr, syn), b)
 	}
@@ -565,21 +556,23 @@ func (n *Network) allocate() (*engine, error) {
 		}
 	}
 	// Projections.
-	pairCount := map[[2]string]uint64{}
-	for _, pr := range n.projs {
-		pre, post := n.byName[pr.pre], n.byName[pr.post]
-		pair := [2]string{pr.pre, pr.post}
-		key := rng.Derive(n.opt.Seed, rng.Key("projection:"+pr.pre), rng.Key(pr.post), pairCount[pair])
-		pairCount[pair]++
-		t, err := pr.rule.Build(pre.size, post.size, pre == post, key)
+	keys := projectionKeys(n.opt.Seed, n.projs)
+	for k, pr := range n.projs {
+		pre, post := pr.pre.p, pr.post.p
+		key := keys[k]
+		np, nq := pr.pre.size(), pr.post.size()
+		t, err := pr.rule.Build(np, nq, pr.same(), key)
 		switch {
 		case err != nil:
 		case t == nil:
 			err = fmt.Errorf("the %s rule's Build returned no table and no error", pr.rule.Kind())
-		case t.NPre != pre.size || t.NPost != post.size:
-			err = fmt.Errorf("the %s rule built a table of %d sources and %d targets for %d and %d", pr.rule.Kind(), t.NPre, t.NPost, pre.size, post.size)
+		case t.NPre != np || t.NPost != nq:
+			err = fmt.Errorf("the %s rule built a table of %d sources and %d targets for %d and %d", pr.rule.Kind(), t.NPre, t.NPost, np, nq)
 		default:
 			err = t.Check()
+		}
+		if err == nil {
+			t = mapTable(t, pr.pre, pr.post)
 		}
 		if err != nil {
 			errs = append(errs, fmt.Errorf("%v: %w", pr, err))

@@ -73,7 +73,7 @@ func (n *Network) CacheStatus() (hit bool, reason string) { return n.cacheHit, n
 
 // cacheFormat is the version of the entries' layout (and of the
 // recorders' encodings): part of the key, so older entries are not read.
-const cacheFormat = 2
+const cacheFormat = 3
 
 type cacheEntry struct {
 	Steps, Spikes int64
@@ -107,7 +107,7 @@ func (n *Network) cacheKey(steps int64) (string, string) {
 		}
 	}
 	for _, pr := range n.projs {
-		fmt.Fprintf(h, "projection %q %q\n", pr.pre, pr.post)
+		fmt.Fprintf(h, "projection %q %q\n", pr.pre.key(), pr.post.key())
 		w.value("rule", reflect.ValueOf(pr.rule), 0)
 		w.value("synapse", reflect.ValueOf(pr.syn), 0)
 	}

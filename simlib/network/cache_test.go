@@ -66,7 +66,7 @@ func TestRunCache(t *testing.T) {
 func TestRunCacheRefusesFunctions(t *testing.T) {
 	n, _, _ := randomNet(1, 1)
 	n.AddPopulation("f", 3, neuron.PoissonSource{RateFunc: func(float64) float64 { return 5 }})
-	n.Record(record.NewSpikes("f"))
+	n.Record(record.NewSpikes(n.Population("f")))
 	n.EnableCache(t.TempDir())
 	if err := n.Run(5); err != nil {
 		t.Fatal(err)

@@ -17,11 +17,24 @@
 //		Receptor("exc", synapse.CondExp(5, 0)).
 //		Receptor("inh", synapse.CondExp(10, -80)).
 //		Init("v", dist.Uniform{Low: -60, High: -50})
-//	net.Connect("exc", "exc", connect.FixedProbability{P: 0.02},
+//	net.Connect(exc, exc, connect.FixedProbability{P: 0.02},
 //		network.Synapse{Receptor: "exc", Weight: dist.Const(4), Delay: dist.Const(0.2)})
-//	spikes := record.NewSpikes("exc")
+//	spikes := record.NewSpikes(exc)
 //	net.Record(spikes)
 //	err := net.Run(1000) // ms; call again to continue
+//
+// # Populations and views
+//
+// AddPopulation returns the population's handle; Connect, Inject and the
+// recorders take a handle or a view of some of its neurons
+// (Population.Slice, Population.Select: a PopulationView), both a Group.
+// A projection between views is a projection between the populations
+// whose table covers only the views' rows and columns (the rule numbers
+// each view's neurons from 0), with a stream key of its own (see
+// projectionKeys), so the Vogels-Abbott network can be one population
+// with two views (ExamplePopulation_Slice). A stimulus on a view drives
+// only its neurons, a recorder of a view records only its neurons,
+// numbered within it.
 //
 // # Data layout
 //

@@ -23,11 +23,12 @@ import (
 // subthreshold is 3 LIF cells (default parameters: input resistance
 // TauM/Cm = 20 MΩ, so 750 pA reach threshold, 15 mV above rest) driven by a
 // DC of amp pA, well below threshold: no spike whatever amp is here.
-func subthreshold(amp float64, recs ...network.Recorder) *network.Network {
+// Each of recs makes a recorder of the cells.
+func subthreshold(amp float64, recs ...func(cells *network.Population) network.Recorder) *network.Network {
 	net := network.New(network.Options{Seed: 1, Workers: 1})
-	net.AddPopulation("cells", 3, neuron.DefaultLIF()).Inject(stimulus.DC{Amplitude: amp, Start: 5})
+	cells := net.AddPopulation("cells", 3, neuron.DefaultLIF()).Inject(stimulus.DC{Amplitude: amp, Start: 5})
 	for _, r := range recs {
-		net.Record(r)
+		net.Record(r(cells))
 	}
 	return net
 }
@@ -36,9 +37,11 @@ func subthreshold(amp float64, recs ...network.Recorder) *network.Network {
 // current changes no spike but every EPSP-like trace, and the fingerprint.
 func TestFingerprintCoversTraces(t *testing.T) {
 	run := func(amp float64, withRecorders bool) *network.Network {
-		var recs []network.Recorder
+		var recs []func(*network.Population) network.Recorder
 		if withRecorders {
-			recs = []network.Recorder{record.NewState("cells", "v", []int{2, 0}, 0.5), record.NewRate("cells", 5)}
+			recs = append(recs,
+				func(p *network.Population) network.Recorder { return record.NewState(p, "v", []int{2, 0}, 0.5) },
+				func(p *network.Population) network.Recorder { return record.NewRate(p, 5) })
 		}
 		net := subthreshold(amp, recs...)
 		if err := net.Run(50); err != nil {
@@ -72,8 +75,9 @@ func TestFingerprintCoversTraces(t *testing.T) {
 		t.Fatalf("no recorders: fingerprint %s, spike fingerprint %s, want both %s", plain.Fingerprint(), plain.SpikeFingerprint(), a.SpikeFingerprint())
 	}
 	// A trace that differs in one sample's last bit changes it too.
-	st := record.NewState("cells", "v", []int{0}, 0)
-	c := subthreshold(300, st)
+	c := subthreshold(300)
+	st := record.NewState(c.Population("cells"), "v", []int{0}, 0)
+	c.Record(st)
 	if err := c.Run(10); err != nil {
 		t.Fatal(err)
 	}
@@ -82,8 +86,9 @@ func TestFingerprintCoversTraces(t *testing.T) {
 	// The digest hashes each sample once (incrementally): a later change
 	// of recorded data is not seen; a fresh recorder with the changed data
 	// (as the run cache restores it) gives a different digest.
-	fresh := record.NewState("cells", "v", []int{0}, 0)
-	d := subthreshold(300, fresh)
+	d := subthreshold(300)
+	fresh := record.NewState(d.Population("cells"), "v", []int{0}, 0)
+	d.Record(fresh)
 	if err := d.Run(10); err != nil {
 		t.Fatal(err)
 	}
@@ -109,8 +114,8 @@ func TestFingerprintOfTracesIndependentOfSplitsAndWorkers(t *testing.T) {
 	for _, w := range []int{1, 2, 3} {
 		for _, pieces := range [][]float64{{200}, {13.3, 0, 86.7, 100}} {
 			net, _, _ := randomNet(11, w)
-			net.Record(record.NewRate("inh", 2))
-			net.Record(record.NewState("inh", "v", []int{9, 3}, 0))
+			net.Record(record.NewRate(net.Population("inh"), 2))
+			net.Record(record.NewState(net.Population("inh"), "v", []int{9, 3}, 0))
 			for _, d := range pieces {
 				if err := net.Run(d); err != nil {
 					t.Fatal(err)

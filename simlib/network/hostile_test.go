@@ -150,13 +150,13 @@ func TestHostileInputsNeverPanic(t *testing.T) {
 			case 4:
 				rule = connect.Distance{P0: mutated(r, 0.5), Lambda: mutated(r, 10.0), PrePos: make([]float64, 8)}
 			}
-			net.Connect("p", "p", rule, network.Synapse{Receptor: "e", Weight: w, Delay: d})
+			net.Connect(net.Population("p"), net.Population("p"), rule, network.Synapse{Receptor: "e", Weight: w, Delay: d})
 			if r.IntN(3) == 0 {
 				net.Population("p").Init("v", w)
 			}
-			net.Record(record.NewState("p", "v", []int{0}, mutated(r, 0.1)))
-			net.Record(record.NewRate("p", mutated(r, 1.0)))
-			sp := record.NewSpikes("p")
+			net.Record(record.NewState(net.Population("p"), "v", []int{0}, mutated(r, 0.1)))
+			net.Record(record.NewRate(net.Population("p"), mutated(r, 1.0)))
+			sp := record.NewSpikes(net.Population("p"))
 			net.Record(sp)
 			dur := 3.0
 			if r.IntN(10) == 0 { // extremes, but no long legitimate run (1e6 ms is 1e7 steps)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"hash"
 	"reflect"
+	"strconv"
 	"sync/atomic"
 	"time"
 
@@ -100,6 +101,10 @@ func (n *Network) Steps() int64 { return n.steps }
 // SetProgress sets the progress callback (see Options.Progress).
 func (n *Network) SetProgress(f func(Progress)) { n.opt.Progress = f }
 
+// Workers returns the number of workers asked for (Options.Workers or
+// SetWorkers; 0: automatic).
+func (n *Network) Workers() int { return n.opt.Workers }
+
 // SetWorkers sets the number of workers for the next runs (0: automatic;
 // at most MaxWorkers, else the next Run returns an error).
 func (n *Network) SetWorkers(w int) { n.opt.Workers = w }
@@ -128,6 +133,7 @@ type Population struct {
 	stims     []stimSpec
 	index     int
 	rt        *popRT // after build
+	missing   bool   // a stand-in for a name the network does not have (Network.Population)
 }
 
 type namedReceptor struct {
@@ -163,17 +169,78 @@ func (n *Network) AddPopulation(name string, size int, model neuron.Model) *Popu
 	return p
 }
 
-// Population returns the population called name, or nil.
-func (n *Network) Population(name string) *Population { return n.byName[name] }
+// Population returns the population called name. For a name the network
+// does not have it returns a stand-in, never nil: every use of it
+// (Connect, Inject, a recorder, Receptor, Init, ...) is an error naming
+// the name and the network's populations, which Build and Run return.
+// Has tells whether a name is used.
+func (n *Network) Population(name string) *Population {
+	if p := n.byName[name]; p != nil {
+		return p
+	}
+	return &Population{net: n, name: name, index: -1, missing: true}
+}
+
+// Has reports whether the network has a population called name.
+func (n *Network) Has(name string) bool { return n.byName[name] != nil }
+
+// unknown is the error of using the stand-in of a population the network
+// does not have.
+func (p *Population) unknown() error {
+	return fmt.Errorf("unknown population %q (the network has %s)", p.name, p.net.popNames())
+}
+
+// editable reports whether p may be changed (what: the change, for the
+// message): it must be a population of the network, not yet built.
+func (p *Population) editable(what string) bool {
+	if p.missing {
+		p.net.errorf("network: cannot %s: %w", what, p.unknown())
+		return false
+	}
+	return p.net.mutable(what)
+}
 
 // Populations returns the populations in the order they were added.
 func (n *Network) Populations() []*Population { return n.pops }
 
 // Name returns the population's name.
-func (p *Population) Name() string { return p.name }
+func (p *Population) Name() string {
+	if p == nil {
+		return ""
+	}
+	return p.name
+}
+
+// describe names the population and its model in messages.
+func (p *Population) describe() string {
+	if p.model == nil {
+		return fmt.Sprintf("population %q", p.name)
+	}
+	return fmt.Sprintf("population %q (%s)", p.name, p.model.Kind())
+}
+
+func stimKind(s stimulus.Stimulus) string {
+	if s == nil {
+		return "nil"
+	}
+	return s.Kind()
+}
+
+// Network returns the network the population was added to.
+func (p *Population) Network() *Network {
+	if p == nil {
+		return nil
+	}
+	return p.net
+}
 
 // Size returns the number of neurons.
-func (p *Population) Size() int { return p.size }
+func (p *Population) Size() int {
+	if p == nil {
+		return 0
+	}
+	return p.size
+}
 
 // Model returns the population's model.
 func (p *Population) Model() neuron.Model { return p.model }
@@ -181,7 +248,7 @@ func (p *Population) Model() neuron.Model { return p.model }
 // Receptor adds a receptor type called name: projections onto the
 // population name it in Synapse.Receptor.
 func (p *Population) Receptor(name string, r synapse.Receptor) *Population {
-	if p.net.mutable(fmt.Sprintf("add receptor %q to population %q", name, p.name)) {
+	if p.editable(fmt.Sprintf("add receptor %q to population %q", name, p.name)) {
 		p.receptors = append(p.receptors, namedReceptor{name, r})
 	}
 	return p
@@ -189,7 +256,7 @@ func (p *Population) Receptor(name string, r synapse.Receptor) *Population {
 
 // Method sets the integration method (default: the model's).
 func (p *Population) Method(m scheme.Method) *Population {
-	if p.net.mutable(fmt.Sprintf("set the method of population %q", p.name)) {
+	if p.editable(fmt.Sprintf("set the method of population %q", p.name)) {
 		p.method = m
 	}
 	return p
@@ -201,7 +268,7 @@ func (p *Population) Method(m scheme.Method) *Population {
 // the order called: a later one replaces an earlier one for the same
 // variable (so a network from a model builder can be adjusted).
 func (p *Population) Init(variable string, d dist.Dist) *Population {
-	if p.net.mutable(fmt.Sprintf("set the initial %s of population %q", variable, p.name)) {
+	if p.editable(fmt.Sprintf("set the initial %s of population %q", variable, p.name)) {
 		p.inits = append(p.inits, initSpec{variable: variable, d: d, fromDist: true})
 	}
 	return p
@@ -209,19 +276,39 @@ func (p *Population) Init(variable string, d dist.Dist) *Population {
 
 // InitValues sets the initial value of a variable neuron by neuron.
 func (p *Population) InitValues(variable string, values []float64) *Population {
-	if p.net.mutable(fmt.Sprintf("set the initial %s of population %q", variable, p.name)) {
+	if p.editable(fmt.Sprintf("set the initial %s of population %q", variable, p.name)) {
 		p.inits = append(p.inits, initSpec{variable: variable, values: append([]float64(nil), values...)})
 	}
 	return p
 }
 
-// Inject attaches an injected current to the given neurons (all when none
-// are given; a neuron listed twice receives the current once).
-func (p *Population) Inject(s stimulus.Stimulus, neurons ...int) *Population {
-	if p.net.mutable(fmt.Sprintf("inject into population %q", p.name)) {
-		p.stims = append(p.stims, stimSpec{s: s, neurons: append([]int(nil), neurons...)})
+// Inject attaches an injected current to every neuron of the population;
+// inject into some of them through a view: p.Slice(0, 10).Inject(s).
+func (p *Population) Inject(s stimulus.Stimulus) *Population {
+	if p != nil {
+		p.inject(s, p)
 	}
 	return p
+}
+
+// inject attaches s to the neurons of g (p or a view of p).
+func (p *Population) inject(s stimulus.Stimulus, g Group) {
+	if !p.editable(fmt.Sprintf("inject into %s", strconv.Quote(g.String()))) {
+		return
+	}
+	m, err := p.net.resolve(g)
+	if err != nil {
+		p.net.errorf("%s: stimulus %d (%s): %w", p.describe(), len(p.stims), stimKind(s), err)
+		return
+	}
+	spec := stimSpec{s: s}
+	if !m.whole() {
+		spec.neurons = make([]int, m.size())
+		for k := range spec.neurons {
+			spec.neurons[k] = m.at(k)
+		}
+	}
+	p.stims = append(p.stims, spec)
 }
 
 // Var returns the live state slice of a variable (model variable or
@@ -257,9 +344,12 @@ type Synapse struct {
 	Spread   *SiteSpread  // or: each synapse at a site drawn from a distribution
 }
 
-// Projection is a set of synapses from one population to another.
+// Projection is a set of synapses from a group of neurons to another (a
+// population or a view of one: Group).
 type Projection struct {
-	pre, post string
+	pre, post members // resolved at Connect (zero on error)
+	preName   string  // the groups as given, for messages
+	postName  string
 	rule      connect.Rule
 	syn       Synapse
 	index     int
@@ -267,27 +357,58 @@ type Projection struct {
 	rt        *projRT
 }
 
-// Connect adds a projection from population pre to population post.
-func (n *Network) Connect(pre, post string, rule connect.Rule, syn Synapse) *Projection {
-	pr := &Projection{pre: pre, post: post, rule: rule, syn: syn, index: len(n.projs)}
-	if n.mutable(fmt.Sprintf("connect %q to %q", pre, post)) {
-		n.projs = append(n.projs, pr)
+// Connect adds a projection from the neurons of pre to those of post:
+// populations (the handles AddPopulation returns) or views of them
+// (Population.Slice, Population.Select). The rule sees the views' sizes
+// and numbers their neurons 0..Size()-1; the projection's table maps them
+// onto the populations' neurons (docs/architecture.md). A nil group, a bad
+// view or a population of another network is an error reported by Build.
+func (n *Network) Connect(pre, post Group, rule connect.Rule, syn Synapse) *Projection {
+	pr := &Projection{preName: groupName(pre), postName: groupName(post), rule: rule, syn: syn, index: len(n.projs)}
+	if !n.mutable(fmt.Sprintf("connect %q to %q", pr.preName, pr.postName)) {
+		return pr
 	}
+	var err error
+	if pr.pre, err = n.resolve(pre); err != nil {
+		n.errorf("%v: source: %w", pr, err)
+		return pr
+	}
+	if pr.post, err = n.resolve(post); err != nil {
+		n.errorf("%v: target: %w", pr, err)
+		return pr
+	}
+	n.projs = append(n.projs, pr)
 	return pr
 }
+
+func groupName(g Group) string {
+	if isNil(g) {
+		return "<nil>"
+	}
+	return g.String()
+}
+
+// Pre returns the name of the projection's source group ("exc",
+// "exc[0:3200]").
+func (pr *Projection) Pre() string { return pr.preName }
+
+// Post returns the name of the projection's target group.
+func (pr *Projection) Post() string { return pr.postName }
 
 // Projections returns the projections in the order they were added.
 func (n *Network) Projections() []*Projection { return n.projs }
 
 func (pr *Projection) String() string {
 	if pr.syn.Site != nil || pr.syn.Spread != nil {
-		return fmt.Sprintf("projection %d %q -> %q (%s, synapse sites)", pr.index, pr.pre, pr.post, kindOf(pr.rule))
+		return fmt.Sprintf("projection %d %q -> %q (%s, synapse sites)", pr.index, pr.preName, pr.postName, kindOf(pr.rule))
 	}
-	return fmt.Sprintf("projection %d %q -> %q (%s, receptor %q)", pr.index, pr.pre, pr.post, kindOf(pr.rule), pr.syn.Receptor)
+	return fmt.Sprintf("projection %d %q -> %q (%s, receptor %q)", pr.index, pr.preName, pr.postName, kindOf(pr.rule), pr.syn.Receptor)
 }
 
 // Table returns the projection's synapses once built (targets of each
-// source; weights in Weights, delays in steps in DelaySteps).
+// source; weights in Weights, delays in steps in DelaySteps), in the
+// populations' neuron indices: a projection between views has the rows
+// and columns of the whole populations, empty outside the views.
 func (pr *Projection) Table() *connect.Table { return pr.table }
 
 // Weights returns each synapse's weight in table order, once built.

@@ -31,10 +31,10 @@ func TestStepOrder(t *testing.T) {
 	lif := neuron.DefaultLIF()
 	lif.VRest, lif.VReset = -65, -70
 	net.AddPopulation("dst", 1, lif).Method(scheme.Euler).Receptor("e", synapse.CurrExp(5))
-	net.Connect("src", "dst", connect.OneToOne{}, network.Synapse{Receptor: "e", Weight: dist.Const(100), Delay: dist.Const(2 * dt)})
-	v := record.NewState("dst", "v", []int{0}, 0)
-	g := record.NewState("dst", "e", []int{0}, 0)
-	sp := record.NewSpikes("src")
+	net.Connect(net.Population("src"), net.Population("dst"), connect.OneToOne{}, network.Synapse{Receptor: "e", Weight: dist.Const(100), Delay: dist.Const(2 * dt)})
+	v := record.NewState(net.Population("dst"), "v", []int{0}, 0)
+	g := record.NewState(net.Population("dst"), "e", []int{0}, 0)
+	sp := record.NewSpikes(net.Population("src"))
 	net.Record(v)
 	net.Record(g)
 	net.Record(sp)
@@ -78,20 +78,20 @@ func randomNet(seed uint64, workers int) (*network.Network, *record.Spikes, *rec
 		Receptor("e", synapse.CondExp(5, 0)).
 		Receptor("i", synapse.CondAlpha(3, -80)).
 		Init("v", dist.Uniform{Low: -60, High: -50}).
-		Inject(stimulus.Noise{Mean: 20, SD: 40}, 0, 5, 17, 200, 300)
+		Select(0, 5, 17, 200, 300).Inject(stimulus.Noise{Mean: 20, SD: 40})
 	net.AddPopulation("inh", 77, lif).
 		Receptor("e", synapse.CurrBiExp(0.5, 3)).
 		Init("v", dist.Uniform{Low: -60, High: -50})
 	syn := func(r string, w dist.Dist) network.Synapse {
 		return network.Synapse{Receptor: r, Weight: w, Delay: dist.Uniform{Low: 0.1, High: 3}}
 	}
-	net.Connect("poisson", "exc", connect.FixedProbability{P: 0.2}, syn("e", dist.Const(6)))
-	net.Connect("drive", "inh", connect.FixedOutDegree{K: 20}, syn("e", dist.Const(150)))
-	net.Connect("exc", "exc", connect.FixedProbability{P: 0.05}, syn("e", dist.Normal{Mean: 3, SD: 1, Low: 0, High: 10}))
-	net.Connect("exc", "inh", connect.FixedInDegree{K: 30}, syn("e", dist.LogNormal{Mu: 3, Sigma: 0.3}))
-	net.Connect("inh", "exc", connect.FixedTotal{N: 2000}, syn("i", dist.Const(20)))
-	sp := record.NewSpikes("exc")
-	st := record.NewState("exc", "v", []int{0, 150, 300}, 0.5)
+	net.Connect(net.Population("poisson"), net.Population("exc"), connect.FixedProbability{P: 0.2}, syn("e", dist.Const(6)))
+	net.Connect(net.Population("drive"), net.Population("inh"), connect.FixedOutDegree{K: 20}, syn("e", dist.Const(150)))
+	net.Connect(net.Population("exc"), net.Population("exc"), connect.FixedProbability{P: 0.05}, syn("e", dist.Normal{Mean: 3, SD: 1, Low: 0, High: 10}))
+	net.Connect(net.Population("exc"), net.Population("inh"), connect.FixedInDegree{K: 30}, syn("e", dist.LogNormal{Mu: 3, Sigma: 0.3}))
+	net.Connect(net.Population("inh"), net.Population("exc"), connect.FixedTotal{N: 2000}, syn("i", dist.Const(20)))
+	sp := record.NewSpikes(net.Population("exc"))
+	st := record.NewState(net.Population("exc"), "v", []int{0, 150, 300}, 0.5)
 	net.Record(sp)
 	net.Record(st)
 	return net, sp, st
@@ -262,7 +262,7 @@ func TestNaNStopsRunAndKeepsRecords(t *testing.T) {
 	for _, w := range []int{1, 2, 3} {
 		net := network.New(network.Options{Workers: w})
 		net.AddPopulation("bad", 10, badModel{at: 42})
-		st := record.NewState("bad", "v", []int{0}, 0)
+		st := record.NewState(net.Population("bad"), "v", []int{0}, 0)
 		net.Record(st)
 		err := net.Run(10)
 		if err == nil {
@@ -314,27 +314,27 @@ func TestValidation(t *testing.T) {
 		{"nil model", func(n *network.Network) { n.AddPopulation("a", 1, nil) }, network.Options{}, []string{"model is nil"}},
 		{"p above 1", func(n *network.Network) {
 			n.AddPopulation("a", 10, lif).Receptor("e", synapse.CurrExp(5))
-			n.Connect("a", "a", connect.FixedProbability{P: 1.5}, network.Synapse{Receptor: "e", Weight: dist.Const(1)})
+			n.Connect(n.Population("a"), n.Population("a"), connect.FixedProbability{P: 1.5}, network.Synapse{Receptor: "e", Weight: dist.Const(1)})
 		}, network.Options{}, []string{`"a" -> "a"`, "P = 1.5", "[0, 1]"}},
 		{"p NaN", func(n *network.Network) {
 			n.AddPopulation("a", 10, lif).Receptor("e", synapse.CurrExp(5))
-			n.Connect("a", "a", connect.FixedProbability{P: math.NaN()}, network.Synapse{Receptor: "e", Weight: dist.Const(1)})
+			n.Connect(n.Population("a"), n.Population("a"), connect.FixedProbability{P: math.NaN()}, network.Synapse{Receptor: "e", Weight: dist.Const(1)})
 		}, network.Options{}, []string{"P = NaN"}},
 		{"unknown population", func(n *network.Network) {
 			n.AddPopulation("a", 10, lif).Receptor("e", synapse.CurrExp(5))
-			n.Connect("a", "b", connect.AllToAll{}, network.Synapse{Receptor: "e", Weight: dist.Const(1)})
-		}, network.Options{}, []string{`unknown target population "b"`, `have "a"`}},
+			n.Connect(n.Population("a"), n.Population("b"), connect.AllToAll{}, network.Synapse{Receptor: "e", Weight: dist.Const(1)})
+		}, network.Options{}, []string{`target: unknown population "b"`, `(the network has "a")`}},
 		{"unknown receptor", func(n *network.Network) {
 			n.AddPopulation("a", 10, lif).Receptor("e", synapse.CurrExp(5))
-			n.Connect("a", "a", connect.AllToAll{}, network.Synapse{Receptor: "x", Weight: dist.Const(1)})
+			n.Connect(n.Population("a"), n.Population("a"), connect.AllToAll{}, network.Synapse{Receptor: "x", Weight: dist.Const(1)})
 		}, network.Options{}, []string{`no receptor "x"`, `"e"`}},
 		{"negative conductance", func(n *network.Network) {
 			n.AddPopulation("a", 10, lif).Receptor("e", synapse.CondExp(5, 0))
-			n.Connect("a", "a", connect.AllToAll{}, network.Synapse{Receptor: "e", Weight: dist.Const(-1)})
+			n.Connect(n.Population("a"), n.Population("a"), connect.AllToAll{}, network.Synapse{Receptor: "e", Weight: dist.Const(-1)})
 		}, network.Options{}, []string{"conductances must be >= 0"}},
 		{"negative delay", func(n *network.Network) {
 			n.AddPopulation("a", 10, lif).Receptor("e", synapse.CurrExp(5))
-			n.Connect("a", "a", connect.AllToAll{}, network.Synapse{Receptor: "e", Weight: dist.Const(1), Delay: dist.Const(-1)})
+			n.Connect(n.Population("a"), n.Population("a"), connect.AllToAll{}, network.Synapse{Receptor: "e", Weight: dist.Const(1), Delay: dist.Const(-1)})
 		}, network.Options{}, []string{"Synapse.Delay -1: bound = -1 ms", ">= 0"}},
 		{"bad receptor tau", func(n *network.Network) { n.AddPopulation("a", 10, lif).Receptor("e", synapse.CurrExp(-3)) }, network.Options{}, []string{`receptor "e"`, "Tau = -3"}},
 		{"bad init", func(n *network.Network) {
@@ -342,16 +342,16 @@ func TestValidation(t *testing.T) {
 		}, network.Options{}, []string{"initial v", "Uniform{Low: 1, High: 0}"}},
 		{"unknown init variable", func(n *network.Network) { n.AddPopulation("a", 10, lif).Init("w", dist.Const(0)) }, network.Options{}, []string{"initial w", "no such variable", "has v"}},
 		{"init length", func(n *network.Network) { n.AddPopulation("a", 10, lif).InitValues("v", []float64{1}) }, network.Options{}, []string{"1 values for 10 neurons"}},
-		{"stimulus neuron", func(n *network.Network) { n.AddPopulation("a", 10, lif).Inject(stimulus.DC{Amplitude: 1}, 10) }, network.Options{}, []string{"neuron 10", "[0, 10)"}},
+		{"stimulus neuron", func(n *network.Network) { n.AddPopulation("a", 10, lif).Select(10).Inject(stimulus.DC{Amplitude: 1}) }, network.Options{}, []string{"neuron 10", "[0, 10)"}},
 		{"stimulus NaN", func(n *network.Network) { n.AddPopulation("a", 10, lif).Inject(stimulus.DC{Amplitude: math.NaN()}) }, network.Options{}, []string{"Amplitude = NaN"}},
 		{"poisson rate", func(n *network.Network) { n.AddPopulation("p", 10, neuron.PoissonSource{Rate: 20000}) }, network.Options{}, []string{"Rate = 20000", "10000 Hz"}},
 		{"too large", func(n *network.Network) {
 			n.AddPopulation("a", 1000000, lif).Receptor("e", synapse.CurrExp(5))
-			n.Connect("a", "a", connect.AllToAll{}, network.Synapse{Receptor: "e", Weight: dist.Const(1)})
+			n.Connect(n.Population("a"), n.Population("a"), connect.AllToAll{}, network.Synapse{Receptor: "e", Weight: dist.Const(1)})
 		}, network.Options{}, []string{"MaxMemory", `"a" -> "a"`}},
 		{"no weight", func(n *network.Network) {
 			n.AddPopulation("a", 10, lif).Receptor("e", synapse.CurrExp(5))
-			n.Connect("a", "a", connect.AllToAll{}, network.Synapse{Receptor: "e"})
+			n.Connect(n.Population("a"), n.Population("a"), connect.AllToAll{}, network.Synapse{Receptor: "e"})
 		}, network.Options{}, []string{"Weight is nil"}},
 		{"spike times size", func(n *network.Network) { n.AddPopulation("s", 3, neuron.SpikeTimes{Times: [][]float64{{1}}}) }, network.Options{}, []string{"1 rows for 3 neurons"}},
 		{"wrong method", func(n *network.Network) { n.AddPopulation("a", 3, neuron.DefaultIzhikevich()).Method(scheme.Exact) }, network.Options{}, []string{"method = exact"}},

@@ -45,6 +45,11 @@ type View interface {
 	Var(pop int, name string) []float64
 	// Vars lists population pop's variables.
 	Vars(pop int) []string
+	// Group resolves a population or a view of one (see Group): the
+	// index and size of its population, and its neurons as population
+	// indices, ascending (nil when it is the whole population). A nil
+	// group, a bad view or a population of another network is an error.
+	Group(g Group) (pop, size int, neurons []int, err error)
 }
 
 type view struct{ n *Network }
@@ -61,6 +66,20 @@ func (v view) Lookup(name string) (int, int, bool) {
 func (v view) Name(pop int) string                { return v.n.pops[pop].name }
 func (v view) Var(pop int, name string) []float64 { return v.n.pops[pop].Var(name) }
 func (v view) Vars(pop int) []string              { return v.n.pops[pop].Vars() }
+func (v view) Group(g Group) (int, int, []int, error) {
+	m, err := v.n.resolve(g)
+	if err != nil {
+		return 0, 0, nil, err
+	}
+	if m.whole() {
+		return m.p.index, m.p.size, nil, nil
+	}
+	neurons := make([]int, m.size())
+	for k := range neurons {
+		neurons[k] = m.at(k)
+	}
+	return m.p.index, m.p.size, neurons, nil
+}
 
 // Digester is implemented by recorders whose data is part of the network's
 // Fingerprint (package record's State and Rate; spike recorders need not:

@@ -144,9 +144,9 @@ func TestSiteStepOrder(t *testing.T) {
 	net := network.New(network.Options{DT: dt, Workers: 1})
 	net.AddPopulation("src", 1, neuron.SpikeTimes{Times: [][]float64{{5 * dt}}})
 	net.AddPopulation("dst", 1, toyHost{})
-	net.Connect("src", "dst", connect.OneToOne{}, network.Synapse{Weight: dist.Const(0.5), Delay: dist.Const(2 * dt),
+	net.Connect(net.Population("src"), net.Population("dst"), connect.OneToOne{}, network.Synapse{Weight: dist.Const(0.5), Delay: dist.Const(2 * dt),
 		Site: &neuron.Site{Section: "a", X: 0.5, Synapse: toySyn{Tau: 2}}})
-	v := record.NewState("dst", "v", []int{0}, 0)
+	v := record.NewState(net.Population("dst"), "v", []int{0}, 0)
 	net.Record(v)
 	if err := net.Run(12 * dt); err != nil {
 		t.Fatal(err)
@@ -172,18 +172,18 @@ func siteNet(seed uint64, workers int) (*network.Network, *record.State) {
 	net.AddPopulation("cells", 57, toyHost{})
 	lif := neuron.DefaultLIF()
 	net.AddPopulation("lif", 23, lif).Receptor("e", synapse.CondExp(5, 0))
-	net.Connect("poisson", "cells", connect.FixedProbability{P: 0.3}, network.Synapse{Weight: dist.Uniform{Low: 0.1, High: 0.4}, Delay: dist.Const(1),
+	net.Connect(net.Population("poisson"), net.Population("cells"), connect.FixedProbability{P: 0.3}, network.Synapse{Weight: dist.Uniform{Low: 0.1, High: 0.4}, Delay: dist.Const(1),
 		Site: &neuron.Site{Section: "a", X: 0.1, Synapse: toySyn{Tau: 2}}})
-	net.Connect("poisson", "cells", connect.FixedInDegree{K: 5}, network.Synapse{Weight: dist.Const(0.03), Delay: dist.Uniform{Low: 0.5, High: 3},
+	net.Connect(net.Population("poisson"), net.Population("cells"), connect.FixedInDegree{K: 5}, network.Synapse{Weight: dist.Const(0.03), Delay: dist.Uniform{Low: 0.5, High: 3},
 		Spread: &network.SiteSpread{Sites: []neuron.Site{{Section: "a", Synapse: toySyn{Tau: 2}}, {Section: "b", Synapse: toySyn{Tau: 5}}}, P: []float64{1, 3}, X: dist.Uniform{Low: 0, High: 1}}})
-	net.Connect("cells", "cells", connect.FixedProbability{P: 0.1}, network.Synapse{Weight: dist.Const(0.02), Delay: dist.Uniform{Low: 0.2, High: 2},
+	net.Connect(net.Population("cells"), net.Population("cells"), connect.FixedProbability{P: 0.1}, network.Synapse{Weight: dist.Const(0.02), Delay: dist.Uniform{Low: 0.2, High: 2},
 		Site: &neuron.Site{Section: "b", X: 0.9, Synapse: toySyn{Tau: 3}}})
-	net.Connect("cells", "lif", connect.FixedProbability{P: 0.5}, network.Synapse{Receptor: "e", Weight: dist.Const(2), Delay: dist.Const(0.5)})
-	net.Connect("lif", "cells", connect.AllToAll{}, network.Synapse{Weight: dist.Const(0.01), Delay: dist.Const(0.3),
+	net.Connect(net.Population("cells"), net.Population("lif"), connect.FixedProbability{P: 0.5}, network.Synapse{Receptor: "e", Weight: dist.Const(2), Delay: dist.Const(0.5)})
+	net.Connect(net.Population("lif"), net.Population("cells"), connect.AllToAll{}, network.Synapse{Weight: dist.Const(0.01), Delay: dist.Const(0.3),
 		Site: &neuron.Site{Section: "a", X: 1, Synapse: toySyn{Tau: 2}}})
-	st := record.NewState("cells", "log", []int{0, 13, 28, 29, 56}, 0)
+	st := record.NewState(net.Population("cells"), "log", []int{0, 13, 28, 29, 56}, 0)
 	net.Record(st)
-	sp := record.NewSpikes("cells")
+	sp := record.NewSpikes(net.Population("cells"))
 	net.Record(sp)
 	hostSpikes = sp
 	return net, st
@@ -251,9 +251,9 @@ func TestSiteSpread(t *testing.T) {
 		net.AddPopulation("src", 200, neuron.PoissonSource{Rate: 1})
 		net.AddPopulation("cells", 10, toyHost{Got: &got})
 		sites := []neuron.Site{{Section: "a", X: 0.2, Synapse: toySyn{Tau: 2}}, {Section: "b", X: 0.3, Synapse: toySyn{Tau: 2}}, {Section: "b", X: 0.9, Synapse: toySyn{Tau: 7}}}
-		pr := net.Connect("src", "cells", connect.AllToAll{}, network.Synapse{Weight: dist.Const(0.01),
+		pr := net.Connect(net.Population("src"), net.Population("cells"), connect.AllToAll{}, network.Synapse{Weight: dist.Const(0.01),
 			Spread: &network.SiteSpread{Sites: sites, P: []float64{1, 0, 3}}})
-		net.Connect("src", "cells", connect.AllToAll{}, network.Synapse{Weight: dist.Const(0.01),
+		net.Connect(net.Population("src"), net.Population("cells"), connect.AllToAll{}, network.Synapse{Weight: dist.Const(0.01),
 			Spread: &network.SiteSpread{Sites: sites[:1], X: dist.Uniform{Low: 0, High: 1}}})
 		if err := net.Run(1); err != nil {
 			t.Fatal(err)
@@ -335,7 +335,7 @@ func TestSiteValidation(t *testing.T) {
 			net.AddPopulation("src", 3, neuron.PoissonSource{Rate: 10})
 			net.AddPopulation("cells", 3, toyHost{})
 			net.AddPopulation("lif", 3, neuron.DefaultLIF()).Receptor("e", synapse.CondExp(5, 0))
-			net.Connect("src", c.post, connect.AllToAll{}, c.syn)
+			net.Connect(net.Population("src"), net.Population(c.post), connect.AllToAll{}, c.syn)
 			err := net.Run(1)
 			if err == nil {
 				t.Fatal("accepted")

@@ -241,7 +241,7 @@ func TestAdExNoOverflow(t *testing.T) {
 	// refractory period (51 updates).
 	net := network.New(network.Options{DT: 0.1})
 	net.AddPopulation("adex", 1, neuron.DefaultAdEx()).Inject(stimulus.DC{Amplitude: 1e15})
-	sp := record.NewSpikes("adex")
+	sp := record.NewSpikes(net.Population("adex"))
 	net.Record(sp)
 	if err := net.Run(100); err != nil {
 		t.Fatal(err)

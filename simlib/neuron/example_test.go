@@ -15,7 +15,7 @@ func ExampleAdEx() {
 	net := network.New(network.Options{DT: 0.1})
 	net.AddPopulation("rs", 1, neuron.DefaultAdEx()).
 		Inject(stimulus.DC{Amplitude: 300, Start: 100})
-	sp := record.NewSpikes("rs")
+	sp := record.NewSpikes(net.Population("rs"))
 	net.Record(sp)
 	if err := net.Run(600); err != nil {
 		fmt.Println(err)
@@ -37,7 +37,7 @@ func ExampleHH() {
 	net := network.New(network.Options{DT: 0.01})
 	net.AddPopulation("hh", 1, neuron.DefaultHH()).
 		Inject(stimulus.Steps{Times: []float64{100, 300}, Amplitudes: []float64{300, 0}})
-	sp := record.NewSpikes("hh")
+	sp := record.NewSpikes(net.Population("hh"))
 	net.Record(sp)
 	if err := net.Run(400); err != nil {
 		fmt.Println(err)

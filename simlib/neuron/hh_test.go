@@ -121,7 +121,7 @@ func TestHHBrian2(t *testing.T) {
 		net := network.New(network.Options{DT: dt})
 		net.AddPopulation("hh", 1, neuron.DefaultHH()).
 			Inject(stimulus.Steps{Times: []float64{100, 300}, Amplitudes: []float64{300, 0}})
-		sp := record.NewSpikes("hh")
+		sp := record.NewSpikes(net.Population("hh"))
 		net.Record(sp)
 		if err := net.Run(400); err != nil {
 			t.Fatal(err)
@@ -150,9 +150,9 @@ func TestHHFICurve(t *testing.T) {
 	net := network.New(network.Options{DT: 0.05})
 	pop := net.AddPopulation("hh", n, neuron.DefaultHH())
 	for k := 1; k < n; k++ {
-		pop.Inject(stimulus.DC{Amplitude: 50 * float64(k)}, k)
+		pop.Select(k).Inject(stimulus.DC{Amplitude: 50 * float64(k)})
 	}
-	sp := record.NewSpikes("hh")
+	sp := record.NewSpikes(net.Population("hh"))
 	net.Record(sp)
 	if err := net.Run(1000); err != nil {
 		t.Fatal(err)

@@ -124,7 +124,7 @@ func TestLIFPeriodDCNetwork(t *testing.T) {
 	const I = 1200.0
 	net := network.New(network.Options{DT: 0.1})
 	net.AddPopulation("lif", 1, p).Inject(stimulus.DC{Amplitude: I})
-	sp := record.NewSpikes("lif")
+	sp := record.NewSpikes(net.Population("lif"))
 	net.Record(sp)
 	if err := net.Run(200); err != nil {
 		t.Fatal(err)
@@ -149,8 +149,8 @@ func psp(t *testing.T, p neuron.LIF, r synapse.Receptor, w, tSpike, delay, T flo
 	net := network.New(network.Options{DT: 0.1})
 	net.AddPopulation("src", 1, neuron.SpikeTimes{Times: [][]float64{{tSpike}}})
 	net.AddPopulation("lif", 1, p).Receptor("syn", r)
-	net.Connect("src", "lif", connect.OneToOne{}, network.Synapse{Receptor: "syn", Weight: dist.Const(w), Delay: dist.Const(delay)})
-	v := record.NewState("lif", "v", []int{0}, 0)
+	net.Connect(net.Population("src"), net.Population("lif"), connect.OneToOne{}, network.Synapse{Receptor: "syn", Weight: dist.Const(w), Delay: dist.Const(delay)})
+	v := record.NewState(net.Population("lif"), "v", []int{0}, 0)
 	net.Record(v)
 	if err := net.Run(T); err != nil {
 		t.Fatal(err)

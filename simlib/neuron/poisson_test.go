@@ -17,7 +17,7 @@ func runPoisson(t *testing.T, p neuron.PoissonSource, n int, T float64, seed uin
 	t.Helper()
 	net := network.New(network.Options{DT: 0.1, Seed: seed, Workers: workers})
 	net.AddPopulation("poisson", n, p)
-	sp := record.NewSpikes("poisson")
+	sp := record.NewSpikes(net.Population("poisson"))
 	net.Record(sp)
 	if err := net.Run(T); err != nil {
 		t.Fatal(err)

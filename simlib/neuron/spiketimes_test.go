@@ -24,7 +24,7 @@ func TestSpikeTimesEmission(t *testing.T) {
 	for _, w := range []int{1, 2, 3} {
 		net := network.New(network.Options{DT: 0.1, Workers: w})
 		net.AddPopulation("src", 3, p)
-		sp := record.NewSpikes("src")
+		sp := record.NewSpikes(net.Population("src"))
 		net.Record(sp)
 		if err := net.Run(5); err != nil {
 			t.Fatal(err)
@@ -62,7 +62,7 @@ func drawnTimes(t *testing.T, p neuron.GaussianDrive, n int, seed uint64) [][]fl
 	t.Helper()
 	net := network.New(network.Options{DT: 0.1, Seed: seed})
 	net.AddPopulation("drive", n, p)
-	sp := record.NewSpikes("drive")
+	sp := record.NewSpikes(net.Population("drive"))
 	net.Record(sp)
 	if err := net.Run(200); err != nil {
 		t.Fatal(err)

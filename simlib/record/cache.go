@@ -30,6 +30,15 @@ func decode(b []byte, v any) error {
 	return nil
 }
 
+// named returns the label of a recorder's data, or its key when the data
+// has none.
+func named(label, key string) string {
+	if label != "" {
+		return label
+	}
+	return key
+}
+
 func validDT(what string, dt float64, hasData bool) error {
 	if hasData && !(dt > 0 && !math.IsInf(dt, 0)) {
 		return fmt.Errorf("record: %s data: dt = %v ms: must be positive and finite", what, dt)
@@ -38,20 +47,20 @@ func validDT(what string, dt float64, hasData bool) error {
 }
 
 type spikesData struct {
-	Pop     string
-	Neurons []int
-	DT      float64
-	Size    int
-	Steps   []int64
-	IDs     []int32
+	Pop   string // network.GroupKey of the group
+	Label string
+	DT    float64
+	Size  int
+	Steps []int64
+	IDs   []int32
 }
 
 // CacheKey describes the recorder's configuration.
-func (s *Spikes) CacheKey() string { return fmt.Sprintf("spikes %q %v", s.pop, s.neurons) }
+func (s *Spikes) CacheKey() string { return fmt.Sprintf("spikes %q", s.key) }
 
 // MarshalBinary encodes the recorder: configuration, dt, size and spikes.
 func (s *Spikes) MarshalBinary() ([]byte, error) {
-	return encode(spikesData{s.pop, s.neurons, s.dt, s.size, s.steps, s.ids})
+	return encode(spikesData{s.key, s.label, s.dt, s.size, s.steps, s.ids})
 }
 
 // UnmarshalBinary restores a recorder encoded by MarshalBinary.
@@ -60,37 +69,31 @@ func (s *Spikes) UnmarshalBinary(b []byte) error {
 	if err := decode(b, &d); err != nil {
 		return err
 	}
-	if s.pop != "" && (s.pop != d.Pop || !slices.Equal(s.neurons, d.Neurons)) {
-		return fmt.Errorf("record: spike recorder of %q %v: the data is of a recorder of %q %v", s.pop, s.neurons, d.Pop, d.Neurons)
+	d.Label = named(d.Label, d.Pop)
+	if s.key != "" && s.key != d.Pop {
+		return fmt.Errorf("record: spike recorder of %q: the data is of a recorder of %q", s.key, d.Pop)
 	}
 	if len(d.Steps) != len(d.IDs) {
-		return fmt.Errorf("record: spike recorder of %q: data has %d times for %d neurons", d.Pop, len(d.Steps), len(d.IDs))
+		return fmt.Errorf("record: spike recorder of %q: data has %d times for %d neurons", named(d.Label, d.Pop), len(d.Steps), len(d.IDs))
 	}
 	if err := validDT("spike recorder", d.DT, len(d.IDs) > 0); err != nil {
 		return err
 	}
 	for k, i := range d.IDs {
 		if i < 0 || int(i) >= d.Size {
-			return fmt.Errorf("record: spike recorder of %q: spike %d is of neuron %d: must be in [0, %d) (the population's size)", d.Pop, k, i, d.Size)
+			return fmt.Errorf("record: spike recorder of %q: spike %d is of neuron %d: must be in [0, %d) (the group's size)", named(d.Label, d.Pop), k, i, d.Size)
 		}
 		if k > 0 && d.Steps[k] < d.Steps[k-1] {
-			return fmt.Errorf("record: spike recorder of %q: spike %d at update %d is before spike %d at update %d: spikes must be in order", d.Pop, k, d.Steps[k], k-1, d.Steps[k-1])
+			return fmt.Errorf("record: spike recorder of %q: spike %d at update %d is before spike %d at update %d: spikes must be in order", named(d.Label, d.Pop), k, d.Steps[k], k-1, d.Steps[k-1])
 		}
 	}
-	s.pop, s.neurons, s.dt, s.size, s.steps, s.ids = d.Pop, d.Neurons, d.DT, d.Size, d.Steps, d.IDs
-	if s.keep == nil && len(s.neurons) > 0 && d.Size > 0 {
-		s.keep = make([]bool, d.Size)
-		for _, i := range s.neurons {
-			if i >= 0 && i < d.Size {
-				s.keep[i] = true
-			}
-		}
-	}
+	s.key, s.label, s.dt, s.size, s.steps, s.ids = d.Pop, d.Label, d.DT, d.Size, d.Steps, d.IDs
 	return nil
 }
 
 type stateData struct {
-	Pop, Variable string
+	Pop, Variable string // Pop: network.GroupKey of the group
+	Label         string
 	Neurons       []int
 	Interval      float64
 	Every         int64
@@ -101,13 +104,13 @@ type stateData struct {
 
 // CacheKey describes the recorder's configuration.
 func (s *State) CacheKey() string {
-	return fmt.Sprintf("state %q %q %v %v", s.pop, s.variable, s.neurons, s.interval)
+	return fmt.Sprintf("state %q %q %v %v", s.pop, s.variable, s.given, s.interval)
 }
 
 // MarshalBinary encodes the recorder: configuration, dt, sampling and
 // traces.
 func (s *State) MarshalBinary() ([]byte, error) {
-	return encode(stateData{s.pop, s.variable, s.neurons, s.interval, s.every, s.dt, s.k0, s.vals})
+	return encode(stateData{s.pop, s.variable, s.label, s.neurons, s.interval, s.every, s.dt, s.k0, s.vals})
 }
 
 // UnmarshalBinary restores a recorder encoded by MarshalBinary.
@@ -116,8 +119,9 @@ func (s *State) UnmarshalBinary(b []byte) error {
 	if err := decode(b, &d); err != nil {
 		return err
 	}
-	if s.pop != "" && (s.pop != d.Pop || s.variable != d.Variable || !slices.Equal(s.neurons, d.Neurons) || math.Float64bits(s.interval) != math.Float64bits(d.Interval)) {
-		return fmt.Errorf("record: state recorder of %q.%s %v: the data is of a recorder of %q.%s %v", s.pop, s.variable, s.neurons, d.Pop, d.Variable, d.Neurons)
+	d.Label = named(d.Label, d.Pop)
+	if s.pop != "" && (s.pop != d.Pop || s.variable != d.Variable || s.given != nil && !slices.Equal(s.given, d.Neurons) || math.Float64bits(s.interval) != math.Float64bits(d.Interval)) {
+		return fmt.Errorf("record: state recorder of %q.%s %v: the data is of a recorder of %q.%s %v", s.pop, s.variable, s.given, d.Pop, d.Variable, d.Neurons)
 	}
 	if len(d.Vals) != len(d.Neurons) && !(d.Vals == nil && d.Every == 0) {
 		return fmt.Errorf("record: state recorder of %q.%s: data has %d traces for %d neurons", d.Pop, d.Variable, len(d.Vals), len(d.Neurons))
@@ -138,13 +142,17 @@ func (s *State) UnmarshalBinary(b []byte) error {
 	if err := validDT("state recorder", d.DT, hasData); err != nil {
 		return err
 	}
-	s.pop, s.variable, s.neurons, s.interval, s.every, s.dt, s.k0, s.vals = d.Pop, d.Variable, d.Neurons, d.Interval, d.Every, d.DT, d.K0, d.Vals
+	if s.pop == "" {
+		s.given = d.Neurons
+	}
+	s.pop, s.variable, s.label, s.neurons, s.interval, s.every, s.dt, s.k0, s.vals = d.Pop, d.Variable, d.Label, d.Neurons, d.Interval, d.Every, d.DT, d.K0, d.Vals
 	s.dg.reset()
 	return nil
 }
 
 type rateData struct {
-	Pop      string
+	Pop      string // network.GroupKey of the group
+	Label    string
 	Bin      float64
 	BinSteps int64
 	DT       float64
@@ -158,7 +166,7 @@ func (r *Rate) CacheKey() string { return fmt.Sprintf("rate %q %v", r.pop, r.bin
 
 // MarshalBinary encodes the recorder: configuration, dt, size and counts.
 func (r *Rate) MarshalBinary() ([]byte, error) {
-	return encode(rateData{r.pop, r.bin, r.binSteps, r.dt, r.size, r.first, r.counts})
+	return encode(rateData{r.pop, r.label, r.bin, r.binSteps, r.dt, r.size, r.first, r.counts})
 }
 
 // UnmarshalBinary restores a recorder encoded by MarshalBinary.
@@ -167,6 +175,7 @@ func (r *Rate) UnmarshalBinary(b []byte) error {
 	if err := decode(b, &d); err != nil {
 		return err
 	}
+	d.Label = named(d.Label, d.Pop)
 	if r.pop != "" && (r.pop != d.Pop || math.Float64bits(r.bin) != math.Float64bits(d.Bin)) {
 		return fmt.Errorf("record: rate recorder of %q (bin %v ms): the data is of a recorder of %q (bin %v ms)", r.pop, r.bin, d.Pop, d.Bin)
 	}
@@ -178,10 +187,10 @@ func (r *Rate) UnmarshalBinary(b []byte) error {
 	}
 	for k, c := range d.Counts {
 		if c < 0 || int(c) > d.Size {
-			return fmt.Errorf("record: rate recorder of %q: count %d = %d: must be in [0, %d] (the population's size)", d.Pop, k, c, d.Size)
+			return fmt.Errorf("record: rate recorder of %q: count %d = %d: must be in [0, %d] (the group's size)", d.Pop, k, c, d.Size)
 		}
 	}
-	r.pop, r.bin, r.binSteps, r.dt, r.size, r.first, r.counts = d.Pop, d.Bin, d.BinSteps, d.DT, d.Size, d.First, d.Counts
+	r.pop, r.label, r.bin, r.binSteps, r.dt, r.size, r.first, r.counts = d.Pop, d.Label, d.Bin, d.BinSteps, d.DT, d.Size, d.First, d.Counts
 	r.dg.reset()
 	return nil
 }

@@ -15,7 +15,7 @@ func driven(n int) *network.Network {
 	net := network.New(network.Options{Workers: 1})
 	p := net.AddPopulation("c", n, neuron.DefaultLIF())
 	for i := 0; i < n; i++ {
-		p.Inject(stimulus.DC{Amplitude: 100 + float64(i)}, i)
+		p.Select(i).Inject(stimulus.DC{Amplitude: 100 + float64(i)})
 	}
 	return net
 }
@@ -27,7 +27,7 @@ func driven(n int) *network.Network {
 func TestDigests(t *testing.T) {
 	digest := func(neurons []int, interval float64, pieces ...float64) []byte {
 		net := driven(4)
-		s := record.NewState("c", "v", neurons, interval)
+		s := record.NewState(net.Population("c"), "v", neurons, interval)
 		net.Record(s)
 		for _, d := range pieces {
 			if err := net.Run(d); err != nil {
@@ -53,7 +53,7 @@ func TestDigests(t *testing.T) {
 	}
 
 	net := driven(4)
-	s := record.NewState("c", "v", []int{0, 3}, 0.5)
+	s := record.NewState(net.Population("c"), "v", []int{0, 3}, 0.5)
 	net.Record(s)
 	if err := net.Run(20); err != nil {
 		t.Fatal(err)
@@ -63,8 +63,8 @@ func TestDigests(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.Digest()
-	fresh := record.NewState("c", "v", []int{0, 3}, 0.5)
 	other := driven(4)
+	fresh := record.NewState(other.Population("c"), "v", []int{0, 3}, 0.5)
 	other.Record(fresh)
 	if err := other.Build(); err != nil {
 		t.Fatal(err)
@@ -79,7 +79,7 @@ func TestDigests(t *testing.T) {
 
 	rate := func(bin float64, times [][]float64) []byte {
 		net := sources(times)
-		r := record.NewRate("s", bin)
+		r := record.NewRate(net.Population("s"), bin)
 		net.Record(r)
 		if err := net.Run(10); err != nil {
 			t.Fatal(err)
@@ -103,7 +103,7 @@ func BenchmarkStateDigest(b *testing.B) {
 	for i := range neurons {
 		neurons[i] = i
 	}
-	s := record.NewState("c", "v", neurons, 0)
+	s := record.NewState(net.Population("c"), "v", neurons, 0)
 	net.Record(s)
 	if err := net.Run(100); err != nil {
 		b.Fatal(err)

@@ -1,10 +1,13 @@
-// Package record holds recorders: Spikes (all neurons of a population or a
-// subset), State (variables of chosen neurons at a chosen interval) and
-// Rate (population rate). Each implements network.Recorder and returns its
-// data as plain slices, easy to hand to charts and analysis.
+// Package record holds recorders: Spikes (of a population or a view of
+// one), State (variables of chosen neurons at a chosen interval) and Rate
+// (the rate of a population or a view). Each records a network.Group (a
+// population's handle or a view: exc.Slice(0, 100)), numbers a view's
+// neurons from 0, implements network.Recorder and returns its data as
+// plain slices, easy to hand to charts and analysis.
 //
-//	sp := record.NewSpikes("exc")
-//	vm := record.NewState("exc", "v", []int{0, 1}, 0.1) // every 0.1 ms
+//	sp := record.NewSpikes(exc)
+//	vm := record.NewState(exc, "v", []int{0, 1}, 0.1) // every 0.1 ms
+//	ve := record.NewState(exc.Slice(0, 4), "v", nil, 0) // every neuron of the view, every step
 //	net.Record(sp)
 //	net.Record(vm)
 //	net.Run(1000)

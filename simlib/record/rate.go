@@ -8,13 +8,17 @@ import (
 	"github.com/golgi-sim/golgi/simlib/param"
 )
 
-// Rate records the population rate: spikes per neuron per second, in bins.
+// Rate records the rate of a population or of a view of one
+// (network.Group): spikes per neuron of the group per second, in bins.
 type Rate struct {
-	pop      string
+	g        network.Group
+	pop      string // network.GroupKey(g): the configuration
+	label    string // g.String()
 	bin      float64
 	idx      int
 	dt       float64
 	size     int
+	keep     []bool // the neurons of the view; nil: all
 	binSteps int64
 	net      uint64  // ID of the network attached to, 0 before
 	first    int64   // first update counted, -1 before the first sample
@@ -22,18 +26,28 @@ type Rate struct {
 	dg       digest
 }
 
-// NewRate records the rate of population pop in bins of bin ms (rounded to
-// steps; 0 means one step; otherwise at least dt).
-func NewRate(pop string, bin float64) *Rate { return &Rate{pop: pop, bin: bin, first: -1} }
+// NewRate records the rate of g (a population or a view of one) in bins
+// of bin ms (rounded to steps; 0 means one step; otherwise at least dt).
+func NewRate(g network.Group, bin float64) *Rate {
+	return &Rate{g: g, pop: network.GroupKey(g), label: groupLabel(g), bin: bin, first: -1}
+}
 
 func (r *Rate) Attach(v network.View) error {
 	// first: a refused attach must not touch the recorder of another network
 	if r.net != 0 && r.net != v.ID() {
-		return fmt.Errorf("rate recorder of %q: already attached to another network: make a new recorder", r.pop)
+		return fmt.Errorf("rate recorder of %q: already attached to another network: make a new recorder", r.label)
 	}
-	idx, size, ok := v.Lookup(r.pop)
-	if !ok {
-		return fmt.Errorf("rate recorder: unknown population %q", r.pop)
+	idx, size, members, err := v.Group(r.g)
+	if err != nil {
+		return fmt.Errorf("rate recorder of %q: %w", r.label, err)
+	}
+	var keep []bool
+	if members != nil {
+		keep = make([]bool, size)
+		for _, i := range members {
+			keep[i] = true
+		}
+		size = len(members)
 	}
 	dt := v.DT()
 	n, err := param.Steps("bin", r.bin, dt, param.MaxSteps)
@@ -41,9 +55,9 @@ func (r *Rate) Attach(v network.View) error {
 		err = param.New("bin", r.bin, " ms", fmt.Sprintf("must be 0 (one step) or at least dt = %v ms", dt))
 	}
 	if err != nil {
-		return fmt.Errorf("rate recorder of %q: %w", r.pop, err)
+		return fmt.Errorf("rate recorder of %q: %w", r.label, err)
 	}
-	r.idx, r.dt, r.size, r.binSteps, r.net = idx, dt, size, max(1, n), v.ID()
+	r.idx, r.dt, r.size, r.binSteps, r.net, r.keep = idx, dt, size, max(1, n), v.ID(), keep
 	return nil
 }
 
@@ -71,7 +85,15 @@ func (r *Rate) Spikes(step int64, pop int, chunks [][]int32) {
 	r.extend(step)
 	n := 0
 	for _, c := range chunks {
-		n += len(c)
+		if r.keep == nil {
+			n += len(c)
+			continue
+		}
+		for _, i := range c {
+			if r.keep[i] {
+				n++
+			}
+		}
 	}
 	r.counts[step-r.first] += int32(n)
 }
@@ -94,8 +116,13 @@ func (r *Rate) Rates() (t, hz []float64) {
 	return t, hz
 }
 
-// Population returns the recorded population's name.
-func (r *Rate) Population() string { return r.pop }
+// Population returns the name of the recorded group: the population's
+// ("exc") or the view's ("exc[0:3200]").
+func (r *Rate) Population() string { return r.label }
+
+// Group returns the recorded group (nil for a recorder restored from
+// data into a zero Rate).
+func (r *Rate) Group() network.Group { return r.g }
 
 // Bin returns the bin width asked for (ms; 0: one step).
 func (r *Rate) Bin() float64 { return r.bin }

@@ -22,7 +22,7 @@ func sources(times [][]float64) *network.Network {
 
 func TestSpikes(t *testing.T) {
 	net := sources([][]float64{{0.5, 1.0}, {0.3}, {1.0, 2.0}})
-	all, some := record.NewSpikes("s"), record.NewSpikes("s", 2)
+	all, some := record.NewSpikes(net.Population("s")), record.NewSpikes(net.Population("s").Select(2))
 	net.Record(all)
 	net.Record(some)
 	if err := net.Run(3); err != nil {
@@ -41,7 +41,7 @@ func TestSpikes(t *testing.T) {
 	if want := []int{2, 1, 2}; !reflect.DeepEqual(all.Counts(), want) {
 		t.Fatalf("counts %v", all.Counts())
 	}
-	if some.Len() != 2 || some.Indices()[0] != 2 {
+	if some.Len() != 2 || some.Indices()[0] != 0 || some.Size() != 1 { // numbered within the view
 		t.Fatalf("subset recorder has %v", some.Indices())
 	}
 }
@@ -49,8 +49,8 @@ func TestSpikes(t *testing.T) {
 func TestState(t *testing.T) {
 	net := network.New(network.Options{DT: 0.1, Workers: 2})
 	lif := neuron.DefaultLIF()
-	net.AddPopulation("n", 5, lif).Method(scheme.Exact).Inject(stimulus.DC{Amplitude: 100}, 4)
-	st := record.NewState("n", "v", []int{4, 0}, 0.5) // unsorted on purpose
+	net.AddPopulation("n", 5, lif).Method(scheme.Exact).Select(4).Inject(stimulus.DC{Amplitude: 100})
+	st := record.NewState(net.Population("n"), "v", []int{4, 0}, 0.5) // unsorted on purpose
 	net.Record(st)
 	if err := net.Run(2); err != nil {
 		t.Fatal(err)
@@ -68,7 +68,7 @@ func TestState(t *testing.T) {
 	}
 	// A recorder added after the network was built starts with the state
 	// at that time.
-	late := record.NewState("n", "v", []int{4}, 0)
+	late := record.NewState(net.Population("n"), "v", []int{4}, 0)
 	net.Record(late)
 	if err := net.Run(0.3); err != nil {
 		t.Fatal(err)
@@ -81,7 +81,7 @@ func TestState(t *testing.T) {
 func TestRate(t *testing.T) {
 	// 4 neurons; 3 spikes in [0, 1) ms, 1 in [1, 2), none in [2, 2.5).
 	net := sources([][]float64{{0.2, 1.5}, {0.4}, {0.9}, {}})
-	r := record.NewRate("s", 1)
+	r := record.NewRate(net.Population("s"), 1)
 	net.Record(r)
 	if err := net.Run(2.5); err != nil {
 		t.Fatal(err)
@@ -100,19 +100,20 @@ func TestRate(t *testing.T) {
 
 func TestAttachErrors(t *testing.T) {
 	for _, c := range []struct {
-		rec  network.Recorder
+		rec  func(s *network.Population) network.Recorder
 		want string
 	}{
-		{record.NewSpikes("x"), `unknown population "x"`},
-		{record.NewSpikes("s", 9), "neuron 9"},
-		{record.NewState("s", "v", []int{0}, 0), `no variable "v"`},
-		{record.NewRate("s", -1), "bin = -1"},
+		{func(s *network.Population) network.Recorder { return record.NewSpikes(s.Network().Population("x")) }, `unknown population "x"`},
+		{func(s *network.Population) network.Recorder { return record.NewSpikes(s.Select(9)) }, "neuron 9"},
+		{func(s *network.Population) network.Recorder { return record.NewState(s, "v", []int{0}, 0) }, `no variable "v"`},
+		{func(s *network.Population) network.Recorder { return record.NewRate(s, -1) }, "bin = -1"},
 	} {
 		net := sources([][]float64{{1}})
-		net.Record(c.rec)
+		r := c.rec(net.Population("s"))
+		net.Record(r)
 		err := net.Run(1)
 		if err == nil || !strings.Contains(err.Error(), c.want) {
-			t.Errorf("%T: error %v, want %q", c.rec, err, c.want)
+			t.Errorf("%T: error %v, want %q", r, err, c.want)
 		}
 	}
 }

@@ -55,11 +55,11 @@ func TestRoundTrip(t *testing.T) {
 		if len(subset) == 0 {
 			subset = []int{n - 1}
 		}
-		sp := record.NewSpikes("src")
-		sub := record.NewSpikes("lif", subset...)
-		st := record.NewState("lif", "v", subset, dt*float64(r.IntN(5)))
-		ge := record.NewState("lif", "e", []int{0}, 0)
-		ra := record.NewRate("src", dt*float64(r.IntN(30)))
+		sp := record.NewSpikes(net.Population("src"))
+		sub := record.NewSpikes(net.Population("lif").Select(subset...))
+		st := record.NewState(net.Population("lif"), "v", subset, dt*float64(r.IntN(5)))
+		ge := record.NewState(net.Population("lif"), "e", []int{0}, 0)
+		ra := record.NewRate(net.Population("src"), dt*float64(r.IntN(30)))
 		for _, rec := range []network.Recorder{sp, sub, st, ge, ra} {
 			net.Record(rec)
 		}
@@ -76,11 +76,11 @@ func TestRoundTrip(t *testing.T) {
 			get        func(any) []any
 		}
 		for _, p := range []pair{
-			{"spikes", sp, &record.Spikes{}, record.NewSpikes("src"), func(x any) []any { return spikeGetters(x.(*record.Spikes)) }},
-			{"spikes subset", sub, &record.Spikes{}, record.NewSpikes("lif", subset...), func(x any) []any { return spikeGetters(x.(*record.Spikes)) }},
-			{"state", st, &record.State{}, record.NewState("lif", "v", subset, st.Interval()), func(x any) []any { return stateGetters(x.(*record.State)) }},
-			{"state e", ge, &record.State{}, record.NewState("lif", "e", []int{0}, 0), func(x any) []any { return stateGetters(x.(*record.State)) }},
-			{"rate", ra, &record.Rate{}, record.NewRate("src", ra.Bin()), func(x any) []any { return rateGetters(x.(*record.Rate)) }},
+			{"spikes", sp, &record.Spikes{}, record.NewSpikes(net.Population("src")), func(x any) []any { return spikeGetters(x.(*record.Spikes)) }},
+			{"spikes subset", sub, &record.Spikes{}, record.NewSpikes(net.Population("lif").Select(subset...)), func(x any) []any { return spikeGetters(x.(*record.Spikes)) }},
+			{"state", st, &record.State{}, record.NewState(net.Population("lif"), "v", subset, st.Interval()), func(x any) []any { return stateGetters(x.(*record.State)) }},
+			{"state e", ge, &record.State{}, record.NewState(net.Population("lif"), "e", []int{0}, 0), func(x any) []any { return stateGetters(x.(*record.State)) }},
+			{"rate", ra, &record.Rate{}, record.NewRate(net.Population("src"), ra.Bin()), func(x any) []any { return rateGetters(x.(*record.Rate)) }},
 		} {
 			b, err := p.src.MarshalBinary()
 			if err != nil {
@@ -104,7 +104,10 @@ func TestRoundTrip(t *testing.T) {
 func TestUnmarshalRefuses(t *testing.T) {
 	net := network.New(network.Options{Workers: 1})
 	net.AddPopulation("s", 3, neuron.SpikeTimes{Times: [][]float64{{1}, {2}, {3}}})
-	sp, st, ra := record.NewSpikes("s"), record.NewState("x", "v", []int{0}, 0), record.NewRate("s", 1)
+	other := network.New(network.Options{}) // recorders of other populations
+	other.AddPopulation("t", 3, neuron.SpikeTimes{Times: [][]float64{{1}, {2}, {3}}})
+	other.AddPopulation("x", 3, neuron.DefaultLIF())
+	sp, st, ra := record.NewSpikes(net.Population("s")), record.NewState(other.Population("x"), "v", []int{0}, 0), record.NewRate(net.Population("s"), 1)
 	net.Record(sp)
 	net.Record(ra)
 	if err := net.Run(5); err != nil {
@@ -119,8 +122,8 @@ func TestUnmarshalRefuses(t *testing.T) {
 	}{
 		{"truncated spikes", (&record.Spikes{}).UnmarshalBinary(b[:len(b)/2]), "cannot decode"},
 		{"garbage", (&record.Rate{}).UnmarshalBinary([]byte("not gob")), "cannot decode"},
-		{"other population", record.NewSpikes("t").UnmarshalBinary(b), `the data is of a recorder of "s"`},
-		{"other bin", record.NewRate("s", 2).UnmarshalBinary(rb), "bin 1 ms"},
+		{"other population", record.NewSpikes(other.Population("t")).UnmarshalBinary(b), `the data is of a recorder of "s"`},
+		{"other bin", record.NewRate(net.Population("s"), 2).UnmarshalBinary(rb), "bin 1 ms"},
 		{"spikes into a state recorder", st.UnmarshalBinary(b), "the data is of a recorder"},
 	} {
 		if c.err == nil || !strings.Contains(c.err.Error(), c.want) {
@@ -136,8 +139,8 @@ func TestUnmarshalRefuses(t *testing.T) {
 func TestRefusedAttachLeavesRecorder(t *testing.T) {
 	a := network.New(network.Options{DT: 0.1})
 	a.AddPopulation("p", 2, neuron.DefaultLIF()).Inject(stimulus.DC{Amplitude: 200})
-	st := record.NewState("p", "v", []int{1}, 0)
-	sp := record.NewSpikes("p", 1)
+	st := record.NewState(a.Population("p"), "v", []int{1}, 0)
+	sp := record.NewSpikes(a.Population("p").Select(1))
 	a.Record(st)
 	a.Record(sp)
 	if err := a.Run(1); err != nil {
@@ -155,7 +158,7 @@ func TestRefusedAttachLeavesRecorder(t *testing.T) {
 	}
 	times, v := st.Times(), st.Values()[0]
 	// 2 ms at dt 0.1: samples at 0, 0.1, ..., 2.0 (21), the last one the live state
-	if len(times) != 21 || math.Abs(times[20]-2) > 1e-12 || v[20] != a.Population("p").Var("v")[1] || sp.Size() != 2 {
+	if len(times) != 21 || math.Abs(times[20]-2) > 1e-12 || v[20] != a.Population("p").Var("v")[1] || sp.Size() != 1 {
 		t.Fatalf("after the refused attach: %d samples, last at %v ms, v %v (live %v), size %d", len(times), times[len(times)-1], v[len(v)-1], a.Population("p").Var("v")[1], sp.Size())
 	}
 }

@@ -6,46 +6,68 @@ import (
 	"github.com/golgi-sim/golgi/simlib/network"
 )
 
-// Spikes records the spikes of a population (or of chosen neurons).
+// Spikes records the spikes of a population or of a view of one
+// (network.Group); the neurons of a view are numbered 0..Size()-1, as if
+// it were a population of its own.
 type Spikes struct {
-	pop     string
-	neurons []int
-	idx     int
-	dt      float64
-	keep    []bool // nil: all
-	steps   []int64
-	ids     []int32
-	size    int
-	net     uint64 // ID of the network attached to, 0 before
+	g     network.Group
+	key   string // network.GroupKey(g): the configuration
+	label string // g.String()
+	idx   int
+	dt    float64
+	pos   []int32 // the view's index of each neuron of the population, -1 outside; nil: all
+	steps []int64
+	ids   []int32
+	size  int
+	net   uint64 // ID of the network attached to, 0 before
 }
 
-// NewSpikes records the spikes of population pop, of the given neurons
-// only when some are given.
-func NewSpikes(pop string, neurons ...int) *Spikes {
-	return &Spikes{pop: pop, neurons: append([]int(nil), neurons...)}
+// NewSpikes records the spikes of g: a population (the handle
+// AddPopulation returned) or a view of one (pop.Slice(0, 100)).
+func NewSpikes(g network.Group) *Spikes {
+	return &Spikes{g: g, key: network.GroupKey(g), label: groupLabel(g)}
+}
+
+// groupLabel names a group in messages and Population().
+func groupLabel(g network.Group) string {
+	if g == nil {
+		return ""
+	}
+	return g.String()
+}
+
+// positions returns, for a view's neurons (population indices,
+// ascending), the view's index of each neuron of a population of size
+// neurons, -1 outside; nil for a whole population.
+func positions(neurons []int, size int) []int32 {
+	if neurons == nil {
+		return nil
+	}
+	pos := make([]int32, size)
+	for i := range pos {
+		pos[i] = -1
+	}
+	for k, i := range neurons {
+		pos[i] = int32(k)
+	}
+	return pos
 }
 
 func (s *Spikes) Attach(v network.View) error {
 	// every check first: a refused attach leaves the recorder as it was
 	// (it may be recording another network)
 	if s.net != 0 && s.net != v.ID() {
-		return fmt.Errorf("spike recorder of %q: already attached to another network: make a new recorder", s.pop)
+		return fmt.Errorf("spike recorder of %q: already attached to another network: make a new recorder", s.label)
 	}
-	idx, size, ok := v.Lookup(s.pop)
-	if !ok {
-		return fmt.Errorf("spike recorder: unknown population %q", s.pop)
+	idx, popSize, neurons, err := v.Group(s.g)
+	if err != nil {
+		return fmt.Errorf("spike recorder of %q: %w", s.label, err)
 	}
-	var keep []bool
-	if len(s.neurons) > 0 {
-		keep = make([]bool, size)
-		for _, i := range s.neurons {
-			if i < 0 || i >= size {
-				return fmt.Errorf("spike recorder of %q: neuron %d: must be in [0, %d)", s.pop, i, size)
-			}
-			keep[i] = true
-		}
+	size := popSize
+	if neurons != nil {
+		size = len(neurons)
 	}
-	s.idx, s.dt, s.size, s.net, s.keep = idx, v.DT(), size, v.ID(), keep
+	s.idx, s.dt, s.size, s.net, s.pos = idx, v.DT(), size, v.ID(), positions(neurons, popSize)
 	return nil
 }
 
@@ -57,27 +79,37 @@ func (s *Spikes) Spikes(step int64, pop int, chunks [][]int32) {
 	}
 	for _, c := range chunks {
 		for _, i := range c {
-			if s.keep == nil || s.keep[i] {
+			if s.pos == nil {
 				s.steps = append(s.steps, step)
 				s.ids = append(s.ids, i)
+			} else if k := s.pos[i]; k >= 0 {
+				s.steps = append(s.steps, step)
+				s.ids = append(s.ids, k)
 			}
 		}
 	}
 }
 
-// Population returns the recorded population's name.
-func (s *Spikes) Population() string { return s.pop }
+// Population returns the name of the recorded group: the population's
+// ("exc") or the view's ("exc[0:3200]").
+func (s *Spikes) Population() string { return s.label }
+
+// Group returns the recorded group (nil for a recorder restored from
+// data into a zero Spikes).
+func (s *Spikes) Group() network.Group { return s.g }
 
 // Len returns the number of recorded spikes.
 func (s *Spikes) Len() int { return len(s.ids) }
 
-// Size returns the size of the recorded population (once attached).
+// Size returns the number of neurons of the recorded group (once
+// attached).
 func (s *Spikes) Size() int { return s.size }
 
 // Steps returns the update index of each spike (shared, do not modify).
 func (s *Spikes) Steps() []int64 { return s.steps }
 
-// Indices returns the neuron of each spike (shared, do not modify).
+// Indices returns the neuron of each spike, numbered within the recorded
+// group (shared, do not modify).
 func (s *Spikes) Indices() []int32 { return s.ids }
 
 // Times returns each spike's time (ms), in order of occurrence.
@@ -89,7 +121,7 @@ func (s *Spikes) Times() []float64 {
 	return t
 }
 
-// Trains returns the spike times (ms) of every neuron of the population.
+// Trains returns the spike times (ms) of every neuron of the group.
 func (s *Spikes) Trains() [][]float64 {
 	tr := make([][]float64, s.size)
 	for k, i := range s.ids {

@@ -18,7 +18,12 @@ import (
 func inject(s stimulus.Stimulus, neurons ...int) func() error {
 	return func() error {
 		net := network.New(network.Options{})
-		net.AddPopulation("p", 2, neuron.DefaultLIF()).Inject(s, neurons...)
+		p := net.AddPopulation("p", 2, neuron.DefaultLIF())
+		if neurons == nil {
+			p.Inject(s)
+		} else {
+			p.Select(neurons...).Inject(s)
+		}
 		return net.Run(1)
 	}
 }

@@ -12,17 +12,17 @@ import (
 )
 
 // runSubset runs 10 LIF neurons for 20 ms with a DC of amp pA from 1 ms
-// into neurons 9, 1, 5, 4 (given unsorted) and a noise current from 2 ms
+// into neurons 1, 4, 5, 9 and a noise current from 2 ms
 // into neurons 2, 7, 8; it returns every neuron's v after every update
 // (index 0: the initial state).
 func runSubset(t *testing.T, workers int, amp float64) [][]float64 {
 	t.Helper()
 	net := network.New(network.Options{DT: 0.1, Seed: 3, Workers: workers})
-	net.AddPopulation("lif", 10, neuron.DefaultLIF()).
-		Inject(stimulus.DC{Amplitude: amp, Start: 1}, 9, 1, 5, 4).
-		Inject(stimulus.Noise{Mean: 50, SD: 200, Start: 2}, 2, 7, 8)
+	lif := net.AddPopulation("lif", 10, neuron.DefaultLIF())
+	lif.Select(1, 4, 5, 9).Inject(stimulus.DC{Amplitude: amp, Start: 1})
+	lif.Select(2, 7, 8).Inject(stimulus.Noise{Mean: 50, SD: 200, Start: 2})
 	all := []int{0, 1, 2, 3, 4, 5, 6, 7, 8, 9}
-	v := record.NewState("lif", "v", all, 0)
+	v := record.NewState(net.Population("lif"), "v", all, 0)
 	net.Record(v)
 	if err := net.Run(20); err != nil {
 		t.Fatal(err)
@@ -103,7 +103,12 @@ func TestInjectErrors(t *testing.T) {
 	}
 	for _, c := range cases {
 		net := network.New(network.Options{DT: 0.1})
-		net.AddPopulation("lif", 10, neuron.DefaultLIF()).Inject(c.s, c.neurons...)
+		lif := net.AddPopulation("lif", 10, neuron.DefaultLIF())
+		if c.neurons == nil {
+			lif.Inject(c.s)
+		} else {
+			lif.Select(c.neurons...).Inject(c.s)
+		}
 		err := net.Run(1)
 		if err == nil {
 			t.Errorf("%+v into %v: no error", c.s, c.neurons)

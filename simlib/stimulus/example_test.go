@@ -13,8 +13,8 @@ import (
 // after 20 ms has risen 10·(1 - e^-0.95) = 6.133 mV above rest.
 func Example() {
 	net := network.New(network.Options{DT: 0.1, Seed: 1})
-	pop := net.AddPopulation("lif", 2, neuron.DefaultLIF()).
-		Inject(stimulus.DC{Amplitude: 500, Start: 1}, 1)
+	pop := net.AddPopulation("lif", 2, neuron.DefaultLIF())
+	pop.Slice(1, 2).Inject(stimulus.DC{Amplitude: 500, Start: 1})
 	if err := net.Run(20); err != nil {
 		fmt.Println(err)
 		return

@@ -13,9 +13,9 @@ import (
 // SpikeData and TraceData hold exactly what the recorders hold.
 func TestRecorderData(t *testing.T) {
 	net := network.New(network.Options{DT: 0.1, Seed: 1, Workers: 1})
-	net.AddPopulation("c", 3, neuron.DefaultLIF()).Inject(stimulus.DC{Amplitude: 1000}, 0, 2) // pA
-	spk := record.NewSpikes("c")
-	v := record.NewState("c", "v", []int{2, 1}, 0.5)
+	net.AddPopulation("c", 3, neuron.DefaultLIF()).Select(0, 2).Inject(stimulus.DC{Amplitude: 1000}) // pA
+	spk := record.NewSpikes(net.Population("c"))
+	v := record.NewState(net.Population("c"), "v", []int{2, 1}, 0.5)
 	net.Record(spk)
 	net.Record(v)
 	if err := net.Run(100); err != nil {

@@ -77,7 +77,9 @@ func Example_wscale() {
 		fmt.Println()
 	}
 	best, _ := tab.Best("loss")
-	fmt.Printf("best: weight %v nS at %s, EPSP %.3f mV\n", best.Values[0], best.Values[1], best.Metric("epsp_mv"))
+	w, _ := best.Num("weight") // a parameter of every point
+	sec, _ := best.Label("sec")
+	fmt.Printf("best: weight %v nS at %s, EPSP %.3f mV\n", w, sec, best.Metric("epsp_mv"))
 	// Output:
 	// EPSP (mV)   soma dendrite axon_0 axon_1
 	// w = 1 nS:  0.101  0.282  0.056  0.080
@@ -98,8 +100,13 @@ func Example_batch() {
 		fmt.Println(err)
 		return
 	}
-	for _, r := range tab.Rows {
-		fmt.Printf("weight %7.3f nS: min %.2f mV, max %.2f mV, %3.0f spikes\n", r.Values[0].Num, r.Metric("min_peak"), r.Metric("max_peak"), r.Metric("pyr_spikes"))
+	for _, r := range tab.Rows { // results by name
+		w, err := r.Num("weight_pyr")
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		fmt.Printf("weight %7.3f nS: min %.2f mV, max %.2f mV, %3.0f spikes\n", w, r.Metric("min_peak"), r.Metric("max_peak"), r.Metric("pyr_spikes"))
 	}
 	// Output:
 	// weight   0.100 nS: min -65.15 mV, max -64.83 mV,   0 spikes

@@ -24,7 +24,7 @@ func TestSweepRunLog(t *testing.T) {
 		time.Sleep(time.Duration(8-p.Index) * 3 * time.Millisecond)
 		net := network.New(network.Options{Seed: p.Seed, Workers: 1})
 		net.AddPopulation("c", 2, neuron.DefaultLIF()).Inject(stimulus.DC{Amplitude: p.Float("i_pa")})
-		v := record.NewState("c", "v", []int{0}, 0.5)
+		v := record.NewState(net.Population("c"), "v", []int{0}, 0.5)
 		net.Record(v)
 		if err := net.RunContext(ctx, 20); err != nil {
 			return sweep.Output{}, err

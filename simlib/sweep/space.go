@@ -129,8 +129,10 @@ type Dim struct {
 }
 
 // Value is a parameter's value at a point: a number, or for a label
-// parameter the label and its position in Num.
+// parameter the label and its position in Num; Name is the parameter's
+// name (Result.Num and Result.Label find values by it).
 type Value struct {
+	Name  string
 	Num   float64
 	Label string
 }
@@ -183,6 +185,9 @@ func (s *Space) Values(i int) []Value {
 	}
 	v := make([]Value, len(s.dims))
 	s.at(i, v)
+	for k := range v {
+		v[k].Name = s.dims[k].Name
+	}
 	return v
 }
 

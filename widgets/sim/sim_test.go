@@ -16,7 +16,7 @@ func TestChartsFromRecorders(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rate := record.NewRate("cells", 10)
+	rate := record.NewRate(m.Population("cells"), 10)
 	m.Record(rate)
 	if err := m.Run(300); err != nil {
 		t.Fatal(err)

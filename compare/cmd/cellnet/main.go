@@ -39,10 +39,10 @@ func main() {
 	net := network.New(network.Options{DT: dt, Workers: 1})
 	net.AddPopulation("A", 1, cell.DefaultPopulation(a))
 	net.AddPopulation("B", 1, cell.DefaultPopulation(ballStick()))
-	net.Connect("A", "B", connect.OneToOne{}, network.Synapse{Weight: dist.Const(0.0005), Delay: dist.Const(2),
+	net.Connect(net.Population("A"), net.Population("B"), connect.OneToOne{}, network.Synapse{Weight: dist.Const(0.0005), Delay: dist.Const(2),
 		Site: &neuron.Site{Section: "dend", X: 0.5, Synapse: mech.Exp2Syn{Tau1: 0.5, Tau2: 5, E: 0}}})
-	spA := record.NewSpikes("A")
-	vB := record.NewState("B", "v", []int{0}, 0)
+	spA := record.NewSpikes(net.Population("A"))
+	vB := record.NewState(net.Population("B"), "v", []int{0}, 0)
 	net.Record(spA)
 	net.Record(vB)
 	if err := net.Run(30); err != nil {

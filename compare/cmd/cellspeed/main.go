@@ -89,7 +89,7 @@ func runGroup(n int, tstop float64) (result, error) {
 func runNetwork(n int, tstop float64, workers int) (result, error) {
 	net := network.New(network.Options{DT: 0.025, Workers: workers})
 	net.AddPopulation("cables", n, cell.DefaultPopulation(Cable()))
-	sp := record.NewSpikes("cables")
+	sp := record.NewSpikes(net.Population("cables"))
 	net.Record(sp)
 	if err := net.Build(); err != nil {
 		return result{}, err

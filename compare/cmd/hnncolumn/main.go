@@ -101,11 +101,7 @@ func run(in, out string) error {
 	var st []*record.State
 	if c.VSoma {
 		for _, typ := range hnn.CellTypes {
-			all := make([]int, col.Sizes()[typ])
-			for i := range all {
-				all[i] = i
-			}
-			s := record.NewState(typ, "v", all, 0)
+			s := record.NewState(n.Network.Population(typ), "v", nil, 0) // every cell
 			n.Network.Record(s)
 			st = append(st, s)
 		}
@@ -151,7 +147,7 @@ func runBatch(col hnn.Column, c input, out string) error {
 			cc.Drives = append(cc.Drives, d)
 			return nil
 		},
-		Summary: func(p sweep.Point, r []*hnn.Result) (sweep.Metrics, error) {
+		Summary: func(p sweep.Point, _ hnn.Column, r []*hnn.Result) (sweep.Metrics, error) {
 			sm, err := r[0].Dipole.Smooth(30)
 			if err != nil {
 				return nil, err

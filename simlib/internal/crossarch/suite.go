@@ -144,13 +144,13 @@ func hh() (Result, error) {
 		w        float64
 	}{{"e", "exc", 6}, {"i", "inh", 67}} {
 		for _, post := range []string{"e", "i"} {
-			net.Connect(c.pre, post, connect.FixedProbability{P: 0.2},
+			net.Connect(net.Population(c.pre), net.Population(post), connect.FixedProbability{P: 0.2},
 				network.Synapse{Receptor: c.rec, Weight: dist.Const(c.w), Delay: dist.Uniform{Low: 0.5, High: 2}})
 		}
 	}
 	var rs []*record.State
 	for _, v := range []string{"v", "m", "h", "n"} {
-		r := record.NewState("e", v, []int{0, 1, 2, 3}, 0)
+		r := record.NewState(net.Population("e"), v, []int{0, 1, 2, 3}, 0)
 		net.Record(r)
 		rs = append(rs, r)
 	}
@@ -173,12 +173,12 @@ func mixed() (Result, error) {
 		Receptor("a", synapse.CurrAlpha(2)).
 		Receptor("b", synapse.CondBiExp(1, 6, 0)).
 		Inject(stimulus.Noise{Mean: 800, SD: 600, Start: 10, Stop: 190})
-	net.Connect("lif", "lif", connect.Distance{P0: 0.5, Lambda: 120, PrePos: pos},
+	net.Connect(net.Population("lif"), net.Population("lif"), connect.Distance{P0: 0.5, Lambda: 120, PrePos: pos},
 		network.Synapse{Receptor: "a", Weight: dist.Normal{Mean: 300, SD: 80, Low: 0, High: 600}, Delay: dist.Normal{Mean: 1.5, SD: 0.5, Low: 0.2, High: 3}})
-	net.Connect("src", "lif", connect.FixedProbability{P: 0.3},
+	net.Connect(net.Population("src"), net.Population("lif"), connect.FixedProbability{P: 0.3},
 		network.Synapse{Receptor: "b", Weight: dist.Uniform{Low: 1, High: 4}, Delay: dist.Const(1)})
-	v := record.NewState("lif", "v", []int{0, 1, 2, 3, 4}, 0)
-	rate := record.NewRate("lif", 5)
+	v := record.NewState(net.Population("lif"), "v", []int{0, 1, 2, 3, 4}, 0)
+	rate := record.NewRate(net.Population("lif"), 5)
 	net.Record(v)
 	net.Record(rate)
 	return run("mixed", net, 200, func() [][]float64 {

@@ -12,8 +12,8 @@ import (
 // Batch is hnn-core's BatchSimulate (batch_simulate.py) on golgi's sweep
 // machinery: for every point of a parameter space, SetParams changes a
 // copy of Column (hnn-core's set_params(net, param_values)), the column
-// runs Trials trials, and Summary turns them into the point's metrics
-// (summary_func). Run gives the results table (every point's parameters,
+// runs Trials trials, and Summary turns them, with the point's column,
+// into the point's metrics (summary_func). Run gives the results table (every point's parameters,
 // seed, status and metrics), on Options.Workers points at once (n_jobs),
 // bit-identical for any number of workers; sweep/store.Run with Func
 // makes it resumable.
@@ -24,8 +24,11 @@ import (
 type Batch struct {
 	Column    Column
 	SetParams func(c *Column, p sweep.Point) error
-	Summary   func(p sweep.Point, trials []*Result) (sweep.Metrics, error) // nil: no metrics
-	Trials    int                                                          // per point; 0 means 1
+	// Summary turns the point's trials into its metrics (summary_func);
+	// c is the column SetParams made for the point (hnn-core hands its
+	// summary_func the point's net with the dipoles). nil: no metrics.
+	Summary func(p sweep.Point, c Column, trials []*Result) (sweep.Metrics, error)
+	Trials  int // per point; 0 means 1
 	// SaveDipoles adds each point's dipoles as bulk data "dipole"
 	// (columns trial, t, L2, L5, agg; nAm, not smoothed): in the table's
 	// rows with sweep.Options.KeepData, in Parquet files with a store.
@@ -86,7 +89,7 @@ func (b Batch) Func() sweep.Func {
 		}
 		var out sweep.Output
 		if b.Summary != nil {
-			if out.Metrics, err = b.Summary(p, res); err != nil {
+			if out.Metrics, err = b.Summary(p, c, res); err != nil {
 				return sweep.Output{}, fmt.Errorf("summary_func: %w", err)
 			}
 		}

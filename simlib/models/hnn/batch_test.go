@@ -60,7 +60,7 @@ func seedBatch(t *testing.T) (Batch, *sweep.Space) {
 			c.Drives = append(c.Drives, d)
 			return nil
 		},
-		Summary: func(p sweep.Point, r []*Result) (sweep.Metrics, error) {
+		Summary: func(p sweep.Point, _ Column, r []*Result) (sweep.Metrics, error) {
 			sm, err := r[0].Dipole.Smooth(30)
 			if err != nil {
 				return nil, err

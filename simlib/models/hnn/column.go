@@ -244,7 +244,7 @@ func (c Column) Build(trial int) (*Net, error) {
 		}
 		syn := m.Synapses[r.Receptor]
 		for _, s := range secs {
-			net.Connect(r.Src, r.Target, kept, network.Synapse{Site: &neuron.Site{Section: s, X: 0.5, Synapse: syn}})
+			net.Connect(net.Population(r.Src), net.Population(r.Target), kept, network.Synapse{Site: &neuron.Site{Section: s, X: 0.5, Synapse: syn}})
 		}
 	}
 	// drives
@@ -265,7 +265,7 @@ func (c Column) Build(trial int) (*Net, error) {
 	n := &Net{Network: net, Column: c, Trial: trial, Events: events, spikes: map[string]*record.Spikes{},
 		times: tn[:steps+1], steps: steps}
 	for _, typ := range CellTypes {
-		n.spikes[typ] = record.NewSpikes(typ)
+		n.spikes[typ] = record.NewSpikes(net.Population(typ))
 		net.Record(n.spikes[typ])
 	}
 	var pyr []string
@@ -448,7 +448,7 @@ func (c *Column) addDrive(net *network.Network, d Drive, ev [][]float64, pos map
 				return fmt.Errorf("drive %q: %w", d.Name, err)
 			}
 			for _, s := range secs {
-				net.Connect(name, typ, l, network.Synapse{Site: &neuron.Site{Section: s, X: 0.5, Synapse: m.Synapses[rec]}})
+				net.Connect(net.Population(name), net.Population(typ), l, network.Synapse{Site: &neuron.Site{Section: s, X: 0.5, Synapse: m.Synapses[rec]}})
 			}
 		}
 	}

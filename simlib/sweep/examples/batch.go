@@ -1,7 +1,6 @@
 package examples
 
 import (
-	"context"
 	"math"
 
 	"github.com/golgi-sim/golgi/simlib/connect"
@@ -32,45 +31,45 @@ func BatchSpace() *sweep.Space {
 // its min_peak and max_peak (HNN's summary_func). With spikes set the
 // pyramidal spikes are a bulk output "spikes".
 func Batch(duration float64, spikes bool) sweep.Func {
-	return func(ctx context.Context, p sweep.Point) (sweep.Output, error) {
+	return sweep.Simulate(func(p sweep.Point) (*network.Network, batchRecorders, error) {
 		net := network.New(network.Options{DT: 0.1, Seed: p.Seed, Workers: 1})
-		net.AddPopulation("evprox", 20, neuron.GaussianDrive{Mu: 40, Sigma: 5, NumSpikes: 1})
-		net.AddPopulation("pyr", 40, neuron.DefaultLIF()).
+		evprox := net.AddPopulation("evprox", 20, neuron.GaussianDrive{Mu: 40, Sigma: 5, NumSpikes: 1})
+		pyr := net.AddPopulation("pyr", 40, neuron.DefaultLIF()).
 			Receptor("ampa", synapse.CondExp(5, 0)).
 			Receptor("gaba", synapse.CondExp(10, -80)).
 			Init("v", dist.Uniform{Low: -66, High: -64})
-		net.AddPopulation("basket", 10, neuron.DefaultLIF()).
+		basket := net.AddPopulation("basket", 10, neuron.DefaultLIF()).
 			Receptor("ampa", synapse.CondExp(5, 0))
-		net.Connect("evprox", "pyr", connect.FixedProbability{P: 0.5},
+		net.Connect(evprox, pyr, connect.FixedProbability{P: 0.5},
 			network.Synapse{Receptor: "ampa", Weight: dist.Const(p.Float("weight_pyr")), Delay: dist.Const(1)})
-		net.Connect("evprox", "basket", connect.FixedProbability{P: 0.5},
+		net.Connect(evprox, basket, connect.FixedProbability{P: 0.5},
 			network.Synapse{Receptor: "ampa", Weight: dist.Const(p.Float("weight_basket")), Delay: dist.Const(0.1)})
-		net.Connect("pyr", "basket", connect.FixedProbability{P: 0.3},
+		net.Connect(pyr, basket, connect.FixedProbability{P: 0.3},
 			network.Synapse{Receptor: "ampa", Weight: dist.Const(5), Delay: dist.Const(1)})
-		net.Connect("basket", "pyr", connect.FixedProbability{P: 0.5},
+		net.Connect(basket, pyr, connect.FixedProbability{P: 0.5},
 			network.Synapse{Receptor: "gaba", Weight: dist.Const(20), Delay: dist.Const(1)})
-		all := make([]int, 40)
-		for i := range all {
-			all[i] = i
-		}
-		v := record.NewState("pyr", "v", all, 0)
-		spk := record.NewSpikes("pyr")
-		net.Record(v)
-		net.Record(spk)
-		if err := net.RunContext(ctx, duration); err != nil {
-			return sweep.Output{}, err
-		}
-		s := smooth(meanTrace(v.Values()), 30)
+		r := batchRecorders{v: record.NewState(pyr, "v", nil, 0), spikes: record.NewSpikes(pyr)} // every pyramidal cell
+		net.Record(r.v)
+		net.Record(r.spikes)
+		return net, r, nil
+	}, duration, func(p sweep.Point, net *network.Network, r batchRecorders) (sweep.Output, error) {
+		s := smooth(meanTrace(r.v.Values()), 30)
 		lo, hi := math.Inf(1), math.Inf(-1)
 		for _, x := range s {
 			lo, hi = min(lo, x), max(hi, x)
 		}
-		out := sweep.Output{Metrics: sweep.Metrics{"min_peak": lo, "max_peak": hi, "pyr_spikes": float64(spk.Len())}}
+		out := sweep.Output{Metrics: sweep.Metrics{"min_peak": lo, "max_peak": hi, "pyr_spikes": float64(r.spikes.Len())}}
 		if spikes {
-			out.Data = []sweep.Data{sweep.SpikeData("spikes", spk)}
+			out.Data = []sweep.Data{sweep.SpikeData("spikes", r.spikes)}
 		}
 		return out, nil
-	}
+	})
+}
+
+// batchRecorders are what Batch's build hands its summary.
+type batchRecorders struct {
+	v      *record.State
+	spikes *record.Spikes
 }
 
 // meanTrace averages traces sample by sample.

@@ -57,9 +57,9 @@ func EPSP(target float64) sweep.Func {
 		net.AddPopulation("pre", 1, neuron.SpikeTimes{Times: [][]float64{{10}}})
 		cell := neuron.DefaultLIF()
 		net.AddPopulation("cell", 1, cell).Receptor("ampa", synapse.CondExp(site.TauSyn, 0))
-		net.Connect("pre", "cell", connect.AllToAll{}, network.Synapse{
+		net.Connect(net.Population("pre"), net.Population("cell"), connect.AllToAll{}, network.Synapse{
 			Receptor: "ampa", Weight: dist.Const(p.Float("weight")), Delay: dist.Const(site.Delay)})
-		v := record.NewState("cell", "v", []int{0}, 0)
+		v := record.NewState(net.Population("cell"), "v", []int{0}, 0)
 		net.Record(v)
 		if err := net.RunContext(ctx, 100); err != nil {
 			return sweep.Output{}, err

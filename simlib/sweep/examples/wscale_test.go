@@ -42,7 +42,11 @@ func TestEPSPClosedForm(t *testing.T) {
 	}
 	for k := 4; k < tab.Len(); k++ {
 		r, base := tab.Rows[k], tab.Rows[k%4]
-		ratio := r.Metric("epsp_mv") / base.Metric("epsp_mv") / r.Values[0].Num
+		w, err := r.Num("weight")
+		if err != nil {
+			t.Fatal(err)
+		}
+		ratio := r.Metric("epsp_mv") / base.Metric("epsp_mv") / w
 		if ratio > 1 || ratio < 1-r.Metric("epsp_mv")/65 {
 			t.Fatalf("point %d: EPSP / (weight × EPSP at 1 nS) = %v, want in [1 - EPSP/65 mV, 1]", k, ratio)
 		}

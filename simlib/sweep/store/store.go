@@ -643,9 +643,9 @@ func (s *Store) decoder() func(*sql.Rows) (sweep.Result, error) {
 					d := s.meta.Dims[j]
 					if d.Labels != nil {
 						l := asString(v)
-						r.Values[j] = sweep.Value{Num: float64(slices.Index(d.Labels, l)), Label: l}
+						r.Values[j] = sweep.Value{Name: d.Name, Num: float64(slices.Index(d.Labels, l)), Label: l}
 					} else {
-						r.Values[j] = sweep.Value{Num: asFloat(v)}
+						r.Values[j] = sweep.Value{Name: d.Name, Num: asFloat(v)}
 					}
 				} else if m, ok := mcol[c]; ok {
 					metricVals[m] = v

@@ -364,6 +364,16 @@ func TestLabelsRoundTrip(t *testing.T) {
 	if tab.Rows[5].Values[1].Label != "dendrite" || tab.Rows[5].Values[1].Num != 1 {
 		t.Fatalf("point 5: %v", tab.Rows[5].Values)
 	}
+	// rows loaded from the store read by name as the in-memory ones
+	loaded := stored(t, dir)
+	for _, r := range []sweep.Result{ref.Rows[5], loaded.Rows[5]} {
+		sec, err := r.Label("sec")
+		w, werr := r.Num("weight")
+		epsp, eerr := r.Num("epsp_mv")
+		if err != nil || werr != nil || eerr != nil || sec != "dendrite" || w != 2 || epsp != r.Metric("epsp_mv") {
+			t.Fatalf("point 5 by name: sec %q (%v), weight %v (%v), epsp %v (%v)", sec, err, w, werr, epsp, eerr)
+		}
+	}
 }
 
 // A row whose file is not a whole Parquet file (what a power cut can leave

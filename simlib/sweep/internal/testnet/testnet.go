@@ -45,13 +45,13 @@ func Func(sz Size, data bool) sweep.Func {
 			Receptor("exc", synapse.CondExp(5, 0)).
 			Receptor("inh", synapse.CondExp(10, -80)).
 			Init("v", dist.Uniform{Low: -65, High: -55})
-		net.Connect("in", "cells", connect.FixedProbability{P: 0.3},
+		net.Connect(net.Population("in"), net.Population("cells"), connect.FixedProbability{P: 0.3},
 			network.Synapse{Receptor: "exc", Weight: dist.Const(p.Float("w_in")), Delay: dist.Const(1)})
-		net.Connect("cells", "cells", connect.FixedProbability{P: 0.2},
+		net.Connect(net.Population("cells"), net.Population("cells"), connect.FixedProbability{P: 0.2},
 			network.Synapse{Receptor: "exc", Weight: dist.Const(p.Float("w_rec")), Delay: dist.Uniform{Low: 1, High: 3}})
-		net.Connect("cells", "cells", connect.FixedProbability{P: 0.1},
+		net.Connect(net.Population("cells"), net.Population("cells"), connect.FixedProbability{P: 0.1},
 			network.Synapse{Receptor: "inh", Weight: dist.Const(2 * p.Float("w_rec")), Delay: dist.Const(1)})
-		spk := record.NewSpikes("cells")
+		spk := record.NewSpikes(net.Population("cells"))
 		net.Record(spk)
 		if err := net.RunContext(ctx, sz.Duration); err != nil {
 			return sweep.Output{}, err
