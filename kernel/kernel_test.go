@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -56,6 +57,13 @@ func TestReproBlocks(t *testing.T) {
 		"%%\nfmt.Println(square(12))",
 	}
 	nb := writeNotebook(t, dir, "blocks.ipynb", cells)
+	// An untracked folder of the repository that is not the notebook's.
+	if err := os.MkdirAll(filepath.Join(dir, "unrelated"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "unrelated", "data.txt"), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	res, got := execute(t, data, nb, "golgi")
 	if res.Failure != nil {
 		t.Fatalf("failure: %s", res.Failure)
@@ -87,6 +95,34 @@ func TestReproBlocks(t *testing.T) {
 		if want := repro.HashSource(cells[i]); b.SourceSHA256 != want {
 			t.Errorf("cell %d: source_sha256 %s, want %s", i+1, b.SourceSHA256, want)
 		}
+		// Where the cell is: the notebook's file and the cell's position.
+		if b.Location.Path != nb || b.Location.Cell != i+1 || b.Location.How != "sent by golgi run" {
+			t.Errorf("cell %d: location %+v, want %s cell %d sent by golgi run", i+1, b.Location, nb, i+1)
+		}
+		if want := repro.CellName(i+1, b.ExecutionCount); !strings.Contains(b.Summary(), " · "+want+" · ") {
+			t.Errorf("cell %d: summary %q does not name the cell %q", i+1, b.Summary(), want)
+		}
+		// The notebook's own git state: its file (untracked), not the
+		// unrelated folder.
+		if !reflect.DeepEqual(b.Notebook.Paths, []string{"blocks.ipynb"}) || !reflect.DeepEqual(b.Notebook.Changes, []string{"?? blocks.ipynb"}) || !b.Notebook.Dirty {
+			t.Errorf("cell %d: notebook git %+v, want the notebook file only, untracked", i+1, b.Notebook)
+		}
+		// The modules the cell's program linked: golgi (runlog, declared
+		// in cell 1 and so in every later program), none of go.mod's
+		// others that the cell does not use (chromedp, zmq).
+		var mods []string
+		for _, m := range b.Modules {
+			mods = append(mods, m.Path)
+		}
+		if len(mods) > 0 && !slices.Contains(mods, "github.com/golgi-sim/golgi") || slices.ContainsFunc(mods, func(p string) bool {
+			return strings.Contains(p, "chromedp") || strings.Contains(p, "zmq")
+		}) {
+			t.Errorf("cell %d: modules %v (note %q), want golgi's and no chromedp or zmq", i+1, mods, b.ModulesNote)
+		}
+		if i == 1 && len(mods) == 0 {
+			t.Errorf("cell 2 ran a program: modules empty (note %q)", b.ModulesNote)
+		}
+		t.Logf("cell %d: modules %v %s", i+1, mods, b.ModulesNote)
 		// The block is the cell's last output, after the cell's own.
 		last := c.Outputs[len(c.Outputs)-1]
 		if last.Data[repro.MIMEType] == nil || last.Data["text/html"] == nil || last.Data["text/plain"] == nil {
@@ -101,8 +137,8 @@ func TestReproBlocks(t *testing.T) {
 	if want := []string{"a/42/fp-a", "b/7/fp-b"}; !reflect.DeepEqual(fps, want) {
 		t.Errorf("cell 2 runs %v, want %v", fps, want)
 	}
-	if s := b[0].Summary(); !strings.Contains(s, "2 runs") || !strings.Contains(s, "seed 42,7") {
-		t.Errorf("cell 2 summary %q lacks the runs and seeds", s)
+	if s := b[0].Summary(); !strings.Contains(s, "2 runs") || !strings.Contains(s, "seed 42,7") || !strings.Contains(s, "fp fp-a,fp-b") {
+		t.Errorf("cell 2 summary %q lacks the runs, seeds and both fingerprints", s)
 	}
 	for _, i := range []int{0, 2, 3, 4} {
 		b, _ := got.Cells[i].Blocks()
@@ -182,7 +218,9 @@ func TestRunReportsFailingCell(t *testing.T) {
 		if !ok || ee.ExitCode() != 1 {
 			t.Fatalf("%s: golgi run: %v, want exit 1; output:\n%s", c.name, err, out)
 		}
-		if want := fmt.Sprintf("FAILED at cell %d", c.cell); !strings.Contains(string(out), want) || !strings.Contains(string(out), c.want) {
+		// Named by position and execution count, as the block names it
+		// (every cell before it ran: In [n] is the position here).
+		if want := fmt.Sprintf("FAILED at cell %d (In [%d])", c.cell, c.cell); !strings.Contains(string(out), want) || !strings.Contains(string(out), c.want) {
 			t.Errorf("%s: output lacks %q and %q:\n%s", c.name, want, c.want, out)
 		}
 		got, err := nbrun.ReadNotebook(strings.TrimSuffix(nb, ".ipynb") + ".out.ipynb")
@@ -245,7 +283,7 @@ func TestVerify(t *testing.T) {
 	if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != 1 {
 		t.Fatalf("golgi verify on a tampered notebook: %v, want exit 1\n%s", err, out)
 	}
-	if !strings.Contains(string(out), "cell 4: MISMATCH") || !strings.Contains(string(out), "fp-tampered") {
+	if !strings.Contains(string(out), "cell 4 (In [4]): MISMATCH") || !strings.Contains(string(out), "fp-tampered") {
 		t.Errorf("verify does not name cell 4 and the altered fingerprint:\n%s", out)
 	}
 }

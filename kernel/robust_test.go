@@ -58,14 +58,20 @@ func TestPanicCompileErrorThenRun(t *testing.T) {
 	g := drive(t, []map[string]any{
 		{"op": "execute", "code": "%%\npanic(\"cell panics\")"},
 		{"op": "execute", "code": "%%\nvar x int = \"not an int\"\n_ = x"},
+		// A helper declared after %%: GoNB's parse error, and the kernel's
+		// note saying why and how to write it.
+		{"op": "execute", "code": "%%\nfmt.Println(mean([]float64{1, 2}))\nfunc mean(x []float64) float64 { return x[0] }"},
 		{"op": "execute", "code": "%%\nfmt.Println(\"still alive\")"},
 		{"op": "shutdown"},
 	})
 	ex := g["execute"]
-	if len(ex) != 3 {
+	if len(ex) != 4 {
 		t.Fatalf("events %+v", g)
 	}
-	for i, want := range []string{"cell panics", "cannot use"} {
+	if s := ex[2].text(); !strings.Contains(s, "line 3 declares func mean after the %% line") || !strings.Contains(s, "Declare mean above the %% line") {
+		t.Errorf("cell 3 (func after %%%%): no golgi note in %q", s)
+	}
+	for i, want := range []string{"cell panics", "cannot use", "expected '(', found mean"} {
 		ev := ex[i]
 		if ev.Status != "error" || len(ev.Blocks) != 1 || ev.Blocks[0].Status != "error" {
 			t.Errorf("cell %d: status %q blocks %+v, want error", i+1, ev.Status, ev.Blocks)
@@ -78,8 +84,8 @@ func TestPanicCompileErrorThenRun(t *testing.T) {
 			t.Errorf("cell %d: outputs lack %q: %+v", i+1, want, ev.Outputs)
 		}
 	}
-	if ex[2].Status != "ok" || !strings.Contains(ex[2].text(), "still alive") {
-		t.Errorf("cell after errors: %+v", ex[2])
+	if ex[3].Status != "ok" || !strings.Contains(ex[3].text(), "still alive") {
+		t.Errorf("cell after errors: %+v", ex[3])
 	}
 }
 

@@ -173,9 +173,9 @@ func TestVerifySubthresholdChange(t *testing.T) {
 		first          string
 		table          []string
 	}{
-		{"parameter cell", "const amp = 300.0", "const amp = 301.0", "cell 2: MISMATCH: source changed",
+		{"parameter cell", "const amp = 300.0", "const amp = 301.0", "cell 2 (In [2]): MISMATCH: source changed",
 			[]string{"MISMATCH (results changed)", "same spikes: recorded traces differ", "run 1 (result \"steady\"): fingerprint"}},
-		{"run cell", "trace(200)", "trace(201)", "cell 4: MISMATCH: source and results changed", nil},
+		{"run cell", "trace(200)", "trace(201)", "cell 4 (In [4]): MISMATCH: source and results changed", nil},
 	} {
 		edited := strings.Replace(string(b), c.from, c.to, 1)
 		if edited == string(b) {

@@ -37,7 +37,8 @@
 //   - connect: connection rules producing CSR tables
 //   - stimulus: injected currents
 //   - network: the engine (build, validate, step, deliver, run)
-//   - record: spike, state and rate recorders
+//   - plasticity: STDP (pair, triplet) and Tsodyks-Markram synapse models
+//   - record: spike, state, rate and synapse (weight) recorders
 //   - analysis: rates, ISI CV, synchrony, smoothing
 //   - models: networks from the literature and the seed documents
 //   - runlog: run summaries reported to the golgi kernel

@@ -21,11 +21,26 @@ def main():
                             resources={"metadata": {"path": cwd}})
     failure = None
     executed = 0
+    # Each execute_request tells the golgi kernel which notebook and which
+    # cell (1-based position, markdown cells counted) it runs, for its
+    # reproducibility block: {"golgi": {"notebook": path, "cell": n}}.
+    where = {}
     try:
         with client.setup_kernel():
+            session = client.kc.session
+            plain_msg = session.msg
+
+            def msg(msg_type, content=None, parent=None, header=None, metadata=None):
+                m = plain_msg(msg_type, content, parent, header, metadata)
+                if msg_type == "execute_request" and where:
+                    m["metadata"] = dict(m.get("metadata") or {}, golgi=dict(where))
+                return m
+
+            session.msg = msg
             for index, cell in enumerate(nb.cells):
                 if cell.cell_type != "code":
                     continue
+                where.update(notebook=src, cell=index + 1)
                 started = time.monotonic()
                 try:
                     client.execute_cell(cell, index)

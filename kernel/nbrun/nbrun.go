@@ -41,11 +41,13 @@ type Options struct {
 // Failure describes the first cell that failed.
 type Failure struct {
 	// Index is the cell's 0-based index in the notebook (-1: the kernel
-	// failed before any cell ran); Cell is its 1-based number.
-	Index  int    `json:"index"`
-	Kind   string `json:"kind"`
-	EName  string `json:"ename"`
-	EValue string `json:"evalue"`
+	// failed before any cell ran); it is named as cell Index+1, with its
+	// execution count ExecutionCount when it got one (repro.CellName).
+	Index          int    `json:"index"`
+	ExecutionCount int    `json:"-"`
+	Kind           string `json:"kind"`
+	EName          string `json:"ename"`
+	EValue         string `json:"evalue"`
 	// Message is nbclient's message (the cell's traceback).
 	Message string `json:"message"`
 	// Source is the start of the cell's source.
@@ -59,9 +61,9 @@ func (f *Failure) String() string {
 	if f.Index < 0 {
 		return fmt.Sprintf("kernel start: %s: %s", f.EName, f.EValue)
 	}
-	s := fmt.Sprintf("cell %d (%s)", f.Index+1, f.Kind)
+	s := repro.CellName(f.Index+1, f.ExecutionCount) + ": " + f.Kind
 	if f.Source != "" {
-		s += " `" + f.Source + "`"
+		s += " in `" + f.Source + "`"
 	}
 	msg := strings.TrimSpace(f.EName + ": " + f.EValue)
 	if f.EName == "" && f.EValue == "" {
@@ -152,9 +154,15 @@ func Execute(ctx context.Context, src, dst string, o Options) (*Result, error) {
 			// The kernel's own words are on stderr.
 			res.Failure.Output = lastLines(stderr.String(), 15)
 		}
-		if nb, err := ReadNotebook(dst); err == nil && res.Failure.Index >= 0 && res.Failure.Output == "" && res.Failure.Index < len(nb.Cells) {
-			res.Failure.Source = firstLine(nb.Cells[res.Failure.Index].Text())
-			res.Failure.Output = ErrorText(nb.Cells[res.Failure.Index], 4)
+		if nb, err := ReadNotebook(dst); err == nil && res.Failure.Index >= 0 && res.Failure.Index < len(nb.Cells) {
+			c := nb.Cells[res.Failure.Index]
+			if c.ExecutionCount != nil {
+				res.Failure.ExecutionCount = *c.ExecutionCount
+			}
+			if res.Failure.Output == "" {
+				res.Failure.Source = firstLine(c.Text())
+				res.Failure.Output = ErrorText(c, 4)
+			}
 		}
 	}
 	return &res, nil
@@ -213,17 +221,7 @@ type Output struct {
 // Text returns the cell's source as one string.
 func (c Cell) Text() string { return multiline(c.Source) }
 
-func multiline(raw json.RawMessage) string {
-	var s string
-	if json.Unmarshal(raw, &s) == nil {
-		return s
-	}
-	var ss []string
-	if json.Unmarshal(raw, &ss) == nil {
-		return strings.Join(ss, "")
-	}
-	return ""
-}
+func multiline(raw json.RawMessage) string { return repro.MultilineText(raw) }
 
 // TextOf returns a stream output's text or a data output's text/plain.
 func (o Output) TextOf() string {

@@ -102,22 +102,31 @@ func TestCheck(t *testing.T) {
 
 func TestReport(t *testing.T) {
 	r := &VerifyReport{Cells: []CellCheck{
-		{Cell: 1, Source: "changed", Verdict: "MISMATCH", Changed: "source changed", Detail: "source sha256 …"},
+		{Cell: 1, ExecutionCount: 1, Source: "changed", Verdict: "MISMATCH", Changed: "source changed", Detail: "source sha256 …"},
 		{Cell: 2, Source: "same", Recorded: []string{"aaaaaaaaaaaaaaaa"}, Now: []string{"aaaaaaaaaaaaaaaa"}, Verdict: "match"},
 		{Cell: 3, Source: "same", Verdict: "no runs"},
 		{Cell: 4, Source: "same", Recorded: []string{"x"}, Now: []string{"y"}, Verdict: "MISMATCH", Changed: "results changed", Detail: "run 1: fingerprint x recorded, y now"},
 		{Cell: 5, Source: "-", Verdict: "no block"},
 	}}
-	if r.OK() || r.Compared() != 2 || r.Sources() != 4 || r.FirstProblem() != "cell 1: MISMATCH: source changed: source sha256 …" {
+	if r.OK() || r.Compared() != 2 || r.Sources() != 4 || r.FirstProblem() != "cell 1 (In [1]): MISMATCH: source changed: source sha256 …" {
 		t.Errorf("report: ok %v compared %d sources %d first %q", r.OK(), r.Compared(), r.Sources(), r.FirstProblem())
 	}
 	tab := r.Table()
-	if !strings.Contains(tab, "1: aaaaaaaaaa…") || !strings.Contains(tab, "MISMATCH (results changed)") || !strings.Contains(tab, "changed") || strings.Count(tab, "\n") != 6 {
+	if !strings.Contains(tab, "\n1 (In [1])  ") || !strings.Contains(tab, "1: aaaaaaaaaa…") || !strings.Contains(tab, "MISMATCH (results changed)") || !strings.Contains(tab, "changed") || strings.Count(tab, "\n") != 6 {
 		t.Errorf("table:\n%s", tab)
 	}
 	r.Cells = r.Cells[1:4]
 	r.Cells[2].Verdict, r.Cells[2].Changed = "match", ""
 	if !r.OK() || r.FirstProblem() != "none" {
 		t.Errorf("all match: ok %v, first %q", r.OK(), r.FirstProblem())
+	}
+}
+
+// A failing cell is named by its position and its execution count, as the
+// repro block names it.
+func TestFailureNamesCell(t *testing.T) {
+	f := &Failure{Index: 6, ExecutionCount: 4, Kind: "error", EName: "ERROR", EValue: "exit status 2", Source: `panic("boom")`}
+	if got, want := f.String(), "cell 7 (In [4]): error in `panic(\"boom\")`: ERROR: exit status 2"; got != want {
+		t.Errorf("Failure.String() = %q, want %q", got, want)
 	}
 }

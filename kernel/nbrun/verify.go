@@ -16,8 +16,11 @@ import (
 
 // CellCheck is Verify's finding for one code cell.
 type CellCheck struct {
-	// Cell is the 1-based number of the cell in the notebook.
-	Cell int
+	// Cell is the 1-based number of the cell in the notebook (markdown
+	// cells counted), ExecutionCount its execution count in the saved
+	// notebook (0: none); Name gives both as "cell 7 (In [4])".
+	Cell           int
+	ExecutionCount int
 	// Recorded and Now are the fingerprints of the cell's runs in the saved
 	// notebook and in the new execution, in runlog.Order.
 	Recorded, Now []string
@@ -33,6 +36,9 @@ type CellCheck struct {
 	// Detail explains a MISMATCH or FAILED.
 	Detail string
 }
+
+// Name names the cell as every golgi message does: "cell 7 (In [4])".
+func (c CellCheck) Name() string { return repro.CellName(c.Cell, c.ExecutionCount) }
 
 // VerifyReport is the outcome of Verify.
 type VerifyReport struct {
@@ -82,9 +88,9 @@ func (r *VerifyReport) FirstProblem() string {
 	for _, c := range r.Cells {
 		switch c.Verdict {
 		case "MISMATCH":
-			return fmt.Sprintf("cell %d: MISMATCH: %s: %s", c.Cell, c.Changed, c.Detail)
+			return fmt.Sprintf("%s: MISMATCH: %s: %s", c.Name(), c.Changed, c.Detail)
 		case "FAILED":
-			return fmt.Sprintf("cell %d: FAILED: %s", c.Cell, c.Detail)
+			return fmt.Sprintf("%s: FAILED: %s", c.Name(), c.Detail)
 		}
 	}
 	if r.Failure != nil {
@@ -103,7 +109,7 @@ func (r *VerifyReport) Table() string {
 		if c.Changed != "" {
 			v += " (" + c.Changed + ")"
 		}
-		fmt.Fprintf(w, "%d\t%s\t%s\t%s\t%s\t%s\n", c.Cell, c.Source, fps(c.Recorded), fps(c.Now), v, c.Detail)
+		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\n", strings.TrimPrefix(c.Name(), "cell "), c.Source, fps(c.Recorded), fps(c.Now), v, c.Detail)
 	}
 	w.Flush()
 	return b.String()
@@ -210,6 +216,9 @@ func Verify(ctx context.Context, path string, o Options) (*VerifyReport, error) 
 // check compares one cell's saved record with the new execution's.
 func check(i int, c Cell, rec, cur cellRecord, fail *Failure) CellCheck {
 	chk := CellCheck{Cell: i + 1, Source: "-"}
+	if c.ExecutionCount != nil {
+		chk.ExecutionCount = *c.ExecutionCount
+	}
 	for _, r := range rec.runs {
 		chk.Recorded = append(chk.Recorded, r.Fingerprint)
 	}

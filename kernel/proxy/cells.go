@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"time"
@@ -16,8 +17,12 @@ import (
 
 // cell is the kernel's record of one execute_request.
 type cell struct {
-	parent    json.RawMessage
-	source    string
+	parent json.RawMessage
+	source string
+	// where is what the request said of the cell's notebook and position
+	// (golgi run sends both); cellID its nbformat id (JupyterLab sends it).
+	where     repro.Location
+	cellID    string
 	silent    bool
 	repro     bool
 	notes     [][2]string
@@ -43,7 +48,9 @@ func (k *Kernel) onShellRequest(m *wire.Message) bool {
 	}
 	code, _ := content["code"].(string)
 	silent, _ := content["silent"].(bool)
+	where, cellID := k.requestLocation(m.Metadata)
 	mg := parseMagic(code)
+	mg.notes = append(mg.notes, funcsAfterMain(mg.code)...)
 	if mg.code != code {
 		content["code"] = mg.code
 		if b, err := json.Marshal(content); err == nil {
@@ -60,6 +67,8 @@ func (k *Kernel) onShellRequest(m *wire.Message) bool {
 	k.cells[m.ID()] = &cell{
 		parent:  append(json.RawMessage(nil), m.Header...),
 		source:  code,
+		where:   where,
+		cellID:  cellID,
 		silent:  silent,
 		repro:   k.reproOn && !silent,
 		notes:   mg.notes,
@@ -68,6 +77,29 @@ func (k *Kernel) onShellRequest(m *wire.Message) bool {
 	}
 	k.mu.Unlock()
 	return true
+}
+
+// requestLocation reads what an execute_request's metadata says of the
+// cell's place: golgi run's {"golgi": {"notebook": path, "cell": n}}, and
+// JupyterLab's "cellId"; the server's JPY_SESSION_NAME (the notebook's
+// path, set by jupyter_server 2) stands in for the path.
+func (k *Kernel) requestLocation(meta json.RawMessage) (repro.Location, string) {
+	var md struct {
+		Golgi struct {
+			Notebook string `json:"notebook"`
+			Cell     int    `json:"cell"`
+		} `json:"golgi"`
+		CellID string `json:"cellId"`
+	}
+	_ = json.Unmarshal(meta, &md)
+	loc := repro.Location{Path: md.Golgi.Notebook, Cell: md.Golgi.Cell}
+	if loc.Path != "" && loc.Cell > 0 {
+		loc.How = "sent by golgi run"
+	}
+	if loc.Path == "" {
+		loc.Path = k.sessionName
+	}
+	return loc, md.CellID
 }
 
 func (k *Kernel) onShellReply(m *wire.Message) bool {
@@ -260,9 +292,19 @@ func (k *Kernel) block(c *cell, end time.Time) *repro.Block {
 	}
 	b.ExecutionCount = c.execCount
 	b.SourceSHA256 = repro.HashSource(c.source)
+	b.Location = repro.Locate(k.nbDir, c.where, c.cellID, c.source)
 	var wg sync.WaitGroup
-	wg.Add(2)
-	go func() { defer wg.Done(); b.Notebook = repro.Git(context.Background(), k.nbDir) }()
+	wg.Add(3)
+	go func() {
+		defer wg.Done()
+		// The notebook's own file; its directory when the file is not known.
+		if b.Location.Path != "" {
+			b.Notebook = repro.Git(context.Background(), filepath.Dir(b.Location.Path), filepath.Base(b.Location.Path))
+		} else {
+			b.Notebook = repro.Git(context.Background(), k.nbDir, ".")
+		}
+	}()
+	go func() { defer wg.Done(); b.Modules, b.ModulesNote = k.linkedModules(c.start) }()
 	go func() {
 		defer wg.Done()
 		if k.cfg.GolgiDir == "" {
@@ -274,6 +316,31 @@ func (k *Kernel) block(c *cell, end time.Time) *repro.Block {
 	b.Runs = k.readRuns(c.logOffset)
 	wg.Wait()
 	return b
+}
+
+// linkedModules returns the modules linked into the program GoNB built for
+// the cell that started at start: GoNB writes it to $TMPDIR/gonb_ID/gonb_ID
+// (the kernel learns the directory from GoNB's log) and overwrites it for
+// every cell. A binary older than the cell was not built by it (a compile
+// error).
+func (k *Kernel) linkedModules(start time.Time) ([]repro.Module, string) {
+	dir := k.gonbDir.get()
+	if dir == "" {
+		return nil, "GoNB's work directory is unknown (not in its log)"
+	}
+	bin := filepath.Join(dir, filepath.Base(dir))
+	fi, err := os.Stat(bin)
+	if err != nil || fi.ModTime().Before(start) {
+		return nil, "this cell built no program (declarations only, or a compile error)"
+	}
+	mods, err := repro.LinkedModules(context.Background(), bin)
+	if err != nil {
+		return nil, err.Error()
+	}
+	if len(mods) == 0 {
+		return mods, "the cell's program links the standard library only"
+	}
+	return mods, ""
 }
 
 // readRuns returns the runs appended to the run log since offset, in

@@ -59,8 +59,13 @@ type Kernel struct {
 	exitErr  error
 
 	childTail *tailBuffer
-	marker    string
-	reaper    *os.File
+	// gonbDir is GoNB's work directory, read from its log.
+	gonbDir *workDirWatch
+	// sessionName is the notebook's path as the server gives it
+	// (JPY_SESSION_NAME), "" when not set.
+	sessionName string
+	marker      string
+	reaper      *os.File
 
 	static     repro.Static
 	staticDone chan struct{}
@@ -96,16 +101,20 @@ func start(ctx context.Context, cfg Config) (*Kernel, error) {
 			cfg.ChildLog = cfg.Log
 		}
 	}
+	gonbDir := &workDirWatch{}
+	cfg.ChildLog = io.MultiWriter(gonbDir, cfg.ChildLog)
 	k := &Kernel{
-		cfg:        cfg,
-		log:        log.New(cfg.Log, "golgi kernel: ", log.LstdFlags|log.Lmicroseconds),
-		cells:      map[string]*cell{},
-		reproOn:    true,
-		shutdown:   make(chan struct{}),
-		stopping:   make(chan struct{}),
-		staticDone: make(chan struct{}),
-		childTail:  childTail,
-		s:          &sockets{},
+		cfg:         cfg,
+		log:         log.New(cfg.Log, "golgi kernel: ", log.LstdFlags|log.Lmicroseconds),
+		cells:       map[string]*cell{},
+		reproOn:     true,
+		shutdown:    make(chan struct{}),
+		stopping:    make(chan struct{}),
+		staticDone:  make(chan struct{}),
+		childTail:   childTail,
+		gonbDir:     gonbDir,
+		sessionName: os.Getenv("JPY_SESSION_NAME"),
+		s:           &sockets{},
 	}
 	if cfg.GoNB == "" {
 		return nil, errors.New("proxy: Config.GoNB (path of the gonb binary) is empty")
@@ -144,7 +153,7 @@ func start(ctx context.Context, cfg Config) (*Kernel, error) {
 		os.Setenv("PATH", strings.Join(append(append([]string(nil), cfg.PathDirs...), os.Getenv("PATH")), string(os.PathListSeparator)))
 	}
 	go func() {
-		k.static = repro.CollectStatic(ctx, cfg.GoNB, cfg.GolgiDir)
+		k.static = repro.CollectStatic(ctx, cfg.GoNB)
 		close(k.staticDone)
 	}()
 	// A port chosen free may be taken before GoNB binds it: try again with

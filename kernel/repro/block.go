@@ -13,8 +13,11 @@ import (
 // outputs.
 const MIMEType = "application/vnd.golgi.repro+json"
 
-// SchemaVersion is the version of the Block JSON layout.
-const SchemaVersion = 1
+// SchemaVersion is the version of the Block JSON layout. Version 2 added
+// the cell's location (notebook and cell), restricted notebook_git to the
+// notebook's file and made modules the modules linked into the cell's
+// program (version 1 listed golgi's go.mod).
+const SchemaVersion = 2
 
 // Block is the reproducibility record of one executed cell.
 type Block struct {
@@ -31,8 +34,11 @@ type Block struct {
 	Status string `json:"status"`
 	// Error is the exception name and value when Status is "error".
 	Error string `json:"error,omitempty"`
-	// ExecutionCount is the cell's execution count, as in the notebook.
+	// ExecutionCount is the cell's execution count, as in the notebook
+	// ("In [4]").
 	ExecutionCount int `json:"execution_count"`
+	// Location is the notebook file and the cell's position in it.
+	Location Location `json:"location"`
 	// SourceSHA256 is the hex SHA-256 of the cell's source as executed
 	// (including golgi magics, which the kernel strips before GoNB sees it).
 	SourceSHA256 string `json:"source_sha256"`
@@ -40,13 +46,17 @@ type Block struct {
 	Versions Versions `json:"versions"`
 	// Platform is the machine.
 	Platform Platform `json:"platform"`
-	// Notebook is the git state of the directory the kernel runs in (the
-	// notebook's directory); Golgi is that of the golgi checkout the kernel
-	// was registered with.
+	// Notebook is the git state of the notebook's file (of the directory
+	// the kernel runs in, the notebook's, when the file is not known);
+	// Golgi is that of the whole golgi checkout the kernel was registered
+	// with.
 	Notebook GitState `json:"notebook_git"`
 	Golgi    GitState `json:"golgi_git"`
-	// Modules lists the modules golgi requires, with their versions.
-	Modules []Module `json:"modules"`
+	// Modules lists the modules linked into the cell's program, with their
+	// versions, as its build info records them (`go version -m`); empty
+	// when the cell built no program, and ModulesNote then says why.
+	Modules     []Module `json:"modules"`
+	ModulesNote string   `json:"modules_note,omitempty"`
 	// Runs are the simulation runs the cell made, in runlog.Order: in the
 	// order they were reported, but a sweep's runs by point index (then
 	// the sweep's own record), whatever order its points finished in.
@@ -70,15 +80,21 @@ type Platform struct {
 	GOMAXPROCS int    `json:"gomaxprocs"`
 }
 
-// Module is a Go module and its version.
+// Module is a Go module and its version. Replace is set when the build
+// replaced it (a go.mod replace directive: a path or another module).
 type Module struct {
 	Path    string `json:"path"`
 	Version string `json:"version"`
+	Replace string `json:"replace,omitempty"`
 }
 
 // GitState is the state of a git work tree.
 type GitState struct {
 	Dir string `json:"dir"`
+	// Paths, when set, are the files (relative to Dir) that Dirty,
+	// Changed, Changes and DiffSHA256 are limited to: for a notebook, its
+	// own file. Commit is always the repository's HEAD.
+	Paths []string `json:"paths,omitempty"`
 	// Commit is the full hash of HEAD ("" when Dir is not in a repository).
 	Commit string `json:"commit"`
 	// Dirty is true when `git status --porcelain` lists anything; Changed
@@ -145,8 +161,11 @@ func (b *Block) Check() error {
 			return fmt.Errorf("repro: block field %s.diff_sha256 is empty", g.name)
 		}
 	}
-	if len(b.Modules) == 0 {
-		return fmt.Errorf("repro: block field modules is empty")
+	if len(b.Modules) == 0 && b.ModulesNote == "" {
+		return fmt.Errorf("repro: block field modules is empty and no modules_note says why")
+	}
+	if b.Location.Path == "" && b.Location.Note == "" {
+		return fmt.Errorf("repro: block field location.path is empty and no note says why")
 	}
 	if b.Runs == nil {
 		return fmt.Errorf("repro: block field runs is null, want a list (possibly empty)")

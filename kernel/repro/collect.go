@@ -24,13 +24,12 @@ type Static struct {
 	Host     string
 	Versions Versions
 	Platform Platform
-	Modules  []Module
 }
 
 // CollectStatic gathers the static fields. gonb is the path of the GoNB
-// binary and golgiDir the golgi checkout; either may be empty, and what
+// binary; it may be empty, and what
 // cannot be found is recorded as "unknown (...)" rather than failing.
-func CollectStatic(ctx context.Context, gonb, golgiDir string) Static {
+func CollectStatic(ctx context.Context, gonb string) Static {
 	s := Static{
 		User:     currentUser(),
 		Host:     hostname(),
@@ -42,7 +41,6 @@ func CollectStatic(ctx context.Context, gonb, golgiDir string) Static {
 		s.Versions.GoNB = "unknown (no GoNB module in " + strconv.Quote(gonb) + ")"
 	}
 	s.Versions.Go = goVersion(ctx)
-	s.Modules = ReadModules(filepath.Join(golgiDir, "go.mod"))
 	return s
 }
 
@@ -51,7 +49,6 @@ func (s Static) Apply(b *Block) {
 	b.Schema = SchemaVersion
 	b.User, b.Host = s.User, s.Host
 	b.Versions, b.Platform = s.Versions, s.Platform
-	b.Modules = s.Modules
 }
 
 func currentUser() string {
@@ -127,31 +124,6 @@ func kernelVersion() string {
 	return v + " " + bi.GoVersion
 }
 
-// ModuleVersion returns the version of module mod built into the binary at
-// path, read with `go version -m` ("" when the file is missing or does not
-// contain it).
-func ModuleVersion(ctx context.Context, path, mod string) string {
-	if path == "" {
-		return ""
-	}
-	if _, err := os.Stat(path); err != nil {
-		return ""
-	}
-	ctx, cancel := context.WithTimeout(ctx, 20*time.Second)
-	defer cancel()
-	out, err := exec.CommandContext(ctx, "go", "version", "-m", path).Output()
-	if err != nil {
-		return ""
-	}
-	for _, line := range strings.Split(string(out), "\n") {
-		f := strings.Fields(line)
-		if len(f) >= 3 && (f[0] == "mod" || f[0] == "path") && f[1] == mod {
-			return f[2]
-		}
-	}
-	return ""
-}
-
 func goVersion(ctx context.Context) string {
 	ctx, cancel := context.WithTimeout(ctx, 20*time.Second)
 	defer cancel()
@@ -162,47 +134,11 @@ func goVersion(ctx context.Context) string {
 	return strings.TrimSpace(string(out))
 }
 
-// ReadModules returns the modules required by the go.mod file at path, in
-// file order. It reads the file as text (require lines and blocks); an
-// unreadable file gives a single entry saying why.
-func ReadModules(path string) []Module {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return []Module{{Path: "unknown", Version: "(" + err.Error() + ")"}}
-	}
-	var mods []Module
-	inBlock := false
-	for _, line := range strings.Split(string(b), "\n") {
-		line = strings.TrimSpace(line)
-		if i := strings.Index(line, "//"); i >= 0 {
-			line = strings.TrimSpace(line[:i])
-		}
-		switch {
-		case line == "require (":
-			inBlock = true
-			continue
-		case inBlock && line == ")":
-			inBlock = false
-			continue
-		case strings.HasPrefix(line, "module "):
-			mods = append(mods, Module{Path: strings.TrimSpace(line[len("module "):]), Version: "(this checkout)"})
-			continue
-		case strings.HasPrefix(line, "require "):
-			line = strings.TrimSpace(line[len("require "):])
-		case !inBlock:
-			continue
-		}
-		f := strings.Fields(line)
-		if len(f) >= 2 {
-			mods = append(mods, Module{Path: f[0], Version: f[1]})
-		}
-	}
-	return mods
-}
-
-// Git returns the git state of the work tree containing dir.
-func Git(ctx context.Context, dir string) GitState {
-	g := GitState{Dir: dir}
+// Git returns the git state of the work tree containing dir: its HEAD, and
+// whether the given paths (relative to dir; all of the work tree when none)
+// differ from it.
+func Git(ctx context.Context, dir string, paths ...string) GitState {
+	g := GitState{Dir: dir, Paths: paths}
 	if abs, err := filepath.Abs(dir); err == nil {
 		g.Dir = abs
 	}
@@ -225,7 +161,11 @@ func Git(ctx context.Context, dir string) GitState {
 		return g
 	}
 	g.Commit = strings.TrimSpace(string(head))
-	if st, err := run("status", "--porcelain"); err == nil {
+	spec := append([]string{"--"}, paths...)
+	if len(paths) == 0 {
+		spec = nil
+	}
+	if st, err := run(append([]string{"status", "--porcelain"}, spec...)...); err == nil {
 		for _, l := range strings.Split(string(st), "\n") {
 			if strings.TrimSpace(l) != "" {
 				g.Changed++
@@ -238,7 +178,7 @@ func Git(ctx context.Context, dir string) GitState {
 	} else {
 		g.Note = "git status failed: " + err.Error()
 	}
-	diff, err := run("diff", "HEAD", "--no-ext-diff", "--binary")
+	diff, err := run(append([]string{"diff", "HEAD", "--no-ext-diff", "--binary"}, spec...)...)
 	if err != nil {
 		g.Note = "git diff failed: " + err.Error()
 		return g

@@ -10,13 +10,16 @@ import (
 )
 
 // Summary is the one-line summary of b, e.g.
-// "✔ golgi · cell 3 · 1.2 s · 2 runs · seed 42 · fp 3fa2c1d0…".
+// "✔ golgi · cell 7 (In [3]) · 1.2 s · 2 runs · seed 42 · fp 3fa2c1d0…,9b1e22f0…".
+// It names the cell as golgi run and golgi verify do (CellName) and shows
+// the fingerprint of every run, up to maxSummaryFingerprints; beyond that,
+// their combined fingerprint (CombinedFingerprint) and the count.
 func (b *Block) Summary() string {
 	mark := "✔"
 	if b.Status != "ok" {
 		mark = "✘ " + b.Status
 	}
-	parts := []string{mark + " golgi", "cell " + strconv.Itoa(b.ExecutionCount), formatSeconds(b.Duration)}
+	parts := []string{mark + " golgi", b.Name(), formatSeconds(b.Duration)}
 	switch len(b.Runs) {
 	case 0:
 		parts = append(parts, "no runs")
@@ -27,8 +30,15 @@ func (b *Block) Summary() string {
 	}
 	if len(b.Runs) > 0 {
 		parts = append(parts, "seed "+seeds(b))
-		last := b.Runs[len(b.Runs)-1]
-		parts = append(parts, "fp "+short(last.Fingerprint, 8))
+		if len(b.Runs) <= maxSummaryFingerprints {
+			var fps []string
+			for _, r := range b.Runs {
+				fps = append(fps, short(r.Fingerprint, 8))
+			}
+			parts = append(parts, "fp "+strings.Join(fps, ","))
+		} else {
+			parts = append(parts, "fp "+short(b.CombinedFingerprint(), 8)+" (all "+strconv.Itoa(len(b.Runs))+" combined)")
+		}
 		cached := 0
 		for _, r := range b.Runs {
 			if r.Cached {
@@ -61,6 +71,24 @@ func (b *Block) Summary() string {
 		parts = append(parts, g)
 	}
 	return strings.Join(parts, " · ")
+}
+
+// maxSummaryFingerprints is the most run fingerprints the summary line
+// lists one by one.
+const maxSummaryFingerprints = 3
+
+// CombinedFingerprint is the hex SHA-256 of the fingerprints of all the
+// block's runs, in order, each followed by a newline: one number that
+// changes when any run's does. "" when there are no runs.
+func (b *Block) CombinedFingerprint() string {
+	if len(b.Runs) == 0 {
+		return ""
+	}
+	var all strings.Builder
+	for _, r := range b.Runs {
+		all.WriteString(r.Fingerprint + "\n")
+	}
+	return HashSource(all.String())
 }
 
 func seeds(b *Block) string {
@@ -119,7 +147,8 @@ func (b *Block) HTML() string {
 		status += ": " + b.Error
 	}
 	row("status", status)
-	row("execution count", strconv.Itoa(b.ExecutionCount))
+	row("cell", b.Name())
+	row("notebook", locationLine(b.Location))
 	row("source sha256", b.SourceSHA256)
 	row("versions", "golgi kernel "+b.Versions.Kernel+", GoNB "+b.Versions.GoNB+", "+b.Versions.Go)
 	row("platform", fmt.Sprintf("%s/%s %s, %s, %d cores, GOMAXPROCS %d", b.Platform.OS, b.Platform.Arch, b.Platform.Kernel, b.Platform.CPU, b.Platform.Cores, b.Platform.GOMAXPROCS))
@@ -133,9 +162,19 @@ func (b *Block) HTML() string {
 	}
 	var mods []string
 	for _, m := range b.Modules {
-		mods = append(mods, m.Path+" "+m.Version)
+		s := m.Path + " " + m.Version
+		if m.Replace != "" {
+			s += " => " + m.Replace
+		}
+		mods = append(mods, s)
 	}
-	row("modules", strings.Join(mods, ", "))
+	if b.ModulesNote != "" {
+		mods = append(mods, "("+b.ModulesNote+")")
+	}
+	row("modules linked", strings.Join(mods, ", "))
+	if len(b.Runs) > 1 {
+		row("combined fingerprint", b.CombinedFingerprint()+" (of the "+strconv.Itoa(len(b.Runs))+" runs' fingerprints below)")
+	}
 	w.WriteString(`</table>`)
 	if len(b.Runs) > 0 {
 		w.WriteString(`<table style="font-size:11px;border-collapse:collapse"><tr>`)
@@ -175,7 +214,8 @@ func runCells(i int, r runlog.Run, status string) []string {
 	if r.Point != nil {
 		label = strings.TrimSpace(label + " point " + strconv.Itoa(*r.Point))
 	}
-	f := func(x float64) string { return strconv.FormatFloat(x, 'g', -1, 64) }
+	// 12 significant digits: times such as 197*0.1 show as 19.7, not 19.700000000000003.
+	f := func(x float64) string { return strconv.FormatFloat(x, 'g', 12, 64) }
 	if r.Kind == "sweep" || r.Kind == "store" {
 		// A sweep's (or its store's) record: its points, and the result
 		// table's fingerprint.
@@ -212,11 +252,29 @@ func runCells(i int, r runlog.Run, status string) []string {
 // maxRunRows is the most runs the HTML table lists.
 const maxRunRows = 30
 
-func gitLine(g GitState) string {
-	if g.Commit == "" {
-		return g.Dir + " (" + g.Note + ")"
+func locationLine(l Location) string {
+	s := l.Path
+	if s == "" {
+		s = "unknown"
 	}
-	s := g.Dir + " @ " + g.Commit
+	if l.How != "" {
+		s += " (" + l.How + ")"
+	}
+	if l.Note != "" {
+		s += " (" + l.Note + ")"
+	}
+	return s
+}
+
+func gitLine(g GitState) string {
+	dir := g.Dir
+	if len(g.Paths) > 0 {
+		dir += ": " + strings.Join(g.Paths, ", ")
+	}
+	if g.Commit == "" {
+		return dir + " (" + g.Note + ")"
+	}
+	s := dir + " @ " + g.Commit
 	if g.Dirty {
 		s += fmt.Sprintf(", dirty (%d changed, diff sha256 %s)", g.Changed, short(g.DiffSHA256, 16))
 	} else {

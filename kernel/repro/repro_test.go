@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"testing"
 	"time"
@@ -20,8 +21,9 @@ func filled() *Block {
 		User: "ana", Host: "lab1",
 		Versions: Versions{Kernel: "(devel)", GoNB: "v0.11.5", Go: "go1.26.8"},
 		Platform: Platform{OS: "linux", Arch: "amd64", CPU: "Some CPU", Cores: 2, GOMAXPROCS: 2},
-		Modules:  []Module{{Path: "github.com/golgi-sim/golgi", Version: "(this checkout)"}},
 	}.Apply(b)
+	b.Modules = []Module{{Path: "github.com/golgi-sim/golgi", Version: "(devel)"}}
+	b.Location = Location{Path: "/nb/lab.ipynb", Cell: 7, How: "sent by golgi run"}
 	t0 := time.Date(2026, 1, 2, 21, 47, 0, 0, time.UTC)
 	b.SetTimes(t0, t0.Add(1200*time.Millisecond))
 	b.Status, b.ExecutionCount, b.SourceSHA256 = "ok", 3, HashSource("%%\nfmt.Println(1)")
@@ -36,12 +38,27 @@ func filled() *Block {
 
 func TestSummary(t *testing.T) {
 	b := filled()
-	want := "✔ golgi · cell 3 · 1.2 s · 2 runs · seed 42 · fp 99887766… · 1 cached · golgi 3fa2c1d…+dirty"
+	// Position and execution count, and both runs' fingerprints.
+	want := "✔ golgi · cell 7 (In [3]) · 1.2 s · 2 runs · seed 42 · fp 3fa2c1d0…,99887766… · 1 cached · golgi 3fa2c1d…+dirty"
 	if got := b.Summary(); got != want {
 		t.Errorf("Summary()\n got %q\nwant %q", got, want)
 	}
+	// Beyond three runs: the combined fingerprint and the count.
+	b.Runs = append(b.Runs, runlog.Run{Seed: 42, Fingerprint: "aaaa1111", Status: "ok"}, runlog.Run{Seed: 42, Fingerprint: "bbbb2222", Status: "ok"})
+	comb := b.CombinedFingerprint()
+	if got := b.Summary(); !strings.Contains(got, "4 runs") || !strings.Contains(got, "fp "+comb[:8]+"… (all 4 combined)") {
+		t.Errorf("Summary() with 4 runs: %q, want the combined fingerprint %s", got, comb)
+	}
+	// The combined fingerprint changes with any run's, here the first.
+	b.Runs[0].Fingerprint = "3fa2c1d0aabbccde"
+	if b.CombinedFingerprint() == comb {
+		t.Error("CombinedFingerprint does not change when a run's fingerprint does")
+	}
+	if h := b.HTML(); !strings.Contains(h, b.CombinedFingerprint()) || !strings.Contains(h, "bbbb2222") {
+		t.Error("HTML lacks the combined fingerprint or a run's own")
+	}
 	b.Status, b.Runs = "error", []runlog.Run{}
-	if got := b.Summary(); !strings.HasPrefix(got, "✘ error golgi · cell 3") || !strings.Contains(got, "no runs") {
+	if got := b.Summary(); !strings.HasPrefix(got, "✘ error golgi · cell 7 (In [3])") || !strings.Contains(got, "no runs") {
 		t.Errorf("Summary() of a failed cell: %q", got)
 	}
 }
@@ -73,6 +90,7 @@ func TestCheck(t *testing.T) {
 		"notebook_git.why": func(b *Block) { b.Notebook.Note = "" },
 		"runs":             func(b *Block) { b.Runs = nil },
 		"modules":          func(b *Block) { b.Modules = nil },
+		"location":         func(b *Block) { b.Location = Location{} },
 	} {
 		b := filled()
 		spoil(b)
@@ -91,21 +109,63 @@ func TestCheck(t *testing.T) {
 	}
 }
 
-func TestReadModules(t *testing.T) {
-	p := filepath.Join(t.TempDir(), "go.mod")
-	os.WriteFile(p, []byte("module example.com/m\n\ngo 1.26\n\nrequire github.com/a/b v1.2.3\n\nrequire (\n\tgithub.com/c/d v0.1.0 // indirect\n\tgolang.org/x/e v0.2.0\n)\n"), 0o644)
-	got := ReadModules(p)
-	want := []Module{{"example.com/m", "(this checkout)"}, {"github.com/a/b", "v1.2.3"}, {"github.com/c/d", "v0.1.0"}, {"golang.org/x/e", "v0.2.0"}}
-	if len(got) != len(want) {
-		t.Fatalf("ReadModules = %v, want %v", got, want)
-	}
-	for i := range want {
-		if got[i] != want[i] {
-			t.Errorf("module %d = %v, want %v", i, got[i], want[i])
+func TestCellName(t *testing.T) {
+	for _, c := range []struct {
+		pos, count int
+		want       string
+	}{{7, 4, "cell 7 (In [4])"}, {7, 0, "cell 7"}, {0, 4, "In [4]"}, {0, 0, "cell ?"}} {
+		if got := CellName(c.pos, c.count); got != c.want {
+			t.Errorf("CellName(%d, %d) = %q, want %q", c.pos, c.count, got, c.want)
 		}
 	}
-	if m := ReadModules(filepath.Join(t.TempDir(), "missing")); len(m) != 1 || m[0].Path != "unknown" {
-		t.Errorf("missing go.mod: %v", m)
+}
+
+// The build info text is `go version -m` of a binary built in a workspace
+// with golgi (devel) and a module with a replacement (the layout of
+// cmd/go's output, tab-separated).
+func TestParseBuildInfo(t *testing.T) {
+	text := "/tmp/gonb_1/gonb_1: go1.26.8\n\tpath\tgonb_1\n\tmod\tgonb_1\t(devel)\t\n" +
+		"\tdep\tgithub.com/golgi-sim/golgi\t(devel)\t\n" +
+		"\tdep\tgonum.org/v1/gonum\tv0.16.0\th1:abc=\n" +
+		"\tdep\texample.com/x\tv1.0.0\n\t=>\t../x\t(devel)\t\n" +
+		"\tbuild\tGOARCH=amd64\n"
+	got := ParseBuildInfo(text)
+	want := []Module{{"github.com/golgi-sim/golgi", "(devel)", ""}, {"gonum.org/v1/gonum", "v0.16.0", ""}, {"example.com/x", "v1.0.0", "../x (devel)"}}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("ParseBuildInfo = %v, want %v", got, want)
+	}
+}
+
+// LinkedModules on a real binary: the test binary links this package's
+// dependencies (simlib/runlog is golgi's own module, so its module is the
+// main one and not a dep); go version -m must list the modules of
+// runtime/debug's build info, which this test reads too.
+func TestLinkedModules(t *testing.T) {
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := exec.LookPath("go"); err != nil {
+		t.Fatal("go not on PATH")
+	}
+	got, err := LinkedModules(context.Background(), exe)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		t.Fatal("no build info")
+	}
+	if len(got) != len(bi.Deps) {
+		t.Fatalf("LinkedModules: %d modules %v, build info has %d", len(got), got, len(bi.Deps))
+	}
+	for i, d := range bi.Deps {
+		if got[i].Path != d.Path {
+			t.Errorf("module %d: %s, build info %s", i, got[i].Path, d.Path)
+		}
+	}
+	if _, err := LinkedModules(context.Background(), filepath.Join(t.TempDir(), "none")); err == nil {
+		t.Error("LinkedModules of a missing file: no error")
 	}
 }
 
@@ -141,10 +201,28 @@ func TestGit(t *testing.T) {
 	if !dirty.Dirty || dirty.Changed != 1 || len(dirty.Changes) != 1 || dirty.Changes[0] != " M a.txt" || dirty.DiffSHA256 == clean.DiffSHA256 || dirty.Commit != clean.Commit {
 		t.Errorf("dirty repo: %+v (clean %+v)", dirty, clean)
 	}
+	// Limited to one file: other files' changes and untracked folders are
+	// not its state.
+	os.WriteFile(filepath.Join(dir, "nb.ipynb"), []byte("{}\n"), 0o644)
+	gitc("add", "nb.ipynb")
+	gitc("commit", "-q", "-m", "nb")
+	os.MkdirAll(filepath.Join(dir, "unrelated"), 0o755)
+	os.WriteFile(filepath.Join(dir, "unrelated", "f"), []byte("x"), 0o644)
+	nb := Git(ctx, dir, "nb.ipynb")
+	if nb.Dirty || nb.Changed != 0 || len(nb.Paths) != 1 || nb.DiffSHA256 == "" {
+		t.Errorf("clean notebook in a dirty repo: %+v", nb)
+	}
+	os.WriteFile(filepath.Join(dir, "nb.ipynb"), []byte("{\"cells\": []}\n"), 0o644)
+	if nb := Git(ctx, dir, "nb.ipynb"); !nb.Dirty || nb.Changed != 1 || nb.Changes[0] != " M nb.ipynb" {
+		t.Errorf("edited notebook: %+v", nb)
+	}
+	if all := Git(ctx, dir); all.Changed != 3 {
+		t.Errorf("whole repo: %d changes %v, want 3 (a.txt, nb.ipynb, unrelated/)", all.Changed, all.Changes)
+	}
 }
 
 func TestCollectStatic(t *testing.T) {
-	s := CollectStatic(context.Background(), "", "")
+	s := CollectStatic(context.Background(), "")
 	if s.User == "" || s.Host == "" || s.Platform.Cores <= 0 || s.Platform.CPU == "" || s.Versions.Go == "" || s.Versions.Kernel == "" {
 		t.Errorf("CollectStatic: %+v", s)
 	}

@@ -227,6 +227,7 @@ func (n *Network) validate() error {
 				add("%v: weight %v can be negative (%v): synapse weights (NetCon weights, µS) must be >= 0; for inhibition use a synapse with an inhibitory reversal potential", pr, pr.syn.Weight, lo)
 			}
 		}
+		errs = append(errs, checkPlasticity(pr, post, dt)...)
 		if pr.syn.Delay != nil {
 			if err := pr.syn.Delay.Validate(); err != nil {
 				add("%v: delay: %w", pr, err)
@@ -378,6 +379,9 @@ func (n *Network) checkMemory() error {
 		}
 		if bm, ok := pr.rule.(connect.BuildMemory); ok {
 			b += bm.BuildBytes(np, nq, same)
+		}
+		if pr.syn.Plasticity != nil {
+			b += float64(syn * plasticBytes)
 		}
 		part(fmt.Sprintf("%v with about %.3g synapses", pr, syn), b)
 	}
@@ -666,6 +670,12 @@ func (n *Network) allocate() (*engine, error) {
 			errs = append(errs, derr)
 			continue
 		}
+		if pr.syn.Plasticity != nil {
+			if err := allocPlastic(pr, rt, t, dt); err != nil {
+				errs = append(errs, err)
+				continue
+			}
+		}
 		maxD := rt.d0
 		for _, d := range rt.d {
 			maxD = max(maxD, d)
@@ -677,6 +687,12 @@ func (n *Network) allocate() (*engine, error) {
 		}
 		pr.rt = rt
 		post.rt.in_ = append(post.rt.in_, rt)
+		if rt.plast != nil {
+			post.rt.plastic = append(post.rt.plastic, rt)
+			if rt.plast.post != nil {
+				post.rt.plasticPost = append(post.rt.plasticPost, rt)
+			}
+		}
 		e.projs = append(e.projs, rt)
 	}
 	if len(errs) == 0 {

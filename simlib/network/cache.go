@@ -81,6 +81,7 @@ type cacheEntry struct {
 	Workers       int
 	Wall          float64
 	Recorders     [][]byte
+	Plastic       [][]float64 // every plastic projection's weights at the end of the run
 }
 
 // cacheKey returns the key of a run of steps updates from the current
@@ -274,6 +275,15 @@ func (n *Network) fromCache(steps int64) (bool, error) {
 			return false, nil
 		}
 	}
+	if !n.restorePlastic(ce.Plastic) {
+		for j, r := range n.recs {
+			if rerr := r.(Cacheable).UnmarshalBinary(backup[j]); rerr != nil {
+				return false, fmt.Errorf("network: run cache %s: plastic weights do not fit; restoring recorder %d: %w", n.cacheFile, j, rerr)
+			}
+		}
+		n.cacheWhy = fmt.Sprintf("cache file %s: the plastic weights do not fit the projections: simulated instead", n.cacheFile)
+		return false, nil
+	}
 	n.fp, n.spikes, n.steps, n.workers = fp, ce.Spikes, ce.Steps, ce.Workers
 	n.cacheHit, n.stateless = true, true
 	n.cachedWall = ce.Wall
@@ -285,7 +295,7 @@ func (n *Network) toCache(wall time.Duration) error {
 	if n.cacheFile == "" {
 		return nil
 	}
-	ce := cacheEntry{Steps: n.steps, Spikes: n.spikes, Workers: n.workers, Wall: wall.Seconds()}
+	ce := cacheEntry{Steps: n.steps, Spikes: n.spikes, Workers: n.workers, Wall: wall.Seconds(), Plastic: n.plasticWeights()}
 	var err error
 	if ce.Hash, err = n.fp.(encoding.BinaryMarshaler).MarshalBinary(); err != nil {
 		return fmt.Errorf("network: run cache: %w", err)

@@ -40,6 +40,7 @@ type popRT struct {
 	rec                       []*receptorRT
 	stims                     []stimRT
 	in_                       []*projRT   // projections onto this population
+	plastic, plasticPost      []*projRT   // plastic ones among them, and those that need the population's spikes
 	check                     [][]float64 // variables checked for NaN/Inf
 	hasCur, hasCond, hasDelta bool
 	lo, hi                    []int       // per worker
@@ -87,6 +88,8 @@ type projRT struct {
 	toSite bool
 	site   []int32
 	site0  int32
+	// plast: the synapses are plastic (plastic.go); nil: static
+	plast *plasticRT
 }
 
 func (p *popRT) variable(name string) []float64 {
@@ -160,6 +163,11 @@ func (e *engine) partition(w int) {
 			}
 		}
 	}
+	for _, pr := range e.projs {
+		if pr.plast != nil {
+			pr.splitPlastic(w)
+		}
+	}
 }
 
 // phaseA advances, receives and thresholds worker w's neurons for update
@@ -177,6 +185,9 @@ func (e *engine) phaseA(w int, step int64) {
 			for _, r := range e.recs {
 				r.Sample(step-1, p.p.index, lo, hi)
 			}
+		}
+		for _, pr := range p.plastic {
+			pr.receivePre(w, step)
 		}
 		p.prepare(w, lo, hi, step, t)
 		in := p.in // shared slices; Step and T set on the worker's copy
@@ -199,6 +210,9 @@ func (e *engine) phaseA(w int, step int64) {
 				p.receiveJumps(lo, hi, step)
 			}
 			p.spk[par][w] = p.dyn.Spike(lo, hi, step, p.spk[par][w][:0])
+		}
+		for _, pr := range p.plasticPost {
+			pr.receivePost(w, step, p.spk[par][w])
 		}
 		err := p.checkFinite(lo, hi, step, e.dt)
 		if err == nil && p.faulter != nil {
@@ -406,6 +420,10 @@ func (e *engine) phaseB(w int, step int64) {
 		for _, pr := range q.in_ {
 			if pr.toSite {
 				pr.deliverSites(w, step, lo, hi, whole, par)
+				continue
+			}
+			if pr.plast != nil {
+				pr.deliverPlastic(w, step, lo, hi, whole, par)
 				continue
 			}
 			r := pr.rec

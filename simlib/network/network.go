@@ -11,6 +11,7 @@ import (
 	"github.com/golgi-sim/golgi/simlib/connect"
 	"github.com/golgi-sim/golgi/simlib/dist"
 	"github.com/golgi-sim/golgi/simlib/neuron"
+	"github.com/golgi-sim/golgi/simlib/plasticity"
 	"github.com/golgi-sim/golgi/simlib/scheme"
 	"github.com/golgi-sim/golgi/simlib/stimulus"
 	"github.com/golgi-sim/golgi/simlib/synapse"
@@ -336,12 +337,17 @@ func (p *Population) Vars() []string {
 // compartmental cells), Site or Spread replaces Receptor: they name the
 // section, the position and the synapse type of the synapse instances the
 // projection drives (see SiteSpread and docs/architecture.md).
+//
+// Plasticity makes the synapses change with spikes (package plasticity:
+// STDP, short-term plasticity); nil keeps the weights static. Delay is then
+// NEST's total delay, axonal plus the rule's dendritic part.
 type Synapse struct {
-	Receptor string
-	Weight   dist.Dist    // nil: the rule's explicit weights (List, Matrix)
-	Delay    dist.Dist    // nil: one step; rounded to steps, at least one
-	Site     *neuron.Site // every synapse at this site of its target neuron
-	Spread   *SiteSpread  // or: each synapse at a site drawn from a distribution
+	Receptor   string
+	Weight     dist.Dist       // nil: the rule's explicit weights (List, Matrix)
+	Delay      dist.Dist       // nil: one step; rounded to steps, at least one
+	Site       *neuron.Site    // every synapse at this site of its target neuron
+	Spread     *SiteSpread     // or: each synapse at a site drawn from a distribution
+	Plasticity plasticity.Rule // nil: static weights; else the synapse model (plasticity.Pair, Triplet, TsodyksMarkram)
 }
 
 // Projection is a set of synapses from a group of neurons to another (a
@@ -399,6 +405,9 @@ func (pr *Projection) Post() string { return pr.postName }
 func (n *Network) Projections() []*Projection { return n.projs }
 
 func (pr *Projection) String() string {
+	if r := pr.syn.Plasticity; r != nil && pr.syn.Site == nil && pr.syn.Spread == nil {
+		return fmt.Sprintf("projection %d %q -> %q (%s, receptor %q, %s)", pr.index, pr.preName, pr.postName, kindOf(pr.rule), pr.syn.Receptor, r.Kind())
+	}
 	if pr.syn.Site != nil || pr.syn.Spread != nil {
 		return fmt.Sprintf("projection %d %q -> %q (%s, synapse sites)", pr.index, pr.preName, pr.postName, kindOf(pr.rule))
 	}
@@ -411,12 +420,58 @@ func (pr *Projection) String() string {
 // and columns of the whole populations, empty outside the views.
 func (pr *Projection) Table() *connect.Table { return pr.table }
 
-// Weights returns each synapse's weight in table order, once built.
+// Weights returns each synapse's weight in table order, once built: the
+// live values, which a plastic projection's runs change (copy them to keep
+// them).
 func (pr *Projection) Weights() []float64 {
 	if pr.rt == nil {
 		return nil
 	}
 	return pr.rt.w
+}
+
+// PostPopulation returns the name of the population the projection's
+// targets belong to (Post may name a view of it), or "" when the target
+// was refused.
+func (pr *Projection) PostPopulation() string {
+	if pr.post.p == nil {
+		return ""
+	}
+	return pr.post.p.name
+}
+
+// Index returns the projection's position among the network's projections.
+func (pr *Projection) Index() int { return pr.index }
+
+// Plasticity returns the synapse model of a plastic projection, or nil.
+func (pr *Projection) Plasticity() plasticity.Rule { return pr.syn.Plasticity }
+
+// Var returns, once built, the live values of a per-synapse variable in
+// table order: "w" (the weights) for every projection, and the rule's
+// variables for a plastic one (plasticity.Pair: apre, apost; Triplet: r1,
+// r2, o1, o2; TsodyksMarkram: u, x); nil for an unknown name.
+func (pr *Projection) Var(name string) []float64 {
+	if pr.rt == nil {
+		return nil
+	}
+	if pr.rt.plast != nil {
+		return pr.rt.plast.syn.Var(name)
+	}
+	if name == "w" {
+		return pr.rt.w
+	}
+	return nil
+}
+
+// Vars lists the per-synapse variables of Var once built.
+func (pr *Projection) Vars() []string {
+	if pr.rt == nil {
+		return nil
+	}
+	if pr.rt.plast != nil {
+		return pr.rt.plast.syn.Vars()
+	}
+	return []string{"w"}
 }
 
 // DelaySteps returns each synapse's delay in steps in table order, once

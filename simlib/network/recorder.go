@@ -45,6 +45,9 @@ type View interface {
 	Var(pop int, name string) []float64
 	// Vars lists population pop's variables.
 	Vars(pop int) []string
+	// Projections returns the network's projections (a synapse recorder
+	// checks that its projection is one of them).
+	Projections() []*Projection
 	// Group resolves a population or a view of one (see Group): the
 	// index and size of its population, and its neurons as population
 	// indices, ascending (nil when it is the whole population). A nil
@@ -66,6 +69,7 @@ func (v view) Lookup(name string) (int, int, bool) {
 func (v view) Name(pop int) string                { return v.n.pops[pop].name }
 func (v view) Var(pop int, name string) []float64 { return v.n.pops[pop].Var(name) }
 func (v view) Vars(pop int) []string              { return v.n.pops[pop].Vars() }
+func (v view) Projections() []*Projection         { return v.n.projs }
 func (v view) Group(g Group) (int, int, []int, error) {
 	m, err := v.n.resolve(g)
 	if err != nil {

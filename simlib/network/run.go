@@ -362,6 +362,16 @@ func (n *Network) Fingerprint() string {
 		h.Write(b[:])
 		h.Write(d.Digest())
 	}
+	// the weights of plastic projections, as they are now
+	if n.hasPlastic() {
+		if h == nil {
+			h = sha256.New()
+			h.Write([]byte("golgi network fingerprint 2\n"))
+			h.Write(sp)
+		}
+		h.Write([]byte("plastic weights\n"))
+		n.hashPlastic(h)
+	}
 	if h == nil {
 		return hex.EncodeToString(sp[:16])
 	}

@@ -161,13 +161,7 @@ func (pr *projRT) deliverSites(w int, step int64, lo, hi int32, whole bool, par 
 	q := pr.post
 	for _, chunk := range pr.pre.spk[par] {
 		for _, i := range chunk {
-			a, b := pr.ptr[i], pr.ptr[i+1]
-			if !whole {
-				row := pr.tgt[a:b]
-				x, _ := slices.BinarySearch(row, lo)
-				y, _ := slices.BinarySearch(row[x:], hi)
-				a, b = a+int64(x), a+int64(x+y)
-			}
+			a, b := pr.rowIn(i, lo, hi, whole)
 			for k := a; k < b; k++ {
 				d := pr.d0
 				if pr.d != nil {

@@ -3,6 +3,7 @@ package chart
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -62,6 +63,23 @@ func TestBrowserRendersEveryChart(t *testing.T) {
 		t.Fatal(err)
 	}
 	all["raster100k"] = big
+	// A legend of many long names (it must scroll in its band, not wrap
+	// onto the plot).
+	var many [][]float64
+	var long []string
+	tt := make([]float64, 200)
+	for k := range tt {
+		tt[k] = float64(k)
+	}
+	for i := range 14 {
+		v := make([]float64, len(tt))
+		for k := range v {
+			v[k] = float64(i) + float64(k%20)
+		}
+		many = append(many, v)
+		long = append(long, fmt.Sprintf("neuron %d of population excitatory", i))
+	}
+	all["traces14"] = must(Traces(tt, many, long, &XYOptions{Title: "14 traces", YLabel: "V (mV)"}))
 	empty, err := Line(nil, nil, &XYOptions{Title: "empty control"})
 	if err != nil {
 		t.Fatal(err)
@@ -114,6 +132,44 @@ func TestBrowserRendersEveryChart(t *testing.T) {
 		if ink < minInk {
 			t.Errorf("%s: plot region %v has %d coloured pixels, want >= %d: blank chart? (screenshot %s)", n, pr, ink, minInk, shot)
 		}
+	}
+	// Every legend shown lies outside its chart's plot area (ECharts'
+	// own layout: the legend view's bounding box and the grid's rectangle),
+	// so it covers no data.
+	type box struct{ X, Y, W, H float64 }
+	type layout struct {
+		ID     string
+		Legend bool
+		L, G   box
+	}
+	lays := browsertest.Eval[[]layout](b, `Array.from(document.querySelectorAll('.golgi-chart')).map(function(e){
+		var ch=echarts.getInstanceByDom(e),m=ch.getModel(),lm=m.getComponent('legend',0),gm=m.getComponent('grid',0);
+		if(!lm||!lm.get('show')||!gm)return {ID:e.id,Legend:false};
+		var v=ch.getViewOfComponentModel(lm),r=v.group.getBoundingRect().clone(),tr=v.group.getComputedTransform();
+		if(tr)r.applyTransform(tr);
+		var g=gm.coordinateSystem.getRect();
+		return {ID:e.id,Legend:true,L:{X:r.x,Y:r.y,W:r.width,H:r.height},G:{X:g.x,Y:g.y,W:g.width,H:g.height}};})`)
+	if len(lays) != len(list) {
+		t.Fatalf("layouts of %d charts, want %d", len(lays), len(list))
+	}
+	legends := 0
+	for i, l := range lays {
+		if !l.Legend {
+			continue
+		}
+		legends++
+		if l.L.W <= 0 || l.L.H <= 0 {
+			t.Errorf("%s: legend box %+v is empty: the check would not see it", names[i], l.L)
+			continue
+		}
+		if l.L.X < l.G.X+l.G.W && l.G.X < l.L.X+l.L.W && l.L.Y < l.G.Y+l.G.H && l.G.Y < l.L.Y+l.L.H {
+			t.Errorf("%s: legend %+v overlaps the plot area %+v (screenshot %s)", names[i], l.L, l.G, shot)
+		}
+		t.Logf("%-11s legend %+v, plot area %+v", names[i], l.L, l.G)
+	}
+	// raster, traces, traces14, rate, histogram, metric, line, scatter
+	if legends < 6 {
+		t.Errorf("%d charts with a legend checked, want at least 6", legends)
 	}
 	errs := browsertest.Eval[[]string](b, `Array.from(document.querySelectorAll('.golgi-chart')).filter(function(e){return !e.querySelector('canvas')}).map(function(e){return e.id+': '+e.textContent})`)
 	if len(errs) > 0 {

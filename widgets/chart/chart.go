@@ -95,6 +95,30 @@ func finish(kind string, c renderer, extra []map[string]any, edit func(map[strin
 // test relies on it to find the plot region in a screenshot.
 var grid = map[string]any{"left": 70, "right": 40, "top": 70, "bottom": 80, "containLabel": false}
 
+// Legends have a band of their own between the title (with its subtitle)
+// and the plot area, which moves down to make room: a legend never covers
+// the data. A long legend scrolls in its band instead of wrapping.
+const (
+	legendTop     = 48 // px from the top of the box: below the subtitle
+	legendGridTop = 92 // px: the plot area's top when a legend is shown
+)
+
+// legend sets the chart's legend, shown or not, in its band.
+func legend(obj map[string]any, show bool) {
+	obj["legend"] = map[string]any{"show": show, "type": "scroll", "top": legendTop, "left": 150, "right": 40}
+	if !show {
+		return
+	}
+	g := map[string]any{}
+	if old, ok := obj["grid"].(map[string]any); ok {
+		for k, v := range old {
+			g[k] = v
+		}
+	}
+	g["top"] = legendGridTop
+	obj["grid"] = g
+}
+
 // common sets the entries every chart of golgi shares.
 func common(obj map[string]any) {
 	obj["grid"] = grid

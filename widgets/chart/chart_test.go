@@ -205,3 +205,59 @@ func TestRanges(t *testing.T) {
 		}
 	}
 }
+
+// The colour bar of a heatmap reads the data's range at its ends: a loss
+// spanning 0.004..0.62 (the issue's sweep) is not labelled 0..1.
+func TestHeatmapColourBarRange(t *testing.T) {
+	c, err := Heatmap([]string{"a", "b"}, []string{"x"}, [][]float64{{0.004, 0.62}}, &HeatmapOptions{ZLabel: "loss"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var o struct {
+		VisualMap []struct {
+			Min, Max   float64
+			Text       []string
+			Calculable bool
+		} `json:"visualMap"`
+		Title struct{ Subtext string } `json:"title"`
+	}
+	if err := json.Unmarshal(c.Option(), &o); err != nil {
+		t.Fatal(err)
+	}
+	v := o.VisualMap[0]
+	if float32(v.Min) != 0.004 || float32(v.Max) != 0.62 || len(v.Text) != 2 || v.Text[0] != "0.62" || v.Text[1] != "0.004" || v.Calculable {
+		t.Errorf("visualMap %+v, want min 0.004, max 0.62 labelled [0.62 0.004] without rounding handles", v)
+	}
+	if o.Title.Subtext != "colour: loss" {
+		t.Errorf("subtitle %q, want it to name the colour's quantity", o.Title.Subtext)
+	}
+}
+
+// Legends have their band above the plot area, which starts lower to
+// make room; without a legend the plot area keeps its place.
+func TestLegendBand(t *testing.T) {
+	two, _ := Line([]float64{1, 2}, []Series{{"a", []float64{1, 2}}, {"b", []float64{2, 1}}}, nil)
+	one, _ := Line([]float64{1, 2}, []Series{{"a", []float64{1, 2}}}, nil)
+	var o struct {
+		Legend struct {
+			Show bool
+			Top  float64
+			Type string
+		} `json:"legend"`
+		Grid struct{ Top float64 } `json:"grid"`
+	}
+	if err := json.Unmarshal(two.Option(), &o); err != nil {
+		t.Fatal(err)
+	}
+	// the legend is one scrolling line of about 25 px
+	if !o.Legend.Show || o.Legend.Type != "scroll" || o.Legend.Top+25 > o.Grid.Top {
+		t.Errorf("legend %+v, plot area top %v: want a scrolling legend ending above the plot", o.Legend, o.Grid.Top)
+	}
+	o.Grid.Top = 0
+	if err := json.Unmarshal(one.Option(), &o); err != nil {
+		t.Fatal(err)
+	}
+	if o.Legend.Show || o.Grid.Top != 70 {
+		t.Errorf("one series: legend %+v, plot top %v; want no legend, top 70", o.Legend, o.Grid.Top)
+	}
+}

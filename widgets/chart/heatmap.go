@@ -3,6 +3,7 @@ package chart
 import (
 	"fmt"
 	"math"
+	"strings"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
@@ -42,9 +43,15 @@ func Heatmap(xLabels, yLabels []string, z [][]float64, o *HeatmapOptions) (*Char
 	}
 	c := charts.NewHeatMap()
 	c.AddSeries(opt.ZLabel, []opts.HeatMapData{})
+	// The colour bar is labelled with the data's own range at its ends (no
+	// drag handles: their labels round to whole numbers, so 0.004..0.62
+	// read 0..1); the subtitle names the quantity.
 	sub := ""
+	if opt.ZLabel != "" {
+		sub = "colour: " + opt.ZLabel
+	}
 	if missing > 0 {
-		sub = fmt.Sprintf("%d missing points left blank", missing)
+		sub = strings.TrimPrefix(sub+"; ", "; ") + fmt.Sprintf("%d missing points left blank", missing)
 	}
 	return finish("heatmap", c, []map[string]any{{"data": data}}, func(obj map[string]any) {
 		common(obj)
@@ -64,8 +71,8 @@ func Heatmap(xLabels, yLabels []string, z [][]float64, o *HeatmapOptions) (*Char
 		obj["yAxis"] = []map[string]any{y}
 		obj["grid"] = map[string]any{"left": 70, "right": 110, "top": 70, "bottom": 80}
 		obj["visualMap"] = []map[string]any{{
-			"type": "continuous", "min": f32(lo), "max": f32(hi), "calculable": true,
-			"orient": "vertical", "right": 10, "top": "center", "text": []string{opt.ZLabel, ""},
+			"type": "continuous", "min": f32(lo), "max": f32(hi), "calculable": false,
+			"orient": "vertical", "right": 10, "top": "center", "text": []string{formatG(hi), formatG(lo)},
 			"inRange": map[string]any{"color": Viridis},
 		}}
 	})

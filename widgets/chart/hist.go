@@ -89,7 +89,7 @@ func Histogram(groups []Series, o *HistogramOptions) (*Chart, error) {
 	ch, err := finish("histogram", c, extra, func(obj map[string]any) {
 		common(obj)
 		obj["title"] = title(opt.Title, sub)
-		obj["legend"] = map[string]any{"show": len(groups) > 1, "top": 42}
+		legend(obj, len(groups) > 1)
 		obj["tooltip"] = map[string]any{"show": true, "trigger": "axis"}
 		x := axis(opt.XLabel, "category")
 		delete(x, "scale")

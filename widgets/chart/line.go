@@ -30,6 +30,7 @@ type xyKind struct {
 	area    bool   // fill under the line
 	symbols bool   // draw a symbol per point
 	zeroY   bool   // y axis starts at 0 (rates)
+	step    bool   // each value holds until the next x (bins starting at x)
 }
 
 // Traces draws state variables over time, e.g. the membrane potential of a
@@ -45,8 +46,11 @@ func Traces(t []float64, values [][]float64, labels []string, o *XYOptions) (*Ch
 	return xy(xyKind{kind: "traces", series: "line"}, t, ss, opt)
 }
 
-// Rate draws population firing rates over time: t in ms (bin centres),
-// rates[i] in Hz for the population labels[i].
+// Rate draws population firing rates over time: t[k] is the start of bin k
+// (ms), as record.Rate.Rates returns it, and rates[i][k] the rate (Hz) of
+// the population labels[i] in that bin. Each rate is drawn as a step over
+// its bin, from t[k] to t[k+1]; the last bin is drawn as wide as the one
+// before it.
 func Rate(t []float64, rates [][]float64, labels []string, o *XYOptions) (*Chart, error) {
 	opt := defaults(o, "Population rate", "time (ms)", "rate (Hz)")
 	opt.Zoom = true
@@ -54,7 +58,37 @@ func Rate(t []float64, rates [][]float64, labels []string, o *XYOptions) (*Chart
 	if err != nil {
 		return nil, err
 	}
-	return xy(xyKind{kind: "rate", series: "line", area: true, zeroY: true}, t, ss, opt)
+	if err := CheckXY(t, ss, false, false); err != nil {
+		return nil, fmt.Errorf("chart: rate: %w", err)
+	}
+	t, ss = closeLastBin(t, ss)
+	return xy(xyKind{kind: "rate", series: "line", area: true, zeroY: true, step: true}, t, ss, opt)
+}
+
+// LastBinEnd returns where the last of the bins starting at t ends when it
+// is as wide as the one before it; ok is false with fewer than two bins or
+// bins not in increasing order.
+func LastBinEnd(t []float64) (end float64, ok bool) {
+	n := len(t)
+	if n < 2 || !(t[n-1] > t[n-2]) {
+		return 0, false
+	}
+	return t[n-1] + (t[n-1] - t[n-2]), true
+}
+
+// closeLastBin appends the end of the last bin, with each series' last
+// value, so that a step drawn from bin starts covers the last bin too.
+func closeLastBin(t []float64, ss []Series) ([]float64, []Series) {
+	end, ok := LastBinEnd(t)
+	if !ok {
+		return t, ss
+	}
+	t = append(t[:len(t):len(t)], end)
+	out := make([]Series, len(ss))
+	for i, s := range ss {
+		out[i] = Series{Name: s.Name, Values: append(s.Values[:len(s.Values):len(s.Values)], s.Values[len(s.Values)-1])}
+	}
+	return t, out
 }
 
 // Line draws curves against a shared x.
@@ -131,6 +165,9 @@ func xy(k xyKind, x []float64, series []Series, opt XYOptions) (*Chart, error) {
 			if k.area {
 				lc.MultiSeries[len(lc.MultiSeries)-1].AreaStyle = &opts.AreaStyle{Opacity: opts.Float(0.15)}
 			}
+			if k.step {
+				lc.MultiSeries[len(lc.MultiSeries)-1].Step = "end"
+			}
 		}
 		c = lc
 	}
@@ -150,7 +187,7 @@ func xy(k xyKind, x []float64, series []Series, opt XYOptions) (*Chart, error) {
 	return finish(k.kind, c, extra, func(obj map[string]any) {
 		common(obj)
 		obj["title"] = title(opt.Title, "")
-		obj["legend"] = map[string]any{"show": len(series) > 1, "top": 30, "type": "scroll"}
+		legend(obj, len(series) > 1)
 		obj["tooltip"] = map[string]any{"show": true, "trigger": "axis"}
 		if k.series == "scatter" {
 			obj["tooltip"] = map[string]any{"show": true, "trigger": "item"}

@@ -95,7 +95,7 @@ func Raster(pops []Spikes, o *RasterOptions) (*Chart, error) {
 	ch, err := finish("raster", c, extra, func(obj map[string]any) {
 		common(obj)
 		obj["title"] = title(opt.Title, sub)
-		obj["legend"] = map[string]any{"show": true, "top": 42}
+		legend(obj, true)
 		obj["tooltip"] = map[string]any{"show": true, "trigger": "item"}
 		obj["xAxis"] = []map[string]any{axis("time (ms)", "value")}
 		yname := "neuron"

@@ -56,19 +56,55 @@ func (f *Figure) Encode(format string) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("figure: %w", err)
 	}
-	dc := draw.New(c)
-	if f.colorBar == nil {
-		f.Plot.Draw(dc)
-	} else {
-		bar := 2.2 * vg.Centimeter
-		f.Plot.Draw(draw.Crop(dc, 0, -bar-0.5*vg.Centimeter, 0, 0))
-		f.colorBar.Draw(draw.Crop(dc, f.Width-bar, 0, 0, 0))
-	}
+	f.draw(draw.New(c))
 	var b bytes.Buffer
 	if _, err := c.WriteTo(&b); err != nil {
 		return nil, fmt.Errorf("figure: encoding %s: %w", format, err)
 	}
 	return b.Bytes(), nil
+}
+
+// layout splits the figure's canvas: the plot, then to its right the legend
+// (when the plot has entries in it) and the colour bar (when there is
+// one). The legend is drawn outside the plot's data area, so it never
+// covers a curve.
+func (f *Figure) layout(dc draw.Canvas) (plotC, legendC, barC draw.Canvas, legend bool) {
+	const gap = 0.3 * vg.Centimeter
+	plotC = dc
+	right := vg.Length(0)
+	if f.colorBar != nil {
+		bar := 2.2 * vg.Centimeter
+		barC = draw.Crop(dc, f.Width-bar, 0, 0, 0)
+		right = bar + 0.5*vg.Centimeter - gap
+	}
+	lw := f.Plot.Legend.Rectangle(dc).Size().X
+	if legend = lw > 0; legend {
+		legendC = draw.Crop(dc, f.Width-right-lw-gap, -right, 0, 0)
+		right += lw + 2*gap
+	}
+	if right > 0 {
+		plotC = draw.Crop(dc, 0, -right, 0, 0)
+	}
+	return plotC, legendC, barC, legend
+}
+
+// draw draws the figure: the plot without its legend, and the legend and
+// the colour bar beside it.
+func (f *Figure) draw(dc draw.Canvas) {
+	plotC, legendC, barC, legend := f.layout(dc)
+	if legend {
+		l := f.Plot.Legend
+		f.Plot.Legend = plot.NewLegend() // the plot draws no legend over its data
+		defer func() { f.Plot.Legend = l }()
+		l.Top, l.Left = true, true
+		l.YOffs = -f.Plot.Title.TextStyle.Rectangle(f.Plot.Title.Text).Size().Y - f.Plot.Title.Padding
+		l.XOffs = 0
+		l.Draw(legendC)
+	}
+	f.Plot.Draw(plotC)
+	if f.colorBar != nil {
+		f.colorBar.Draw(barC)
+	}
 }
 
 // Save writes the figure to path in the format its extension names

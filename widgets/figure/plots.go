@@ -67,12 +67,28 @@ func Traces(title, yLabel string, t []float64, values [][]float64, labels []stri
 	return lines("Traces", title, "time (ms)", yLabel, t, values, labels)
 }
 
-// Rate draws population rates (Hz) over time (ms, bin centres).
+// Rate draws population rates (Hz) over time: t[k] is the start of bin k
+// (ms), as record.Rate.Rates returns it, and each rate is drawn as a step
+// over its bin (the last one as wide as the one before it), as chart.Rate
+// draws it.
 func Rate(title string, t []float64, rates [][]float64, labels []string) (*Figure, error) {
-	return lines("Rate", title, "time (ms)", "rate (Hz)", t, rates, labels)
+	for i, r := range rates {
+		if len(r) != len(t) {
+			return nil, fmt.Errorf("figure: Rate: series %d has %d values but t has %d; they must be equal", i, len(r), len(t))
+		}
+	}
+	if end, ok := chart.LastBinEnd(t); ok {
+		t = append(t[:len(t):len(t)], end)
+		closed := make([][]float64, len(rates))
+		for i, r := range rates {
+			closed[i] = append(r[:len(r):len(r)], r[len(r)-1])
+		}
+		rates = closed
+	}
+	return lines("Rate", title, "time (ms)", "rate (Hz)", t, rates, labels, plotter.PostStep)
 }
 
-func lines(kind, title, xl, yl string, x []float64, ys [][]float64, labels []string) (*Figure, error) {
+func lines(kind, title, xl, yl string, x []float64, ys [][]float64, labels []string, step ...plotter.StepKind) (*Figure, error) {
 	if labels != nil && len(labels) != len(ys) {
 		return nil, fmt.Errorf("figure: %s: %d labels for %d series; give one label per series or nil", kind, len(labels), len(ys))
 	}
@@ -91,6 +107,9 @@ func lines(kind, title, xl, yl string, x []float64, ys [][]float64, labels []str
 		}
 		l.Color = seriesColor(i)
 		l.Width = vg.Points(1)
+		if len(step) > 0 {
+			l.StepStyle = step[0]
+		}
 		f.Plot.Add(l)
 		if labels != nil {
 			f.Plot.Legend.Add(labels[i], l)

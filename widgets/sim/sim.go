@@ -36,7 +36,9 @@ func Traces(st *record.State, o *chart.XYOptions) (*chart.Chart, error) {
 	return chart.Traces(st.Times(), st.Values(), labels, o)
 }
 
-// Rate draws the population rates of rate recorders that share a bin.
+// Rate draws the population rates of rate recorders that share a bin, each
+// as a step over its bin: the times are the bins' starts, as
+// record.Rate.Rates returns them and chart.Rate takes them.
 func Rate(labels []string, rs ...*record.Rate) (*chart.Chart, error) {
 	if len(rs) == 0 {
 		return nil, fmt.Errorf("sim: Rate: no recorders")
@@ -96,9 +98,17 @@ func SweepProgress() func(sweep.Progress) {
 // notebook's runs reported).
 func Runs(runs ...runlog.Run) *table.Table {
 	t := table.New("label", "seed", "neurons", "synapses", "dt (ms)", "from (ms)", "duration (ms)", "wall (s)", "spikes", "fingerprint", "status")
+	dt := 0.0
 	for _, r := range runs {
 		// one value per column: Add cannot fail
 		_ = t.Add(r.Label, r.Seed, r.Neurons, r.Synapses, r.DT, r.Start, r.Duration, r.Wall, r.Spikes, r.Fingerprint, r.Status)
+		if r.DT > 0 && (dt == 0 || r.DT < dt) {
+			dt = r.DT
+		}
+	}
+	if dt > 0 {
+		// times with the decimals of the finest dt: 19.7, not 19.700000000000003
+		_ = t.TimeColumns(dt, "dt (ms)", "from (ms)", "duration (ms)") // the columns exist, dt > 0
 	}
 	return t
 }

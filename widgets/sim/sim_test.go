@@ -9,6 +9,7 @@ import (
 	"github.com/golgi-sim/golgi/simlib/models"
 	"github.com/golgi-sim/golgi/simlib/record"
 	"github.com/golgi-sim/golgi/simlib/sweep"
+	"github.com/golgi-sim/golgi/widgets"
 )
 
 func TestChartsFromRecorders(t *testing.T) {
@@ -45,8 +46,26 @@ func TestChartsFromRecorders(t *testing.T) {
 	if len(opt.Series) != 3 || opt.Series[2].Name != "neuron 2" {
 		t.Fatalf("traces: %d series, want 3 named by neuron", len(opt.Series))
 	}
-	if _, err := Rate([]string{"cells"}, rate); err != nil {
+	rc, err := Rate([]string{"cells"}, rate)
+	if err != nil {
 		t.Fatal(err)
+	}
+	// One convention: the chart's times are the recorder's bin starts
+	// (0, 10, 20, ... ms), each rate a step over its bin, and one closing
+	// point ends the last bin (at 300 ms: 30 bins of 10 ms).
+	starts, hz := rate.Rates()
+	var ro struct {
+		Series []struct {
+			Step string       `json:"step"`
+			Data [][2]float64 `json:"data"`
+		} `json:"series"`
+	}
+	if err := json.Unmarshal(rc.Option(), &ro); err != nil {
+		t.Fatal(err)
+	}
+	d := ro.Series[0].Data
+	if ro.Series[0].Step != "end" || len(d) != len(starts)+1 || d[0][0] != starts[0] || d[1][0] != starts[1] || d[len(d)-1][0] != 300 || float32(d[len(d)-1][1]) != float32(hz[len(hz)-1]) {
+		t.Errorf("rate chart: step %q, %d points (x %v, %v, … %v), want step \"end\" at the %d bin starts %v, %v, … and 300", ro.Series[0].Step, len(d), d[0][0], d[1][0], d[len(d)-1][0], len(starts), starts[0], starts[1])
 	}
 	if _, err := Rate([]string{"a", "b"}, rate); err == nil {
 		t.Fatal("Rate accepted 2 labels for 1 recorder")
@@ -55,8 +74,14 @@ func TestChartsFromRecorders(t *testing.T) {
 		t.Fatal("Raster accepted a nil recorder")
 	}
 	tb := Runs(m.Summary())
-	if h := tb.HTML(); !strings.Contains(h, m.Fingerprint()) {
+	h := tb.HTML()
+	if !strings.Contains(h, m.Fingerprint()) {
 		t.Fatal("run table lacks the fingerprint")
+	}
+	// Times with the decimals of the run's dt.
+	dur := widgets.FormatTime(m.Summary().Duration, m.Summary().DT)
+	if !strings.Contains(h, ">"+dur+"<") {
+		t.Errorf("run table does not show the duration as %s:\n%s", dur, h)
 	}
 }
 

@@ -21,6 +21,37 @@ type Table struct {
 	// Sortable adds click-to-sort on the headers (a few hundred bytes of
 	// script); New sets it.
 	Sortable bool
+	// Decimals, when set for a column (by its index), shows that column's
+	// numbers with that many decimals instead of 4 significant digits:
+	// times, set by TimeColumns.
+	Decimals map[int]int
+}
+
+// TimeColumns shows the numbers of the named columns as times on the grid
+// of step dt (ms): with dt's decimals (widgets.TimeDecimals), so 197*0.1 is
+// 19.7 and 1234.5 is not rounded to 4 significant digits. An unknown
+// column or a dt that is not > 0 is an error.
+func (t *Table) TimeColumns(dt float64, columns ...string) error {
+	if !(dt > 0) || math.IsInf(dt, 0) {
+		return fmt.Errorf("table: TimeColumns: dt = %v; must be a positive number of ms", dt)
+	}
+	for _, name := range columns {
+		k := -1
+		for i, c := range t.Columns {
+			if c == name {
+				k = i
+				break
+			}
+		}
+		if k < 0 {
+			return fmt.Errorf("table: TimeColumns: no column %q; the columns are %q", name, t.Columns)
+		}
+		if t.Decimals == nil {
+			t.Decimals = map[int]int{}
+		}
+		t.Decimals[k] = widgets.TimeDecimals(dt)
+	}
+	return nil
 }
 
 // New returns an empty sortable table with the given columns.
@@ -120,13 +151,17 @@ func (t *Table) HTML() string {
 	b.WriteString("</tr></thead><tbody>")
 	for _, row := range t.Rows {
 		b.WriteString("<tr>")
-		for _, v := range row {
-			text, sortKey, numeric := cell(v)
+		for k, v := range row {
+			d, fixed := t.Decimals[k]
+			if !fixed {
+				d = -1
+			}
+			text, sortKey, full, numeric := cell(v, d)
 			style := "border-bottom:1px solid #ddd;padding:3px 8px"
 			attr := ""
 			if numeric {
 				style += ";text-align:right;font-variant-numeric:tabular-nums"
-				attr = fmt.Sprintf(` data-v="%s" title="%s"`, sortKey, html.EscapeString(fmt.Sprint(v)))
+				attr = fmt.Sprintf(` data-v="%s" title="%s"`, sortKey, html.EscapeString(full))
 			}
 			fmt.Fprintf(&b, `<td style="%s"%s>%s</td>`, style, attr, html.EscapeString(text))
 		}
@@ -142,8 +177,12 @@ func (t *Table) HTML() string {
 // Display shows the table in the running notebook cell; nothing outside one.
 func (t *Table) Display() { widgets.DisplayHTML(t.HTML()) }
 
-// cell formats a value: its text, its numeric sort key and whether it is a number.
-func cell(v any) (text, key string, numeric bool) {
+// cell formats a value: its text, its numeric sort key, its full value for
+// the tooltip and whether it is a number. A float is shown with decimals
+// decimals (a time column), or with 4 significant digits when decimals < 0;
+// its tooltip has 12 significant digits, which drops float64's rounding
+// noise (19.700000000000003 is 19.7).
+func cell(v any, decimals int) (text, key, full string, numeric bool) {
 	var f float64
 	switch x := v.(type) {
 	case float64:
@@ -152,18 +191,22 @@ func cell(v any) (text, key string, numeric bool) {
 		f = float64(x)
 	case int, int8, int16, int32, int64, uint, uint8, uint16, uint32, uint64:
 		s := fmt.Sprint(x)
-		return s, s, true
+		return s, s, s, true
 	case time.Duration:
-		return x.Round(time.Millisecond).String(), strconv.FormatFloat(x.Seconds(), 'g', -1, 64), true
+		return x.Round(time.Millisecond).String(), strconv.FormatFloat(x.Seconds(), 'g', -1, 64), x.String(), true
 	case nil:
-		return "", "", false
+		return "", "", "", false
 	case error:
-		return x.Error(), "", false
+		return x.Error(), "", "", false
 	default:
-		return fmt.Sprint(v), "", false
+		return fmt.Sprint(v), "", "", false
 	}
 	if math.IsNaN(f) {
-		return "–", "", true
+		return "–", "", "NaN", true
 	}
-	return strconv.FormatFloat(f, 'g', 4, 64), strconv.FormatFloat(f, 'g', -1, 64), true
+	full = strconv.FormatFloat(f, 'g', 12, 64)
+	if decimals >= 0 {
+		return strconv.FormatFloat(f, 'f', decimals, 64), full, full, true
+	}
+	return strconv.FormatFloat(f, 'g', 4, 64), full, full, true
 }

@@ -29,7 +29,7 @@ func TestFromStructs(t *testing.T) {
 		t.Errorf("columns %s", got)
 	}
 	h := tb.HTML()
-	for _, want := range []string{">0.0001<", ">-1.949e-05<", ">–<", ">failed<", "data-v=\"-1.9487233699162363e-05\"", "<script>"} {
+	for _, want := range []string{">0.0001<", ">-1.949e-05<", ">–<", ">failed<", "data-v=\"-1.94872336992e-05\"", "<script>"} {
 		if !strings.Contains(h, want) {
 			t.Errorf("HTML lacks %q:\n%s", want, h)
 		}
@@ -64,5 +64,43 @@ func TestSummaryEscapes(t *testing.T) {
 	}
 	if _, err := Summary("x", "odd"); err == nil {
 		t.Error("odd pairs gave no error")
+	}
+}
+
+// Times show with dt's decimals, in the cell and in its tooltip; other
+// numbers keep 4 significant digits, and their tooltip has no float64
+// rounding noise.
+func TestTimeColumns(t *testing.T) {
+	tb := New("t (ms)", "rate (Hz)")
+	// 197 steps of 0.1 ms is 19.700000000000003 in float64; 12345 steps
+	// is 1234.5 ms, which 4 significant digits would show as 1235.
+	must(t, tb.Add(float64(197)*0.1, 12.345678))
+	must(t, tb.Add(float64(12345)*0.1, 0.1+0.2))
+	if err := tb.TimeColumns(0.1, "t (ms)"); err != nil {
+		t.Fatal(err)
+	}
+	h := tb.HTML()
+	for _, want := range []string{`title="19.7">19.7<`, `>1234.5<`, `>12.35<`, `title="0.3">0.3<`} {
+		if !strings.Contains(h, want) {
+			t.Errorf("HTML lacks %q:\n%s", want, h)
+		}
+	}
+	for _, bad := range []string{"19.700000000000003", "0.30000000000000004", ">1235<"} {
+		if strings.Contains(h, bad) {
+			t.Errorf("HTML has %q:\n%s", bad, h)
+		}
+	}
+	if err := tb.TimeColumns(0.1, "time"); err == nil || !strings.Contains(err.Error(), `no column "time"`) {
+		t.Errorf("unknown column: %v", err)
+	}
+	if err := tb.TimeColumns(0, "t (ms)"); err == nil || !strings.Contains(err.Error(), "dt = 0") {
+		t.Errorf("dt 0: %v", err)
+	}
+}
+
+func must(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
 	}
 }

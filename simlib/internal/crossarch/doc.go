@@ -9,7 +9,8 @@
 // Crank-Nicolson, and two of hnn-core's cells of simlib/models/hnn, an L5
 // pyramidal cell with all its mechanisms under synaptic events and an L2
 // basket cell, and hnn-core's column on a 3×3 mesh with evoked, Poisson
-// and bursty drives and its smoothed dipole) and returns, for each, the spike fingerprint (for the
+// and bursty drives and its smoothed dipole, and a LIF network with every
+// synapse model of simlib/plasticity) and returns, for each, the spike fingerprint (for the
 // cell, a hash of its spike times) and a SHA-256 of the exact bits of every
 // recorded state trace and rate. cmd/fingerprints prints
 // them. The tests build that program for amd64 (GOAMD64=v1, v3 and v4,

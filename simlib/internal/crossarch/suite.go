@@ -66,7 +66,7 @@ func run(name string, net *network.Network, ms float64, series func() [][]float6
 // well under a second natively, seconds under qemu).
 func Suite() ([]Result, error) {
 	var out []Result
-	for _, f := range []func() (Result, error){va("COBA"), va("CUBA"), triad, rsfs, hh, mixed, compartmental(0), compartmental(2), hnnL5, hnnL2Basket, hnnColumn, draws} {
+	for _, f := range []func() (Result, error){va("COBA"), va("CUBA"), triad, rsfs, hh, mixed, compartmental(0), compartmental(2), hnnL5, hnnL2Basket, hnnColumn, plastic, draws} {
 		r, err := f()
 		if err != nil {
 			return nil, err
