@@ -11,7 +11,9 @@
 //   - the ECharts bundle (npm echarts@5.4.3) in the user cache
 //     (widgets/assets);
 //   - with --test (Options.Test), what the repository's integration tests
-//     drive: Debian's chromium, slurm-wlm, munge and qemu-user;
+//     drive: Debian's chromium, slurm-wlm, munge and qemu-user, and npm's
+//     hyparquet (HyparquetVersion, into TestNodeModules: the independent
+//     Parquet reader of simlib/recording's tests);
 //   - the golgi binary, built from this checkout into the kernel directory,
 //     and the kernel spec "Go (golgi)" (kernels/golgi/kernel.json), whose
 //     GoNB gets a go.work with this checkout, so notebooks import golgi's

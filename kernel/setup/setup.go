@@ -59,13 +59,20 @@ type Options struct {
 // Jupyter (installed by setup --test): a browser for the widgets' rendering
 // tests, a one-node SLURM cluster for the sweep's job-array tests, and
 // qemu's user-mode emulators for the cross-architecture determinism test
-// (simlib/internal/crossarch runs an arm64 build under qemu-aarch64). Each
-// is found by one of its programs.
+// (simlib/internal/crossarch runs an arm64 build under qemu-aarch64), and
+// for the HDF5 exporters (go test -tags hdf5 ./simlib/recording/...) the
+// HDF5 library's headers, h5dump, and h5py and hdmf for Debian's python3,
+// their independent readers. Each is found by one of its programs, or by
+// one of its files when Program is an absolute path.
 var TestPackages = []struct{ Package, Program string }{
 	{"chromium", "chromium"},
 	{"slurm-wlm", "slurmctld"},
 	{"munge", "munged"},
 	{"qemu-user", "qemu-aarch64"},
+	{"libhdf5-dev", "/usr/include/hdf5/serial/hdf5.h"},
+	{"hdf5-tools", "h5dump"},
+	{"python3-h5py", "/usr/lib/python3/dist-packages/h5py/__init__.py"},
+	{"python3-hdmf", "/usr/lib/python3/dist-packages/hdmf/__init__.py"},
 }
 
 // Report is what Run did and found, one line per step.
@@ -179,7 +186,9 @@ func Run(ctx context.Context, o Options) (*Report, error) {
 	if o.Test {
 		var missing []string
 		for _, tp := range TestPackages {
-			if p, err := lookProgram(tp.Program); err == nil {
+			if filepath.IsAbs(tp.Program) && exists(tp.Program) {
+				found("%s (%s)", tp.Package, tp.Program)
+			} else if p, err := lookProgram(tp.Program); err == nil {
 				found("%s (%s)", tp.Package, p)
 			} else {
 				missing = append(missing, tp.Package)
@@ -196,6 +205,17 @@ func Run(ctx context.Context, o Options) (*Report, error) {
 				return rep, err
 			}
 			did("Debian packages %s", strings.Join(missing, " "))
+		}
+		// hyparquet (npm), the independent Parquet reader of the tests
+		if fetched, err := ensureHyparquet(ctx, o.Out); err != nil && npmErr != nil {
+			fmt.Fprintf(o.Out, "  MISSING:   hyparquet %s (npm is needed once to fetch it)\n", HyparquetVersion)
+			todo = append(todo, "npm: apt-get install -y npm")
+		} else if err != nil {
+			return rep, err
+		} else if fetched {
+			did("hyparquet %s into %s", HyparquetVersion, TestNodeModules())
+		} else {
+			found("hyparquet %s in %s", HyparquetVersion, TestNodeModules())
 		}
 	}
 	// The golgi binary and the kernel spec.

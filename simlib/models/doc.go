@@ -8,7 +8,10 @@
 //     1 and 2; PyNN's VA COBA/CUBA benchmark);
 //   - RSFS: ntwk's recurrent AdEx network of regular-spiking excitatory and
 //     fast-spiking inhibitory cells with a time-varying afferent drive
-//     (ntwk's AdEx network library).
+//     (ntwk's AdEx network library);
+//   - SongAbbott: Song, Miller & Abbott (2000)'s STDP network, 1000 Poisson
+//     inputs onto one LIF cell through additive pair STDP, as Brian2's
+//     documentation example "synapses/STDP" runs it.
 //
 // Each constructor has one shape: it takes a parameter struct (with a
 // Default constructor, so that sweeps can vary any field) and returns a
@@ -16,7 +19,7 @@
 //
 //	m, err := models.VANetwork(models.DefaultCOBA())
 //
-// where the model (VAModel, TriadModel, RSFSModel) embeds the network,
+// where the model (VAModel, TriadModel, RSFSModel, SongAbbottModel) embeds the network,
 // ready to run (m.Run(1000), m.Summary()), and the recorders named in the
 // constructor's doc (m.Exc); m.Network is the *network.Network itself. The
 // error reports parameters that make no network; the network reports the

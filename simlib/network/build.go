@@ -57,6 +57,7 @@ func (n *Network) Build() error {
 		if err := r.Attach(view{n}); err != nil {
 			n.errorf("recorder %d (%T): %w", k, r, err)
 		}
+		n.noteRecorder(k, r)
 	}
 	n.fresh = n.recs
 	return n.pending()

@@ -72,6 +72,9 @@ type Network struct {
 	memEstimate         float64 // bytes, from checkMemory
 	id                  uint64
 	running             atomic.Bool // a Run is in progress
+	closed              bool        // Close was called
+	flushers            []int       // indices of the recorders that are Flushers
+	chunkers            []Chunker   // the recorders that bound chunks
 }
 
 // networks counts the networks made, to give each an ID (View.ID).
@@ -551,6 +554,7 @@ func (n *Network) Record(r Recorder) {
 			return
 		}
 		n.sampleAll([]Recorder{r})
+		n.noteRecorder(len(n.recs), r)
 	}
 	n.recs = append(n.recs, r)
 }

@@ -1,5 +1,10 @@
 package network
 
+import (
+	"errors"
+	"fmt"
+)
+
 // Recorder observes a network as it runs (see package record for spike,
 // state and rate recorders). The engine calls it at fixed points of the
 // step; a new recorder is one type implementing these methods.
@@ -96,4 +101,147 @@ type Digester interface {
 	// previous call, and starts again from its whole data when that is
 	// restored (the run cache).
 	Digest() []byte
+}
+
+// The recorder life cycle. A recorder that keeps its data in memory needs
+// none of this; one that hands its data on during a run (to a file, as
+// package record's streams do) has optional abilities, found by type
+// assertion when it is attached, so that the engine special-cases no
+// recorder:
+//
+//   - Flusher: Flush is called at the end of every run, however the run
+//     ends (done, cancelled, fault), after the last state was sampled, so
+//     that when Run returns the recorder's output is complete and readable
+//     up to there; and between chunks of a run (every few milliseconds of
+//     wall time, on the goroutine that runs the network, never while
+//     stepping) when FlushDue says so.
+//   - Chunker: MaxChunk bounds the updates of one chunk (between two calls
+//     of Reserve), so that a recorder's buffer stays bounded.
+//   - Closer: Network.Close calls Close (which must flush first).
+//
+// An error from Flush stops the run after the chunk that just ended, with a
+// *RecorderError naming the recorder and what failed; everything recorded
+// before is kept (other recorders are flushed still), and the network, like
+// after a fault, refuses to run further.
+
+// Flusher is implemented by recorders that write their data out during a
+// run (see the life cycle above).
+type Flusher interface {
+	// FlushDue reports whether the recorder asks for Flush now. It is
+	// called after every chunk of a run and must be cheap.
+	FlushDue() bool
+	// Flush makes everything recorded so far durable and readable; it
+	// returns the first error met writing (sticky: every later Flush
+	// returns it too).
+	Flush() error
+}
+
+// Chunker is implemented by recorders whose buffer must hold a whole chunk
+// of a run: MaxChunk returns the most updates a chunk may have (0: no
+// limit).
+type Chunker interface {
+	MaxChunk() int64
+}
+
+// Closer is implemented by recorders that hold a resource (a file): Close
+// flushes and releases it. Network.Close calls it.
+type Closer interface {
+	Close() error
+}
+
+// RecorderError is the error of a run stopped by a recorder (a Flusher
+// whose Flush failed), or of Network.Close.
+type RecorderError struct {
+	Index    int      // the recorder's index, in the order it was added
+	Recorder Recorder // the recorder
+	Op       string   // "flush" or "close"
+	Step     int64    // the update reached when it failed
+	T        float64  // the time then (ms)
+	Err      error
+}
+
+func (e *RecorderError) Error() string {
+	what := fmt.Sprintf("%T", e.Recorder)
+	if s, ok := e.Recorder.(fmt.Stringer); ok {
+		what = s.String()
+	}
+	if e.Op == "close" {
+		return fmt.Sprintf("network: recorder %d (%s): close failed: %v", e.Index, what, e.Err)
+	}
+	return fmt.Sprintf("network: recorder %d (%s): %s failed at t = %v ms (update %d): %v; the run stopped there, everything recorded before is kept, and the network will not run further", e.Index, what, e.Op, e.T, e.Step, e.Err)
+}
+
+func (e *RecorderError) Unwrap() error { return e.Err }
+
+// flushAll flushes every Flusher; it returns the first error, and flushes
+// the others still.
+func (n *Network) flushAll() error {
+	var first error
+	for k, r := range n.recs {
+		if f, ok := r.(Flusher); ok {
+			if err := f.Flush(); err != nil && first == nil {
+				first = &RecorderError{Index: k, Recorder: r, Op: "flush", Step: n.steps, T: n.Time(), Err: err}
+			}
+		}
+	}
+	return first
+}
+
+// flushDue flushes the Flushers that ask for it, between chunks.
+func (n *Network) flushDue() error {
+	for _, k := range n.flushers {
+		f := n.recs[k].(Flusher)
+		if f.FlushDue() {
+			if err := f.Flush(); err != nil {
+				return &RecorderError{Index: k, Recorder: n.recs[k], Op: "flush", Step: n.steps, T: n.Time(), Err: err}
+			}
+		}
+	}
+	return nil
+}
+
+// noteRecorder resolves a recorder's optional life-cycle abilities when it
+// is attached.
+func (n *Network) noteRecorder(k int, r Recorder) {
+	if _, ok := r.(Flusher); ok {
+		n.flushers = append(n.flushers, k)
+	}
+	if c, ok := r.(Chunker); ok {
+		n.chunkers = append(n.chunkers, c)
+	}
+}
+
+// maxChunk is the most updates of a chunk the recorders allow.
+func (n *Network) maxChunk() int64 {
+	m := int64(1 << 20)
+	for _, c := range n.chunkers {
+		if l := c.MaxChunk(); l > 0 && l < m {
+			m = l
+		}
+	}
+	return m
+}
+
+// Close flushes and closes the recorders that hold a resource (Closer:
+// package record's streams close their sinks), and returns their errors,
+// joined (each a *RecorderError). The network will not run after it; a
+// second Close does nothing. Close while a run is in progress is an error.
+func (n *Network) Close() error {
+	if !n.running.CompareAndSwap(false, true) {
+		return errors.New("network: Close called while a run of the network is in progress: close it after Run returns")
+	}
+	defer n.running.Store(false)
+	if n.closed {
+		return nil
+	}
+	n.closed = true
+	var errs []error
+	for k, r := range n.recs {
+		if c, ok := r.(Closer); ok {
+			if err := c.Close(); err != nil {
+				errs = append(errs, &RecorderError{Index: k, Recorder: r, Op: "close", Step: n.steps, T: n.Time(), Err: err})
+			}
+		}
+	}
+	return errors.Join(errs...)
 }

@@ -56,6 +56,9 @@ func (n *Network) RunContext(ctx context.Context, duration float64) (err error) 
 	if n.fault != nil {
 		return fmt.Errorf("network: stopped by an earlier fault: %w", n.fault)
 	}
+	if n.closed {
+		return errors.New("network: Close was called: a closed network does not run (its streaming recorders closed their files); make it again with network.New")
+	}
 	if err := checkWorkers(n.opt.Workers); err != nil {
 		return err
 	}
@@ -93,6 +96,10 @@ func (n *Network) RunContext(ctx context.Context, duration float64) (err error) 
 			if n.fault == nil {
 				n.fault = fmt.Errorf("network: a run panicked: %s", msg)
 			}
+			// what the streaming recorders hold is written still
+			if ferr := n.flushAfterPanic(); ferr != nil {
+				msg += "; and " + ferr.Error()
+			}
 		case err == nil:
 		case errors.Is(err, interrupt.ErrSignal):
 			status, msg = "interrupted", err.Error()
@@ -126,6 +133,16 @@ func (n *Network) RunContext(ctx context.Context, duration float64) (err error) 
 		return fmt.Errorf("network: this network was loaded from the run cache and its state was not restored; the run of %v ms from t = %v ms is not in the cache: build the network again (without EnableCache, or with the same runs) to simulate it", duration, t0)
 	}
 	err = n.run(ctx, watch, steps, start)
+	// However the run ended, the recorders that write out get all of it
+	// (after its last sample) before Run returns.
+	if ferr := n.flushAll(); ferr != nil {
+		if n.fault == nil {
+			n.fault = ferr
+		}
+		if err == nil {
+			err = ferr
+		}
+	}
 	if err == nil {
 		err = n.toCache(time.Since(start))
 	}
@@ -167,6 +184,7 @@ func (n *Network) run(ctx context.Context, watch *interrupt.Watch, steps int64, 
 	e.first = first
 	end := n.steps + steps
 	chunk := int64(16)
+	maxChunk := n.maxChunk()
 	lastReport := time.Now()
 	report := func(final bool) {
 		if n.opt.Progress == nil || (!final && time.Since(lastReport) < 100*time.Millisecond) {
@@ -185,7 +203,7 @@ func (n *Network) run(ctx context.Context, watch *interrupt.Watch, steps int64, 
 			report(true)
 			return err
 		}
-		from, to := n.steps+1, min(end, n.steps+chunk)
+		from, to := n.steps+1, min(end, n.steps+min(chunk, maxChunk))
 		for _, r := range n.recs {
 			r.Reserve(to - from + 2) // room for this chunk, so no step allocates
 		}
@@ -240,6 +258,12 @@ func (n *Network) run(ctx context.Context, watch *interrupt.Watch, steps int64, 
 			report(true)
 			return e.fault
 		}
+		if err := n.flushDue(); err != nil {
+			n.fault = err
+			n.endSample()
+			report(true)
+			return err
+		}
 		// Aim at chunks of about 20 ms of wall time.
 		if el := time.Since(t); el < 10*time.Millisecond && chunk < 1<<20 {
 			chunk *= 2
@@ -251,6 +275,17 @@ func (n *Network) run(ctx context.Context, watch *interrupt.Watch, steps int64, 
 	n.endSample()
 	report(true)
 	return nil
+}
+
+// flushAfterPanic flushes the recorders after a run panicked; a recorder
+// that panics again (the panic may have been its own) is left alone.
+func (n *Network) flushAfterPanic() (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("flushing the recorders after the panic panicked too: %v", p)
+		}
+	}()
+	return n.flushAll()
 }
 
 // interrupted returns the watch's error once it saw a signal; when ctx

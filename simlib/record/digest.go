@@ -63,16 +63,7 @@ func (s *State) Digest() []byte {
 	d := &s.dg
 	d.init()
 	if !d.head && s.k0 >= 0 {
-		d.str("state")
-		d.str(s.pop)
-		d.str(s.variable)
-		d.u64(uint64(len(s.neurons)))
-		for _, i := range s.neurons {
-			d.u64(uint64(i))
-		}
-		d.u64(uint64(s.every))
-		d.u64(uint64(s.k0))
-		d.head = true
+		d.stateHeader(s.pop, s.variable, s.neurons, s.every, s.k0)
 	}
 	if d.head {
 		n := -1 // samples every trace has
@@ -81,20 +72,42 @@ func (s *State) Digest() []byte {
 				n = len(v)
 			}
 		}
-		row := 8 * len(s.vals)
 		for ; d.done < n; d.done++ {
-			if len(d.buf)+row > cap(d.buf) {
-				d.h.Write(d.buf)
-				d.buf = slices.Grow(d.buf[:0], max(row, 1<<16))
-			}
-			off := len(d.buf)
-			d.buf = d.buf[:off+row]
+			row := d.row(len(s.vals))
 			for k, v := range s.vals {
-				binary.LittleEndian.PutUint64(d.buf[off+8*k:], math.Float64bits(v[d.done]))
+				binary.LittleEndian.PutUint64(row[8*k:], math.Float64bits(v[d.done]))
 			}
 		}
 	}
 	return d.sum()
+}
+
+// stateHeader writes the header of a state recorder's stream (State and
+// StateStream hash the same stream).
+func (d *digest) stateHeader(pop, variable string, neurons []int, every, k0 int64) {
+	d.str("state")
+	d.str(pop)
+	d.str(variable)
+	d.u64(uint64(len(neurons)))
+	for _, i := range neurons {
+		d.u64(uint64(i))
+	}
+	d.u64(uint64(every))
+	d.u64(uint64(k0))
+	d.head = true
+}
+
+// row returns room for the 8·k bytes of one sample of k values, at the end
+// of the buffer (written to the hash first when it is full).
+func (d *digest) row(k int) []byte {
+	n := 8 * k
+	if len(d.buf)+n > cap(d.buf) {
+		d.h.Write(d.buf)
+		d.buf = slices.Grow(d.buf[:0], max(n, 1<<16))
+	}
+	off := len(d.buf)
+	d.buf = d.buf[:off+n]
+	return d.buf[off:]
 }
 
 // Digest returns the hash of the spike counts recorded so far (see

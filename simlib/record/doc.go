@@ -23,6 +23,19 @@
 // (n·dt); states are sampled after the update (time n·dt), starting with
 // the initial state at time 0.
 //
+// For long runs of large networks, SpikeStream and StateStream record as
+// Spikes and State do but keep only a chunk in memory: full chunks go to a
+// background goroutine that writes them to a Sink (package recording's
+// Parquet StreamWriter), off the engine's workers. They take part in the
+// engine's recorder life cycle (network.Flusher, Chunker, Closer): flushed
+// at the end of every run, so the output is complete when Run returns, and
+// during a run every few chunks or seconds, so a killed run leaves
+// everything up to the last flush; a sink's error stops the run. A run's
+// fingerprint is the same whether it streamed or not.
+//
+//	w, _ := recording.NewStreamWriter("run", recording.MetaOf(net))
+//	net.Record(record.NewSpikeStream(w, "exc"))
+//
 // State and Rate are network.Digester: what they record is part of the
 // network's Fingerprint (every sample's exact bits, hashed after each run,
 // never while stepping). All three are network.Cacheable.

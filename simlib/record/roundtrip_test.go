@@ -7,11 +7,11 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/golgi-sim/golgi/simlib/internal/randnet"
 	"github.com/golgi-sim/golgi/simlib/network"
 	"github.com/golgi-sim/golgi/simlib/neuron"
 	"github.com/golgi-sim/golgi/simlib/record"
 	"github.com/golgi-sim/golgi/simlib/stimulus"
-	"github.com/golgi-sim/golgi/simlib/synapse"
 )
 
 // getters lists everything a recorder gives, for comparing two recorders.
@@ -35,26 +35,8 @@ func rateGetters(r *record.Rate) []any {
 func TestRoundTrip(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
 	for c := 0; c < 40; c++ {
-		n := 1 + r.IntN(20)
-		dt := []float64{0.1, 0.05, 0.025, 0.2}[r.IntN(4)]
-		times := make([][]float64, n)
-		for i := range times {
-			for k := r.IntN(6); k > 0; k-- {
-				times[i] = append(times[i], dt*float64(1+r.IntN(200)))
-			}
-		}
-		net := network.New(network.Options{DT: dt, Workers: 1 + r.IntN(3), Seed: uint64(c)})
-		net.AddPopulation("src", n, neuron.SpikeTimes{Times: times})
-		net.AddPopulation("lif", n, neuron.DefaultLIF()).Receptor("e", synapse.CurrExp(5)).Inject(stimulus.DC{Amplitude: 300})
-		var subset []int
-		for i := 0; i < n; i++ {
-			if r.IntN(2) == 0 {
-				subset = append(subset, i)
-			}
-		}
-		if len(subset) == 0 {
-			subset = []int{n - 1}
-		}
+		rn := randnet.New(r, uint64(c))
+		net, dt, subset := rn.Net, rn.DT, rn.Subset
 		sp := record.NewSpikes(net.Population("src"))
 		sub := record.NewSpikes(net.Population("lif").Select(subset...))
 		st := record.NewState(net.Population("lif"), "v", subset, dt*float64(r.IntN(5)))
