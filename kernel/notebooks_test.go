@@ -69,6 +69,13 @@ var tutorials = map[string]tutorial{
 		// golgi's own COBA sweep (master seed 1), pinned.
 		"closest to 10 Hz: point 13, [5.163756791789619 58.69127514336895]: 13.45 Hz",
 	}},
+	"08_stdp_song_abbott.ipynb": {charts: 4, want: []string{
+		// golgi's own numbers from the plastic helper's notebook (its first
+		// run here, 2026-12-02), pinned: they change only with the STDP
+		// rule or the network.
+		"mean weight 0.474 g_max; 21.7 % of the synapses below 0.1 g_max, 19.8 % above 0.9 g_max",
+		"1000 synapses, 1504842 spikes, fingerprint bf9f6cf5c9e7384535a24d776b96e9cd",
+	}},
 	"07_hnn_column.ipynb": {charts: 4, want: []string{
 		// golgi's own draw of the drive (trial 0 of the column), pinned.
 		"L5_pyramidal    9 cells,  19 spikes",
