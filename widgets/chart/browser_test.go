@@ -11,8 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/golgi-sim/golgi/internal/browsertest"
 	"github.com/golgi-sim/golgi/widgets/assets"
-	"github.com/golgi-sim/golgi/widgets/internal/browsertest"
 )
 
 // needBrowser skips under -short, makes sure the ECharts bundle is present

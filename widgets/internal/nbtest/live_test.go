@@ -13,8 +13,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/golgi-sim/golgi/internal/browsertest"
 	"github.com/golgi-sim/golgi/widgets/assets"
-	"github.com/golgi-sim/golgi/widgets/internal/browsertest"
 )
 
 // liveCell runs a slider session of 60 s: tau on a slider, the chart's

@@ -1,5 +1,5 @@
 // Package browsertest drives Debian's chromium, headless, for golgi's
-// widget tests: open a page, wait for a condition, take a screenshot, and
+// widget and notebook tests (widgets, kernel): open a page, wait for a condition, take a screenshot, and
 // tell drawn content from a blank box.
 //
 // Chromium is required: a test that calls New fails (never skips) when it is
