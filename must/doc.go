@@ -21,7 +21,7 @@
 // cell's line ("[[ Cell Line 3 ]]") and shows that line of the cell with
 // the message, the cell's reproducibility block has status error and still
 // lists every run the cell completed before (network.Run reports each run
-// when it ends), and `golgi run` reports "FAILED at cell N" with the
+// when it ends), and `golgi run` reports "FAILED at cell N (In [n])" with the
 // message. Later cells can run as usual.
 //
 // Outside a notebook (go run, a command) the behaviour is the same: the
