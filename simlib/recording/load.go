@@ -31,6 +31,9 @@ type Recording struct {
 	Spikes  []*record.Spikes
 	States  []*record.State
 	Rates   []*record.Rate
+	// Weights are the synapse recorders (record.NewWeights,
+	// record.NewSynapseVar); none in a recording without a weights table.
+	Weights []*record.Weights
 }
 
 // SpikesOf returns the first spike recorder of population pop, or nil.
@@ -59,6 +62,17 @@ func (r *Recording) RateOf(pop string) *record.Rate {
 	for _, s := range r.Rates {
 		if s.Population() == pop {
 			return s
+		}
+	}
+	return nil
+}
+
+// WeightsOf returns the first synapse recorder of variable ("w": the
+// weights) of a projection from group pre to group post, or nil.
+func (r *Recording) WeightsOf(pre, post, variable string) *record.Weights {
+	for _, w := range r.Weights {
+		if d := w.Data(); d.Pre == pre && d.Post == post && d.Variable == variable {
+			return w
 		}
 	}
 	return nil
@@ -116,6 +130,10 @@ func Load(path string) (*Recording, error) {
 	if err != nil {
 		return nil, err
 	}
+	wt, err := readTable[weightRow](path, tableWeights, func(r weightRow) int32 { return r.Recorder })
+	if err != nil {
+		return nil, err
+	}
 	for _, k := range spk.order {
 		s, err := restoreSpikes(spk.infos[k], spk.rows[k])
 		if err != nil {
@@ -141,6 +159,13 @@ func Load(path string) (*Recording, error) {
 			return nil, fmt.Errorf("recording: %s and %s: recorder %d: %w", rt.where(k), ru.where(k), k, err)
 		}
 		rec.Rates = append(rec.Rates, s)
+	}
+	for _, k := range wt.order {
+		s, err := restoreWeights(wt.infos[k], wt.rows[k])
+		if err != nil {
+			return nil, fmt.Errorf("recording: %s: recorder %d: %w", wt.where(k), k, err)
+		}
+		rec.Weights = append(rec.Weights, s)
 	}
 	return rec, nil
 }
@@ -326,6 +351,63 @@ func restoreState(info recorderInfo, rows []stateRow) (*record.State, error) {
 		d.Vals[k][s] = r.Value
 	}
 	return record.RestoreState(d)
+}
+
+func restoreWeights(info recorderInfo, rows []weightRow) (*record.Weights, error) {
+	if info.Kind != "weights" || info.Projection == nil {
+		return nil, fmt.Errorf("kind %q, projection index %v: a recorder of the weights table is of kind \"weights\" with a projection_index", info.Kind, info.Projection)
+	}
+	d := record.WeightsData{Proj: *info.Projection, Pre: info.Pre, Post: info.Post, Variable: info.Variable, Synapses: info.Synapses, All: info.All,
+		Interval: info.Interval, Every: info.Every, DT: info.DT, K0: info.First}
+	if d.Proj < 0 {
+		return nil, fmt.Errorf("projection_index = %d: must be >= 0", d.Proj)
+	}
+	if label := fmt.Sprintf("%s → %s #%d", d.Pre, d.Post, d.Proj); info.Population != label {
+		return nil, fmt.Errorf("projection %q: its pre, post and index make %q", info.Population, label)
+	}
+	n := len(d.Synapses)
+	if n == 0 && len(rows) > 0 {
+		return nil, fmt.Errorf("%d rows for no synapses", len(rows))
+	}
+	if n > 0 && len(rows)%n != 0 {
+		return nil, fmt.Errorf("%d rows for %d synapses: not whole samples", len(rows), n)
+	}
+	if d.Synapses == nil {
+		d.Synapses = []int{}
+	}
+	for k, i := range d.Synapses {
+		if i < 0 || i > math.MaxInt32 {
+			return nil, fmt.Errorf("synapse %d is %d: must be in [0, %d]", k, i, math.MaxInt32)
+		}
+	}
+	samples := 0
+	if n > 0 {
+		samples = len(rows) / n
+	}
+	if d.Every < 1 {
+		return nil, fmt.Errorf("every_steps = %d: must be >= 1", d.Every)
+	}
+	if samples == 0 {
+		d.K0 = -1
+	} else if d.K0 < 0 || d.K0 > math.MaxInt64/d.Every-int64(samples) {
+		return nil, fmt.Errorf("first = %d for %d samples every %d steps: out of range", d.K0, samples, d.Every)
+	}
+	d.Vals = make([][]float64, n)
+	for k := range d.Vals {
+		d.Vals[k] = make([]float64, samples)
+	}
+	for j, r := range rows {
+		s, k := j/n, j%n
+		step := (d.K0 + int64(s)) * d.Every
+		if r.Projection != info.Population || r.Variable != d.Variable || int(r.Synapse) != d.Synapses[k] || r.Step != step {
+			return nil, fmt.Errorf("row %d is %q %s of synapse %d at step %d: want %q %s of synapse %d at step %d", j, r.Projection, r.Variable, r.Synapse, r.Step, info.Population, d.Variable, d.Synapses[k], step)
+		}
+		if t := float64(r.Step) * info.DT; !sameBits(r.Time, t) {
+			return nil, fmt.Errorf("row %d: time_ms = %v at step %d: step·dt is %v", j, r.Time, r.Step, t)
+		}
+		d.Vals[k][s] = r.Value
+	}
+	return record.RestoreWeights(d)
 }
 
 func restoreRate(info recorderInfo, bins []rateRow, updates []rateUpdateRow) (*record.Rate, error) {
