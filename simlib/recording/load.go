@@ -336,21 +336,50 @@ func restoreState(info recorderInfo, rows []stateRow) (*record.State, error) {
 	if samples == 0 {
 		d.K0 = -1
 	}
-	for k := range d.Vals {
-		d.Vals[k] = make([]float64, samples)
+	want := longRow{info.Population, info.Variable, 0, 0, 0, 0}
+	vals, err := traces(rows, func(r stateRow) longRow {
+		return longRow{r.Population, r.Variable, int(r.Neuron), r.Step, r.Time, r.Value}
+	}, want, "neuron", info.Neurons, samples, d.K0, d.Every, info.DT)
+	if err != nil {
+		return nil, err
 	}
-	for j, r := range rows {
-		s, k := j/n, j%n
-		step := (d.K0 + int64(s)) * d.Every
-		if r.Population != info.Population || r.Variable != info.Variable || int(r.Neuron) != info.Neurons[k] || r.Step != step {
-			return nil, fmt.Errorf("row %d is %q.%s of neuron %d at step %d: want %q.%s of neuron %d at step %d", j, r.Population, r.Variable, r.Neuron, r.Step, info.Population, info.Variable, info.Neurons[k], step)
-		}
-		if t := float64(r.Step) * info.DT; !sameBits(r.Time, t) {
-			return nil, fmt.Errorf("row %d: time_ms = %v at step %d: step·dt is %v", j, r.Time, r.Step, t)
-		}
-		d.Vals[k][s] = r.Value
-	}
+	d.Vals = vals
 	return record.RestoreState(d)
+}
+
+// longRow is a row of a long table (state, weights): what it is of (a
+// population or projection, a variable, a neuron or synapse), when and
+// its value.
+type longRow struct {
+	label, variable string
+	index           int
+	step            int64
+	time, value     float64
+}
+
+// traces checks the rows of a long table, samples in time order and the
+// recorder's indices (neurons or synapses, called what) in order within a
+// sample, against want's label and variable, the sampling (sample s at
+// step (k0+s)·every) and step·dt, and returns one trace per index.
+func traces[T any](rows []T, of func(T) longRow, want longRow, what string, indices []int, samples int, k0, every int64, dt float64) ([][]float64, error) {
+	n := len(indices)
+	vals := make([][]float64, n)
+	for k := range vals {
+		vals[k] = make([]float64, samples)
+	}
+	for j, row := range rows {
+		r := of(row)
+		s, k := j/n, j%n
+		step := (k0 + int64(s)) * every
+		if r.label != want.label || r.variable != want.variable || r.index != indices[k] || r.step != step {
+			return nil, fmt.Errorf("row %d is %q %s of %s %d at step %d: want %q %s of %s %d at step %d", j, r.label, r.variable, what, r.index, r.step, want.label, want.variable, what, indices[k], step)
+		}
+		if t := float64(r.step) * dt; !sameBits(r.time, t) {
+			return nil, fmt.Errorf("row %d: time_ms = %v at step %d: step·dt is %v", j, r.time, r.step, t)
+		}
+		vals[k][s] = r.value
+	}
+	return vals, nil
 }
 
 func restoreWeights(info recorderInfo, rows []weightRow) (*record.Weights, error) {
@@ -392,21 +421,14 @@ func restoreWeights(info recorderInfo, rows []weightRow) (*record.Weights, error
 	} else if d.K0 < 0 || d.K0 > math.MaxInt64/d.Every-int64(samples) {
 		return nil, fmt.Errorf("first = %d for %d samples every %d steps: out of range", d.K0, samples, d.Every)
 	}
-	d.Vals = make([][]float64, n)
-	for k := range d.Vals {
-		d.Vals[k] = make([]float64, samples)
+	want := longRow{info.Population, d.Variable, 0, 0, 0, 0}
+	vals, err := traces(rows, func(r weightRow) longRow {
+		return longRow{r.Projection, r.Variable, int(r.Synapse), r.Step, r.Time, r.Value}
+	}, want, "synapse", d.Synapses, samples, d.K0, d.Every, info.DT)
+	if err != nil {
+		return nil, err
 	}
-	for j, r := range rows {
-		s, k := j/n, j%n
-		step := (d.K0 + int64(s)) * d.Every
-		if r.Projection != info.Population || r.Variable != d.Variable || int(r.Synapse) != d.Synapses[k] || r.Step != step {
-			return nil, fmt.Errorf("row %d is %q %s of synapse %d at step %d: want %q %s of synapse %d at step %d", j, r.Projection, r.Variable, r.Synapse, r.Step, info.Population, d.Variable, d.Synapses[k], step)
-		}
-		if t := float64(r.Step) * info.DT; !sameBits(r.Time, t) {
-			return nil, fmt.Errorf("row %d: time_ms = %v at step %d: step·dt is %v", j, r.Time, r.Step, t)
-		}
-		d.Vals[k][s] = r.Value
-	}
+	d.Vals = vals
 	return record.RestoreWeights(d)
 }
 

@@ -58,13 +58,10 @@ func Save(path string, net *network.Network, recs ...network.Recorder) error {
 			spkInfo = append(spkInfo, info)
 		case *record.State:
 			d := r.Data()
-			t := r.Times()
-			for s := range t {
-				for j, i := range d.Neurons {
-					st = append(st, stateRow{rec, d.Label, d.Variable, int32(i), (d.K0 + int64(s)) * d.Every, t[s], d.Vals[j][s]})
-				}
-			}
-			info.Rows = int64(len(t) * len(d.Neurons))
+			st = appendLong(st, r.Times(), d.Neurons, d.K0, d.Every, d.Vals, func(i int32, step int64, t, v float64) stateRow {
+				return stateRow{rec, d.Label, d.Variable, i, step, t, v}
+			})
+			info.Rows = int64(len(r.Times()) * len(d.Neurons))
 			stInfo = append(stInfo, info)
 		case *record.Rate:
 			d := r.Data()
@@ -86,13 +83,10 @@ func Save(path string, net *network.Network, recs ...network.Recorder) error {
 			ruInfo = append(ruInfo, info)
 		case *record.Weights:
 			d := r.Data()
-			t := r.Times()
-			for s := range t {
-				for j, i := range d.Synapses {
-					wt = append(wt, weightRow{rec, info.Population, d.Variable, int32(i), (d.K0 + int64(s)) * d.Every, t[s], d.Vals[j][s]})
-				}
-			}
-			info.Rows = int64(len(t) * len(d.Synapses))
+			wt = appendLong(wt, r.Times(), d.Synapses, d.K0, d.Every, d.Vals, func(i int32, step int64, t, v float64) weightRow {
+				return weightRow{rec, info.Population, d.Variable, i, step, t, v}
+			})
+			info.Rows = int64(len(r.Times()) * len(d.Synapses))
 			wtInfo = append(wtInfo, info)
 		}
 	}
@@ -133,6 +127,18 @@ func Save(path string, net *network.Network, recs ...network.Recorder) error {
 		return err
 	}
 	return nil
+}
+
+// appendLong appends the rows of a long table (state, weights): for each
+// sample time t[s] (at step (k0+s)·every), one row per index (neuron or
+// synapse) in order, with its value vals[j][s].
+func appendLong[T any](rows []T, t []float64, indices []int, k0, every int64, vals [][]float64, row func(index int32, step int64, t, v float64) T) []T {
+	for s := range t {
+		for j, i := range indices {
+			rows = append(rows, row(int32(i), (k0+int64(s))*every, t[s], vals[j][s]))
+		}
+	}
+	return rows
 }
 
 // describe checks recorder k and returns its description.
