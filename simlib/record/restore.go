@@ -86,3 +86,28 @@ func restore[R unmarshaler](r R, d any) (R, error) {
 	}
 	return r, nil
 }
+
+// WeightsData is what a synapse recorder (NewWeights, NewSynapseVar)
+// holds.
+type WeightsData struct {
+	Proj      int    // the projection's index in its network
+	Pre, Post string // names of the projection's source and target groups
+	Variable  string // "w" or a plastic rule's variable
+	Synapses  []int  // table order indices, in the order given
+	All       bool   // every synapse was asked for (none given)
+	Interval  float64
+	Every     int64 // sampling interval (updates)
+	DT        float64
+	K0        int64       // sample index of the first sample (-1: none yet)
+	Vals      [][]float64 // one trace per synapse, in the order given
+}
+
+// Data returns what the recorder holds (shared, do not modify).
+func (s *Weights) Data() WeightsData {
+	return WeightsData{s.pi, s.pre, s.post, s.variable, s.synapses, s.all, s.interval, s.every, s.dt, s.k0, s.vals}
+}
+
+// RestoreWeights makes a synapse recorder holding d.
+func RestoreWeights(d WeightsData) (*Weights, error) {
+	return restore(&Weights{k0: -1}, weightsData{d.Proj, d.Pre, d.Post, d.Variable, d.Synapses, d.All, d.Interval, d.Every, d.DT, d.K0, d.Vals})
+}

@@ -145,6 +145,10 @@ func (s *Weights) Synapses() []int { return s.synapses }
 // Variable returns the recorded variable's name.
 func (s *Weights) Variable() string { return s.variable }
 
+// Projection returns a readable label of the recorded projection: its
+// source and target groups and its index in the network, "pre → post #0".
+func (s *Weights) Projection() string { return fmt.Sprintf("%s → %s #%d", s.pre, s.post, s.pi) }
+
 // Interval returns the sampling interval asked for (ms; 0: every step).
 func (s *Weights) Interval() float64 { return s.interval }
 

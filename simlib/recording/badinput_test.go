@@ -171,43 +171,7 @@ func TestLoadBadInput(t *testing.T) {
 	part := func(dir, table string) string { return filepath.Join(dir, table, "part-000001.parquet") }
 	for _, table := range []string{"spikes", "state", "rate", "rate_updates"} {
 		dir := fresh()
-		p := part(dir, table)
-		b, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, cut := range []int{len(b) - 1, len(b) / 2, 8, 0} {
-			os.WriteFile(p, b[:cut], 0o644)
-			_, err = recording.Load(dir)
-			wantErr(t, table+" truncated", err, p)
-		}
-		// bytes changed: an error naming the file, or (a byte Load does
-		// not use, e.g. column statistics) the same recorders; never
-		// other data. Every page has a CRC-32, the golgi metadata a
-		// SHA-256. Short: one byte; else every fifth byte of the
-		// footer's end (metadata, schema) and a sample of the rest.
-		flips := []int{len(b) / 3}
-		if !testing.Short() {
-			flips = nil
-			for i := 0; i < len(b); i++ {
-				if (i >= len(b)-900 && i%5 == 0) || i%151 == 0 {
-					flips = append(flips, i)
-				}
-			}
-		}
-		for _, i := range flips {
-			c := append([]byte(nil), b...)
-			c[i] ^= 0xff
-			os.WriteFile(p, c, 0o644)
-			got, err := recording.Load(dir)
-			if err != nil {
-				wantErr(t, table+" damaged", err, p)
-				continue
-			}
-			if !sameRecording(got, r) {
-				t.Errorf("%s: byte %d of %d changed: loaded without an error, other data", p, i, len(b))
-			}
-		}
+		damage(t, table, dir, part(dir, table), func(got *recording.Recording) bool { return sameRecording(got, r) })
 	}
 
 	// a Parquet file that golgi did not write
@@ -267,6 +231,47 @@ func TestLoadBadInput(t *testing.T) {
 		writeForged(t, p, c.rows, k)
 		_, err := recording.Load(dir)
 		wantErr(t, c.name, err, p, c.want)
+	}
+}
+
+// damage truncates and changes bytes of part p of the recording at dir
+// and loads it: an error naming the file, or (a byte Load does not use,
+// e.g. column statistics) recorders as same wants them; never other
+// data. Every page has a CRC-32, the golgi metadata a SHA-256. Short: one
+// byte; else every fifth byte of the footer's end (metadata, schema) and
+// a sample of the rest.
+func damage(t *testing.T, table, dir, p string, same func(*recording.Recording) bool) {
+	t.Helper()
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, cut := range []int{len(b) - 1, len(b) / 2, 8, 0} {
+		os.WriteFile(p, b[:cut], 0o644)
+		_, err = recording.Load(dir)
+		wantErr(t, table+" truncated", err, p)
+	}
+	flips := []int{len(b) / 3}
+	if !testing.Short() {
+		flips = nil
+		for i := 0; i < len(b); i++ {
+			if (i >= len(b)-900 && i%5 == 0) || i%151 == 0 {
+				flips = append(flips, i)
+			}
+		}
+	}
+	for _, i := range flips {
+		c := append([]byte(nil), b...)
+		c[i] ^= 0xff
+		os.WriteFile(p, c, 0o644)
+		got, err := recording.Load(dir)
+		if err != nil {
+			wantErr(t, table+" damaged", err, p)
+			continue
+		}
+		if !same(got) {
+			t.Errorf("%s: byte %d of %d changed: loaded without an error, other data", p, i, len(b))
+		}
 	}
 }
 

@@ -6,7 +6,8 @@
 //	spk, vm := rec.SpikesOf("RS"), rec.StateOf("RS", "v")
 //
 // Load gives back golgi's own recorders (record.Spikes, record.State,
-// record.Rate), restored exactly: every getter gives what the original
+// record.Rate, record.Weights: a projection's per-synapse weights or rule
+// variables), restored exactly: every getter gives what the original
 // gave, Digest included, so charts and analyses work without simulating
 // again. With the network, Save also stores its summary (seed, dt,
 // fingerprint, simlib version, populations and models, steps).
@@ -20,6 +21,7 @@
 //	rs-fs/state/part-000001.parquet   recorder, population, variable, neuron, step, time_ms, value
 //	rs-fs/rate/part-000001.parquet    recorder, population, bin_start_ms, bin_ms, spikes, rate_hz
 //	rs-fs/rate_updates/...            recorder, population, step, spikes (updates with spikes)
+//	rs-fs/weights/part-000001.parquet recorder, projection, variable, synapse, step, time_ms, value
 //
 // Every part carries the run's metadata in its key-value metadata
 // (golgi.seed, golgi.dt_ms, golgi.fingerprint, golgi.simlib, golgi.steps,

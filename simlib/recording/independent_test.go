@@ -185,6 +185,56 @@ func TestIndependentReader(t *testing.T) {
 		}
 	}
 
+	// the weights table, of a plastic projection's synapse recorders
+	pl := newPlasticRun(t, 0)
+	wdir := filepath.Join(t.TempDir(), "plastic")
+	if err := recording.Save(wdir, pl.net, pl.recorders()...); err != nil {
+		t.Fatal(err)
+	}
+	var weights [][]string
+	for k, w := range []*record.Weights{pl.w, pl.apre} {
+		d := w.Data()
+		for n, tm := range w.Times() {
+			for j, i := range w.Synapses() {
+				step := (d.K0 + int64(n)) * d.Every
+				weights = append(weights, []string{strconv.Itoa(1 + k), w.Projection(), w.Variable(), strconv.Itoa(i), strconv.FormatInt(step, 10), f(tm), f(w.Values()[j][n])})
+			}
+		}
+	}
+	if len(weights) == 0 || pl.w.Projection() != "pre → post #0" {
+		t.Fatalf("%d weight rows, projection %q: want some, of \"pre → post #0\"", len(weights), pl.w.Projection())
+	}
+	found := false
+	for _, p := range readWithHyparquet(t, wdir) {
+		if p.File != filepath.Join("weights", "part-000001.parquet") {
+			continue
+		}
+		found = true
+		if p.KV["golgi.fingerprint"] != pl.net.Fingerprint() || p.KV["golgi.table"] != "weights" {
+			t.Errorf("%s: fingerprint %q, table %q: want %q, weights", p.File, p.KV["golgi.fingerprint"], p.KV["golgi.table"], pl.net.Fingerprint())
+		}
+		if want := []string{"recorder", "projection", "variable", "synapse", "step", "time_ms", "value"}; fmt.Sprint(p.Columns) != fmt.Sprint(want) {
+			t.Errorf("%s: columns %v: want %v", p.File, p.Columns, want)
+		}
+		if p.Footer != len(p.Strings) || len(p.Strings) != len(weights) {
+			t.Errorf("%s: %d rows read, the footer says %d: want %d", p.File, len(p.Strings), p.Footer, len(weights))
+			continue
+		}
+		for k, row := range p.Strings {
+			var got []string
+			for _, v := range row {
+				got = append(got, cell(v))
+			}
+			if fmt.Sprint(got) != fmt.Sprint(weights[k]) {
+				t.Errorf("%s: row %d: %v: want %v", p.File, k, got, weights[k])
+				break
+			}
+		}
+	}
+	if !found {
+		t.Error("hyparquet did not find weights/part-000001.parquet")
+	}
+
 	// a stream: every flushed part is read, in order
 	sdir := filepath.Join(t.TempDir(), "stream")
 	w, err := recording.NewStreamWriter(sdir, recording.MetaOf(r.net))

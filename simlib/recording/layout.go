@@ -21,6 +21,7 @@ import (
 //	  state/part-000001.parquet     parts numbered in the order written
 //	  rate/part-000001.parquet
 //	  rate_updates/part-000001.parquet
+//	  weights/part-000001.parquet
 //
 // Save writes one part per table; a StreamWriter one per table at each
 // flush. Each table directory is a Parquet data set as pandas, pyarrow,

@@ -31,6 +31,9 @@ type Recording struct {
 	Spikes  []*record.Spikes
 	States  []*record.State
 	Rates   []*record.Rate
+	// Weights are the synapse recorders (record.NewWeights,
+	// record.NewSynapseVar); none in a recording without a weights table.
+	Weights []*record.Weights
 }
 
 // SpikesOf returns the first spike recorder of population pop, or nil.
@@ -59,6 +62,17 @@ func (r *Recording) RateOf(pop string) *record.Rate {
 	for _, s := range r.Rates {
 		if s.Population() == pop {
 			return s
+		}
+	}
+	return nil
+}
+
+// WeightsOf returns the first synapse recorder of variable ("w": the
+// weights) of a projection from group pre to group post, or nil.
+func (r *Recording) WeightsOf(pre, post, variable string) *record.Weights {
+	for _, w := range r.Weights {
+		if d := w.Data(); d.Pre == pre && d.Post == post && d.Variable == variable {
+			return w
 		}
 	}
 	return nil
@@ -116,6 +130,10 @@ func Load(path string) (*Recording, error) {
 	if err != nil {
 		return nil, err
 	}
+	wt, err := readTable[weightRow](path, tableWeights, func(r weightRow) int32 { return r.Recorder })
+	if err != nil {
+		return nil, err
+	}
 	for _, k := range spk.order {
 		s, err := restoreSpikes(spk.infos[k], spk.rows[k])
 		if err != nil {
@@ -141,6 +159,13 @@ func Load(path string) (*Recording, error) {
 			return nil, fmt.Errorf("recording: %s and %s: recorder %d: %w", rt.where(k), ru.where(k), k, err)
 		}
 		rec.Rates = append(rec.Rates, s)
+	}
+	for _, k := range wt.order {
+		s, err := restoreWeights(wt.infos[k], wt.rows[k])
+		if err != nil {
+			return nil, fmt.Errorf("recording: %s: recorder %d: %w", wt.where(k), k, err)
+		}
+		rec.Weights = append(rec.Weights, s)
 	}
 	return rec, nil
 }
@@ -311,21 +336,100 @@ func restoreState(info recorderInfo, rows []stateRow) (*record.State, error) {
 	if samples == 0 {
 		d.K0 = -1
 	}
-	for k := range d.Vals {
-		d.Vals[k] = make([]float64, samples)
+	want := longRow{info.Population, info.Variable, 0, 0, 0, 0}
+	vals, err := traces(rows, func(r stateRow) longRow {
+		return longRow{r.Population, r.Variable, int(r.Neuron), r.Step, r.Time, r.Value}
+	}, want, "neuron", info.Neurons, samples, d.K0, d.Every, info.DT)
+	if err != nil {
+		return nil, err
 	}
-	for j, r := range rows {
-		s, k := j/n, j%n
-		step := (d.K0 + int64(s)) * d.Every
-		if r.Population != info.Population || r.Variable != info.Variable || int(r.Neuron) != info.Neurons[k] || r.Step != step {
-			return nil, fmt.Errorf("row %d is %q.%s of neuron %d at step %d: want %q.%s of neuron %d at step %d", j, r.Population, r.Variable, r.Neuron, r.Step, info.Population, info.Variable, info.Neurons[k], step)
-		}
-		if t := float64(r.Step) * info.DT; !sameBits(r.Time, t) {
-			return nil, fmt.Errorf("row %d: time_ms = %v at step %d: step·dt is %v", j, r.Time, r.Step, t)
-		}
-		d.Vals[k][s] = r.Value
-	}
+	d.Vals = vals
 	return record.RestoreState(d)
+}
+
+// longRow is a row of a long table (state, weights): what it is of (a
+// population or projection, a variable, a neuron or synapse), when and
+// its value.
+type longRow struct {
+	label, variable string
+	index           int
+	step            int64
+	time, value     float64
+}
+
+// traces checks the rows of a long table, samples in time order and the
+// recorder's indices (neurons or synapses, called what) in order within a
+// sample, against want's label and variable, the sampling (sample s at
+// step (k0+s)·every) and step·dt, and returns one trace per index.
+func traces[T any](rows []T, of func(T) longRow, want longRow, what string, indices []int, samples int, k0, every int64, dt float64) ([][]float64, error) {
+	n := len(indices)
+	vals := make([][]float64, n)
+	for k := range vals {
+		vals[k] = make([]float64, samples)
+	}
+	for j, row := range rows {
+		r := of(row)
+		s, k := j/n, j%n
+		step := (k0 + int64(s)) * every
+		if r.label != want.label || r.variable != want.variable || r.index != indices[k] || r.step != step {
+			return nil, fmt.Errorf("row %d is %q %s of %s %d at step %d: want %q %s of %s %d at step %d", j, r.label, r.variable, what, r.index, r.step, want.label, want.variable, what, indices[k], step)
+		}
+		if t := float64(r.step) * dt; !sameBits(r.time, t) {
+			return nil, fmt.Errorf("row %d: time_ms = %v at step %d: step·dt is %v", j, r.time, r.step, t)
+		}
+		vals[k][s] = r.value
+	}
+	return vals, nil
+}
+
+func restoreWeights(info recorderInfo, rows []weightRow) (*record.Weights, error) {
+	if info.Kind != "weights" || info.Projection == nil {
+		return nil, fmt.Errorf("kind %q, projection index %v: a recorder of the weights table is of kind \"weights\" with a projection_index", info.Kind, info.Projection)
+	}
+	d := record.WeightsData{Proj: *info.Projection, Pre: info.Pre, Post: info.Post, Variable: info.Variable, Synapses: info.Synapses, All: info.All,
+		Interval: info.Interval, Every: info.Every, DT: info.DT, K0: info.First}
+	if d.Proj < 0 {
+		return nil, fmt.Errorf("projection_index = %d: must be >= 0", d.Proj)
+	}
+	if label := fmt.Sprintf("%s → %s #%d", d.Pre, d.Post, d.Proj); info.Population != label {
+		return nil, fmt.Errorf("projection %q: its pre, post and index make %q", info.Population, label)
+	}
+	n := len(d.Synapses)
+	if n == 0 && len(rows) > 0 {
+		return nil, fmt.Errorf("%d rows for no synapses", len(rows))
+	}
+	if n > 0 && len(rows)%n != 0 {
+		return nil, fmt.Errorf("%d rows for %d synapses: not whole samples", len(rows), n)
+	}
+	if d.Synapses == nil {
+		d.Synapses = []int{}
+	}
+	for k, i := range d.Synapses {
+		if i < 0 || i > math.MaxInt32 {
+			return nil, fmt.Errorf("synapse %d is %d: must be in [0, %d]", k, i, math.MaxInt32)
+		}
+	}
+	samples := 0
+	if n > 0 {
+		samples = len(rows) / n
+	}
+	if d.Every < 1 {
+		return nil, fmt.Errorf("every_steps = %d: must be >= 1", d.Every)
+	}
+	if samples == 0 {
+		d.K0 = -1
+	} else if d.K0 < 0 || d.K0 > math.MaxInt64/d.Every-int64(samples) {
+		return nil, fmt.Errorf("first = %d for %d samples every %d steps: out of range", d.K0, samples, d.Every)
+	}
+	want := longRow{info.Population, d.Variable, 0, 0, 0, 0}
+	vals, err := traces(rows, func(r weightRow) longRow {
+		return longRow{r.Projection, r.Variable, int(r.Synapse), r.Step, r.Time, r.Value}
+	}, want, "synapse", d.Synapses, samples, d.K0, d.Every, info.DT)
+	if err != nil {
+		return nil, err
+	}
+	d.Vals = vals
+	return record.RestoreWeights(d)
 }
 
 func restoreRate(info recorderInfo, bins []rateRow, updates []rateUpdateRow) (*record.Rate, error) {

@@ -51,7 +51,7 @@ func (m Meta) sizes() map[string]int {
 const (
 	keyFormat      = "golgi.format" // formatName
 	keyVersion     = "golgi.format_version"
-	keyTable       = "golgi.table"       // spikes, state, rate, rate_updates
+	keyTable       = "golgi.table"       // spikes, state, rate, rate_updates, weights
 	keyPart        = "golgi.part"        // part number, from 1
 	keyRecorders   = "golgi.recorders"   // JSON list of recorderInfo
 	keyDT          = "golgi.dt_ms"       // the network's dt
@@ -88,16 +88,21 @@ const (
 // means the sampling is known from the rows' steps only.
 type recorderInfo struct {
 	Recorder   int     `json:"recorder"`
-	Kind       string  `json:"kind"`          // spikes, state, rate
-	Population string  `json:"population"`    // the group's name (as Population() gives it)
-	Key        string  `json:"key,omitempty"` // network.GroupKey of the group (streams: the population)
+	Kind       string  `json:"kind"`                       // spikes, state, rate, weights
+	Population string  `json:"population"`                 // the group's name (as Population() gives it); weights: the projection's label
+	Projection *int    `json:"projection_index,omitempty"` // weights: the projection's index in the network
+	Pre        string  `json:"pre,omitempty"`              // weights: the projection's source group
+	Post       string  `json:"post,omitempty"`             // weights: the projection's target group
+	Synapses   []int   `json:"synapses,omitempty"`         // weights: table order indices, in the order given
+	All        bool    `json:"all_synapses,omitempty"`     // weights: every synapse was asked for
+	Key        string  `json:"key,omitempty"`              // network.GroupKey of the group (streams: the population)
 	Variable   string  `json:"variable,omitempty"`
 	Neurons    []int   `json:"neurons,omitempty"` // state: in the order given
 	Size       int     `json:"size"`              // population size
 	DT         float64 `json:"dt_ms"`
-	Interval   float64 `json:"interval_ms,omitempty"` // state: asked for
-	Every      int64   `json:"every_steps,omitempty"` // state: sampling (updates)
-	First      int64   `json:"first"`                 // state: first sample's index; rate: first counted update
+	Interval   float64 `json:"interval_ms,omitempty"` // state, weights: asked for
+	Every      int64   `json:"every_steps,omitempty"` // state, weights: sampling (updates)
+	First      int64   `json:"first"`                 // state, weights: first sample's index; rate: first counted update
 	Bin        float64 `json:"bin_ms,omitempty"`      // rate: asked for
 	BinSteps   int64   `json:"bin_steps,omitempty"`   // rate
 	Updates    int64   `json:"updates,omitempty"`     // rate: updates counted

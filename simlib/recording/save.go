@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
 
@@ -13,7 +14,8 @@ import (
 
 // Save writes the recorders of a run, and the summary of net (nil: none),
 // as a recording at directory path (see the package doc for the layout).
-// The recorders are record.Spikes, record.State and record.Rate, attached
+// The recorders are record.Spikes, record.State, record.Rate and
+// record.Weights (weights or rule variables of synapses), attached
 // to a network (net.Record before the run). A golgi recording at path is
 // replaced, all at once (the new one is written aside first); anything
 // else at path is refused.
@@ -32,7 +34,8 @@ func Save(path string, net *network.Network, recs ...network.Recorder) error {
 	var st []stateRow
 	var rt []rateRow
 	var ru []rateUpdateRow
-	var spkInfo, stInfo, rtInfo, ruInfo []recorderInfo
+	var wt []weightRow
+	var spkInfo, stInfo, rtInfo, ruInfo, wtInfo []recorderInfo
 	for k, r := range recs {
 		info, err := describe(path, k, r)
 		if err != nil {
@@ -55,13 +58,10 @@ func Save(path string, net *network.Network, recs ...network.Recorder) error {
 			spkInfo = append(spkInfo, info)
 		case *record.State:
 			d := r.Data()
-			t := r.Times()
-			for s := range t {
-				for j, i := range d.Neurons {
-					st = append(st, stateRow{rec, d.Label, d.Variable, int32(i), (d.K0 + int64(s)) * d.Every, t[s], d.Vals[j][s]})
-				}
-			}
-			info.Rows = int64(len(t) * len(d.Neurons))
+			st = appendLong(st, r.Times(), d.Neurons, d.K0, d.Every, d.Vals, func(i int32, step int64, t, v float64) stateRow {
+				return stateRow{rec, d.Label, d.Variable, i, step, t, v}
+			})
+			info.Rows = int64(len(r.Times()) * len(d.Neurons))
 			stInfo = append(stInfo, info)
 		case *record.Rate:
 			d := r.Data()
@@ -81,6 +81,13 @@ func Save(path string, net *network.Network, recs ...network.Recorder) error {
 			}
 			info.Rows = int64(n)
 			ruInfo = append(ruInfo, info)
+		case *record.Weights:
+			d := r.Data()
+			wt = appendLong(wt, r.Times(), d.Synapses, d.K0, d.Every, d.Vals, func(i int32, step int64, t, v float64) weightRow {
+				return weightRow{rec, info.Population, d.Variable, i, step, t, v}
+			})
+			info.Rows = int64(len(r.Times()) * len(d.Synapses))
+			wtInfo = append(wtInfo, info)
 		}
 	}
 	if err := meta.check(path); err != nil {
@@ -107,6 +114,9 @@ func Save(path string, net *network.Network, recs ...network.Recorder) error {
 	if err == nil && len(ruInfo) > 0 {
 		err = savePart(tmp, tableRateUpdates, meta, ruInfo, ru)
 	}
+	if err == nil && len(wtInfo) > 0 {
+		err = savePart(tmp, tableWeights, meta, wtInfo, wt)
+	}
 	if err == nil {
 		err = swap(tmp, path)
 	}
@@ -117,6 +127,18 @@ func Save(path string, net *network.Network, recs ...network.Recorder) error {
 		return err
 	}
 	return nil
+}
+
+// appendLong appends the rows of a long table (state, weights): for each
+// sample time t[s] (at step (k0+s)·every), one row per index (neuron or
+// synapse) in order, with its value vals[j][s].
+func appendLong[T any](rows []T, t []float64, indices []int, k0, every int64, vals [][]float64, row func(index int32, step int64, t, v float64) T) []T {
+	for s := range t {
+		for j, i := range indices {
+			rows = append(rows, row(int32(i), (k0+int64(s))*every, t[s], vals[j][s]))
+		}
+	}
+	return rows
 }
 
 // describe checks recorder k and returns its description.
@@ -155,10 +177,25 @@ func describe(path string, k int, r network.Recorder) (recorderInfo, error) {
 		}
 		return recorderInfo{Recorder: k, Kind: "rate", Population: d.Label, Key: d.Pop, Size: d.Size, DT: d.DT,
 			Bin: d.Bin, BinSteps: d.BinSteps, First: d.First, Updates: int64(len(d.Counts))}, nil
+	case *record.Weights:
+		if r == nil {
+			return recorderInfo{}, fmt.Errorf("recording: Save %s: recorder %d is a nil *record.Weights", path, k)
+		}
+		d := r.Data()
+		if d.DT == 0 || d.Every < 1 {
+			return recorderInfo{}, bad("weights", r.Projection(), unattached)
+		}
+		for _, i := range d.Synapses {
+			if i > math.MaxInt32 {
+				return recorderInfo{}, bad("weights", r.Projection(), fmt.Sprintf("synapse %d: the weights table holds synapse indices up to %d", i, math.MaxInt32))
+			}
+		}
+		return recorderInfo{Recorder: k, Kind: "weights", Population: r.Projection(), Projection: &d.Proj, Pre: d.Pre, Post: d.Post,
+			Variable: d.Variable, Synapses: d.Synapses, All: d.All, DT: d.DT, Interval: d.Interval, Every: d.Every, First: d.K0}, nil
 	case nil:
 		return recorderInfo{}, fmt.Errorf("recording: Save %s: recorder %d is nil", path, k)
 	default:
-		return recorderInfo{}, fmt.Errorf("recording: Save %s: recorder %d is a %T: Save writes *record.Spikes, *record.State and *record.Rate", path, k, r)
+		return recorderInfo{}, fmt.Errorf("recording: Save %s: recorder %d is a %T: Save writes *record.Spikes, *record.State, *record.Rate and *record.Weights", path, k, r)
 	}
 }
 

@@ -17,9 +17,10 @@ const (
 	tableState       = "state"
 	tableRate        = "rate"
 	tableRateUpdates = "rate_updates"
+	tableWeights     = "weights"
 )
 
-var tables = []string{tableSpikes, tableState, tableRate, tableRateUpdates}
+var tables = []string{tableSpikes, tableState, tableRate, tableRateUpdates, tableWeights}
 
 // spikeRow is one spike: its update (step, exact) and its time step·dt.
 type spikeRow struct {
@@ -61,6 +62,20 @@ type rateUpdateRow struct {
 	Spikes     int32  `parquet:"spikes,snappy"`
 }
 
+// weightRow is one value of one synapse of a projection at one sample
+// time (long format, as stateRow): a weight ("w") or a plastic rule's
+// variable. Projection is record.Weights.Projection's label, "pre → post
+// #index"; Synapse the synapse's index in the projection's table order.
+type weightRow struct {
+	Recorder   int32   `parquet:"recorder"`
+	Projection string  `parquet:"projection,dict,snappy"`
+	Variable   string  `parquet:"variable,dict,snappy"`
+	Synapse    int32   `parquet:"synapse,snappy"`
+	Step       int64   `parquet:"step,snappy"`
+	Time       float64 `parquet:"time_ms,snappy"`
+	Value      float64 `parquet:"value,snappy"`
+}
+
 // schemaOf returns the schema of table t's files.
 func schemaOf(t string) *parquet.Schema {
 	switch t {
@@ -70,6 +85,8 @@ func schemaOf(t string) *parquet.Schema {
 		return parquet.SchemaOf(stateRow{})
 	case tableRate:
 		return parquet.SchemaOf(rateRow{})
+	case tableWeights:
+		return parquet.SchemaOf(weightRow{})
 	default:
 		return parquet.SchemaOf(rateUpdateRow{})
 	}

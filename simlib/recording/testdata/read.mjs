@@ -13,7 +13,7 @@ import { pathToFileURL } from 'node:url'
 const [modules, dir] = process.argv.slice(2)
 const hp = await import(pathToFileURL(join(modules, 'hyparquet', 'src', 'node.js')).href)
 
-for (const table of ['spikes', 'state', 'rate', 'rate_updates']) {
+for (const table of ['spikes', 'state', 'rate', 'rate_updates', 'weights']) {
   let names = []
   try {
     names = readdirSync(join(dir, table)).filter((n) => /^part-[0-9]+\.parquet$/.test(n)).sort()

@@ -7,7 +7,8 @@
 //	go run -tags hdf5 ./simlib/recording/cmd/golgi-export nwb run.parquet run.nwb
 //	go run -tags hdf5 ./simlib/recording/cmd/golgi-export sonata run.parquet spikes.h5
 //
-// nwb writes every spike, state and rate recorder of the recording, with
+// nwb writes every spike, state and rate recorder of the recording (not
+// its synapse recorders yet, the weights table: it says how many), with
 // the run's summary in /general; state variables other than v need their unit:
 // -unit w=amperes:1e-12 (golgi's pA to amperes). sonata writes every spike
 // recorder, -sorting by_time (default), by_id or none. An existing OUT is
@@ -104,6 +105,10 @@ func run(args []string, out io.Writer) error {
 			return err
 		}
 		fmt.Fprintf(out, "wrote %s: %d spike, %d state and %d rate recorders\n", dst, len(rec.Spikes), len(rec.States), len(rec.Rates))
+		if n := len(rec.Weights); n > 0 {
+			// the NWB writer has no synapse recorders yet: say so, do not drop them silently
+			fmt.Fprintf(out, "not written: %d synapse recorders (the weights table; NWB export of weights is not supported yet)\n", n)
+		}
 	case "sonata":
 		sopt.Run, sopt.Overwrite = rec.Summary, *overwrite
 		if err := sonata.Write(dst, sopt, rec.Spikes...); err != nil {
