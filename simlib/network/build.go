@@ -374,7 +374,7 @@ func (n *Network) checkMemory() error {
 	for _, pr := range n.projs {
 		np, nq, same := pr.pre.size(), pr.post.size(), pr.same()
 		syn := pr.rule.Expected(np, nq, same)
-		b := float64(syn*(4+8+4)) + float64(float64(pr.pre.p.size+1)*8)
+		b := float64(syn*(4+n.synapseBytes(pr))) + float64(float64(pr.pre.p.size+1)*8)
 		if !pr.pre.whole() || !pr.post.whole() {
 			b += float64(syn*(4+8+4)) + float64(float64(np+1)*8) // the view's table, mapped
 		}
@@ -391,6 +391,35 @@ func (n *Network) checkMemory() error {
 	}
 	n.memEstimate = total
 	return nil
+}
+
+// synapseBytes returns the bytes per synapse of a projection's weights and
+// delays as allocate stores them (synstore.go), besides its targets: 8 for
+// per-synapse weights, none for one constant weight of a static
+// projection; 2 or 4 for per-synapse delays (uint16 when the longest fits;
+// 4 for explicit ones, converted through int32), none for a constant one.
+func (n *Network) synapseBytes(pr *Projection) float64 {
+	b := 8.0
+	if pr.syn.Weight != nil && pr.syn.Plasticity == nil {
+		if c, ok := pr.syn.Weight.(interface{ Bounds() (float64, float64) }); ok {
+			if lo, hi := c.Bounds(); lo == hi {
+				b = 0
+			}
+		}
+	}
+	switch {
+	case pr.syn.Delay != nil:
+		lo, hi := pr.syn.Delay.Bounds()
+		if top, _ := delaySteps("Synapse.Delay", hi, n.DT()); lo != hi {
+			b += 4
+			if top <= math.MaxUint16 {
+				b -= 2
+			}
+		}
+	default:
+		b += 4
+	}
+	return b
 }
 
 // allocate builds the runtime structures; the network has been validated.
@@ -606,15 +635,15 @@ func (n *Network) allocate() (*engine, error) {
 		}
 		switch {
 		case pr.syn.Weight != nil:
-			rt.w = make([]float64, len(t.Post))
 			if c, ok := pr.syn.Weight.(interface{ Bounds() (float64, float64) }); ok {
 				if lo, hi := c.Bounds(); lo == hi {
-					for i := range rt.w {
-						rt.w[i] = lo
-					}
+					// one weight for every synapse: stored once (a
+					// plastic projection's allocPlastic gives it its own)
+					rt.w0 = lo
 					break
 				}
 			}
+			rt.w = make([]float64, len(t.Post))
 			r := rng.New(key, rng.Key("weight"))
 			for i := range rt.w {
 				rt.w[i] = pr.syn.Weight.Draw(r)
@@ -652,18 +681,31 @@ func (n *Network) allocate() (*engine, error) {
 				rt.d0 = steps("Synapse.Delay", lo)
 				break
 			}
-			rt.d = make([]int32, len(t.Post))
 			r := rng.New(key, rng.Key("delay"))
+			if top, _ := delaySteps("Synapse.Delay", hi, dt); top <= math.MaxUint16 {
+				// the longest fits 16 bits: drawn straight into them
+				rt.d16 = make([]uint16, len(t.Post))
+				for i := range rt.d16 {
+					x := steps("drawn delay", pr.syn.Delay.Draw(r))
+					if x > top && derr == nil {
+						derr = fmt.Errorf("%v: Synapse.Delay %v drew a delay of %d steps for synapse %d, above its bound %v ms (%d steps): the distribution breaks its Bounds", pr, pr.syn.Delay, x, i, hi, top)
+					}
+					rt.d16[i] = uint16(x)
+				}
+				break
+			}
+			rt.d = make([]int32, len(t.Post))
 			for i := range rt.d {
 				rt.d[i] = steps("drawn delay", pr.syn.Delay.Draw(r))
 			}
 		case t.Delay != nil:
-			rt.d = make([]int32, len(t.Post))
+			d := make([]int32, len(t.Post))
 			for i := 0; i < t.NPre && derr == nil; i++ {
 				for k := t.Ptr[i]; k < t.Ptr[i+1]; k++ {
-					rt.d[k] = steps(fmt.Sprintf("explicit delay of synapse %d -> %d", i, t.Post[k]), t.Delay[k])
+					d[k] = steps(fmt.Sprintf("explicit delay of synapse %d -> %d", i, t.Post[k]), t.Delay[k])
 				}
 			}
+			rt.setDelays(d)
 		default:
 			rt.d0 = 1
 		}
@@ -677,10 +719,7 @@ func (n *Network) allocate() (*engine, error) {
 				continue
 			}
 		}
-		maxD := rt.d0
-		for _, d := range rt.d {
-			maxD = max(maxD, d)
-		}
+		maxD := rt.maxDelay()
 		if rt.toSite {
 			post.rt.evD = max(post.rt.evD, int64(maxD)+1)
 		} else {

@@ -80,9 +80,15 @@ type projRT struct {
 	rec       *receptorRT
 	ptr       []int64
 	tgt       []int32
-	w         []float64
-	d         []int32 // per synapse, nil when all are d0
-	d0        int32
+	// w: per-synapse weights, nil when every synapse has w0 (a static
+	// projection whose Synapse.Weight is constant: stored once).
+	w  []float64
+	w0 float64
+	// d16, d: per-synapse delays in steps, uint16 when the longest fits
+	// (d nil) else int32 (d16 nil); both nil when all are d0.
+	d16 []uint16
+	d   []int32
+	d0  int32
 	// toSite: the synapses are events to the target's synapse instances
 	// (site per synapse, nil when all are site0) instead of a receptor.
 	toSite bool
@@ -124,14 +130,7 @@ func (e *engine) partition(w int) {
 	// spike of update n arrives at n+d >= n+window, after the window.
 	e.window = maxWindow
 	for _, pr := range e.projs {
-		d := pr.d0
-		if pr.d != nil {
-			d = math.MaxInt32
-			for _, x := range pr.d {
-				d = min(d, x)
-			}
-		}
-		e.window = min(e.window, int(d))
+		e.window = min(e.window, int(pr.minDelay()))
 	}
 	e.window = max(e.window, 1)
 	for _, p := range e.pops {
@@ -437,17 +436,25 @@ func (e *engine) phaseB(w int, step int64) {
 						y, _ := slices.BinarySearch(row[x:], hi)
 						a, b = a+int64(x), a+int64(x+y)
 					}
-					tgt, wt := pr.tgt[a:b], pr.w[a:b]
-					if pr.d == nil {
+					tgt := pr.tgt[a:b]
+					switch {
+					case pr.w == nil && pr.d16 == nil && pr.d == nil:
+						// the VA case: one weight, one delay
 						slot := r.ring[((step+int64(pr.d0))%r.D)*n:][:n]
+						w0 := pr.w0
+						for _, j := range tgt {
+							slot[j] += w0
+						}
+					case pr.d16 == nil && pr.d == nil:
+						slot := r.ring[((step+int64(pr.d0))%r.D)*n:][:n]
+						wt := pr.w[a:b]
 						for k, j := range tgt {
 							slot[j] += wt[k]
 						}
-						continue
-					}
-					d := pr.d[a:b]
-					for k, j := range tgt {
-						r.ring[((step+int64(d[k]))%r.D)*n+int64(j)] += wt[k]
+					default:
+						for k, j := range tgt {
+							r.ring[((step+int64(pr.delay(a+int64(k))))%r.D)*n+int64(j)] += pr.weight(a + int64(k))
+						}
 					}
 				}
 			}

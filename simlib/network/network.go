@@ -425,12 +425,14 @@ func (pr *Projection) Table() *connect.Table { return pr.table }
 
 // Weights returns each synapse's weight in table order, once built: the
 // live values, which a plastic projection's runs change (copy them to keep
-// them).
+// them). A static projection whose Synapse.Weight is constant stores its
+// weight once: Weights then returns a new slice of that value on each
+// call, and writing into it changes nothing.
 func (pr *Projection) Weights() []float64 {
 	if pr.rt == nil {
 		return nil
 	}
-	return pr.rt.w
+	return pr.rt.weights()
 }
 
 // PostPopulation returns the name of the population the projection's
@@ -461,7 +463,7 @@ func (pr *Projection) Var(name string) []float64 {
 		return pr.rt.plast.syn.Var(name)
 	}
 	if name == "w" {
-		return pr.rt.w
+		return pr.rt.weights()
 	}
 	return nil
 }
@@ -483,14 +485,7 @@ func (pr *Projection) DelaySteps() []int32 {
 	if pr.rt == nil {
 		return nil
 	}
-	if pr.rt.d != nil {
-		return pr.rt.d
-	}
-	d := make([]int32, len(pr.rt.tgt))
-	for i := range d {
-		d[i] = pr.rt.d0
-	}
-	return d
+	return pr.rt.delaySteps()
 }
 
 // Sites returns, once built, the synapse instance (the index its target

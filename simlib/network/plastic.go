@@ -90,6 +90,13 @@ func allocPlastic(pr *Projection, rt *projRT, t *connect.Table, dt float64) erro
 	if err != nil {
 		return fmt.Errorf("%v: Synapse.Plasticity: %w", pr, err)
 	}
+	// the rule changes the weights in place: per synapse, never the
+	// rule's own table
+	if rt.w == nil {
+		rt.w = rt.weights()
+	} else {
+		rt.w = slices.Clone(rt.w)
+	}
 	lo, hi := r.WeightRange()
 	for k, w := range rt.w {
 		if w < lo || w > hi {
@@ -97,20 +104,19 @@ func allocPlastic(pr *Projection, rt *projRT, t *connect.Table, dt float64) erro
 		}
 	}
 	maxD := int64(rt.d0)
-	if rt.d == nil {
+	if !rt.perSynapseDelays() {
 		if int64(rt.d0) < dd {
 			return fmt.Errorf("%v: Synapse.Plasticity %s: Dendritic = %v ms (%d steps) is longer than the delay (%d steps): the dendritic delay is part of the delay (axonal + dendritic)", pr, r.Kind(), tm.Dendritic, dd, rt.d0)
 		}
 	} else {
-		for k, d := range rt.d {
+		for k := range int64(len(rt.tgt)) {
+			d := rt.delay(k)
 			if int64(d) < dd {
 				return fmt.Errorf("%v: Synapse.Plasticity %s: Dendritic = %v ms (%d steps) is longer than the delay of synapse %d (%d steps): the dendritic delay is part of the delay (axonal + dendritic)", pr, r.Kind(), tm.Dendritic, dd, k, d)
 			}
 			maxD = max(maxD, int64(d))
 		}
 	}
-	// the rule changes the weights in place: never the rule's own table
-	rt.w = slices.Clone(rt.w)
 	s := r.New(rt.w, dt)
 	if s == nil {
 		return fmt.Errorf("%v: the %s rule's New returned nil", pr, r.Kind())
@@ -170,7 +176,7 @@ func (pr *projRT) deliverPlastic(w int, step int64, lo, hi int32, whole bool, pa
 			if a == b {
 				continue
 			}
-			if pr.d == nil {
+			if !pr.perSynapseDelays() {
 				slot := &p.pre[(step+int64(pr.d0))%D][w]
 				for k := a; k < b; k++ {
 					*slot = append(*slot, k)
@@ -178,7 +184,7 @@ func (pr *projRT) deliverPlastic(w int, step int64, lo, hi int32, whole bool, pa
 				continue
 			}
 			for k := a; k < b; k++ {
-				slot := &p.pre[(step+int64(pr.d[k]))%D][w]
+				slot := &p.pre[(step+int64(pr.delay(k)))%D][w]
 				*slot = append(*slot, k)
 			}
 		}

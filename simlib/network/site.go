@@ -163,16 +163,13 @@ func (pr *projRT) deliverSites(w int, step int64, lo, hi int32, whole bool, par 
 		for _, i := range chunk {
 			a, b := pr.rowIn(i, lo, hi, whole)
 			for k := a; k < b; k++ {
-				d := pr.d0
-				if pr.d != nil {
-					d = pr.d[k]
-				}
+				d := pr.delay(k)
 				site := pr.site0
 				if pr.site != nil {
 					site = pr.site[k]
 				}
 				slot := &q.ev[(step+int64(d))%q.evD][w]
-				*slot = append(*slot, neuron.SiteEvent{Neuron: pr.tgt[k], Site: site, Weight: pr.w[k]})
+				*slot = append(*slot, neuron.SiteEvent{Neuron: pr.tgt[k], Site: site, Weight: pr.weight(k)})
 			}
 		}
 	}
