@@ -184,7 +184,7 @@ func memNet() *network.Network {
 // TestStreamPeakMemory: a 100 000-neuron network run for 10 s streams its
 // spikes (2 million) to a Parquet recording with a peak RSS within 10 % of
 // a 1 s run's. Each run is a child process that reports its VmHWM; a
-// third child records the 10 s in memory (record.Spikes) to show that the
+// further child records the 10 s in memory (record.Spikes) to show that the
 // measure sees a recording that grows (about 24 MB more: 12 bytes a
 // spike).
 func TestStreamPeakMemory(t *testing.T) {
@@ -246,7 +246,20 @@ func TestStreamPeakMemory(t *testing.T) {
 		}
 		return r
 	}
-	short, long := run(1, "stream"), run(10, "stream")
+	// A peak RSS also depends on when the collector and the writer's
+	// goroutine happened to run (on a busy machine a 10 s run once peaked
+	// 14 % above a 1 s run, 5 % on other runs): each figure is the least of
+	// three runs, which a recording that really grows would still show.
+	least := func(secs float64, mode string) result {
+		r := run(secs, mode)
+		for range 2 {
+			if q := run(secs, mode); q.kb < r.kb {
+				r = q
+			}
+		}
+		return r
+	}
+	short, long := least(1, "stream"), least(10, "stream")
 	ratio := float64(long.kb) / float64(short.kb)
 	t.Logf("peak RSS streaming: 1 s %d kB (%d spikes), 10 s %d kB (%d spikes): ratio %.3f", short.kb, short.spikes, long.kb, long.spikes, ratio)
 	// 2 Hz × 100 000 neurons × 10 s = 2e6 spikes expected; at least 1.6e6
