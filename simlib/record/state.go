@@ -101,10 +101,14 @@ func (s *State) Attach(v network.View) error {
 	return nil
 }
 
-func (s *State) Reserve(steps int64) {
-	extra := int(steps/s.every) + 2
-	for k := range s.vals {
-		s.vals[k] = slices.Grow(s.vals[k], extra)
+func (s *State) Reserve(steps int64) { reserveRows(s.vals, steps, s.every) }
+
+// reserveRows makes room in every row of vals for the samples taken every
+// every updates during steps updates (State and Weights).
+func reserveRows(vals [][]float64, steps, every int64) {
+	extra := int(steps/every) + 2
+	for k := range vals {
+		vals[k] = slices.Grow(vals[k], extra)
 	}
 }
 

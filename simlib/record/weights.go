@@ -112,12 +112,7 @@ func (s *Weights) Attach(v network.View) error {
 	return nil
 }
 
-func (s *Weights) Reserve(steps int64) {
-	extra := int(steps/s.every) + 2
-	for k := range s.vals {
-		s.vals[k] = slices.Grow(s.vals[k], extra)
-	}
-}
+func (s *Weights) Reserve(steps int64) { reserveRows(s.vals, steps, s.every) }
 
 func (s *Weights) Sample(step int64, pop, lo, hi int) {
 	if pop != s.idx || step%s.every != 0 {
