@@ -137,8 +137,16 @@ loop:
 	VPSRLQ $6, Y7, Y7
 	VPSLLQ $52, Y7, Y7                      // 2^(ki>>6)
 	VPAND  expConsts_low6(BX), Y2, Y2       // ki & 63
-	VPCMPEQQ   Y6, Y6, Y6
-	VGATHERQPD Y6, (R14)(Y2*8), Y0          // expTable[ki&63]
+	VMOVQ        X2, AX                     // expTable[ki&63], lane by lane
+	VPEXTRQ      $1, X2, DX                 // (scalar loads beat VGATHERQPD
+	VMOVSD       (R14)(AX*8), X0            // by a few per cent on Zen 4)
+	VMOVHPD      (R14)(DX*8), X0, X0
+	VEXTRACTI128 $1, Y2, X2
+	VMOVQ        X2, AX
+	VPEXTRQ      $1, X2, DX
+	VMOVSD       (R14)(AX*8), X6
+	VMOVHPD      (R14)(DX*8), X6, X6
+	VINSERTF128  $1, X6, Y0, Y0
 	VMULPD Y0, Y7, Y7
 	VMULPD Y5, Y7, Y7                       // e = 2^(ki>>6)·expTable[ki&63]·q
 
@@ -148,6 +156,7 @@ loop:
 	VADDPD  Y0, Y1, Y0         // vinf + ...
 	VADDPD  (R13)(CX*8), Y0, Y0 // + j
 	SETTLE
+	MOVQ    n+56(FP), DX        // (DX held a table index)
 	NEXT
 
 end:
@@ -257,3 +266,4 @@ loop:
 end:
 	FLUSH
 	RET
+
