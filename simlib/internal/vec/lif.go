@@ -96,6 +96,26 @@ func sameLen(kernel string, n int, lens ...int) {
 	}
 }
 
+// threshold is what the generic kernels need of LIF after the advance.
+type threshold struct {
+	th, vr float64
+	nref   int32
+}
+
+func (c *LIF) threshold() threshold { return threshold{c.Th, c.VReset, int32(c.NRef)} }
+
+// settle stores vi, the advanced v of free neuron i, or, when vi >= th,
+// resets the neuron, clamps it and appends off+i to dst.
+func (t threshold) settle(v []float64, ref []int32, i int, vi float64, off int, dst []int32) []int32 {
+	if vi >= t.th {
+		vi = t.vr
+		ref[i] = t.nref
+		dst = append(dst, int32(off+i))
+	}
+	v[i] = vi
+	return dst
+}
+
 // The generic kernels: the reference for the assembly, and the kernels
 // used without it. Every product that meets an addition is rounded
 // (float64(...)) so that no compiler fuses it.
@@ -103,11 +123,11 @@ func sameLen(kernel string, n int, lens ...int) {
 func lifCondExpGo(c *LIF, v []float64, ref []int32, g, ge, in, j []float64, off int, dst []int32) []int32 {
 	n := len(v)
 	ref, g, ge, in, j = ref[:n], g[:n], ge[:n], in[:n], j[:n] // equal lengths: no bounds checks below
-	gl, base, k, vr, th, nref := c.GL, c.Base, c.K, c.VReset, c.Th, int32(c.NRef)
+	gl, base, k, t := c.GL, c.Base, c.K, c.threshold()
 	for i := range v {
 		if ref[i] > 0 {
 			ref[i]--
-			v[i] = vr
+			v[i] = t.vr
 			continue
 		}
 		gt := gl + g[i]
@@ -126,12 +146,7 @@ func lifCondExpGo(c *LIF, v []float64, ref []int32, g, ge, in, j []float64, off 
 			e = pmath.Exp(-x)
 		}
 		vi := vinf + float64((v[i]-vinf)*e) + j[i]
-		if vi >= th {
-			vi = vr
-			ref[i] = nref
-			dst = append(dst, int32(off+i))
-		}
-		v[i] = vi
+		dst = t.settle(v, ref, i, vi, off, dst)
 	}
 	return dst
 }
@@ -139,20 +154,15 @@ func lifCondExpGo(c *LIF, v []float64, ref []int32, g, ge, in, j []float64, off 
 func lifCondEulerGo(c *LIF, v []float64, ref []int32, g, ge, in, j []float64, off int, dst []int32) []int32 {
 	n := len(v)
 	ref, g, ge, in, j = ref[:n], g[:n], ge[:n], in[:n], j[:n]
-	gl, base, k, vr, th, nref := c.GL, c.Base, c.K, c.VReset, c.Th, int32(c.NRef)
+	gl, base, k, t := c.GL, c.Base, c.K, c.threshold()
 	for i := range v {
 		if ref[i] > 0 {
 			ref[i]--
-			v[i] = vr
+			v[i] = t.vr
 			continue
 		}
 		vi := v[i] + (float64(k*(base-float64((gl+g[i])*v[i])+ge[i]+in[i])) + j[i])
-		if vi >= th {
-			vi = vr
-			ref[i] = nref
-			dst = append(dst, int32(off+i))
-		}
-		v[i] = vi
+		dst = t.settle(v, ref, i, vi, off, dst)
 	}
 	return dst
 }
@@ -160,20 +170,15 @@ func lifCondEulerGo(c *LIF, v []float64, ref []int32, g, ge, in, j []float64, of
 func lifCurrExactGo(c *LIF, v []float64, ref []int32, in, j []float64, off int, dst []int32) []int32 {
 	n := len(v)
 	ref, in, j = ref[:n], in[:n], j[:n]
-	rest, prop, ioff, r, vr, th, nref := c.VRest, c.Prop, c.IOffset, c.R, c.VReset, c.Th, int32(c.NRef)
+	rest, prop, ioff, r, t := c.VRest, c.Prop, c.IOffset, c.R, c.threshold()
 	for i := range v {
 		if ref[i] > 0 {
 			ref[i]--
-			v[i] = vr
+			v[i] = t.vr
 			continue
 		}
 		vi := rest + float64((v[i]-rest)*prop) + float64((in[i]+ioff)*r) + j[i]
-		if vi >= th {
-			vi = vr
-			ref[i] = nref
-			dst = append(dst, int32(off+i))
-		}
-		v[i] = vi
+		dst = t.settle(v, ref, i, vi, off, dst)
 	}
 	return dst
 }
@@ -181,20 +186,15 @@ func lifCurrExactGo(c *LIF, v []float64, ref []int32, in, j []float64, off int, 
 func lifCurrEulerGo(c *LIF, v []float64, ref []int32, in, j []float64, off int, dst []int32) []int32 {
 	n := len(v)
 	ref, in, j = ref[:n], in[:n], j[:n]
-	gl, base, k, vr, th, nref := c.GL, c.Base, c.K, c.VReset, c.Th, int32(c.NRef)
+	gl, base, k, t := c.GL, c.Base, c.K, c.threshold()
 	for i := range v {
 		if ref[i] > 0 {
 			ref[i]--
-			v[i] = vr
+			v[i] = t.vr
 			continue
 		}
 		vi := v[i] + (float64(k*(base-float64(gl*v[i])+in[i])) + j[i])
-		if vi >= th {
-			vi = vr
-			ref[i] = nref
-			dst = append(dst, int32(off+i))
-		}
-		v[i] = vi
+		dst = t.settle(v, ref, i, vi, off, dst)
 	}
 	return dst
 }
