@@ -8,9 +8,9 @@ import "math/bits"
 // four and at most lifBlock, starting at the pointers given, and set bit
 // i%64 of masks[i/64] for each neuron i that fired (the words up to the
 // last neuron done are written, others left alone). lifCondExpAVX2 stops
-// at the first group of four with a lane whose e^{-x} is outside ExpNeg's
-// polynomial range ([0, 700], not NaN) and returns how many neurons it
-// did; the others do all n.
+// at the first group of four with a lane whose x is outside ExpNeg's
+// polynomial range (x in [+0, 700]; the lane may be clamped) and returns
+// how many neurons it did; the others do all n.
 
 //go:noescape
 func lifCondExpAVX2(c *LIF, v *float64, ref *int32, gsyn, ge, in, j *float64, n int, masks *uint64) (done int)

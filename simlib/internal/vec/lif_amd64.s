@@ -15,10 +15,9 @@
 //   Y8  VPERMD indices, Y9 zero, Y10 NRef (int64), Y11 VReset, Y12 Th
 //   Y3  ref of the group as int64, Y4 its clamped lanes (ref > 0: all ones)
 
-// Compare predicates: greater-or-equal and less-or-equal, ordered (false
-// on NaN, as Go's >= and <=), quiet.
+// The compare predicate greater-or-equal, ordered (false on NaN, as Go's
+// >=), quiet.
 #define GE_OQ $0x1d
-#define LE_OQ $0x12
 
 // COMMON loads the constants of the threshold and reset from the LIF at AX.
 #define COMMON \
@@ -103,15 +102,16 @@ loop:
 	VDIVPD Y0, Y1, Y1           // vinf = (...) / gt
 	VMULPD Y0, Y13, Y0          // x = K·gt
 
-	// A free lane with x outside [0, 700] or NaN: stop before this group.
-	VCMPPD    GE_OQ, Y9, Y0, Y2
-	VCMPPD    LE_OQ, expConsts_max(BX), Y0, Y5
-	VANDPD    Y5, Y2, Y2
-	LOADREF
-	VORPD     Y4, Y2, Y2
+	// A lane with x outside [+0, 700] or NaN: stop before this group. As
+	// integers, the bits of x exceed those of 700 for x > 700, +Inf and
+	// +NaN; the sign bit is set for x < 0, -0 and -NaN. (-0 and clamped
+	// lanes need not stop, but the generic kernel gives the same bits.)
+	VPCMPGTQ  expConsts_max(BX), Y0, Y2
+	VPOR      Y0, Y2, Y2
 	VMOVMSKPD Y2, AX
-	CMPQ      AX, $15
-	JNE       end
+	TESTQ     AX, AX
+	JNZ       end
+	LOADREF
 
 	// e = e^{-x}, as ExpNeg.
 	VXORPD expConsts_sign(BX), Y0, Y0       // -x
