@@ -98,9 +98,10 @@ func (d *lif) AdvanceSpike(lo, hi int, in Input, dst []int32) []int32 {
 // neuron takes none: it stays at VReset and counts down), and applies
 // threshold th (NaN: none), appending spikes to dst. The kernels
 // (package vec) are the loops of this model's equations, in Go or, where
-// the machine has it, in AVX2 assembly with the same bits:
+// the machine has it, in AVX2 assembly with the same bits (gl = Cm/TauM,
+// gt = gl + G; then + J):
 //
-//	conductances, Exact or ExpEuler: v ← vinf + (v - vinf)·e^{-dt·gt/Cm}, gt = Cm/TauM + G, vinf = (gl·VRest + IOffset + GE + I)/gt
+//	conductances, Exact or ExpEuler: v ← vinf + (v - vinf)·e^{-dt·gt/Cm}, vinf = (gl·VRest + IOffset + GE + I)/gt
 //	conductances, Euler:             v ← v + dt/Cm·(gl·VRest + IOffset - gt·v + GE + I)
 //	currents, Exact or ExpEuler:     v ← VRest + (v - VRest)·e^{-dt/TauM} + (I + IOffset)·(1 - e^{-dt/TauM})/gl
 //	currents, Euler:                 v ← v + dt/Cm·(gl·VRest + IOffset - gl·v + I)
