@@ -35,7 +35,7 @@ type Recv2 struct {
 // r ← 0, element by element.
 func Cur1(I, s, r []float64, k Recv1) {
 	n := len(I)
-	same(n, len(s), len(r))
+	recvLens(n, len(s), len(r))
 	m := 0
 	if accel && n >= 4 {
 		m = n &^ 3
@@ -49,7 +49,7 @@ func Cur1(I, s, r []float64, k Recv1) {
 // the first output added, then the second: (I + C·s) + C2·s2).
 func Cur1Pair(I, s, r, s2, r2 []float64, k, k2 Recv1) {
 	n := len(I)
-	same(n, len(s), len(r), len(s2), len(r2))
+	recvLens(n, len(s), len(r), len(s2), len(r2))
 	m := 0
 	if accel && n >= 4 {
 		m = n &^ 3
@@ -63,7 +63,7 @@ func Cur1Pair(I, s, r, s2, r2 []float64, k, k2 Recv1) {
 // G += C·s and GE += CE·s; then s ← A·s + B·r and r ← 0.
 func Cond1(G, GE, s, r []float64, k Recv1, first bool) {
 	n := len(G)
-	same(n, len(GE), len(s), len(r))
+	recvLens(n, len(GE), len(s), len(r))
 	m := 0
 	if accel && n >= 4 {
 		m = n &^ 3
@@ -87,7 +87,7 @@ func Cond1(G, GE, s, r []float64, k Recv1, first bool) {
 // both slots are cleared.
 func Cond1Pair(G, GE, s, r, s2, r2 []float64, k, k2 Recv1, first bool) {
 	n := len(G)
-	same(n, len(GE), len(s), len(r), len(s2), len(r2))
+	recvLens(n, len(GE), len(s), len(r), len(s2), len(r2))
 	m := 0
 	if accel && n >= 4 {
 		m = n &^ 3
@@ -108,7 +108,7 @@ func Cond1Pair(G, GE, s, r, s2, r2 []float64, k, k2 Recv1, first bool) {
 // is propagated and r cleared.
 func Cur2(I, s0, s1, r []float64, k Recv2) {
 	n := len(I)
-	same(n, len(s0), len(s1), len(r))
+	recvLens(n, len(s0), len(s1), len(r))
 	m := 0
 	if accel && n >= 4 {
 		m = n &^ 3
@@ -122,7 +122,7 @@ func Cur2(I, s0, s1, r []float64, k Recv2) {
 // receptor), then the state is propagated and r cleared.
 func Cond2(G, GE, s0, s1, r []float64, k Recv2) {
 	n := len(G)
-	same(n, len(GE), len(s0), len(s1), len(r))
+	recvLens(n, len(GE), len(s0), len(s1), len(r))
 	m := 0
 	if accel && n >= 4 {
 		m = n &^ 3
@@ -135,7 +135,7 @@ func Cond2(G, GE, s0, s1, r []float64, k Recv2) {
 // receptor's ring slot becoming the voltage jumps of the next update.
 func AddClear(J, r []float64) {
 	n := len(J)
-	same(n, len(r))
+	recvLens(n, len(r))
 	m := 0
 	if accel && n >= 4 {
 		m = n &^ 3
@@ -144,8 +144,8 @@ func AddClear(J, r []float64) {
 	addClearGeneric(J[m:], r[m:])
 }
 
-// same panics unless every length equals n.
-func same(n int, lens ...int) {
+// recvLens panics unless every length equals n.
+func recvLens(n int, lens ...int) {
 	for _, l := range lens {
 		if l != n {
 			panic("vec: slices of unequal length")

@@ -8,39 +8,39 @@ import "unsafe"
 // these; they exist for the build and run the generic kernels.
 
 func cur1Asm(n int, I, s, r *float64, k *Recv1) {
-	cur1Generic(sl(I, n), sl(s, n), sl(r, n), *k)
+	cur1Generic(unsafeSlice(I, n), unsafeSlice(s, n), unsafeSlice(r, n), *k)
 }
 
 func cur1PairAsm(n int, I, s, r, s2, r2 *float64, k, k2 *Recv1) {
-	cur1PairGeneric(sl(I, n), sl(s, n), sl(r, n), sl(s2, n), sl(r2, n), *k, *k2)
+	cur1PairGeneric(unsafeSlice(I, n), unsafeSlice(s, n), unsafeSlice(r, n), unsafeSlice(s2, n), unsafeSlice(r2, n), *k, *k2)
 }
 
 func cond1SetAsm(n int, G, GE, s, r *float64, k *Recv1) {
-	cond1SetGeneric(sl(G, n), sl(GE, n), sl(s, n), sl(r, n), *k)
+	cond1SetGeneric(unsafeSlice(G, n), unsafeSlice(GE, n), unsafeSlice(s, n), unsafeSlice(r, n), *k)
 }
 
 func cond1AddAsm(n int, G, GE, s, r *float64, k *Recv1) {
-	cond1AddGeneric(sl(G, n), sl(GE, n), sl(s, n), sl(r, n), *k)
+	cond1AddGeneric(unsafeSlice(G, n), unsafeSlice(GE, n), unsafeSlice(s, n), unsafeSlice(r, n), *k)
 }
 
 func cond1PairSetAsm(n int, G, GE, s, r, s2, r2 *float64, k, k2 *Recv1) {
-	cond1PairSetGeneric(sl(G, n), sl(GE, n), sl(s, n), sl(r, n), sl(s2, n), sl(r2, n), *k, *k2)
+	cond1PairSetGeneric(unsafeSlice(G, n), unsafeSlice(GE, n), unsafeSlice(s, n), unsafeSlice(r, n), unsafeSlice(s2, n), unsafeSlice(r2, n), *k, *k2)
 }
 
 func cond1PairAddAsm(n int, G, GE, s, r, s2, r2 *float64, k, k2 *Recv1) {
-	cond1PairAddGeneric(sl(G, n), sl(GE, n), sl(s, n), sl(r, n), sl(s2, n), sl(r2, n), *k, *k2)
+	cond1PairAddGeneric(unsafeSlice(G, n), unsafeSlice(GE, n), unsafeSlice(s, n), unsafeSlice(r, n), unsafeSlice(s2, n), unsafeSlice(r2, n), *k, *k2)
 }
 
 func cur2Asm(n int, I, s0, s1, r *float64, k *Recv2) {
-	cur2Generic(sl(I, n), sl(s0, n), sl(s1, n), sl(r, n), *k)
+	cur2Generic(unsafeSlice(I, n), unsafeSlice(s0, n), unsafeSlice(s1, n), unsafeSlice(r, n), *k)
 }
 
 func cond2Asm(n int, G, GE, s0, s1, r *float64, k *Recv2) {
-	cond2Generic(sl(G, n), sl(GE, n), sl(s0, n), sl(s1, n), sl(r, n), *k)
+	cond2Generic(unsafeSlice(G, n), unsafeSlice(GE, n), unsafeSlice(s0, n), unsafeSlice(s1, n), unsafeSlice(r, n), *k)
 }
 
 func addClearAsm(n int, J, r *float64) {
-	addClearGeneric(sl(J, n), sl(r, n))
+	addClearGeneric(unsafeSlice(J, n), unsafeSlice(r, n))
 }
 
-func sl(p *float64, n int) []float64 { return unsafe.Slice(p, n) }
+func unsafeSlice(p *float64, n int) []float64 { return unsafe.Slice(p, n) }
