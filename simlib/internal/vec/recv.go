@@ -67,11 +67,7 @@ func Cond1(G, GE, s, r []float64, k Recv1, first bool) {
 	m := 0
 	if accel && n >= 4 {
 		m = n &^ 3
-		if first {
-			cond1SetAsm(m, &G[0], &GE[0], &s[0], &r[0], &k)
-		} else {
-			cond1AddAsm(m, &G[0], &GE[0], &s[0], &r[0], &k)
-		}
+		cond1Asm(m, &G[0], &GE[0], &s[0], &r[0], &k, !first)
 	}
 	if first {
 		cond1SetGeneric(G[m:], GE[m:], s[m:], r[m:], k)
@@ -91,11 +87,7 @@ func Cond1Pair(G, GE, s, r, s2, r2 []float64, k, k2 Recv1, first bool) {
 	m := 0
 	if accel && n >= 4 {
 		m = n &^ 3
-		if first {
-			cond1PairSetAsm(m, &G[0], &GE[0], &s[0], &r[0], &s2[0], &r2[0], &k, &k2)
-		} else {
-			cond1PairAddAsm(m, &G[0], &GE[0], &s[0], &r[0], &s2[0], &r2[0], &k, &k2)
-		}
+		cond1PairAsm(m, &G[0], &GE[0], &s[0], &r[0], &s2[0], &r2[0], &k, &k2, !first)
 	}
 	if first {
 		cond1PairSetGeneric(G[m:], GE[m:], s[m:], r[m:], s2[m:], r2[m:], k, k2)

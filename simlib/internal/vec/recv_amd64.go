@@ -12,16 +12,10 @@ func cur1Asm(n int, I, s, r *float64, k *Recv1)
 func cur1PairAsm(n int, I, s, r, s2, r2 *float64, k, k2 *Recv1)
 
 //go:noescape
-func cond1SetAsm(n int, G, GE, s, r *float64, k *Recv1)
+func cond1Asm(n int, G, GE, s, r *float64, k *Recv1, add bool)
 
 //go:noescape
-func cond1AddAsm(n int, G, GE, s, r *float64, k *Recv1)
-
-//go:noescape
-func cond1PairSetAsm(n int, G, GE, s, r, s2, r2 *float64, k, k2 *Recv1)
-
-//go:noescape
-func cond1PairAddAsm(n int, G, GE, s, r, s2, r2 *float64, k, k2 *Recv1)
+func cond1PairAsm(n int, G, GE, s, r, s2, r2 *float64, k, k2 *Recv1, add bool)
 
 //go:noescape
 func cur2Asm(n int, I, s0, s1, r *float64, k *Recv2)

@@ -12,40 +12,39 @@
 // Recv2 offsets: C[0] 0, C[1] 8, P[0][0] 16, P[0][1] 24, P[1][0] 32,
 // P[1][1] 40, B[0] 48, B[1] 56, ERev 64.
 
-// COND1PAIR_COEF loads the coefficients of both receptors of
-// cond1PairSetAsm and cond1PairAddAsm (R8: k, R11: k2): A Y0, B Y1, C Y2,
-// CE Y3, A2 Y8, B2 Y9, C2 Y10, CE2 Y11.
-#define COND1PAIR_COEF \
-	VBROADCASTSD 0(R8), Y0    \
-	VBROADCASTSD 8(R8), Y1    \
-	VBROADCASTSD 16(R8), Y2   \
-	VBROADCASTSD 24(R8), Y3   \
-	VBROADCASTSD 0(R11), Y8   \
-	VBROADCASTSD 8(R11), Y9   \
-	VBROADCASTSD 16(R11), Y10 \
-	VBROADCASTSD 24(R11), Y11 \
-	VXORPD Y15, Y15, Y15      \
-	SHLQ $3, CX               \
-	XORQ AX, AX
+// START zeroes Y15 and AX and turns CX from elements into bytes.
+#define START \
+	VXORPD Y15, Y15, Y15 \
+	SHLQ   $3, CX        \
+	XORQ   AX, AX
 
-// COND1PAIR_STATE propagates both states, x in Y4 and y in Y5: (SI) ←
-// A·x + B·r with r at (DX), (R9) ← A2·y + B2·r2 with r2 at (R10); then it
-// clears both slots.
-#define COND1PAIR_STATE \
-	VMULPD  Y4, Y0, Y6           \
-	VMULPD  (DX)(AX*1), Y1, Y7   \
-	VADDPD  Y7, Y6, Y6           \
-	VMOVUPD Y6, (SI)(AX*1)       \
-	VMULPD  Y5, Y8, Y12          \
-	VMULPD  (R10)(AX*1), Y9, Y13 \
-	VADDPD  Y13, Y12, Y12        \
-	VMOVUPD Y12, (R9)(AX*1)      \
-	VMOVUPD Y15, (DX)(AX*1)      \
-	VMOVUPD Y15, (R10)(AX*1)
+// NEXT goes on to the next four lanes at loop, or returns.
+#define NEXT(loop) \
+	ADDQ $32, AX \
+	CMPQ AX, CX  \
+	JLT  loop    \
+	VZEROUPPER   \
+	RET
 
-// RECV2_COEF loads a Recv2 from R8: C[0] Y0, C[1] Y1, P Y2 Y3 Y8 Y9,
+// COEF1 broadcasts the Recv1 at k into A, B, C, CE.
+#define COEF1(k, A, B, C, CE) \
+	VBROADCASTSD 0(k), A  \
+	VBROADCASTSD 8(k), B  \
+	VBROADCASTSD 16(k), C \
+	VBROADCASTSD 24(k), CE
+
+// STATE1 propagates a single state x (a register): (s) ← A·x + B·(r),
+// then clears (r). It uses Y6 and Y7.
+#define STATE1(x, s, r, A, B) \
+	VMULPD  x, A, Y6         \
+	VMULPD  (r)(AX*1), B, Y7 \
+	VADDPD  Y7, Y6, Y6       \
+	VMOVUPD Y6, (s)(AX*1)    \
+	VMOVUPD Y15, (r)(AX*1)
+
+// COEF2 broadcasts the Recv2 at R8: C[0] Y0, C[1] Y1, P Y2 Y3 Y8 Y9,
 // B Y10 Y11, ERev Y12.
-#define RECV2_COEF \
+#define COEF2 \
 	VBROADCASTSD 0(R8), Y0   \
 	VBROADCASTSD 8(R8), Y1   \
 	VBROADCASTSD 16(R8), Y2  \
@@ -54,58 +53,58 @@
 	VBROADCASTSD 40(R8), Y9  \
 	VBROADCASTSD 48(R8), Y10 \
 	VBROADCASTSD 56(R8), Y11 \
-	VBROADCASTSD 64(R8), Y12 \
-	VXORPD Y15, Y15, Y15
+	VBROADCASTSD 64(R8), Y12
 
-// RECV2_STATE propagates the two states, x in Y4, y in Y5, r in Y13:
-// (SI) ← (P00·x + P01·y) + B0·r, (R9) ← (P10·x + P11·y) + B1·r; then it
-// clears the slot (DX).
-#define RECV2_STATE \
-	VMULPD  Y4, Y2, Y6      \
-	VMULPD  Y5, Y3, Y7      \
-	VADDPD  Y7, Y6, Y6      \
-	VMULPD  Y13, Y10, Y7    \
-	VADDPD  Y7, Y6, Y6      \
-	VMOVUPD Y6, (SI)(AX*1)  \
-	VMULPD  Y4, Y8, Y6      \
-	VMULPD  Y5, Y9, Y7      \
-	VADDPD  Y7, Y6, Y6      \
-	VMULPD  Y13, Y11, Y7    \
-	VADDPD  Y7, Y6, Y6      \
-	VMOVUPD Y6, (R9)(AX*1)  \
+// LOAD2 loads x (SI) into Y4, y (R9) into Y5, r (DX) into Y13 and leaves
+// the output o = C[0]·x + C[1]·y in Y6.
+#define LOAD2 \
+	VMOVUPD (SI)(AX*1), Y4  \
+	VMOVUPD (R9)(AX*1), Y5  \
+	VMOVUPD (DX)(AX*1), Y13 \
+	VMULPD  Y4, Y0, Y6      \
+	VMULPD  Y5, Y1, Y7      \
+	VADDPD  Y7, Y6, Y6
+
+// STATE2 propagates the two states: (SI) ← (P00·x + P01·y) + B0·r,
+// (R9) ← (P10·x + P11·y) + B1·r; then it clears the slot (DX).
+#define STATE2 \
+	VMULPD  Y4, Y2, Y6     \
+	VMULPD  Y5, Y3, Y7     \
+	VADDPD  Y7, Y6, Y6     \
+	VMULPD  Y13, Y10, Y7   \
+	VADDPD  Y7, Y6, Y6     \
+	VMOVUPD Y6, (SI)(AX*1) \
+	VMULPD  Y4, Y8, Y6     \
+	VMULPD  Y5, Y9, Y7     \
+	VADDPD  Y7, Y6, Y6     \
+	VMULPD  Y13, Y11, Y7   \
+	VADDPD  Y7, Y6, Y6     \
+	VMOVUPD Y6, (R9)(AX*1) \
 	VMOVUPD Y15, (DX)(AX*1)
 
 // func cur1Asm(n int, I, s, r *float64, k *Recv1)
+//
+// I += C·x; s ← A·x + B·r; r ← 0.
 TEXT ·cur1Asm(SB), NOSPLIT, $0-40
 	MOVQ n+0(FP), CX
 	MOVQ I+8(FP), DI
 	MOVQ s+16(FP), SI
 	MOVQ r+24(FP), DX
 	MOVQ k+32(FP), R8
-	VBROADCASTSD 0(R8), Y0  // A
-	VBROADCASTSD 8(R8), Y1  // B
-	VBROADCASTSD 16(R8), Y2 // C
-	VXORPD Y15, Y15, Y15
-	SHLQ $3, CX
-	XORQ AX, AX
+	COEF1(R8, Y0, Y1, Y2, Y3)
+	START
 
 cur1loop:
 	VMOVUPD (SI)(AX*1), Y4     // x
 	VMULPD  Y4, Y2, Y5         // C*x
 	VADDPD  (DI)(AX*1), Y5, Y5 // I + C*x
 	VMOVUPD Y5, (DI)(AX*1)
-	VMULPD  Y4, Y0, Y6         // A*x
-	VMULPD  (DX)(AX*1), Y1, Y7 // B*r
-	VADDPD  Y7, Y6, Y6         // A*x + B*r
-	VMOVUPD Y6, (SI)(AX*1)
-	VMOVUPD Y15, (DX)(AX*1)
-	ADDQ    $32, AX
-	CMPQ    AX, CX
-	JLT     cur1loop
-	VZEROUPPER
-	RET
+	STATE1(Y4, SI, DX, Y0, Y1)
+	NEXT(cur1loop)
 
 // func cur1PairAsm(n int, I, s, r, s2, r2 *float64, k, k2 *Recv1)
+//
+// I ← (I + C·x) + C2·y; s ← A·x + B·r; s2 ← A2·y + B2·r2; r, r2 ← 0.
 TEXT ·cur1PairAsm(SB), NOSPLIT, $0-64
 	MOVQ n+0(FP), CX
 	MOVQ I+8(FP), DI
@@ -115,173 +114,97 @@ TEXT ·cur1PairAsm(SB), NOSPLIT, $0-64
 	MOVQ r2+40(FP), R10
 	MOVQ k+48(FP), R8
 	MOVQ k2+56(FP), R11
-	VBROADCASTSD 0(R8), Y0   // A
-	VBROADCASTSD 8(R8), Y1   // B
-	VBROADCASTSD 16(R8), Y2  // C
-	VBROADCASTSD 0(R11), Y8  // A2
-	VBROADCASTSD 8(R11), Y9  // B2
-	VBROADCASTSD 16(R11), Y10 // C2
-	VXORPD Y15, Y15, Y15
-	SHLQ $3, CX
-	XORQ AX, AX
+	COEF1(R8, Y0, Y1, Y2, Y3)
+	COEF1(R11, Y8, Y9, Y10, Y11)
+	START
 
 cur1pairloop:
-	VMOVUPD (SI)(AX*1), Y4      // x
-	VMOVUPD (R9)(AX*1), Y5      // y
-	VMULPD  Y4, Y2, Y6          // C*x
-	VADDPD  (DI)(AX*1), Y6, Y6  // I + C*x
-	VMULPD  Y5, Y10, Y7         // C2*y
-	VADDPD  Y7, Y6, Y6          // (I + C*x) + C2*y
-	VMOVUPD Y6, (DI)(AX*1)
-	VMULPD  Y4, Y0, Y6          // A*x
-	VMULPD  (DX)(AX*1), Y1, Y7  // B*r
-	VADDPD  Y7, Y6, Y6
-	VMOVUPD Y6, (SI)(AX*1)
-	VMULPD  Y5, Y8, Y12         // A2*y
-	VMULPD  (R10)(AX*1), Y9, Y13 // B2*r2
-	VADDPD  Y13, Y12, Y12
-	VMOVUPD Y12, (R9)(AX*1)
-	VMOVUPD Y15, (DX)(AX*1)
-	VMOVUPD Y15, (R10)(AX*1)
-	ADDQ    $32, AX
-	CMPQ    AX, CX
-	JLT     cur1pairloop
-	VZEROUPPER
-	RET
-
-// func cond1SetAsm(n int, G, GE, s, r *float64, k *Recv1)
-TEXT ·cond1SetAsm(SB), NOSPLIT, $0-48
-	MOVQ n+0(FP), CX
-	MOVQ G+8(FP), DI
-	MOVQ GE+16(FP), BX
-	MOVQ s+24(FP), SI
-	MOVQ r+32(FP), DX
-	MOVQ k+40(FP), R8
-	VBROADCASTSD 0(R8), Y0  // A
-	VBROADCASTSD 8(R8), Y1  // B
-	VBROADCASTSD 16(R8), Y2 // C
-	VBROADCASTSD 24(R8), Y3 // CE
-	VXORPD Y15, Y15, Y15
-	SHLQ $3, CX
-	XORQ AX, AX
-
-cond1setloop:
-	VMOVUPD (SI)(AX*1), Y4     // x
-	VMULPD  Y4, Y2, Y5         // C*x
-	VMOVUPD Y5, (DI)(AX*1)
-	VMULPD  Y4, Y3, Y5         // CE*x
-	VMOVUPD Y5, (BX)(AX*1)
-	VMULPD  Y4, Y0, Y6         // A*x
-	VMULPD  (DX)(AX*1), Y1, Y7 // B*r
-	VADDPD  Y7, Y6, Y6
-	VMOVUPD Y6, (SI)(AX*1)
-	VMOVUPD Y15, (DX)(AX*1)
-	ADDQ    $32, AX
-	CMPQ    AX, CX
-	JLT     cond1setloop
-	VZEROUPPER
-	RET
-
-// func cond1AddAsm(n int, G, GE, s, r *float64, k *Recv1)
-TEXT ·cond1AddAsm(SB), NOSPLIT, $0-48
-	MOVQ n+0(FP), CX
-	MOVQ G+8(FP), DI
-	MOVQ GE+16(FP), BX
-	MOVQ s+24(FP), SI
-	MOVQ r+32(FP), DX
-	MOVQ k+40(FP), R8
-	VBROADCASTSD 0(R8), Y0  // A
-	VBROADCASTSD 8(R8), Y1  // B
-	VBROADCASTSD 16(R8), Y2 // C
-	VBROADCASTSD 24(R8), Y3 // CE
-	VXORPD Y15, Y15, Y15
-	SHLQ $3, CX
-	XORQ AX, AX
-
-cond1addloop:
-	VMOVUPD (SI)(AX*1), Y4     // x
-	VMULPD  Y4, Y2, Y5         // C*x
-	VADDPD  (DI)(AX*1), Y5, Y5 // G + C*x
-	VMOVUPD Y5, (DI)(AX*1)
-	VMULPD  Y4, Y3, Y5         // CE*x
-	VADDPD  (BX)(AX*1), Y5, Y5 // GE + CE*x
-	VMOVUPD Y5, (BX)(AX*1)
-	VMULPD  Y4, Y0, Y6         // A*x
-	VMULPD  (DX)(AX*1), Y1, Y7 // B*r
-	VADDPD  Y7, Y6, Y6
-	VMOVUPD Y6, (SI)(AX*1)
-	VMOVUPD Y15, (DX)(AX*1)
-	ADDQ    $32, AX
-	CMPQ    AX, CX
-	JLT     cond1addloop
-	VZEROUPPER
-	RET
-
-// func cond1PairSetAsm(n int, G, GE, s, r, s2, r2 *float64, k, k2 *Recv1)
-TEXT ·cond1PairSetAsm(SB), NOSPLIT, $0-72
-	MOVQ n+0(FP), CX
-	MOVQ G+8(FP), DI
-	MOVQ GE+16(FP), BX
-	MOVQ s+24(FP), SI
-	MOVQ r+32(FP), DX
-	MOVQ s2+40(FP), R9
-	MOVQ r2+48(FP), R10
-	MOVQ k+56(FP), R8
-	MOVQ k2+64(FP), R11
-	COND1PAIR_COEF
-
-cond1pairsetloop:
-	VMOVUPD (SI)(AX*1), Y4 // x
-	VMOVUPD (R9)(AX*1), Y5 // y
-	VMULPD  Y4, Y2, Y6     // C*x
-	VMULPD  Y5, Y10, Y7    // C2*y
-	VADDPD  Y7, Y6, Y6
-	VMOVUPD Y6, (DI)(AX*1)
-	VMULPD  Y4, Y3, Y6     // CE*x
-	VMULPD  Y5, Y11, Y7    // CE2*y
-	VADDPD  Y7, Y6, Y6
-	VMOVUPD Y6, (BX)(AX*1)
-	COND1PAIR_STATE
-	ADDQ    $32, AX
-	CMPQ    AX, CX
-	JLT     cond1pairsetloop
-	VZEROUPPER
-	RET
-
-// func cond1PairAddAsm(n int, G, GE, s, r, s2, r2 *float64, k, k2 *Recv1)
-TEXT ·cond1PairAddAsm(SB), NOSPLIT, $0-72
-	MOVQ n+0(FP), CX
-	MOVQ G+8(FP), DI
-	MOVQ GE+16(FP), BX
-	MOVQ s+24(FP), SI
-	MOVQ r+32(FP), DX
-	MOVQ s2+40(FP), R9
-	MOVQ r2+48(FP), R10
-	MOVQ k+56(FP), R8
-	MOVQ k2+64(FP), R11
-	COND1PAIR_COEF
-
-cond1pairaddloop:
 	VMOVUPD (SI)(AX*1), Y4     // x
 	VMOVUPD (R9)(AX*1), Y5     // y
-	VMULPD  Y4, Y2, Y6         // C*x
-	VMULPD  Y5, Y10, Y7        // C2*y
-	VADDPD  Y7, Y6, Y6         // C*x + C2*y
-	VADDPD  (DI)(AX*1), Y6, Y6 // G + (C*x + C2*y)
-	VMOVUPD Y6, (DI)(AX*1)
-	VMULPD  Y4, Y3, Y6         // CE*x
-	VMULPD  Y5, Y11, Y7        // CE2*y
-	VADDPD  Y7, Y6, Y6
-	VADDPD  (BX)(AX*1), Y6, Y6
-	VMOVUPD Y6, (BX)(AX*1)
-	COND1PAIR_STATE
-	ADDQ    $32, AX
-	CMPQ    AX, CX
-	JLT     cond1pairaddloop
-	VZEROUPPER
-	RET
+	VMULPD  Y4, Y2, Y12        // C*x
+	VADDPD  (DI)(AX*1), Y12, Y12 // I + C*x
+	VMULPD  Y5, Y10, Y13       // C2*y
+	VADDPD  Y13, Y12, Y12      // (I + C*x) + C2*y
+	VMOVUPD Y12, (DI)(AX*1)
+	STATE1(Y4, SI, DX, Y0, Y1)
+	STATE1(Y5, R9, R10, Y8, Y9)
+	NEXT(cur1pairloop)
+
+// func cond1Asm(n int, G, GE, s, r *float64, k *Recv1, add bool)
+//
+// add false: G ← C·x, GE ← CE·x; add true: G += C·x, GE += CE·x (the
+// branch on add goes the same way every iteration). Then s ← A·x + B·r,
+// r ← 0.
+TEXT ·cond1Asm(SB), NOSPLIT, $0-49
+	MOVQ    n+0(FP), CX
+	MOVQ    G+8(FP), DI
+	MOVQ    GE+16(FP), BX
+	MOVQ    s+24(FP), SI
+	MOVQ    r+32(FP), DX
+	MOVQ    k+40(FP), R8
+	MOVBQZX add+48(FP), R12
+	COEF1(R8, Y0, Y1, Y2, Y3)
+	START
+
+cond1loop:
+	VMOVUPD (SI)(AX*1), Y4     // x
+	VMULPD  Y4, Y2, Y12        // C*x
+	VMULPD  Y4, Y3, Y13        // CE*x
+	TESTQ   R12, R12
+	JEQ     cond1store
+	VADDPD  (DI)(AX*1), Y12, Y12 // G + C*x
+	VADDPD  (BX)(AX*1), Y13, Y13 // GE + CE*x
+
+cond1store:
+	VMOVUPD Y12, (DI)(AX*1)
+	VMOVUPD Y13, (BX)(AX*1)
+	STATE1(Y4, SI, DX, Y0, Y1)
+	NEXT(cond1loop)
+
+// func cond1PairAsm(n int, G, GE, s, r, s2, r2 *float64, k, k2 *Recv1, add bool)
+//
+// add false: G ← C·x + C2·y, GE ← CE·x + CE2·y; add true: G += (C·x +
+// C2·y), GE += (CE·x + CE2·y). Then both states propagate, both slots
+// are cleared.
+TEXT ·cond1PairAsm(SB), NOSPLIT, $0-73
+	MOVQ    n+0(FP), CX
+	MOVQ    G+8(FP), DI
+	MOVQ    GE+16(FP), BX
+	MOVQ    s+24(FP), SI
+	MOVQ    r+32(FP), DX
+	MOVQ    s2+40(FP), R9
+	MOVQ    r2+48(FP), R10
+	MOVQ    k+56(FP), R8
+	MOVQ    k2+64(FP), R11
+	MOVBQZX add+72(FP), R12
+	COEF1(R8, Y0, Y1, Y2, Y3)
+	COEF1(R11, Y8, Y9, Y10, Y11)
+	START
+
+cond1pairloop:
+	VMOVUPD (SI)(AX*1), Y4       // x
+	VMOVUPD (R9)(AX*1), Y5       // y
+	VMULPD  Y4, Y2, Y12          // C*x
+	VMULPD  Y5, Y10, Y6          // C2*y
+	VADDPD  Y6, Y12, Y12         // C*x + C2*y
+	VMULPD  Y4, Y3, Y13          // CE*x
+	VMULPD  Y5, Y11, Y7          // CE2*y
+	VADDPD  Y7, Y13, Y13         // CE*x + CE2*y
+	TESTQ   R12, R12
+	JEQ     cond1pairstore
+	VADDPD  (DI)(AX*1), Y12, Y12 // G + (C*x + C2*y)
+	VADDPD  (BX)(AX*1), Y13, Y13 // GE + (CE*x + CE2*y)
+
+cond1pairstore:
+	VMOVUPD Y12, (DI)(AX*1)
+	VMOVUPD Y13, (BX)(AX*1)
+	STATE1(Y4, SI, DX, Y0, Y1)
+	STATE1(Y5, R9, R10, Y8, Y9)
+	NEXT(cond1pairloop)
 
 // func cur2Asm(n int, I, s0, s1, r *float64, k *Recv2)
+//
+// I += o; then both states propagate and r is cleared.
 TEXT ·cur2Asm(SB), NOSPLIT, $0-48
 	MOVQ n+0(FP), CX
 	MOVQ I+8(FP), DI
@@ -289,27 +212,19 @@ TEXT ·cur2Asm(SB), NOSPLIT, $0-48
 	MOVQ s1+24(FP), R9
 	MOVQ r+32(FP), DX
 	MOVQ k+40(FP), R8
-	RECV2_COEF
-	SHLQ $3, CX
-	XORQ AX, AX
+	COEF2
+	START
 
 cur2loop:
-	VMOVUPD (SI)(AX*1), Y4     // x
-	VMOVUPD (R9)(AX*1), Y5     // y
-	VMOVUPD (DX)(AX*1), Y13    // r
-	VMULPD  Y4, Y0, Y6         // C0*x
-	VMULPD  Y5, Y1, Y7         // C1*y
-	VADDPD  Y7, Y6, Y6         // o
+	LOAD2
 	VADDPD  (DI)(AX*1), Y6, Y6 // I + o
 	VMOVUPD Y6, (DI)(AX*1)
-	RECV2_STATE
-	ADDQ    $32, AX
-	CMPQ    AX, CX
-	JLT     cur2loop
-	VZEROUPPER
-	RET
+	STATE2
+	NEXT(cur2loop)
 
 // func cond2Asm(n int, G, GE, s0, s1, r *float64, k *Recv2)
+//
+// G += o, GE += ERev·o; then both states propagate and r is cleared.
 TEXT ·cond2Asm(SB), NOSPLIT, $0-56
 	MOVQ n+0(FP), CX
 	MOVQ G+8(FP), DI
@@ -318,45 +233,31 @@ TEXT ·cond2Asm(SB), NOSPLIT, $0-56
 	MOVQ s1+32(FP), R9
 	MOVQ r+40(FP), DX
 	MOVQ k+48(FP), R8
-	RECV2_COEF
-	SHLQ $3, CX
-	XORQ AX, AX
+	COEF2
+	START
 
 cond2loop:
-	VMOVUPD (SI)(AX*1), Y4     // x
-	VMOVUPD (R9)(AX*1), Y5     // y
-	VMOVUPD (DX)(AX*1), Y13    // r
-	VMULPD  Y4, Y0, Y6         // C0*x
-	VMULPD  Y5, Y1, Y7         // C1*y
-	VADDPD  Y7, Y6, Y6         // o
+	LOAD2
 	VADDPD  (DI)(AX*1), Y6, Y7 // G + o
 	VMOVUPD Y7, (DI)(AX*1)
 	VMULPD  Y6, Y12, Y7        // ERev*o
 	VADDPD  (BX)(AX*1), Y7, Y7 // GE + ERev*o
 	VMOVUPD Y7, (BX)(AX*1)
-	RECV2_STATE
-	ADDQ    $32, AX
-	CMPQ    AX, CX
-	JLT     cond2loop
-	VZEROUPPER
-	RET
+	STATE2
+	NEXT(cond2loop)
 
 // func addClearAsm(n int, J, r *float64)
+//
+// J += r; r ← 0.
 TEXT ·addClearAsm(SB), NOSPLIT, $0-24
 	MOVQ n+0(FP), CX
 	MOVQ J+8(FP), DI
 	MOVQ r+16(FP), DX
-	VXORPD Y15, Y15, Y15
-	SHLQ $3, CX
-	XORQ AX, AX
+	START
 
 addclearloop:
 	VMOVUPD (DX)(AX*1), Y4
 	VADDPD  (DI)(AX*1), Y4, Y4 // J + r
 	VMOVUPD Y4, (DI)(AX*1)
 	VMOVUPD Y15, (DX)(AX*1)
-	ADDQ    $32, AX
-	CMPQ    AX, CX
-	JLT     addclearloop
-	VZEROUPPER
-	RET
+	NEXT(addclearloop)

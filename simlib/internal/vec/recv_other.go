@@ -15,20 +15,21 @@ func cur1PairAsm(n int, I, s, r, s2, r2 *float64, k, k2 *Recv1) {
 	cur1PairGeneric(unsafeSlice(I, n), unsafeSlice(s, n), unsafeSlice(r, n), unsafeSlice(s2, n), unsafeSlice(r2, n), *k, *k2)
 }
 
-func cond1SetAsm(n int, G, GE, s, r *float64, k *Recv1) {
-	cond1SetGeneric(unsafeSlice(G, n), unsafeSlice(GE, n), unsafeSlice(s, n), unsafeSlice(r, n), *k)
+func cond1Asm(n int, G, GE, s, r *float64, k *Recv1, add bool) {
+	if add {
+		cond1AddGeneric(unsafeSlice(G, n), unsafeSlice(GE, n), unsafeSlice(s, n), unsafeSlice(r, n), *k)
+	} else {
+		cond1SetGeneric(unsafeSlice(G, n), unsafeSlice(GE, n), unsafeSlice(s, n), unsafeSlice(r, n), *k)
+	}
 }
 
-func cond1AddAsm(n int, G, GE, s, r *float64, k *Recv1) {
-	cond1AddGeneric(unsafeSlice(G, n), unsafeSlice(GE, n), unsafeSlice(s, n), unsafeSlice(r, n), *k)
-}
-
-func cond1PairSetAsm(n int, G, GE, s, r, s2, r2 *float64, k, k2 *Recv1) {
-	cond1PairSetGeneric(unsafeSlice(G, n), unsafeSlice(GE, n), unsafeSlice(s, n), unsafeSlice(r, n), unsafeSlice(s2, n), unsafeSlice(r2, n), *k, *k2)
-}
-
-func cond1PairAddAsm(n int, G, GE, s, r, s2, r2 *float64, k, k2 *Recv1) {
-	cond1PairAddGeneric(unsafeSlice(G, n), unsafeSlice(GE, n), unsafeSlice(s, n), unsafeSlice(r, n), unsafeSlice(s2, n), unsafeSlice(r2, n), *k, *k2)
+func cond1PairAsm(n int, G, GE, s, r, s2, r2 *float64, k, k2 *Recv1, add bool) {
+	a := [6][]float64{unsafeSlice(G, n), unsafeSlice(GE, n), unsafeSlice(s, n), unsafeSlice(r, n), unsafeSlice(s2, n), unsafeSlice(r2, n)}
+	if add {
+		cond1PairAddGeneric(a[0], a[1], a[2], a[3], a[4], a[5], *k, *k2)
+	} else {
+		cond1PairSetGeneric(a[0], a[1], a[2], a[3], a[4], a[5], *k, *k2)
+	}
 }
 
 func cur2Asm(n int, I, s0, s1, r *float64, k *Recv2) {
