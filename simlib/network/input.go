@@ -15,7 +15,11 @@ func (p *popRT) prepare(w, lo, hi int, step int64, t float64) {
 	in := &p.in
 	I := in.I[lo:hi]
 	n := len(I)
-	if p.hasCur || len(p.stims) > 0 {
+	// I is cleared before the stimuli add into it; without stimuli the
+	// first current receptor sets it instead (0 + its output: the same
+	// bits, one pass fewer).
+	firstCur := len(p.stims) == 0
+	if len(p.stims) > 0 {
 		clear(I)
 		for k := range p.stims {
 			s := &p.stims[k]
@@ -54,11 +58,12 @@ func (p *popRT) prepare(w, lo, hi int, step int64, t float64) {
 			// the receptors between them touch neither I nor its state,
 			// and I still gets their outputs in the order of p.rec.
 			if q := p.nextCurrent(k); q != nil && q.lin.N == 1 {
-				vec.Cur1Pair(I, s, slot, q.s[0][lo:hi][:n], q.slot(step, p.n, lo, hi), r.recv1(), q.recv1())
+				vec.Cur1Pair(I, s, slot, q.s[0][lo:hi][:n], q.slot(step, p.n, lo, hi), r.recv1(), q.recv1(), firstCur)
 				done = q
 			} else {
-				vec.Cur1(I, s, slot, r.recv1())
+				vec.Cur1(I, s, slot, r.recv1(), firstCur)
 			}
+			firstCur = false
 		case r.lin.N == 1 && r.pair != nil:
 			// two single-state conductance receptors in one pass
 			q := r.pair
@@ -80,6 +85,10 @@ func (p *popRT) prepare(w, lo, hi int, step int64, t float64) {
 				}
 				vec.Cond2(G, GE, s0, s1, slot, k2)
 			} else {
+				if firstCur {
+					clear(I)
+					firstCur = false
+				}
 				vec.Cur2(I, s0, s1, slot, k2)
 			}
 		}

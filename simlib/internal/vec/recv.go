@@ -32,30 +32,41 @@ type Recv2 struct {
 }
 
 // Cur1 is a single-state current receptor: I += C·s, then s ← A·s + B·r and
-// r ← 0, element by element.
-func Cur1(I, s, r []float64, k Recv1) {
+// r ← 0, element by element. With first (no stimulus and no receptor
+// before it has written I this update) I ← 0 + C·s instead: the bits of
+// clearing I and adding, in one pass (0 + -0 is +0).
+func Cur1(I, s, r []float64, k Recv1, first bool) {
 	n := len(I)
 	recvLens(n, len(s), len(r))
 	m := 0
 	if accel && n >= 4 {
 		m = n &^ 3
-		cur1Asm(m, &I[0], &s[0], &r[0], &k)
+		cur1Asm(m, &I[0], &s[0], &r[0], &k, !first)
 	}
-	cur1Generic(I[m:], s[m:], r[m:], k)
+	if first {
+		cur1SetGeneric(I[m:], s[m:], r[m:], k)
+	} else {
+		cur1Generic(I[m:], s[m:], r[m:], k)
+	}
 }
 
 // Cur1Pair is two single-state current receptors in one pass: the same as
-// Cur1(I, s, r, k) followed by Cur1(I, s2, r2, k2), bit for bit (I gets
-// the first output added, then the second: (I + C·s) + C2·s2).
-func Cur1Pair(I, s, r, s2, r2 []float64, k, k2 Recv1) {
+// Cur1(I, s, r, k, first) followed by Cur1(I, s2, r2, k2, false), bit for
+// bit (I gets the first output added, then the second: (I + C·s) + C2·s2,
+// with 0 for I when first).
+func Cur1Pair(I, s, r, s2, r2 []float64, k, k2 Recv1, first bool) {
 	n := len(I)
 	recvLens(n, len(s), len(r), len(s2), len(r2))
 	m := 0
 	if accel && n >= 4 {
 		m = n &^ 3
-		cur1PairAsm(m, &I[0], &s[0], &r[0], &s2[0], &r2[0], &k, &k2)
+		cur1PairAsm(m, &I[0], &s[0], &r[0], &s2[0], &r2[0], &k, &k2, !first)
 	}
-	cur1PairGeneric(I[m:], s[m:], r[m:], s2[m:], r2[m:], k, k2)
+	if first {
+		cur1PairSetGeneric(I[m:], s[m:], r[m:], s2[m:], r2[m:], k, k2)
+	} else {
+		cur1PairGeneric(I[m:], s[m:], r[m:], s2[m:], r2[m:], k, k2)
+	}
 }
 
 // Cond1 is a single-state conductance receptor: G ← C·s and GE ← CE·s when

@@ -6,10 +6,10 @@ package vec
 // the pointers are the first elements of slices of at least n.
 
 //go:noescape
-func cur1Asm(n int, I, s, r *float64, k *Recv1)
+func cur1Asm(n int, I, s, r *float64, k *Recv1, add bool)
 
 //go:noescape
-func cur1PairAsm(n int, I, s, r, s2, r2 *float64, k, k2 *Recv1)
+func cur1PairAsm(n int, I, s, r, s2, r2 *float64, k, k2 *Recv1, add bool)
 
 //go:noescape
 func cond1Asm(n int, G, GE, s, r *float64, k *Recv1, add bool)

@@ -82,49 +82,64 @@
 	VMOVUPD Y6, (R9)(AX*1) \
 	VMOVUPD Y15, (DX)(AX*1)
 
-// func cur1Asm(n int, I, s, r *float64, k *Recv1)
+// CURIN adds I at (DI) to the output in Y12, or +0 when R12 is 0 (the
+// first receptor of the update: I was not cleared), the bits of adding
+// into a cleared I. It defines the labels add and in, named per use.
+#define CURIN(add, in) \
+	TESTQ  R12, R12            \
+	JNE    add                 \
+	VADDPD Y15, Y12, Y12       \
+	JMP    in                  \
+add:                           \
+	VADDPD (DI)(AX*1), Y12, Y12 \
+in:
+
+// func cur1Asm(n int, I, s, r *float64, k *Recv1, add bool)
 //
-// I += C·x; s ← A·x + B·r; r ← 0.
-TEXT ·cur1Asm(SB), NOSPLIT, $0-40
-	MOVQ n+0(FP), CX
-	MOVQ I+8(FP), DI
-	MOVQ s+16(FP), SI
-	MOVQ r+24(FP), DX
-	MOVQ k+32(FP), R8
+// I ← I + C·x (add) or 0 + C·x; s ← A·x + B·r; r ← 0.
+TEXT ·cur1Asm(SB), NOSPLIT, $0-41
+	MOVQ    n+0(FP), CX
+	MOVQ    I+8(FP), DI
+	MOVQ    s+16(FP), SI
+	MOVQ    r+24(FP), DX
+	MOVQ    k+32(FP), R8
+	MOVBQZX add+40(FP), R12
 	COEF1(R8, Y0, Y1, Y2, Y3)
 	START
 
 cur1loop:
-	VMOVUPD (SI)(AX*1), Y4     // x
-	VMULPD  Y4, Y2, Y5         // C*x
-	VADDPD  (DI)(AX*1), Y5, Y5 // I + C*x
-	VMOVUPD Y5, (DI)(AX*1)
+	VMOVUPD (SI)(AX*1), Y4 // x
+	VMULPD  Y4, Y2, Y12    // C*x
+	CURIN(cur1add, cur1in)
+	VMOVUPD Y12, (DI)(AX*1)
 	STATE1(Y4, SI, DX, Y0, Y1)
 	NEXT(cur1loop)
 
-// func cur1PairAsm(n int, I, s, r, s2, r2 *float64, k, k2 *Recv1)
+// func cur1PairAsm(n int, I, s, r, s2, r2 *float64, k, k2 *Recv1, add bool)
 //
-// I ← (I + C·x) + C2·y; s ← A·x + B·r; s2 ← A2·y + B2·r2; r, r2 ← 0.
-TEXT ·cur1PairAsm(SB), NOSPLIT, $0-64
-	MOVQ n+0(FP), CX
-	MOVQ I+8(FP), DI
-	MOVQ s+16(FP), SI
-	MOVQ r+24(FP), DX
-	MOVQ s2+32(FP), R9
-	MOVQ r2+40(FP), R10
-	MOVQ k+48(FP), R8
-	MOVQ k2+56(FP), R11
+// I ← (I + C·x) + C2·y, with +0 for I unless add; s ← A·x + B·r;
+// s2 ← A2·y + B2·r2; r, r2 ← 0.
+TEXT ·cur1PairAsm(SB), NOSPLIT, $0-65
+	MOVQ    n+0(FP), CX
+	MOVQ    I+8(FP), DI
+	MOVQ    s+16(FP), SI
+	MOVQ    r+24(FP), DX
+	MOVQ    s2+32(FP), R9
+	MOVQ    r2+40(FP), R10
+	MOVQ    k+48(FP), R8
+	MOVQ    k2+56(FP), R11
+	MOVBQZX add+64(FP), R12
 	COEF1(R8, Y0, Y1, Y2, Y3)
 	COEF1(R11, Y8, Y9, Y10, Y11)
 	START
 
 cur1pairloop:
-	VMOVUPD (SI)(AX*1), Y4     // x
-	VMOVUPD (R9)(AX*1), Y5     // y
-	VMULPD  Y4, Y2, Y12        // C*x
-	VADDPD  (DI)(AX*1), Y12, Y12 // I + C*x
-	VMULPD  Y5, Y10, Y13       // C2*y
-	VADDPD  Y13, Y12, Y12      // (I + C*x) + C2*y
+	VMOVUPD (SI)(AX*1), Y4 // x
+	VMOVUPD (R9)(AX*1), Y5 // y
+	VMULPD  Y4, Y2, Y12    // C*x
+	CURIN(cur1pairadd, cur1pairin)
+	VMULPD  Y5, Y10, Y13   // C2*y
+	VADDPD  Y13, Y12, Y12  // (I + C*x) + C2*y
 	VMOVUPD Y12, (DI)(AX*1)
 	STATE1(Y4, SI, DX, Y0, Y1)
 	STATE1(Y5, R9, R10, Y8, Y9)

@@ -15,11 +15,35 @@ func cur1Generic(I, s, r []float64, k Recv1) {
 	}
 }
 
+// cur1SetGeneric is cur1Generic on a cleared I: 0 + C·x, which is C·x
+// except that -0 becomes +0.
+func cur1SetGeneric(I, s, r []float64, k Recv1) {
+	s, r = s[:len(I)], r[:len(I)]
+	for i := range I {
+		x := s[i]
+		I[i] = 0 + float64(k.C*x)
+		s[i] = float64(k.A*x) + float64(k.B*r[i])
+		r[i] = 0
+	}
+}
+
 func cur1PairGeneric(I, s, r, s2, r2 []float64, k, k2 Recv1) {
 	s, r, s2, r2 = s[:len(I)], r[:len(I)], s2[:len(I)], r2[:len(I)]
 	for i := range I {
 		x, y := s[i], s2[i]
 		I[i] = I[i] + float64(k.C*x) + float64(k2.C*y)
+		s[i] = float64(k.A*x) + float64(k.B*r[i])
+		s2[i] = float64(k2.A*y) + float64(k2.B*r2[i])
+		r[i], r2[i] = 0, 0
+	}
+}
+
+// cur1PairSetGeneric is cur1PairGeneric on a cleared I.
+func cur1PairSetGeneric(I, s, r, s2, r2 []float64, k, k2 Recv1) {
+	s, r, s2, r2 = s[:len(I)], r[:len(I)], s2[:len(I)], r2[:len(I)]
+	for i := range I {
+		x, y := s[i], s2[i]
+		I[i] = 0 + float64(k.C*x) + float64(k2.C*y)
 		s[i] = float64(k.A*x) + float64(k.B*r[i])
 		s2[i] = float64(k2.A*y) + float64(k2.B*r2[i])
 		r[i], r2[i] = 0, 0

@@ -7,12 +7,21 @@ import "unsafe"
 // Without assembly (Accelerated is always false) the kernels never call
 // these; they exist for the build and run the generic kernels.
 
-func cur1Asm(n int, I, s, r *float64, k *Recv1) {
-	cur1Generic(unsafeSlice(I, n), unsafeSlice(s, n), unsafeSlice(r, n), *k)
+func cur1Asm(n int, I, s, r *float64, k *Recv1, add bool) {
+	if add {
+		cur1Generic(unsafeSlice(I, n), unsafeSlice(s, n), unsafeSlice(r, n), *k)
+	} else {
+		cur1SetGeneric(unsafeSlice(I, n), unsafeSlice(s, n), unsafeSlice(r, n), *k)
+	}
 }
 
-func cur1PairAsm(n int, I, s, r, s2, r2 *float64, k, k2 *Recv1) {
-	cur1PairGeneric(unsafeSlice(I, n), unsafeSlice(s, n), unsafeSlice(r, n), unsafeSlice(s2, n), unsafeSlice(r2, n), *k, *k2)
+func cur1PairAsm(n int, I, s, r, s2, r2 *float64, k, k2 *Recv1, add bool) {
+	a := [5][]float64{unsafeSlice(I, n), unsafeSlice(s, n), unsafeSlice(r, n), unsafeSlice(s2, n), unsafeSlice(r2, n)}
+	if add {
+		cur1PairGeneric(a[0], a[1], a[2], a[3], a[4], *k, *k2)
+	} else {
+		cur1PairSetGeneric(a[0], a[1], a[2], a[3], a[4], *k, *k2)
+	}
 }
 
 func cond1Asm(n int, G, GE, s, r *float64, k *Recv1, add bool) {

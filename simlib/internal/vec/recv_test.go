@@ -23,8 +23,14 @@ func recv2(k []float64) Recv2 {
 }
 
 var recvKernels = []recvKernel{
-	{"Cur1", 3, func(a [][]float64, k []float64) { Cur1(a[0], a[1], a[2], recv1(k)) }},
-	{"Cur1Pair", 5, func(a [][]float64, k []float64) { Cur1Pair(a[0], a[1], a[2], a[3], a[4], recv1(k), recv1(k[4:])) }},
+	{"Cur1/first", 3, func(a [][]float64, k []float64) { Cur1(a[0], a[1], a[2], recv1(k), true) }},
+	{"Cur1/add", 3, func(a [][]float64, k []float64) { Cur1(a[0], a[1], a[2], recv1(k), false) }},
+	{"Cur1Pair/first", 5, func(a [][]float64, k []float64) {
+		Cur1Pair(a[0], a[1], a[2], a[3], a[4], recv1(k), recv1(k[4:]), true)
+	}},
+	{"Cur1Pair/add", 5, func(a [][]float64, k []float64) {
+		Cur1Pair(a[0], a[1], a[2], a[3], a[4], recv1(k), recv1(k[4:]), false)
+	}},
 	{"Cond1/first", 4, func(a [][]float64, k []float64) { Cond1(a[0], a[1], a[2], a[3], recv1(k), true) }},
 	{"Cond1/add", 4, func(a [][]float64, k []float64) { Cond1(a[0], a[1], a[2], a[3], recv1(k), false) }},
 	{"Cond1Pair/first", 6, func(a [][]float64, k []float64) {
@@ -176,12 +182,22 @@ func TestRecvArithmetic(t *testing.T) {
 			return func(i int) float64 { return k.A*s[i] + k.B*r[i] }
 		}
 
-		Cur1(I, s, r, k)
+		Cur1(I, s, r, k, false)
 		check("Cur1 I", I, func(i int) float64 { return I0[i] + k.C*x[i] })
 		check("Cur1 s", s, st(k, x, x1))
 		check("Cur1 r", r, zero)
 		reset()
-		Cur1Pair(I, s, r, s2, r2, k, k2)
+		Cur1(I, s, r, k, true)
+		check("Cur1 first I", I, func(i int) float64 { return k.C * x[i] })
+		check("Cur1 first s", s, st(k, x, x1))
+		check("Cur1 first r", r, zero)
+		reset()
+		Cur1Pair(I, s, r, s2, r2, k, k2, true)
+		check("Cur1Pair first I", I, func(i int) float64 { return k.C*x[i] + k2.C*y[i] })
+		check("Cur1Pair first s", s, st(k, x, x1))
+		check("Cur1Pair first s2", s2, st(k2, y, y1))
+		reset()
+		Cur1Pair(I, s, r, s2, r2, k, k2, false)
 		check("Cur1Pair I", I, func(i int) float64 { return I0[i] + k.C*x[i] + k2.C*y[i] })
 		check("Cur1Pair s", s, st(k, x, x1))
 		check("Cur1Pair s2", s2, st(k2, y, y1))
@@ -235,28 +251,44 @@ func TestRecvArithmetic(t *testing.T) {
 
 // TestCur1PairIsTwoCur1: the fused pass of two current receptors gives the
 // bits of the two passes one after the other, which is what the network
-// did before it fused them (I + C·x, then + C2·y).
+// did before it fused them (I + C·x, then + C2·y); and first, on whatever
+// I holds, gives the bits of clearing I and adding (signed zeros
+// included: 0 + -0 is +0), for Cur1Pair and for Cur1.
 func TestCur1PairIsTwoCur1(t *testing.T) {
 	rnd := rand.New(rand.NewPCG(3, 5))
 	for _, acc := range []bool{false, true} {
 		prev := SetAccelerated(acc)
 		for n := 0; n < 40; n++ {
-			mk := func() []float64 {
-				x := make([]float64, n)
-				for i := range x {
-					x[i] = hostileValue(rnd, 0.1)
+			for _, first := range []bool{false, true} {
+				mk := func() []float64 {
+					x := make([]float64, n)
+					for i := range x {
+						x[i] = hostileValue(rnd, 0.2)
+					}
+					return x
 				}
-				return x
-			}
-			I, s, r, s2, r2 := mk(), mk(), mk(), mk(), mk()
-			k, k2 := Recv1{A: rnd.Float64(), B: rnd.NormFloat64(), C: rnd.NormFloat64()}, Recv1{A: rnd.Float64(), B: rnd.NormFloat64(), C: rnd.NormFloat64()}
-			Ia, sa, ra, s2a, r2a := recvClone(I), recvClone(s), recvClone(r), recvClone(s2), recvClone(r2)
-			Cur1(Ia, sa, ra, k)
-			Cur1(Ia, s2a, r2a, k2)
-			Cur1Pair(I, s, r, s2, r2, k, k2)
-			for i := range I {
-				if !sameFloat(I[i], Ia[i]) || !sameFloat(s[i], sa[i]) || !sameFloat(s2[i], s2a[i]) || r[i] != 0 || r2[i] != 0 {
-					t.Fatalf("accelerated %v, n %d, element %d: pair I %v s %v s2 %v, two passes I %v s %v s2 %v", acc, n, i, I[i], s[i], s2[i], Ia[i], sa[i], s2a[i])
+				c := func() float64 { return []float64{rnd.NormFloat64(), 0, math.Copysign(0, -1)}[rnd.IntN(3)] }
+				k, k2 := Recv1{A: rnd.Float64(), B: rnd.NormFloat64(), C: c()}, Recv1{A: rnd.Float64(), B: rnd.NormFloat64(), C: c()}
+				I, s, r, s2, r2 := mk(), mk(), mk(), mk(), mk()
+				// want: two Cur1 passes adding into I, cleared when first
+				Ia, sa, ra, s2a, r2a := recvClone(I), recvClone(s), recvClone(r), recvClone(s2), recvClone(r2)
+				if first {
+					clear(Ia)
+				}
+				Cur1(Ia, sa, ra, k, false)
+				Ione := recvClone(Ia) // after the first receptor alone
+				Cur1(Ia, s2a, r2a, k2, false)
+				// got: Cur1 alone with first, and the pair
+				Ib, sb, rb := recvClone(I), recvClone(s), recvClone(r)
+				Cur1(Ib, sb, rb, k, first)
+				Cur1Pair(I, s, r, s2, r2, k, k2, first)
+				for i := range I {
+					if !sameFloat(I[i], Ia[i]) || !sameFloat(s[i], sa[i]) || !sameFloat(s2[i], s2a[i]) || r[i] != 0 || r2[i] != 0 {
+						t.Fatalf("accelerated %v, first %v, n %d, element %d: pair I %v s %v s2 %v, two passes I %v s %v s2 %v", acc, first, n, i, I[i], s[i], s2[i], Ia[i], sa[i], s2a[i])
+					}
+					if !sameFloat(Ib[i], Ione[i]) || !sameFloat(sb[i], sa[i]) || rb[i] != 0 {
+						t.Fatalf("accelerated %v, first %v, n %d, element %d: Cur1 I %v (%#x), want %v (%#x)", acc, first, n, i, Ib[i], math.Float64bits(Ib[i]), Ione[i], math.Float64bits(Ione[i]))
+					}
 				}
 			}
 		}
