@@ -13,7 +13,12 @@ package vec
 // programming error) that do not overlap: I, G, GE, each state and each
 // slot are distinct arrays. The first multiple of four elements go to the
 // assembly when Accelerated, the rest (and everything otherwise) to the
-// generic kernel of recv_generic.go, which is the reference.
+// generic kernel of recv_generic.go, which is the reference. The bits
+// are the same on both paths, NaN payloads aside: where two NaNs meet in
+// an addition or a product, which payload survives depends on the order
+// of the operands, which neither the Go compiler nor the assembly fixes;
+// a NaN stops the run anyway (the engine's finite check), and it stays a
+// NaN on both paths.
 
 // Recv1 holds the coefficients of a single-state receptor: its state s
 // becomes A·s + B·r, and its output is C·s into I, or C·s into G and
