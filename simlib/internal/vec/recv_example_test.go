@@ -12,7 +12,7 @@ import (
 // now (the ring slots, weighted by B), and the slots are cleared.
 func ExampleCond1Pair() {
 	G, GE := make([]float64, 3), make([]float64, 3)
-	ge, gi := []float64{4, 0, 2}, []float64{0, 10, 5}     // nS
+	ge, gi := []float64{4, 0, 2}, []float64{0, 10, 5}    // nS
 	re, ri := []float64{0.5, 0, 0}, []float64{0, 0, 1.5} // nS arriving now
 	exc := vec.Recv1{A: 0.5, B: 1, C: 1, CE: 0}
 	inh := vec.Recv1{A: 0.25, B: 1, C: 1, CE: -80}
