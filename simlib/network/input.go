@@ -122,12 +122,16 @@ func (p *popRT) nextCurrent(k int) *receptorRT {
 // due at update n act on the membrane in update n+1, like the others.
 func (p *popRT) receiveJumps(lo, hi int, step int64) {
 	J := p.in.Jump[lo:hi]
-	clear(J)
+	first := true // J holds the last update's jumps until the first sets it
 	for _, r := range p.rec {
 		if !r.delta {
 			continue
 		}
-		vec.AddClear(J, r.slot(step, p.n, lo, hi))
+		vec.AddClear(J, r.slot(step, p.n, lo, hi), first)
+		first = false
+	}
+	if first {
+		clear(J)
 	}
 }
 

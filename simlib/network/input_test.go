@@ -105,6 +105,23 @@ func (p *popRT) prepareReference(lo, hi int, step int64) {
 	}
 }
 
+// receiveJumpsReference is receiveJumps as the engine had it before the
+// vec kernels (commit a72f72c).
+func (p *popRT) receiveJumpsReference(lo, hi int, step int64) {
+	J := p.in.Jump[lo:hi]
+	clear(J)
+	for _, r := range p.rec {
+		if !r.delta {
+			continue
+		}
+		slot := r.ring[(step%r.D)*int64(p.n):][lo:hi][:len(J)]
+		for i := range J {
+			J[i] += slot[i]
+			slot[i] = 0
+		}
+	}
+}
+
 // randomReceptors returns a population of n neurons with k receptors of
 // random kinds in random order (current or conductance, one or two
 // states, delta), paired as build.go pairs single-state conductance
@@ -130,7 +147,7 @@ func randomReceptors(rnd *rand.Rand, n, k int) *popRT {
 		return x
 	}
 	p := &popRT{n: n}
-	p.in.I, p.in.G, p.in.GE = vs(n), vs(n), vs(n)
+	p.in.I, p.in.G, p.in.GE, p.in.Jump = vs(n), vs(n), vs(n), vs(n)
 	var open *receptorRT
 	for j := 0; j < k; j++ {
 		r := &receptorRT{name: fmt.Sprint("r", j), D: int64(1 + rnd.IntN(3))}
@@ -174,7 +191,7 @@ func randomReceptors(rnd *rand.Rand, n, k int) *popRT {
 func clonePop(p *popRT) *popRT {
 	c := func(x []float64) []float64 { return append([]float64(nil), x...) }
 	q := &popRT{n: p.n, hasCur: p.hasCur, hasCond: p.hasCond, hasDelta: p.hasDelta}
-	q.in.I, q.in.G, q.in.GE = c(p.in.I), c(p.in.G), c(p.in.GE)
+	q.in.I, q.in.G, q.in.GE, q.in.Jump = c(p.in.I), c(p.in.G), c(p.in.GE), c(p.in.Jump)
 	m := map[*receptorRT]*receptorRT{}
 	for _, r := range p.rec {
 		rr := *r
@@ -191,11 +208,12 @@ func clonePop(p *popRT) *popRT {
 	return q
 }
 
-// TestPrepareMatchesReference: prepare, with the AVX2 kernels and with the
+// TestPrepareMatchesReference: prepare and receiveJumps, with the AVX2 kernels and with the
 // generic ones, gives the bits of the engine's former receptor loops for
 // random mixes and orders of receptors (so the pairing of current
 // receptors never changes the order of the additions into I), random
-// worker ranges and steps: I, G, GE, every state and every ring slot.
+// worker ranges and steps: I, G, GE, the jumps, every state and every
+// ring slot.
 func TestPrepareMatchesReference(t *testing.T) {
 	prev := vec.Accelerated()
 	defer vec.SetAccelerated(prev)
@@ -216,10 +234,12 @@ func TestPrepareMatchesReference(t *testing.T) {
 		step := int64(1 + rnd.IntN(10))
 		want := clonePop(p)
 		want.prepareReference(lo, hi, step)
+		want.receiveJumpsReference(lo, hi, step)
 		for _, acc := range []bool{false, true} {
 			vec.SetAccelerated(acc)
 			got := clonePop(p)
 			got.prepare(0, lo, hi, step, 0)
+			got.receiveJumps(lo, hi, step)
 			where := fmt.Sprintf("trial %d (accelerated %v, n %d, [%d, %d), step %d, receptors %s)", trial, acc, n, lo, hi, step, describe(p))
 			if i := same(got.in.I, want.in.I); i >= 0 {
 				t.Fatalf("%s: I[%d] = %v, want %v", where, i, got.in.I[i], want.in.I[i])
@@ -229,6 +249,9 @@ func TestPrepareMatchesReference(t *testing.T) {
 			}
 			if i := same(got.in.GE, want.in.GE); i >= 0 {
 				t.Fatalf("%s: GE[%d] = %v, want %v", where, i, got.in.GE[i], want.in.GE[i])
+			}
+			if i := same(got.in.Jump, want.in.Jump); i >= 0 {
+				t.Fatalf("%s: Jump[%d] = %v, want %v", where, i, got.in.Jump[i], want.in.Jump[i])
 			}
 			for k, r := range got.rec {
 				for s := 0; s < 2; s++ {

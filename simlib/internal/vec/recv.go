@@ -141,15 +141,21 @@ func Cond2(G, GE, s0, s1, r []float64, k Recv2) {
 
 // AddClear adds r into J and clears r, element by element: a delta
 // receptor's ring slot becoming the voltage jumps of the next update.
-func AddClear(J, r []float64) {
+// With first (the population's first delta receptor) J ← 0 + r instead:
+// the bits of clearing J and adding, in one pass.
+func AddClear(J, r []float64, first bool) {
 	n := len(J)
 	recvLens(n, len(r))
 	m := 0
 	if accel && n >= 4 {
 		m = n &^ 3
-		addClearAsm(m, &J[0], &r[0])
+		addClearAsm(m, &J[0], &r[0], !first)
 	}
-	addClearGeneric(J[m:], r[m:])
+	if first {
+		setClearGeneric(J[m:], r[m:])
+	} else {
+		addClearGeneric(J[m:], r[m:])
+	}
 }
 
 // recvLens panics unless every length equals n.

@@ -24,4 +24,4 @@ func cur2Asm(n int, I, s0, s1, r *float64, k *Recv2)
 func cond2Asm(n int, G, GE, s0, s1, r *float64, k *Recv2)
 
 //go:noescape
-func addClearAsm(n int, J, r *float64)
+func addClearAsm(n int, J, r *float64, add bool)

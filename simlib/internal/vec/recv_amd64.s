@@ -82,9 +82,9 @@
 	VMOVUPD Y6, (R9)(AX*1) \
 	VMOVUPD Y15, (DX)(AX*1)
 
-// CURIN adds I at (DI) to the output in Y12, or +0 when R12 is 0 (the
-// first receptor of the update: I was not cleared), the bits of adding
-// into a cleared I. It defines the labels add and in, named per use.
+// CURIN adds I (or J) at (DI) to Y12, or +0 when R12 is 0 (the first
+// receptor of the update: I was not cleared), the bits of adding into a
+// cleared I. It defines the labels add and in, named per use.
 #define CURIN(add, in) \
 	TESTQ  R12, R12            \
 	JNE    add                 \
@@ -261,18 +261,19 @@ cond2loop:
 	STATE2
 	NEXT(cond2loop)
 
-// func addClearAsm(n int, J, r *float64)
+// func addClearAsm(n int, J, r *float64, add bool)
 //
-// J += r; r ← 0.
-TEXT ·addClearAsm(SB), NOSPLIT, $0-24
-	MOVQ n+0(FP), CX
-	MOVQ J+8(FP), DI
-	MOVQ r+16(FP), DX
+// J ← J + r (add) or 0 + r; r ← 0.
+TEXT ·addClearAsm(SB), NOSPLIT, $0-25
+	MOVQ    n+0(FP), CX
+	MOVQ    J+8(FP), DI
+	MOVQ    r+16(FP), DX
+	MOVBQZX add+24(FP), R12
 	START
 
 addclearloop:
-	VMOVUPD (DX)(AX*1), Y4
-	VADDPD  (DI)(AX*1), Y4, Y4 // J + r
-	VMOVUPD Y4, (DI)(AX*1)
+	VMOVUPD (DX)(AX*1), Y12
+	CURIN(addclearadd, addclearin)
+	VMOVUPD Y12, (DI)(AX*1)
 	VMOVUPD Y15, (DX)(AX*1)
 	NEXT(addclearloop)

@@ -131,3 +131,12 @@ func addClearGeneric(J, r []float64) {
 		r[i] = 0
 	}
 }
+
+// setClearGeneric is addClearGeneric on a cleared J.
+func setClearGeneric(J, r []float64) {
+	r = r[:len(J)]
+	for i := range J {
+		J[i] = 0 + r[i]
+		r[i] = 0
+	}
+}

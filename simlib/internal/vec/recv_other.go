@@ -49,8 +49,12 @@ func cond2Asm(n int, G, GE, s0, s1, r *float64, k *Recv2) {
 	cond2Generic(unsafeSlice(G, n), unsafeSlice(GE, n), unsafeSlice(s0, n), unsafeSlice(s1, n), unsafeSlice(r, n), *k)
 }
 
-func addClearAsm(n int, J, r *float64) {
-	addClearGeneric(unsafeSlice(J, n), unsafeSlice(r, n))
+func addClearAsm(n int, J, r *float64, add bool) {
+	if add {
+		addClearGeneric(unsafeSlice(J, n), unsafeSlice(r, n))
+	} else {
+		setClearGeneric(unsafeSlice(J, n), unsafeSlice(r, n))
+	}
 }
 
 func unsafeSlice(p *float64, n int) []float64 { return unsafe.Slice(p, n) }

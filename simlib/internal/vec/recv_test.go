@@ -41,7 +41,8 @@ var recvKernels = []recvKernel{
 	}},
 	{"Cur2", 4, func(a [][]float64, k []float64) { Cur2(a[0], a[1], a[2], a[3], recv2(k[8:])) }},
 	{"Cond2", 5, func(a [][]float64, k []float64) { Cond2(a[0], a[1], a[2], a[3], a[4], recv2(k[8:])) }},
-	{"AddClear", 2, func(a [][]float64, k []float64) { AddClear(a[0], a[1]) }},
+	{"AddClear/first", 2, func(a [][]float64, k []float64) { AddClear(a[0], a[1], true) }},
+	{"AddClear/add", 2, func(a [][]float64, k []float64) { AddClear(a[0], a[1], false) }},
 }
 
 // hostileValue returns a value that is, with some probability each, NaN (with
@@ -242,9 +243,13 @@ func TestRecvArithmetic(t *testing.T) {
 		check("Cond2 s1", s2, s1w)
 		check("Cond2 r", r, zero)
 		reset()
-		AddClear(I, r)
+		AddClear(I, r, false)
 		check("AddClear J", I, func(i int) float64 { return I0[i] + x1[i] })
 		check("AddClear r", r, zero)
+		reset()
+		AddClear(I, r, true)
+		check("AddClear first J", I, func(i int) float64 { return x1[i] })
+		check("AddClear first r", r, zero)
 		SetAccelerated(prev)
 	}
 }
@@ -289,6 +294,30 @@ func TestCur1PairIsTwoCur1(t *testing.T) {
 					if !sameFloat(Ib[i], Ione[i]) || !sameFloat(sb[i], sa[i]) || rb[i] != 0 {
 						t.Fatalf("accelerated %v, first %v, n %d, element %d: Cur1 I %v (%#x), want %v (%#x)", acc, first, n, i, Ib[i], math.Float64bits(Ib[i]), Ione[i], math.Float64bits(Ione[i]))
 					}
+				}
+			}
+		}
+		SetAccelerated(prev)
+	}
+}
+
+// TestAddClearFirst: first, on whatever J holds, gives the bits of
+// clearing J and adding (0 + -0 is +0).
+func TestAddClearFirst(t *testing.T) {
+	rnd := rand.New(rand.NewPCG(8, 1))
+	for _, acc := range []bool{false, true} {
+		prev := SetAccelerated(acc)
+		for n := 0; n < 40; n++ {
+			J, r := make([]float64, n), make([]float64, n)
+			for i := range J {
+				J[i], r[i] = hostileValue(rnd, 0.3), []float64{math.Copysign(0, -1), 0, rnd.NormFloat64()}[rnd.IntN(3)]
+			}
+			want, r2 := make([]float64, n), recvClone(r)
+			AddClear(want, r2, false)
+			AddClear(J, r, true)
+			for i := range J {
+				if math.Float64bits(J[i]) != math.Float64bits(want[i]) || r[i] != 0 {
+					t.Fatalf("accelerated %v, n %d, element %d: J %v (%#x), want %v (%#x); r %v", acc, n, i, J[i], math.Float64bits(J[i]), want[i], math.Float64bits(want[i]), r[i])
 				}
 			}
 		}
