@@ -57,6 +57,9 @@ type VA struct {
 	TStop   float64       // duration of the benchmark (ms); callers pass it to Run
 	Seed    uint64        // master seed (PyNN's rngseed)
 	Workers int           // 0: automatic
+	// MaxMemory is the network's memory limit (network.Options.MaxMemory),
+	// bytes; 0: 3/4 of the machine's physical memory.
+	MaxMemory int64
 }
 
 // vaCell returns PyNN's cell: area 20000 µm², cm 1 µF/cm², g_leak 5e-5
@@ -176,7 +179,7 @@ func VANetwork(p VA) (*VAModel, error) {
 		return nil, err
 	}
 	nExc, nInh, pconn := p.Sizes()
-	net := network.New(network.Options{DT: p.DT, Seed: p.Seed, Workers: p.Workers, Label: "va-" + p.Benchmark})
+	net := network.New(network.Options{DT: p.DT, Seed: p.Seed, Workers: p.Workers, MaxMemory: p.MaxMemory, Label: "va-" + p.Benchmark})
 	recExc, recInh := synapse.CurrExp(p.TauExc), synapse.CurrExp(p.TauInh)
 	if p.Benchmark == "COBA" {
 		recExc, recInh = synapse.CondExp(p.TauExc, p.EExc), synapse.CondExp(p.TauInh, p.EInh)
