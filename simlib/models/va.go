@@ -93,6 +93,18 @@ func DefaultCOBA() VA {
 	return p
 }
 
+// DefaultVA returns DefaultCOBA or DefaultCUBA by the benchmark's name,
+// "COBA" or "CUBA" (command-line tools take it as a flag).
+func DefaultVA(benchmark string) (VA, error) {
+	switch benchmark {
+	case "COBA":
+		return DefaultCOBA(), nil
+	case "CUBA":
+		return DefaultCUBA(), nil
+	}
+	return VA{}, fmt.Errorf("models: benchmark %q: must be COBA or CUBA", benchmark)
+}
+
 // DefaultCUBA returns benchmark 2 (CUBA): E_leak -49 mV and the current
 // weights PyNN derives from Gexc 0.27 nS and Ginh 4.5 nS at v_mean -60 mV:
 // 0.27 nS·(0-(-60)) mV = 16.2 pA and 4.5 nS·(-80-(-60)) mV = -90 pA; no

@@ -72,14 +72,9 @@ func main() {
 // params turns the flags into the model's parameters, or says which flag
 // is wrong and what it may be.
 func params(bench string, scale, indeg, maxMem, dur float64) (models.VA, error) {
-	var p models.VA
-	switch bench {
-	case "COBA":
-		p = models.DefaultCOBA()
-	case "CUBA":
-		p = models.DefaultCUBA()
-	default:
-		return p, fmt.Errorf("-bench %q: must be COBA or CUBA", bench)
+	p, err := models.DefaultVA(bench)
+	if err != nil {
+		return p, fmt.Errorf("-bench: %w", err)
 	}
 	if !(scale > 0) || math.IsInf(scale, 0) {
 		return p, fmt.Errorf("-scale %v: must be a finite number above 0", scale)
