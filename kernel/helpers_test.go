@@ -51,7 +51,7 @@ const setupHint = "run `go run ./kernel/cmd/golgi setup --test` (as root it inst
 
 // integration returns the shared environment. Under -short it skips the
 // test; in a full run a missing tool fails it.
-func integration(t *testing.T) env {
+func integration(t testing.TB) env {
 	t.Helper()
 	if testing.Short() {
 		t.Skip("integration test (starts Jupyter and GoNB): skipped under -short")
@@ -102,7 +102,7 @@ func findEnv() (env, error) {
 
 // dataDir makes a private Jupyter data dir with two kernels: "golgi" and
 // "gonb-plain" (GoNB alone, with the same go.work).
-func (e env) dataDir(t *testing.T) string {
+func (e env) dataDir(t testing.TB) string {
 	t.Helper()
 	d := t.TempDir()
 	if _, err := setup.WriteSpec(filepath.Join(d, "kernels", "golgi"), setup.Spec(e.golgi, e.gonb, e.checkout, e.path)); err != nil {
@@ -176,6 +176,11 @@ type event struct {
 	Status  string          `json:"status"`
 	Outputs []sessionOutput `json:"outputs"`
 	Blocks  []repro.Block   `json:"blocks"`
+	// The client's clock (Unix seconds) of an execute: request sent,
+	// first stream output (0: none), status idle.
+	TSend  float64 `json:"t_send"`
+	TFirst float64 `json:"t_first"`
+	TIdle  float64 `json:"t_idle"`
 }
 
 type sessionOutput struct {
@@ -197,7 +202,7 @@ func (ev event) text() string {
 
 // session drives a kernel through testdata/session.py; marker is put in the
 // environment of Jupyter, and so of the kernel and every process it starts.
-func session(t *testing.T, data, kernel, marker string, steps []map[string]any) []event {
+func session(t testing.TB, data, kernel, marker string, steps []map[string]any) []event {
 	t.Helper()
 	in, err := json.Marshal(steps)
 	if err != nil {

@@ -35,6 +35,10 @@ type Config struct {
 	PathDirs []string
 	// GolgiDir is the golgi checkout whose git state goes into every block.
 	GolgiDir string
+	// DWARF keeps the debug information in cells' programs; by default the
+	// kernel gives GoNB GOFLAGS with CellLinkFlag (-ldflags=-w), which
+	// halves the link of every cell.
+	DWARF bool
 	// Log receives the kernel's diagnostics (nil: stderr).
 	Log io.Writer
 	// ChildLog receives GoNB's log (nil: kept in memory, its end shown if
@@ -204,7 +208,8 @@ func (k *Kernel) launch(ctx context.Context) error {
 	}
 	args := append([]string{"--kernel", childFile}, k.cfg.GoNBArgs...)
 	cmd := exec.Command(k.cfg.GoNB, args...)
-	cmd.Env = append(os.Environ(), runlog.EnvVar+"="+k.runLog, MarkerEnv+"="+k.marker)
+	cmd.Env = append(os.Environ(), runlog.EnvVar+"="+k.runLog, MarkerEnv+"="+k.marker,
+		"GOFLAGS="+cellGoFlags(os.Getenv("GOFLAGS"), k.cfg.DWARF))
 	if k.cfg.GolgiDir != "" {
 		cmd.Env = append(cmd.Env, "GOLGI_DIR="+k.cfg.GolgiDir)
 	}

@@ -14,6 +14,8 @@
 //     drive: Debian's chromium, slurm-wlm, munge and qemu-user, and npm's
 //     hyparquet (HyparquetVersion, into TestNodeModules: the independent
 //     Parquet reader of simlib/recording's tests);
+//   - Go's build cache: golgi's packages that cells import (CellPackages),
+//     compiled once, so that the first cell builds as fast as the next;
 //   - the golgi binary, built from this checkout into the kernel directory,
 //     and the kernel spec "Go (golgi)" (kernels/golgi/kernel.json), whose
 //     GoNB gets a go.work with this checkout, so notebooks import golgi's

@@ -230,6 +230,14 @@ func Run(ctx context.Context, o Options) (*Report, error) {
 	} else {
 		found("golgi kernel binary %s, up to date with %s", golgiBin, o.GolgiDir)
 	}
+	// Go's build cache: golgi's packages for the first cell.
+	if n, err := WarmBuildCache(ctx, o.GolgiDir, CellPackages...); err != nil {
+		return rep, err
+	} else if n > 0 {
+		did("Go build cache: %d of golgi's packages compiled (%s), for the first cell", n, strings.Join(CellPackages, " "))
+	} else {
+		found("Go build cache: golgi's packages (%s) compiled", strings.Join(CellPackages, " "))
+	}
 	spec := Spec(golgiBin, gonb, o.GolgiDir, []string{bin, goRootBin(ctx)})
 	wrote, err := WriteSpec(kdir, spec)
 	if err != nil {

@@ -10,7 +10,10 @@
 #   {"op": "heartbeat", "s": 2}             (after s seconds: is it beating?)
 #   {"op": "restart"}
 #   {"op": "shutdown", "now": false}
-# and prints one JSON line per execute/collect: {"status", "outputs", "blocks"}.
+# and prints one JSON line per execute/collect: {"status", "outputs", "blocks"};
+# an execute's line also has the client's clock (time.time(), s): "t_send" when
+# the request was sent, "t_first" when the first stream output came (0: none),
+# "t_idle" when the cell's status idle came.
 import json
 import sys
 import time
@@ -24,6 +27,7 @@ def collect(kc, msg_id, timeout, outputs=None, blocks=None, until=None):
     outputs = [] if outputs is None else outputs
     blocks = [] if blocks is None else blocks
     deadline = time.time() + timeout
+    t_first = t_idle = 0.0
     while True:
         if until is not None and until in "".join(o.get("text", "") for o in outputs):
             return None
@@ -32,8 +36,11 @@ def collect(kc, msg_id, timeout, outputs=None, blocks=None, until=None):
             continue
         t, c = msg["msg_type"], msg["content"]
         if t == "status" and c["execution_state"] == "idle":
+            t_idle = time.time()
             break
         if t == "stream":
+            if not t_first:
+                t_first = time.time()
             outputs.append({"type": t, "name": c["name"], "text": c["text"]})
         elif t == "error":
             outputs.append({"type": t, "ename": c["ename"], "evalue": c["evalue"]})
@@ -47,7 +54,7 @@ def collect(kc, msg_id, timeout, outputs=None, blocks=None, until=None):
         reply = kc.get_shell_msg(timeout=max(0.1, deadline - time.time()))
         if reply["parent_header"].get("msg_id") == msg_id:
             break
-    return {"status": reply["content"]["status"], "outputs": outputs, "blocks": blocks}
+    return {"status": reply["content"]["status"], "outputs": outputs, "blocks": blocks, "t_first": t_first, "t_idle": t_idle}
 
 
 def main():
@@ -64,9 +71,11 @@ def main():
         for st in steps:
             op = st["op"]
             if op == "execute":
+                t_send = time.time()
                 mid = kc.execute(st["code"])
                 r = collect(kc, mid, st.get("timeout", 120))
                 r["op"] = op
+                r["t_send"] = t_send
                 print(json.dumps(r), flush=True)
             elif op == "execute_stdin":
                 # A cell that asks for input: answer the input_request that

@@ -57,6 +57,9 @@ type VA struct {
 	TStop   float64       // duration of the benchmark (ms); callers pass it to Run
 	Seed    uint64        // master seed (PyNN's rngseed)
 	Workers int           // 0: automatic
+	// MaxMemory is the network's memory limit (network.Options.MaxMemory),
+	// bytes; 0: 3/4 of the machine's physical memory.
+	MaxMemory int64
 }
 
 // vaCell returns PyNN's cell: area 20000 µm², cm 1 µF/cm², g_leak 5e-5
@@ -88,6 +91,18 @@ func DefaultCOBA() VA {
 	p.WExc, p.WInh = 4*units.Nanosiemens, 51*units.Nanosiemens
 	p.KickN, p.KickRate, p.KickStop, p.KickP, p.KickW = 20, 100, 50, 0.01, 0.1*units.Microsiemens
 	return p
+}
+
+// DefaultVA returns DefaultCOBA or DefaultCUBA by the benchmark's name,
+// "COBA" or "CUBA" (command-line tools take it as a flag).
+func DefaultVA(benchmark string) (VA, error) {
+	switch benchmark {
+	case "COBA":
+		return DefaultCOBA(), nil
+	case "CUBA":
+		return DefaultCUBA(), nil
+	}
+	return VA{}, fmt.Errorf("models: benchmark %q: must be COBA or CUBA", benchmark)
 }
 
 // DefaultCUBA returns benchmark 2 (CUBA): E_leak -49 mV and the current
@@ -176,7 +191,7 @@ func VANetwork(p VA) (*VAModel, error) {
 		return nil, err
 	}
 	nExc, nInh, pconn := p.Sizes()
-	net := network.New(network.Options{DT: p.DT, Seed: p.Seed, Workers: p.Workers, Label: "va-" + p.Benchmark})
+	net := network.New(network.Options{DT: p.DT, Seed: p.Seed, Workers: p.Workers, MaxMemory: p.MaxMemory, Label: "va-" + p.Benchmark})
 	recExc, recInh := synapse.CurrExp(p.TauExc), synapse.CurrExp(p.TauInh)
 	if p.Benchmark == "COBA" {
 		recExc, recInh = synapse.CondExp(p.TauExc, p.EExc), synapse.CondExp(p.TauInh, p.EInh)

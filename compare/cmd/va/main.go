@@ -59,14 +59,9 @@ func main() {
 }
 
 func run(bench string, seed uint64, scale float64, workers int) (Stats, error) {
-	var p models.VA
-	switch bench {
-	case "COBA":
-		p = models.DefaultCOBA()
-	case "CUBA":
-		p = models.DefaultCUBA()
-	default:
-		return Stats{}, fmt.Errorf("-bench = %q: must be COBA or CUBA", bench)
+	p, err := models.DefaultVA(bench)
+	if err != nil {
+		return Stats{}, fmt.Errorf("-bench: %w", err)
 	}
 	p.Seed, p.Scale, p.Workers = seed, scale, workers
 	m, err := models.VANetwork(p)

@@ -109,11 +109,12 @@ func cmdKernel(args []string) error {
 	gonb := fs.String("gonb", "", "path of the gonb binary (default: gonb on PATH)")
 	dir := fs.String("golgi-dir", "", "golgi checkout: imported by notebooks through go.work, recorded in every repro block")
 	path := fs.String("path", "", "directories put before PATH for GoNB, separated by "+string(os.PathListSeparator))
+	dwarf := fs.Bool("dwarf", false, "link cells' programs with DWARF debug information (GoNB's default; the kernel otherwise adds "+proxy.CellLinkFlag+" to GOFLAGS, which halves the link)")
 	_ = fs.Parse(args)
 	if *conn == "" {
 		return errors.New("kernel: --connection-file is required")
 	}
-	cfg := proxy.Config{ConnectionFile: *conn, GoNB: *gonb, GolgiDir: *dir}
+	cfg := proxy.Config{ConnectionFile: *conn, GoNB: *gonb, GolgiDir: *dir, DWARF: *dwarf}
 	if *path != "" {
 		cfg.PathDirs = filepath.SplitList(*path)
 	}
