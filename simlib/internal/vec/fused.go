@@ -1,0 +1,164 @@
+package vec
+
+import (
+	"math"
+
+	"github.com/golgi-sim/golgi/simlib/pmath"
+)
+
+// The fused kernels do a population's receptor pass and its LIF update in
+// one loop: for each neuron they compute the receptors' outputs (kept in
+// registers, never stored), propagate the receptor states and clear their
+// ring slots, then advance v and apply the threshold. Each gives the bits
+// of the receptor kernel (Cur1/Cur1Pair with first, Cond1/Cond1Pair with
+// first) followed by the LIF kernel on what it wrote, for a population
+// with no other input: I is zero for the conductance kernels (no
+// stimulus, no current receptor) and the jumps are zero (no delta
+// receptor), which the kernels add as +0, as the two passes would.
+//
+// v, ref and every state s and slot r are the neurons' slices (equal
+// lengths, distinct arrays); spikes are appended to dst as off + index.
+
+// LIFCurrExactCur1 is Cur1(I, s, r, k, true) followed by
+// LIFCurrExact(c, v, ref, I, zeros, off, dst).
+func LIFCurrExactCur1(c *LIF, v []float64, ref []int32, s, r []float64, k Recv1, off int, dst []int32) []int32 {
+	sameLen("LIFCurrExactCur1", len(v), len(ref), len(s), len(r))
+	if accel {
+		return fusedCurrExactAsm(c, v, ref, s, r, nil, nil, &k, nil, off, dst)
+	}
+	return fusedCurrExact1Go(c, v, ref, s, r, k, off, dst)
+}
+
+// LIFCurrExactCur1Pair is Cur1Pair(I, s, r, s2, r2, k, k2, true) followed
+// by LIFCurrExact(c, v, ref, I, zeros, off, dst).
+func LIFCurrExactCur1Pair(c *LIF, v []float64, ref []int32, s, r, s2, r2 []float64, k, k2 Recv1, off int, dst []int32) []int32 {
+	sameLen("LIFCurrExactCur1Pair", len(v), len(ref), len(s), len(r), len(s2), len(r2))
+	if accel {
+		return fusedCurrExactAsm(c, v, ref, s, r, s2, r2, &k, &k2, off, dst)
+	}
+	return fusedCurrExact2Go(c, v, ref, s, r, s2, r2, k, k2, off, dst)
+}
+
+// LIFCondExpCond1 is Cond1(G, GE, s, r, k, true) followed by
+// LIFCondExp(c, v, ref, G, GE, zeros, zeros, off, dst).
+func LIFCondExpCond1(c *LIF, v []float64, ref []int32, s, r []float64, k Recv1, off int, dst []int32) []int32 {
+	sameLen("LIFCondExpCond1", len(v), len(ref), len(s), len(r))
+	if accel {
+		return fusedCondExpAsm(c, v, ref, s, r, nil, nil, &k, nil, off, dst)
+	}
+	return fusedCondExp1Go(c, v, ref, s, r, k, off, dst)
+}
+
+// LIFCondExpCond1Pair is Cond1Pair(G, GE, s, r, s2, r2, k, k2, true)
+// followed by LIFCondExp(c, v, ref, G, GE, zeros, zeros, off, dst).
+func LIFCondExpCond1Pair(c *LIF, v []float64, ref []int32, s, r, s2, r2 []float64, k, k2 Recv1, off int, dst []int32) []int32 {
+	sameLen("LIFCondExpCond1Pair", len(v), len(ref), len(s), len(r), len(s2), len(r2))
+	if accel {
+		return fusedCondExpAsm(c, v, ref, s, r, s2, r2, &k, &k2, off, dst)
+	}
+	return fusedCondExp2Go(c, v, ref, s, r, s2, r2, k, k2, off, dst)
+}
+
+// The generic fused kernels: the statements of the receptor kernel and of
+// the LIF kernel for one neuron, one after the other.
+
+func fusedCurrExact1Go(c *LIF, v []float64, ref []int32, s, r []float64, k Recv1, off int, dst []int32) []int32 {
+	n := len(v)
+	ref, s, r = ref[:n], s[:n], r[:n]
+	rest, prop, ioff, rr, t := c.VRest, c.Prop, c.IOffset, c.R, c.threshold()
+	for i := range v {
+		x := s[i]
+		in := 0 + float64(k.C*x)
+		s[i] = float64(k.A*x) + float64(k.B*r[i])
+		r[i] = 0
+		if ref[i] > 0 {
+			ref[i]--
+			v[i] = t.vr
+			continue
+		}
+		vi := rest + float64((v[i]-rest)*prop) + float64((in+ioff)*rr) + 0
+		dst = t.settle(v, ref, i, vi, off, dst)
+	}
+	return dst
+}
+
+func fusedCurrExact2Go(c *LIF, v []float64, ref []int32, s, r, s2, r2 []float64, k, k2 Recv1, off int, dst []int32) []int32 {
+	n := len(v)
+	ref, s, r, s2, r2 = ref[:n], s[:n], r[:n], s2[:n], r2[:n]
+	rest, prop, ioff, rr, t := c.VRest, c.Prop, c.IOffset, c.R, c.threshold()
+	for i := range v {
+		x, y := s[i], s2[i]
+		in := 0 + float64(k.C*x) + float64(k2.C*y)
+		s[i] = float64(k.A*x) + float64(k.B*r[i])
+		s2[i] = float64(k2.A*y) + float64(k2.B*r2[i])
+		r[i], r2[i] = 0, 0
+		if ref[i] > 0 {
+			ref[i]--
+			v[i] = t.vr
+			continue
+		}
+		vi := rest + float64((v[i]-rest)*prop) + float64((in+ioff)*rr) + 0
+		dst = t.settle(v, ref, i, vi, off, dst)
+	}
+	return dst
+}
+
+func fusedCondExp1Go(c *LIF, v []float64, ref []int32, s, r []float64, k Recv1, off int, dst []int32) []int32 {
+	n := len(v)
+	ref, s, r = ref[:n], s[:n], r[:n]
+	gl, base, kk, t := c.GL, c.Base, c.K, c.threshold()
+	for i := range v {
+		x := s[i]
+		g, ge := float64(k.C*x), float64(k.CE*x) // rounded: they meet additions below
+		s[i] = float64(k.A*x) + float64(k.B*r[i])
+		r[i] = 0
+		if ref[i] > 0 {
+			ref[i]--
+			v[i] = t.vr
+			continue
+		}
+		dst = t.settle(v, ref, i, condExpV(gl, base, kk, g, ge, v[i]), off, dst)
+	}
+	return dst
+}
+
+func fusedCondExp2Go(c *LIF, v []float64, ref []int32, s, r, s2, r2 []float64, k, k2 Recv1, off int, dst []int32) []int32 {
+	n := len(v)
+	ref, s, r, s2, r2 = ref[:n], s[:n], r[:n], s2[:n], r2[:n]
+	gl, base, kk, t := c.GL, c.Base, c.K, c.threshold()
+	for i := range v {
+		x, y := s[i], s2[i]
+		g := float64(k.C*x) + float64(k2.C*y)
+		ge := float64(k.CE*x) + float64(k2.CE*y)
+		s[i] = float64(k.A*x) + float64(k.B*r[i])
+		s2[i] = float64(k2.A*y) + float64(k2.B*r2[i])
+		r[i], r2[i] = 0, 0
+		if ref[i] > 0 {
+			ref[i]--
+			v[i] = t.vr
+			continue
+		}
+		dst = t.settle(v, ref, i, condExpV(gl, base, kk, g, ge, v[i]), off, dst)
+	}
+	return dst
+}
+
+// condExpV is lifCondExpGo's new v of a free neuron with conductance g,
+// g·E sum ge, no current and no jump (both +0, added as the kernel adds
+// them).
+func condExpV(gl, base, k, g, ge, v float64) float64 {
+	gt := gl + g
+	vinf := (base + ge + 0) / gt
+	x := float64(k * gt)
+	var e float64
+	if x >= 0 && x <= expMax {
+		kf := (float64(-x*expInvLn2x64) + expShift) - expShift
+		r := (-x - float64(kf*expLn2Hi)) - float64(kf*expLn2Lo)
+		q := 1 + float64(r*(1+float64(r*(1.0/2+float64(r*(1.0/6+float64(r*(1.0/24+float64(r*(1.0/120))))))))))
+		ki := int64(kf)
+		e = math.Float64frombits(uint64(1023+(ki>>6))<<52) * expTable[ki&63] * q
+	} else {
+		e = pmath.Exp(-x)
+	}
+	return vinf + float64((v-vinf)*e) + 0
+}

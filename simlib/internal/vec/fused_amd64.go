@@ -1,0 +1,81 @@
+//go:build amd64 && !purego
+
+package vec
+
+// fusedK is what the fused assembly kernels (fused_amd64.s) read from
+// memory, each value broadcast to the four lanes: the coefficients of the
+// receptors (the second pair zero for a single receptor) and LIF.R, for
+// which no register is left.
+type fusedK struct {
+	A, B, C, CE, A2, B2, C2, CE2, R [4]float64
+}
+
+func newFusedK(c *LIF, k, k2 *Recv1) fusedK {
+	var f fusedK
+	for l := range 4 {
+		f.A[l], f.B[l], f.C[l], f.CE[l], f.R[l] = k.A, k.B, k.C, k.CE, c.R
+		if k2 != nil {
+			f.A2[l], f.B2[l], f.C2[l], f.CE2[l] = k2.A, k2.B, k2.C, k2.CE
+		}
+	}
+	return f
+}
+
+// The assembly kernels advance n neurons, n a multiple of four and at most
+// lifBlock, and set the spike bits in masks, as the LIF kernels do
+// (lif_amd64.go). The CondExp ones stop before the first group of four
+// with a lane outside ExpNeg's polynomial, having left that group's
+// receptors untouched, and return how many neurons they did.
+
+//go:noescape
+func fusedCurrExact1AVX2(c *LIF, k *fusedK, v *float64, ref *int32, s, r *float64, n int, masks *uint64)
+
+//go:noescape
+func fusedCurrExact2AVX2(c *LIF, k *fusedK, v *float64, ref *int32, s, r, s2, r2 *float64, n int, masks *uint64)
+
+//go:noescape
+func fusedCondExp1AVX2(c *LIF, k *fusedK, v *float64, ref *int32, s, r *float64, n int, masks *uint64) (done int)
+
+//go:noescape
+func fusedCondExp2AVX2(c *LIF, k *fusedK, v *float64, ref *int32, s, r, s2, r2 *float64, n int, masks *uint64) (done int)
+
+// fusedCurrExactAsm runs LIFCurrExactCur1 (s2 nil) or LIFCurrExactCur1Pair
+// in blocks of assembly and the tail with the generic kernel.
+func fusedCurrExactAsm(c *LIF, v []float64, ref []int32, s, r, s2, r2 []float64, k, k2 *Recv1, off int, dst []int32) []int32 {
+	fk := newFusedK(c, k, k2)
+	var masks [lifBlock / 64]uint64
+	pair := s2 != nil
+	dst, i := lifBlocks(len(v), off, dst, &masks, func(i, m int) int {
+		if pair {
+			fusedCurrExact2AVX2(c, &fk, &v[i], &ref[i], &s[i], &r[i], &s2[i], &r2[i], m, &masks[0])
+		} else {
+			fusedCurrExact1AVX2(c, &fk, &v[i], &ref[i], &s[i], &r[i], m, &masks[0])
+		}
+		return m
+	}, nil)
+	if pair {
+		return fusedCurrExact2Go(c, v[i:], ref[i:], s[i:], r[i:], s2[i:], r2[i:], *k, *k2, off+i, dst)
+	}
+	return fusedCurrExact1Go(c, v[i:], ref[i:], s[i:], r[i:], *k, off+i, dst)
+}
+
+// fusedCondExpAsm runs LIFCondExpCond1 (s2 nil) or LIFCondExpCond1Pair
+// likewise; a group the assembly stops at goes to the generic kernel.
+func fusedCondExpAsm(c *LIF, v []float64, ref []int32, s, r, s2, r2 []float64, k, k2 *Recv1, off int, dst []int32) []int32 {
+	fk := newFusedK(c, k, k2)
+	var masks [lifBlock / 64]uint64
+	pair := s2 != nil
+	gen := func(i, j int, dst []int32) []int32 {
+		if pair {
+			return fusedCondExp2Go(c, v[i:j], ref[i:j], s[i:j], r[i:j], s2[i:j], r2[i:j], *k, *k2, off+i, dst)
+		}
+		return fusedCondExp1Go(c, v[i:j], ref[i:j], s[i:j], r[i:j], *k, off+i, dst)
+	}
+	dst, i := lifBlocks(len(v), off, dst, &masks, func(i, m int) int {
+		if pair {
+			return fusedCondExp2AVX2(c, &fk, &v[i], &ref[i], &s[i], &r[i], &s2[i], &r2[i], m, &masks[0])
+		}
+		return fusedCondExp1AVX2(c, &fk, &v[i], &ref[i], &s[i], &r[i], m, &masks[0])
+	}, func(i int, dst []int32) []int32 { return gen(i, i+4, dst) })
+	return gen(i, len(v), dst)
+}

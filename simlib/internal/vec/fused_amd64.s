@@ -1,0 +1,300 @@
+//go:build amd64 && !purego
+
+#include "textflag.h"
+#include "go_asm.h"
+
+// The fused receptor and LIF kernels (fused.go), four neurons at a time:
+// each lane performs the IEEE operations of the generic kernel in the same
+// order, no fused multiply-add. The receptor outputs stay in registers;
+// the receptor states are propagated and the slots cleared before the
+// membrane update. Operand order and the shared registers are those of
+// lif_amd64.s, whose threshold macros are repeated here (macros do not
+// cross files):
+//   CX  first neuron of the group, DX n, SI v, DI ref, R8 masks,
+//   R9  the spike mask word being filled, BX the fusedK,
+//   R10 s, R11 r, R12 s2, R13 r2 (the second receptor's state and slot),
+//   Y8  VPERMD indices, Y9 zero, Y10 NRef (int64), Y11 VReset, Y12 Th,
+//   Y3  ref of the group as int64, Y4 its clamped lanes.
+
+#define GE_OQ $0x1d
+
+#define COMMON \
+	VBROADCASTSD LIF_Th(AX), Y12 ; \
+	VBROADCASTSD LIF_VReset(AX), Y11 ; \
+	VPBROADCASTQ LIF_NRef(AX), Y10 ; \
+	VPXOR        Y9, Y9, Y9 ; \
+	VMOVDQU      ·expC+expConsts_perm(SB), Y8 ; \
+	XORQ         R9, R9 ; \
+	XORQ         CX, CX
+
+#define LOADREF \
+	VPMOVSXDQ (DI)(CX*4), Y3 ; \
+	VPCMPGTQ  Y9, Y3, Y4
+
+#define SETTLE \
+	VCMPPD    GE_OQ, Y12, Y0, Y2 ; \
+	VORPD     Y4, Y2, Y5 ; \
+	VBLENDVPD Y5, Y11, Y0, Y0 ; \
+	VMOVUPD   Y0, (SI)(CX*8) ; \
+	VANDNPD   Y2, Y4, Y2 ; \
+	VPADDQ    Y4, Y3, Y3 ; \
+	VBLENDVPD Y2, Y10, Y3, Y3 ; \
+	VPERMD    Y3, Y8, Y3 ; \
+	VMOVDQU   X3, (DI)(CX*4) ; \
+	VMOVMSKPD Y2, AX
+
+#define NEXT \
+	SHLQ  CX, AX ; \
+	ORQ   AX, R9 ; \
+	ADDQ  $4, CX ; \
+	TESTQ $63, CX ; \
+	JNZ   next ; \
+	MOVQ  CX, AX ; \
+	SHRQ  $6, AX ; \
+	MOVQ  R9, -8(R8)(AX*8) ; \
+	XORQ  R9, R9 ; \
+next: \
+	CMPQ  CX, DX ; \
+	JLT   loop
+
+#define FLUSH \
+	TESTQ $63, CX ; \
+	JZ    flushed ; \
+	MOVQ  CX, AX ; \
+	SHRQ  $6, AX ; \
+	MOVQ  R9, (R8)(AX*8) ; \
+flushed: \
+	VZEROUPPER
+
+// STATE propagates the state x (a register, overwritten) of the receptor
+// at s, r with coefficients A, B (fusedK fields): (s) ← A·x + B·(r),
+// (r) ← 0. It uses Y7.
+#define STATE(x, s, r, A, B) \
+	VMOVUPD (r)(CX*8), Y7 ; \
+	VMULPD  B(BX), Y7, Y7 ; \
+	VMULPD  A(BX), x, x ; \
+	VADDPD  Y7, x, x ; \
+	VMOVUPD x, (s)(CX*8) ; \
+	VMOVUPD Y9, (r)(CX*8)
+
+// CUR1 leaves in Y1 the input of one current receptor, 0 + C·x, with x
+// (from R10) in Y5, and propagates it.
+#define CUR1 \
+	VMOVUPD (R10)(CX*8), Y5 ; \
+	VMULPD  fusedK_C(BX), Y5, Y1 ; \
+	VADDPD  Y1, Y9, Y1 ; \
+	STATE(Y5, R10, R11, fusedK_A, fusedK_B)
+
+// CUR2 leaves in Y1 the input of two, (0 + C·x) + C2·y, and propagates
+// both.
+#define CUR2 \
+	VMOVUPD (R10)(CX*8), Y5 ; \
+	VMOVUPD (R12)(CX*8), Y6 ; \
+	VMULPD  fusedK_C(BX), Y5, Y1 ; \
+	VADDPD  Y1, Y9, Y1 ; \
+	VMULPD  fusedK_C2(BX), Y6, Y2 ; \
+	VADDPD  Y2, Y1, Y1 ; \
+	STATE(Y5, R10, R11, fusedK_A, fusedK_B) ; \
+	STATE(Y6, R12, R13, fusedK_A2, fusedK_B2)
+
+// CURREXACT is LIFCurrExact's update on the input in Y1, with no jump
+// (+0), then the threshold: VRest + (v - VRest)·Prop + (in + IOffset)·R + 0.
+#define CURREXACT \
+	LOADREF ; \
+	VMOVUPD (SI)(CX*8), Y0 ; \
+	VSUBPD  Y15, Y0, Y0 ; \
+	VMULPD  Y14, Y0, Y0 ; \
+	VADDPD  Y0, Y15, Y0 ; \
+	VADDPD  Y13, Y1, Y1 ; \
+	VMULPD  fusedK_R(BX), Y1, Y1 ; \
+	VADDPD  Y1, Y0, Y0 ; \
+	VADDPD  Y9, Y0, Y0 ; \
+	SETTLE
+
+// CURSTART loads the constants of the current kernels.
+#define CURSTART \
+	MOVQ c+0(FP), AX ; \
+	VBROADCASTSD LIF_VRest(AX), Y15 ; \
+	VBROADCASTSD LIF_Prop(AX), Y14 ; \
+	VBROADCASTSD LIF_IOffset(AX), Y13 ; \
+	COMMON ; \
+	MOVQ k+8(FP), BX ; \
+	MOVQ v+16(FP), SI ; \
+	MOVQ ref+24(FP), DI ; \
+	MOVQ s+32(FP), R10 ; \
+	MOVQ r+40(FP), R11
+
+// func fusedCurrExact1AVX2(c *LIF, k *fusedK, v *float64, ref *int32, s, r *float64, n int, masks *uint64)
+TEXT ·fusedCurrExact1AVX2(SB), NOSPLIT, $0-64
+	CURSTART
+	MOVQ n+48(FP), DX
+	MOVQ masks+56(FP), R8
+	CMPQ CX, DX
+	JGE  end
+
+loop:
+	CUR1
+	CURREXACT
+	NEXT
+
+end:
+	FLUSH
+	RET
+
+// func fusedCurrExact2AVX2(c *LIF, k *fusedK, v *float64, ref *int32, s, r, s2, r2 *float64, n int, masks *uint64)
+TEXT ·fusedCurrExact2AVX2(SB), NOSPLIT, $0-80
+	CURSTART
+	MOVQ s2+48(FP), R12
+	MOVQ r2+56(FP), R13
+	MOVQ n+64(FP), DX
+	MOVQ masks+72(FP), R8
+	CMPQ CX, DX
+	JGE  end
+
+loop:
+	CUR2
+	CURREXACT
+	NEXT
+
+end:
+	FLUSH
+	RET
+
+// COND1 leaves g = C·x in Y0 and ge = CE·x in Y1, x in Y5.
+#define COND1 \
+	VMOVUPD (R10)(CX*8), Y5 ; \
+	VMULPD  fusedK_C(BX), Y5, Y0 ; \
+	VMULPD  fusedK_CE(BX), Y5, Y1
+
+// COND2 leaves g = C·x + C2·y in Y0 and ge = CE·x + CE2·y in Y1, x in
+// Y5, y in Y6.
+#define COND2 \
+	VMOVUPD (R10)(CX*8), Y5 ; \
+	VMOVUPD (R12)(CX*8), Y6 ; \
+	VMULPD  fusedK_C(BX), Y5, Y0 ; \
+	VMULPD  fusedK_C2(BX), Y6, Y1 ; \
+	VADDPD  Y1, Y0, Y0 ; \
+	VMULPD  fusedK_CE(BX), Y5, Y1 ; \
+	VMULPD  fusedK_CE2(BX), Y6, Y2 ; \
+	VADDPD  Y2, Y1, Y1
+
+// CONDX turns g (Y0), ge (Y1) into vinf = ((Base + ge) + 0)/gt in Y1 and
+// x = K·gt in Y0, gt = GL + g, and leaves the group (to end) when a lane's
+// x is outside [+0, 700] or NaN, as lifCondExpAVX2 does: before anything
+// of the group is stored.
+#define CONDX \
+	VADDPD    Y0, Y15, Y0 ; \
+	VADDPD    Y1, Y14, Y1 ; \
+	VADDPD    Y9, Y1, Y1 ; \
+	VDIVPD    Y0, Y1, Y1 ; \
+	VMULPD    Y0, Y13, Y0 ; \
+	VPCMPGTQ  ·expC+expConsts_max(SB), Y0, Y2 ; \
+	VPOR      Y0, Y2, Y2 ; \
+	VMOVMSKPD Y2, AX ; \
+	TESTQ     AX, AX ; \
+	JNZ       end
+
+// CONDEXP is LIFCondExp's update with x in Y0 and vinf in Y1, no jump
+// (+0), then the threshold: e = e^{-x} as ExpNeg, v ← vinf + (v - vinf)·e + 0.
+#define CONDEXP \
+	LOADREF ; \
+	VXORPD ·expC+expConsts_sign(SB), Y0, Y0 ; \
+	VMULPD ·expC+expConsts_invLn2x64(SB), Y0, Y2 ; \
+	VADDPD ·expC+expConsts_shift(SB), Y2, Y2 ; \
+	VSUBPD ·expC+expConsts_shift(SB), Y2, Y5 ; \
+	VPSUBQ ·expC+expConsts_shift(SB), Y2, Y2 ; \
+	VMULPD ·expC+expConsts_ln2Hi(SB), Y5, Y6 ; \
+	VSUBPD Y6, Y0, Y6 ; \
+	VMULPD ·expC+expConsts_ln2Lo(SB), Y5, Y5 ; \
+	VSUBPD Y5, Y6, Y6 ; \
+	VMULPD ·expC+expConsts_c120(SB), Y6, Y5 ; \
+	VADDPD ·expC+expConsts_c24(SB), Y5, Y5 ; \
+	VMULPD Y5, Y6, Y5 ; \
+	VADDPD ·expC+expConsts_c6(SB), Y5, Y5 ; \
+	VMULPD Y5, Y6, Y5 ; \
+	VADDPD ·expC+expConsts_c2(SB), Y5, Y5 ; \
+	VMULPD Y5, Y6, Y5 ; \
+	VADDPD ·expC+expConsts_one(SB), Y5, Y5 ; \
+	VMULPD Y5, Y6, Y5 ; \
+	VADDPD ·expC+expConsts_one(SB), Y5, Y5 ; \
+	VPADDQ ·expC+expConsts_bias(SB), Y2, Y7 ; \
+	VPSRLQ $6, Y7, Y7 ; \
+	VPSLLQ $52, Y7, Y7 ; \
+	VPAND  ·expC+expConsts_low6(SB), Y2, Y2 ; \
+	VMOVQ        X2, AX ; \
+	VPEXTRQ      $1, X2, DX ; \
+	VMOVSD       (R14)(AX*8), X0 ; \
+	VMOVHPD      (R14)(DX*8), X0, X0 ; \
+	VEXTRACTI128 $1, Y2, X2 ; \
+	VMOVQ        X2, AX ; \
+	VPEXTRQ      $1, X2, DX ; \
+	VMOVSD       (R14)(AX*8), X6 ; \
+	VMOVHPD      (R14)(DX*8), X6, X6 ; \
+	VINSERTF128  $1, X6, Y0, Y0 ; \
+	VMULPD Y0, Y7, Y7 ; \
+	VMULPD Y5, Y7, Y7 ; \
+	VMOVUPD (SI)(CX*8), Y0 ; \
+	VSUBPD  Y1, Y0, Y0 ; \
+	VMULPD  Y7, Y0, Y0 ; \
+	VADDPD  Y0, Y1, Y0 ; \
+	VADDPD  Y9, Y0, Y0 ; \
+	SETTLE
+
+// CONDSTART loads the constants of the conductance kernels.
+#define CONDSTART \
+	MOVQ c+0(FP), AX ; \
+	VBROADCASTSD LIF_GL(AX), Y15 ; \
+	VBROADCASTSD LIF_Base(AX), Y14 ; \
+	VBROADCASTSD LIF_K(AX), Y13 ; \
+	COMMON ; \
+	MOVQ k+8(FP), BX ; \
+	MOVQ v+16(FP), SI ; \
+	MOVQ ref+24(FP), DI ; \
+	MOVQ s+32(FP), R10 ; \
+	MOVQ r+40(FP), R11 ; \
+	LEAQ ·expTable(SB), R14
+
+// func fusedCondExp1AVX2(c *LIF, k *fusedK, v *float64, ref *int32, s, r *float64, n int, masks *uint64) (done int)
+TEXT ·fusedCondExp1AVX2(SB), NOSPLIT, $0-72
+	CONDSTART
+	MOVQ n+48(FP), DX
+	MOVQ masks+56(FP), R8
+	CMPQ CX, DX
+	JGE  end
+
+loop:
+	COND1
+	CONDX
+	STATE(Y5, R10, R11, fusedK_A, fusedK_B)
+	CONDEXP
+	MOVQ n+48(FP), DX // (DX held a table index)
+	NEXT
+
+end:
+	FLUSH
+	MOVQ CX, done+64(FP)
+	RET
+
+// func fusedCondExp2AVX2(c *LIF, k *fusedK, v *float64, ref *int32, s, r, s2, r2 *float64, n int, masks *uint64) (done int)
+TEXT ·fusedCondExp2AVX2(SB), NOSPLIT, $0-88
+	CONDSTART
+	MOVQ s2+48(FP), R12
+	MOVQ r2+56(FP), R13
+	MOVQ n+64(FP), DX
+	MOVQ masks+72(FP), R8
+	CMPQ CX, DX
+	JGE  end
+
+loop:
+	COND2
+	CONDX
+	STATE(Y5, R10, R11, fusedK_A, fusedK_B)
+	STATE(Y6, R12, R13, fusedK_A2, fusedK_B2)
+	CONDEXP
+	MOVQ n+64(FP), DX // (DX held a table index)
+	NEXT
+
+end:
+	FLUSH
+	MOVQ CX, done+80(FP)
+	RET
