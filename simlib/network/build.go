@@ -522,6 +522,7 @@ func (n *Network) allocate() (*engine, error) {
 			}
 			rt.stims = append(rt.stims, st)
 		}
+		rt.fuse = rt.fuser()
 		for _, v := range rt.dyn.Vars() {
 			rt.check = append(rt.check, rt.dyn.Var(v))
 		}

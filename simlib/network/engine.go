@@ -34,6 +34,7 @@ type popRT struct {
 	n                         int
 	dyn                       neuron.Dynamics
 	fused                     neuron.AdvanceSpiker // dyn, when it can advance and threshold in one pass
+	fuse                      *fusedRT             // the receptor pass inside AdvanceSpike, or nil (input.go)
 	faulter                   neuron.Faulter       // dyn, when it can fault outside its variables
 	in                        neuron.Input
 	rec                       []*receptorRT
@@ -187,7 +188,9 @@ func (e *engine) phaseA(w int, step int64) {
 		for _, pr := range p.plastic {
 			pr.receivePre(w, step)
 		}
-		p.prepare(w, lo, hi, step, t)
+		if p.fuse == nil { // else the receptor pass is inside advanceSpike
+			p.prepare(w, lo, hi, step, t)
+		}
 		in := p.in // shared slices; Step and T set on the worker's copy
 		in.Step, in.T = step, t
 		if p.host != nil {
@@ -198,7 +201,7 @@ func (e *engine) phaseA(w int, step int64) {
 			p.receiveSites(w, lo, hi, step)
 			p.spk[par][w] = p.dyn.Spike(lo, hi, step, p.spk[par][w][:0])
 		} else if p.fused != nil {
-			p.spk[par][w] = p.fused.AdvanceSpike(lo, hi, in, p.spk[par][w][:0])
+			p.spk[par][w] = p.advanceSpike(lo, hi, step, in, p.spk[par][w][:0])
 			if p.hasDelta {
 				p.receiveJumps(lo, hi, step)
 			}

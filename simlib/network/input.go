@@ -4,6 +4,7 @@ import (
 	"math"
 
 	"github.com/golgi-sim/golgi/simlib/internal/vec"
+	"github.com/golgi-sim/golgi/simlib/neuron"
 )
 
 // prepare computes the membrane input of neurons [lo, hi) at the start
@@ -14,7 +15,6 @@ import (
 func (p *popRT) prepare(w, lo, hi int, step int64, t float64) {
 	in := &p.in
 	I := in.I[lo:hi]
-	n := len(I)
 	// I is cleared before the stimuli add into it; without stimuli the
 	// first current receptor sets it instead (0 + its output: the same
 	// bits, one pass fewer).
@@ -39,6 +39,19 @@ func (p *popRT) prepare(w, lo, hi int, step int64, t float64) {
 			}
 		}
 	}
+	p.receptors(lo, hi, step, firstCur)
+}
+
+// receptorPass is prepare's receptor pass alone, for a population without
+// stimuli.
+func (p *popRT) receptorPass(lo, hi int, step int64) { p.receptors(lo, hi, step, true) }
+
+// receptors is the receptor pass of prepare: firstCur when I holds
+// nothing of this update yet (no stimulus).
+func (p *popRT) receptors(lo, hi int, step int64, firstCur bool) {
+	in := &p.in
+	I := in.I[lo:hi]
+	n := len(I)
 	var G, GE []float64
 	if p.hasCond {
 		G, GE = in.G[lo:hi][:n], in.GE[lo:hi][:n]
@@ -93,6 +106,61 @@ func (p *popRT) prepare(w, lo, hi int, step int64, t float64) {
 			}
 		}
 	}
+}
+
+// fuseOff turns the fused receptor pass off (for tests that compare it
+// with the two passes); it is read when a network is built.
+var fuseOff = false
+
+// fusedRT is a population whose receptor pass its dynamics does inside
+// AdvanceSpike (neuron.ReceptorFuser): rec are the receptors in the order
+// prepare would pass them.
+type fusedRT struct {
+	dyn  neuron.ReceptorFuser
+	cond bool
+	n    int
+	rec  [2]*receptorRT
+}
+
+// fuser returns the fused pass of p, or nil when its dynamics has none or
+// its input is not the shape of a neuron.FusedReceptors: one or two
+// single-state receptors, all current or all conductance (two conductance
+// receptors paired by the build), and nothing else (no stimulus, no delta
+// receptor, no synapse host).
+func (p *popRT) fuser() *fusedRT {
+	dyn, ok := p.dyn.(neuron.ReceptorFuser)
+	if fuseOff || !ok || p.fused == nil || p.host != nil || len(p.stims) > 0 || p.hasDelta || p.hasCur && p.hasCond || len(p.rec) < 1 || len(p.rec) > 2 {
+		return nil
+	}
+	f := &fusedRT{dyn: dyn, cond: p.hasCond, n: len(p.rec)}
+	for k, r := range p.rec {
+		if r.lin.N != 1 {
+			return nil
+		}
+		f.rec[k] = r
+	}
+	if f.cond && f.n == 2 && f.rec[0].pair != f.rec[1] {
+		return nil
+	}
+	return f
+}
+
+// advanceSpike is AdvanceSpike for neurons [lo, hi), with the receptor
+// pass inside it when p has a fused pass (which prepare then skipped) and
+// the dynamics takes it; declined, the pass is made here first.
+func (p *popRT) advanceSpike(lo, hi int, step int64, in neuron.Input, dst []int32) []int32 {
+	if f := p.fuse; f != nil {
+		rec := neuron.FusedReceptors{Conductance: f.cond, N: f.n}
+		for k, r := range f.rec[:f.n] {
+			rec.R[k] = neuron.FusedReceptor{S: r.s[0][lo:hi], Slot: r.slot(step, p.n, lo, hi),
+				A: r.lin.P[0][0], B: r.lin.B[0], C: r.c[0], CE: r.c[0] * r.r.ERev}
+		}
+		if spk, ok := f.dyn.AdvanceSpikeFused(lo, hi, in, rec, dst); ok {
+			return spk
+		}
+		p.receptorPass(lo, hi, step)
+	}
+	return p.fused.AdvanceSpike(lo, hi, in, dst)
 }
 
 // slot returns the ring slot of receptor r's spikes due at update step,

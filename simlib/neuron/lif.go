@@ -124,6 +124,30 @@ func (d *lif) update(lo, hi int, in Input, th float64, dst []int32) []int32 {
 	}
 }
 
+// AdvanceSpikeFused is AdvanceSpike with the receptor pass in the same
+// loop (see ReceptorFuser), for the Exact and ExpEuler methods; it
+// declines Euler.
+func (d *lif) AdvanceSpikeFused(lo, hi int, in Input, rec FusedReceptors, dst []int32) ([]int32, bool) {
+	if d.m == scheme.Euler || in.Jump != nil || rec.N < 1 || rec.N > 2 {
+		return dst, false
+	}
+	c := d.k
+	c.Th = d.p.VThresh
+	v, ref := d.v[lo:hi], d.ref[lo:hi]
+	a, b := &rec.R[0], &rec.R[1]
+	k, k2 := vec.Recv1{A: a.A, B: a.B, C: a.C, CE: a.CE}, vec.Recv1{A: b.A, B: b.B, C: b.C, CE: b.CE}
+	switch {
+	case rec.Conductance && rec.N == 2:
+		return vec.LIFCondExpCond1Pair(&c, v, ref, a.S, a.Slot, b.S, b.Slot, k, k2, lo, dst), true
+	case rec.Conductance:
+		return vec.LIFCondExpCond1(&c, v, ref, a.S, a.Slot, k, lo, dst), true
+	case rec.N == 2:
+		return vec.LIFCurrExactCur1Pair(&c, v, ref, a.S, a.Slot, b.S, b.Slot, k, k2, lo, dst), true
+	default:
+		return vec.LIFCurrExactCur1(&c, v, ref, a.S, a.Slot, k, lo, dst), true
+	}
+}
+
 func (d *lif) Spike(lo, hi int, step int64, dst []int32) []int32 {
 	v := d.v[lo:hi]
 	ref := d.ref[lo:hi][:len(v)]

@@ -79,6 +79,52 @@ type AdvanceSpiker interface {
 	AdvanceSpike(lo, hi int, in Input, dst []int32) []int32
 }
 
+// ReceptorFuser is implemented by dynamics that can take the engine's
+// receptor pass into AdvanceSpike: one loop that, neuron by neuron,
+// computes the receptors' output, propagates their states, clears their
+// ring slots and advances and thresholds the membrane, instead of a pass
+// that writes I (or G and GE) and another that reads it. The engine offers
+// it to a population whose receptors are exactly those of a
+// FusedReceptors and that has no other input (no stimulus, no delta
+// receptor, no synapse host): then in.I is zero for conductance
+// receptors, in.Jump is nil, and in.I, in.G, in.GE need not be written
+// (nothing reads them after).
+type ReceptorFuser interface {
+	// AdvanceSpikeFused does for neurons [lo, hi) what the engine's
+	// receptor pass followed by AdvanceSpike(lo, hi, in, dst) would, with
+	// the same bits in the model's state, the receptor states and the
+	// slots, and returns dst with the spikes appended and true. It returns
+	// false, having changed nothing, to decline (a method or receptor
+	// shape it has no fused loop for); the engine then makes the two
+	// passes.
+	AdvanceSpikeFused(lo, hi int, in Input, rec FusedReceptors, dst []int32) ([]int32, bool)
+}
+
+// FusedReceptors is the receptor pass of one update of neurons [lo, hi)
+// handed to a ReceptorFuser: N (1 or 2) single-state linear receptors, all
+// current or all conductance. The pass it stands for sets, from the states
+// s before the step (receptor 0 first):
+//
+//	current:     I  = 0 + C₀·s₀ [+ C₁·s₁]
+//	conductance: G  = C₀·s₀ [+ C₁·s₁], GE = CE₀·s₀ [+ CE₁·s₁]
+//
+// each product rounded, then s ← A·s + B·slot and slot ← 0 for each.
+type FusedReceptors struct {
+	Conductance bool
+	N           int
+	R           [2]FusedReceptor
+}
+
+// FusedReceptor is one single-state receptor of a FusedReceptors, over
+// neurons [lo, hi) of the call.
+type FusedReceptor struct {
+	S    []float64 // state, one per neuron: s ← A·s + B·slot
+	Slot []float64 // ring slot: the spikes due at this update (weights), cleared by the pass
+	A, B float64   // the exact propagator of one step
+	C    float64   // output weight: C·s into I (current) or G (conductance)
+	CE   float64   // C·ERev (nS·mV per unit of s): CE·s into GE, conductance receptors
+}
+
 // Faulter is implemented by dynamics that can meet a bad value at run time
 // outside their state variables (a PoissonSource.RateFunc returning NaN):
 // the engine calls Fault after each Spike and stops the run with its error,

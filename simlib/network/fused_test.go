@@ -1,0 +1,126 @@
+package network_test
+
+import (
+	"math"
+	"testing"
+
+	"github.com/golgi-sim/golgi/simlib/connect"
+	"github.com/golgi-sim/golgi/simlib/dist"
+	"github.com/golgi-sim/golgi/simlib/internal/vec"
+	"github.com/golgi-sim/golgi/simlib/models"
+	"github.com/golgi-sim/golgi/simlib/network"
+	"github.com/golgi-sim/golgi/simlib/neuron"
+	"github.com/golgi-sim/golgi/simlib/scheme"
+	"github.com/golgi-sim/golgi/simlib/synapse"
+)
+
+// fusedCase is a network whose LIF populations (named in pops) the fused
+// receptor pass can take (fusable) or must leave to the two passes.
+type fusedCase struct {
+	name    string
+	build   func(workers int) (*network.Network, error)
+	pops    []string
+	fusable bool
+	tstop   float64
+}
+
+// va is the VA benchmark at 1005 cells (sizes 804 and 201: worker ranges
+// and tails that are not multiples of four).
+func va(p models.VA, m scheme.Method) func(int) (*network.Network, error) {
+	return func(workers int) (*network.Network, error) {
+		p.Scale, p.Workers, p.Method = 1005.0/4000, workers, m
+		mod, err := models.VANetwork(p)
+		if err != nil {
+			return nil, err
+		}
+		return mod.Network, nil
+	}
+}
+
+// oneReceptor is 203 LIF cells with a single exponential receptor, current
+// or conductance, driven by 40 Poisson sources.
+func oneReceptor(r synapse.Receptor, w float64) func(int) (*network.Network, error) {
+	return func(workers int) (*network.Network, error) {
+		net := network.New(network.Options{Seed: 7, Workers: workers})
+		cells := net.AddPopulation("cells", 203, neuron.LIF{Cm: 200, TauM: 20, VRest: -60, VThresh: -50, VReset: -60, TauRefrac: 2}).
+			Receptor("syn", r).Init("v", dist.Uniform{Low: -60, High: -50})
+		src := net.AddPopulation("src", 40, neuron.PoissonSource{Rate: 200})
+		net.Connect(src, cells, connect.FixedProbability{P: 0.3}, network.Synapse{Receptor: "syn", Weight: dist.Const(w), Delay: dist.Const(0.2)})
+		return net, nil
+	}
+}
+
+// The fused receptor pass gives the bits of the two passes (prepare, then
+// AdvanceSpike): every population's every variable (v, receptor states)
+// and the fingerprint of spikes and the v trace, with 1 and 2 workers,
+// with and without the assembly kernels. The VA populations and single
+// receptors take the fused pass; Euler, which LIF does not fuse, declines
+// it at run time and must still give the same bits.
+func TestFusedPassSameBits(t *testing.T) {
+	cases := []fusedCase{
+		{"COBA", va(models.DefaultCOBA(), scheme.Default), []string{"exc", "inh"}, true, 300},
+		{"CUBA", va(models.DefaultCUBA(), scheme.Default), []string{"exc", "inh"}, true, 300},
+		{"COBA/Euler", va(models.DefaultCOBA(), scheme.Euler), []string{"exc", "inh"}, true, 150},
+		{"CUBA/ExpEuler", va(models.DefaultCUBA(), scheme.ExpEuler), []string{"exc", "inh"}, true, 150},
+		{"Cond1", oneReceptor(synapse.CondExp(5, 0), 3), []string{"cells"}, true, 300},
+		{"Cur1", oneReceptor(synapse.CurrExp(5), 60), []string{"cells"}, true, 300},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			var want map[string][]float64
+			var wantFP string
+			spikes := int64(0)
+			for _, workers := range []int{1, 2} {
+				for _, accel := range []bool{true, false} {
+					for _, fuse := range []bool{false, true} {
+						prevA, prevF := vec.SetAccelerated(accel), network.SetFuse(fuse)
+						net, err := c.build(workers)
+						if err == nil {
+							err = net.Build()
+						}
+						network.SetFuse(prevF)
+						if err != nil {
+							vec.SetAccelerated(prevA)
+							t.Fatal(err)
+						}
+						for _, name := range c.pops {
+							if got := net.Population(name).FusedPass(); got != (fuse && c.fusable) {
+								t.Fatalf("population %s: fused pass %v, want %v", name, got, fuse && c.fusable)
+							}
+						}
+						err = net.Run(c.tstop)
+						vec.SetAccelerated(prevA)
+						if err != nil {
+							t.Fatal(err)
+						}
+						got := map[string][]float64{}
+						for _, name := range c.pops {
+							p := net.Population(name)
+							for _, v := range p.Vars() {
+								got[name+"."+v] = p.Var(v)
+							}
+						}
+						if want == nil {
+							want, wantFP, spikes = got, net.Fingerprint(), net.SpikeCount()
+							continue
+						}
+						for k, x := range want {
+							y := got[k]
+							for i := range x {
+								if math.Float64bits(x[i]) != math.Float64bits(y[i]) {
+									t.Fatalf("workers %d, assembly %v, fused %v: %s[%d] = %v, want %v (two passes, 1 worker, assembly)", workers, accel, fuse, k, i, y[i], x[i])
+								}
+							}
+						}
+						if fp := net.Fingerprint(); fp != wantFP {
+							t.Fatalf("workers %d, assembly %v, fused %v: fingerprint %s, want %s", workers, accel, fuse, fp, wantFP)
+						}
+					}
+				}
+			}
+			if len(want) < 2*len(c.pops) || spikes < 100 {
+				t.Fatalf("%d variables, %d spikes: too little to compare", len(want), spikes)
+			}
+		})
+	}
+}
