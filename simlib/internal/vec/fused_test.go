@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"slices"
 	"testing"
+	"time"
 )
 
 // fusedState is what a fused kernel reads and writes: the neurons and
@@ -303,4 +304,70 @@ func TestFusedLengthMismatch(t *testing.T) {
 	c := lifConsts[0]
 	k := fusedCoefs[0][0]
 	LIFCondExpCond1Pair(&c, make([]float64, 8), make([]int32, 8), make([]float64, 8), make([]float64, 8), make([]float64, 8), make([]float64, 7), k, k, 0, nil)
+}
+
+// BenchmarkFused times each fused kernel against the two passes it
+// replaces (the exported receptor kernel into I or G and GE, then the
+// exported LIF kernel), alternating the two in the same loop on copies of
+// the same state, with the assembly on and off, and reports ns per neuron
+// of each (its fastest call: on a busy machine a descheduled call says
+// nothing of the kernel) and their ratio. The ring slots are refilled (untimed) before
+// each call, so that the states stay in a network's range.
+//
+//	go test ./simlib/internal/vec -run '^$' -bench Fused
+func BenchmarkFused(b *testing.B) {
+	for _, k := range fusedKernels {
+		for _, n := range []int{4000, 64000} {
+			for _, on := range []bool{false, true} {
+				b.Run(fmt.Sprintf("%s/N=%d/asm=%v", k.name, n, on && hasAVX2), func(b *testing.B) {
+					prev := SetAccelerated(on)
+					defer SetAccelerated(prev)
+					c, kk := lifConsts[0], fusedCoefs[0]
+					if k.name[:4] == "Curr" {
+						c, kk = lifConsts[1], fusedCoefs[1]
+					}
+					r := rand.New(rand.NewPCG(3, 4))
+					f := randomFused(r, c, n, 0)
+					clear(f.ref)
+					slot, slot2 := slices.Clone(f.r), slices.Clone(f.r2)
+					a := f.clone()
+					I, G, GE, zero := make([]float64, n), make([]float64, n), make([]float64, n), make([]float64, n)
+					two := func(dst []int32) []int32 {
+						switch k.name {
+						case "CurrExactCur1":
+							Cur1(I, a.s, a.r, kk[0], true)
+							return LIFCurrExact(&c, a.v, a.ref, I, zero, 0, dst)
+						case "CurrExactCur1Pair":
+							Cur1Pair(I, a.s, a.r, a.s2, a.r2, kk[0], kk[1], true)
+							return LIFCurrExact(&c, a.v, a.ref, I, zero, 0, dst)
+						case "CondExpCond1":
+							Cond1(G, GE, a.s, a.r, kk[0], true)
+							return LIFCondExp(&c, a.v, a.ref, G, GE, zero, zero, 0, dst)
+						default:
+							Cond1Pair(G, GE, a.s, a.r, a.s2, a.r2, kk[0], kk[1], true)
+							return LIFCondExp(&c, a.v, a.ref, G, GE, zero, zero, 0, dst)
+						}
+					}
+					dst := make([]int32, 0, n)
+					tFused, tTwo := time.Duration(math.MaxInt64), time.Duration(math.MaxInt64)
+					b.ResetTimer()
+					for range b.N {
+						copy(f.r, slot)
+						copy(f.r2, slot2)
+						copy(a.r, slot)
+						copy(a.r2, slot2)
+						t0 := time.Now()
+						dst = k.api(&c, f, kk[0], kk[1], 0, dst[:0])
+						t1 := time.Now()
+						dst = two(dst[:0])
+						tTwo = min(tTwo, time.Since(t1))
+						tFused = min(tFused, t1.Sub(t0))
+					}
+					b.ReportMetric(float64(tFused.Nanoseconds())/float64(n), "fused-ns/neuron")
+					b.ReportMetric(float64(tTwo.Nanoseconds())/float64(n), "2pass-ns/neuron")
+					b.ReportMetric(float64(tTwo)/float64(tFused), "speedup")
+				})
+			}
+		}
+	}
 }
