@@ -11,12 +11,10 @@ type fusedK struct {
 }
 
 func newFusedK(c *LIF, k, k2 *Recv1) fusedK {
-	var f fusedK
-	for l := range 4 {
-		f.A[l], f.B[l], f.C[l], f.CE[l], f.R[l] = k.A, k.B, k.C, k.CE, c.R
-		if k2 != nil {
-			f.A2[l], f.B2[l], f.C2[l], f.CE2[l] = k2.A, k2.B, k2.C, k2.CE
-		}
+	four := func(x float64) [4]float64 { return [4]float64{x, x, x, x} }
+	f := fusedK{A: four(k.A), B: four(k.B), C: four(k.C), CE: four(k.CE), R: four(c.R)}
+	if k2 != nil {
+		f.A2, f.B2, f.C2, f.CE2 = four(k2.A), four(k2.B), four(k2.C), four(k2.CE)
 	}
 	return f
 }
