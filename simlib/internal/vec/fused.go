@@ -1,11 +1,5 @@
 package vec
 
-import (
-	"math"
-
-	"github.com/golgi-sim/golgi/simlib/pmath"
-)
-
 // The fused kernels do a population's receptor pass and its LIF update in
 // one loop: for each neuron they compute the receptors' outputs (kept in
 // registers, never stored), propagate the receptor states and clear their
@@ -149,16 +143,6 @@ func fusedCondExp2Go(c *LIF, v []float64, ref []int32, s, r, s2, r2 []float64, k
 func condExpV(gl, base, k, g, ge, v float64) float64 {
 	gt := gl + g
 	vinf := (base + ge + 0) / gt
-	x := float64(k * gt)
-	var e float64
-	if x >= 0 && x <= expMax {
-		kf := (float64(-x*expInvLn2x64) + expShift) - expShift
-		r := (-x - float64(kf*expLn2Hi)) - float64(kf*expLn2Lo)
-		q := 1 + float64(r*(1+float64(r*(1.0/2+float64(r*(1.0/6+float64(r*(1.0/24+float64(r*(1.0/120))))))))))
-		ki := int64(kf)
-		e = math.Float64frombits(uint64(1023+(ki>>6))<<52) * expTable[ki&63] * q
-	} else {
-		e = pmath.Exp(-x)
-	}
+	e := ExpNeg(float64(k * gt)) // the steps lifCondExpGo writes out
 	return vinf + float64((v-vinf)*e) + 0
 }

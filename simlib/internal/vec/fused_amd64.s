@@ -7,64 +7,11 @@
 // each lane performs the IEEE operations of the generic kernel in the same
 // order, no fused multiply-add. The receptor outputs stay in registers;
 // the receptor states are propagated and the slots cleared before the
-// membrane update. Operand order and the shared registers are those of
-// lif_amd64.s, whose threshold macros are repeated here (macros do not
-// cross files):
-//   CX  first neuron of the group, DX n, SI v, DI ref, R8 masks,
-//   R9  the spike mask word being filled, BX the fusedK,
-//   R10 s, R11 r, R12 s2, R13 r2 (the second receptor's state and slot),
-//   Y8  VPERMD indices, Y9 zero, Y10 NRef (int64), Y11 VReset, Y12 Th,
-//   Y3  ref of the group as int64, Y4 its clamped lanes.
+// membrane update. Operand order, the threshold macros and their registers
+// are those of lif_amd64.s (lif_amd64.h); besides, BX is the fusedK and
+// R10 s, R11 r, R12 s2, R13 r2 (the second receptor's state and slot).
 
-#define GE_OQ $0x1d
-
-#define COMMON \
-	VBROADCASTSD LIF_Th(AX), Y12 ; \
-	VBROADCASTSD LIF_VReset(AX), Y11 ; \
-	VPBROADCASTQ LIF_NRef(AX), Y10 ; \
-	VPXOR        Y9, Y9, Y9 ; \
-	VMOVDQU      ·expC+expConsts_perm(SB), Y8 ; \
-	XORQ         R9, R9 ; \
-	XORQ         CX, CX
-
-#define LOADREF \
-	VPMOVSXDQ (DI)(CX*4), Y3 ; \
-	VPCMPGTQ  Y9, Y3, Y4
-
-#define SETTLE \
-	VCMPPD    GE_OQ, Y12, Y0, Y2 ; \
-	VORPD     Y4, Y2, Y5 ; \
-	VBLENDVPD Y5, Y11, Y0, Y0 ; \
-	VMOVUPD   Y0, (SI)(CX*8) ; \
-	VANDNPD   Y2, Y4, Y2 ; \
-	VPADDQ    Y4, Y3, Y3 ; \
-	VBLENDVPD Y2, Y10, Y3, Y3 ; \
-	VPERMD    Y3, Y8, Y3 ; \
-	VMOVDQU   X3, (DI)(CX*4) ; \
-	VMOVMSKPD Y2, AX
-
-#define NEXT \
-	SHLQ  CX, AX ; \
-	ORQ   AX, R9 ; \
-	ADDQ  $4, CX ; \
-	TESTQ $63, CX ; \
-	JNZ   next ; \
-	MOVQ  CX, AX ; \
-	SHRQ  $6, AX ; \
-	MOVQ  R9, -8(R8)(AX*8) ; \
-	XORQ  R9, R9 ; \
-next: \
-	CMPQ  CX, DX ; \
-	JLT   loop
-
-#define FLUSH \
-	TESTQ $63, CX ; \
-	JZ    flushed ; \
-	MOVQ  CX, AX ; \
-	SHRQ  $6, AX ; \
-	MOVQ  R9, (R8)(AX*8) ; \
-flushed: \
-	VZEROUPPER
+#include "lif_amd64.h"
 
 // STATE propagates the state x (a register, overwritten) of the receptor
 // at s, r with coefficients A, B (fusedK fields): (s) ← A·x + B·(r),
