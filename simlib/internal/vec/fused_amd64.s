@@ -142,44 +142,10 @@ end:
 	JNZ       end
 
 // CONDEXP is LIFCondExp's update with x in Y0 and vinf in Y1, no jump
-// (+0), then the threshold: e = e^{-x} as ExpNeg, v ← vinf + (v - vinf)·e + 0.
+// (+0), then the threshold: e = e^{-x} (EXPNEG), v ← vinf + (v - vinf)·e + 0.
 #define CONDEXP \
 	LOADREF ; \
-	VXORPD ·expC+expConsts_sign(SB), Y0, Y0 ; \
-	VMULPD ·expC+expConsts_invLn2x64(SB), Y0, Y2 ; \
-	VADDPD ·expC+expConsts_shift(SB), Y2, Y2 ; \
-	VSUBPD ·expC+expConsts_shift(SB), Y2, Y5 ; \
-	VPSUBQ ·expC+expConsts_shift(SB), Y2, Y2 ; \
-	VMULPD ·expC+expConsts_ln2Hi(SB), Y5, Y6 ; \
-	VSUBPD Y6, Y0, Y6 ; \
-	VMULPD ·expC+expConsts_ln2Lo(SB), Y5, Y5 ; \
-	VSUBPD Y5, Y6, Y6 ; \
-	VMULPD ·expC+expConsts_c120(SB), Y6, Y5 ; \
-	VADDPD ·expC+expConsts_c24(SB), Y5, Y5 ; \
-	VMULPD Y5, Y6, Y5 ; \
-	VADDPD ·expC+expConsts_c6(SB), Y5, Y5 ; \
-	VMULPD Y5, Y6, Y5 ; \
-	VADDPD ·expC+expConsts_c2(SB), Y5, Y5 ; \
-	VMULPD Y5, Y6, Y5 ; \
-	VADDPD ·expC+expConsts_one(SB), Y5, Y5 ; \
-	VMULPD Y5, Y6, Y5 ; \
-	VADDPD ·expC+expConsts_one(SB), Y5, Y5 ; \
-	VPADDQ ·expC+expConsts_bias(SB), Y2, Y7 ; \
-	VPSRLQ $6, Y7, Y7 ; \
-	VPSLLQ $52, Y7, Y7 ; \
-	VPAND  ·expC+expConsts_low6(SB), Y2, Y2 ; \
-	VMOVQ        X2, AX ; \
-	VPEXTRQ      $1, X2, DX ; \
-	VMOVSD       (R14)(AX*8), X0 ; \
-	VMOVHPD      (R14)(DX*8), X0, X0 ; \
-	VEXTRACTI128 $1, Y2, X2 ; \
-	VMOVQ        X2, AX ; \
-	VPEXTRQ      $1, X2, DX ; \
-	VMOVSD       (R14)(AX*8), X6 ; \
-	VMOVHPD      (R14)(DX*8), X6, X6 ; \
-	VINSERTF128  $1, X6, Y0, Y0 ; \
-	VMULPD Y0, Y7, Y7 ; \
-	VMULPD Y5, Y7, Y7 ; \
+	EXPNEG ; \
 	VMOVUPD (SI)(CX*8), Y0 ; \
 	VSUBPD  Y1, Y0, Y0 ; \
 	VMULPD  Y7, Y0, Y0 ; \

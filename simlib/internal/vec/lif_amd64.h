@@ -65,3 +65,46 @@ next: \
 	MOVQ  R9, (R8)(AX*8) ; \
 flushed: \
 	VZEROUPPER
+
+// EXPNEG leaves e = e^{-x} in Y7 for x in Y0 (every lane in [+0, 700]),
+// by ExpNeg's steps: k = round(-x·64/ln2) from the bits of -x·64/ln2 +
+// 1.5·2^52, r = (-x - k·ln2Hi) - k·ln2Lo, q its degree-5 polynomial, and
+// e = 2^(k>>6)·expTable[k&63]·q, the table (at R14) read lane by lane
+// (scalar loads beat VGATHERQPD by a few per cent on Zen 4). It uses Y0,
+// Y2, Y5, Y6, AX and DX.
+#define EXPNEG \
+	VXORPD ·expC+expConsts_sign(SB), Y0, Y0 ; \
+	VMULPD ·expC+expConsts_invLn2x64(SB), Y0, Y2 ; \
+	VADDPD ·expC+expConsts_shift(SB), Y2, Y2 ; \
+	VSUBPD ·expC+expConsts_shift(SB), Y2, Y5 ; \
+	VPSUBQ ·expC+expConsts_shift(SB), Y2, Y2 ; \
+	VMULPD ·expC+expConsts_ln2Hi(SB), Y5, Y6 ; \
+	VSUBPD Y6, Y0, Y6 ; \
+	VMULPD ·expC+expConsts_ln2Lo(SB), Y5, Y5 ; \
+	VSUBPD Y5, Y6, Y6 ; \
+	VMULPD ·expC+expConsts_c120(SB), Y6, Y5 ; \
+	VADDPD ·expC+expConsts_c24(SB), Y5, Y5 ; \
+	VMULPD Y5, Y6, Y5 ; \
+	VADDPD ·expC+expConsts_c6(SB), Y5, Y5 ; \
+	VMULPD Y5, Y6, Y5 ; \
+	VADDPD ·expC+expConsts_c2(SB), Y5, Y5 ; \
+	VMULPD Y5, Y6, Y5 ; \
+	VADDPD ·expC+expConsts_one(SB), Y5, Y5 ; \
+	VMULPD Y5, Y6, Y5 ; \
+	VADDPD ·expC+expConsts_one(SB), Y5, Y5 ; \
+	VPADDQ ·expC+expConsts_bias(SB), Y2, Y7 ; \
+	VPSRLQ $6, Y7, Y7 ; \
+	VPSLLQ $52, Y7, Y7 ; \
+	VPAND  ·expC+expConsts_low6(SB), Y2, Y2 ; \
+	VMOVQ        X2, AX ; \
+	VPEXTRQ      $1, X2, DX ; \
+	VMOVSD       (R14)(AX*8), X0 ; \
+	VMOVHPD      (R14)(DX*8), X0, X0 ; \
+	VEXTRACTI128 $1, Y2, X2 ; \
+	VMOVQ        X2, AX ; \
+	VPEXTRQ      $1, X2, DX ; \
+	VMOVSD       (R14)(AX*8), X6 ; \
+	VMOVHPD      (R14)(DX*8), X6, X6 ; \
+	VINSERTF128  $1, X6, Y0, Y0 ; \
+	VMULPD Y0, Y7, Y7 ; \
+	VMULPD Y5, Y7, Y7

@@ -32,7 +32,6 @@ TEXT ·lifCondExpAVX2(SB), NOSPLIT, $0-80
 	MOVQ j+48(FP), R13
 	MOVQ n+56(FP), DX
 	MOVQ masks+64(FP), R8
-	LEAQ ·expC(SB), BX
 	LEAQ ·expTable(SB), R14
 	CMPQ CX, DX
 	JGE  end
@@ -48,49 +47,14 @@ loop:
 	// integers, the bits of x exceed those of 700 for x > 700, +Inf and
 	// +NaN; the sign bit is set for x < 0, -0 and -NaN. (-0 and clamped
 	// lanes need not stop, but the generic kernel gives the same bits.)
-	VPCMPGTQ  expConsts_max(BX), Y0, Y2
+	VPCMPGTQ  ·expC+expConsts_max(SB), Y0, Y2
 	VPOR      Y0, Y2, Y2
 	VMOVMSKPD Y2, AX
 	TESTQ     AX, AX
 	JNZ       end
 	LOADREF
 
-	// e = e^{-x}, as ExpNeg.
-	VXORPD expConsts_sign(BX), Y0, Y0       // -x
-	VMULPD expConsts_invLn2x64(BX), Y0, Y2  // -x·64/ln2
-	VADDPD expConsts_shift(BX), Y2, Y2      // + shift: the integer in the low bits
-	VSUBPD expConsts_shift(BX), Y2, Y5      // kf
-	VPSUBQ expConsts_shift(BX), Y2, Y2      // ki = int64(kf), from the bits
-	VMULPD expConsts_ln2Hi(BX), Y5, Y6
-	VSUBPD Y6, Y0, Y6                       // -x - kf·ln2Hi
-	VMULPD expConsts_ln2Lo(BX), Y5, Y5
-	VSUBPD Y5, Y6, Y6                       // r = (...) - kf·ln2Lo
-	VMULPD expConsts_c120(BX), Y6, Y5       // r·(1/120)
-	VADDPD expConsts_c24(BX), Y5, Y5
-	VMULPD Y5, Y6, Y5
-	VADDPD expConsts_c6(BX), Y5, Y5
-	VMULPD Y5, Y6, Y5
-	VADDPD expConsts_c2(BX), Y5, Y5
-	VMULPD Y5, Y6, Y5
-	VADDPD expConsts_one(BX), Y5, Y5
-	VMULPD Y5, Y6, Y5
-	VADDPD expConsts_one(BX), Y5, Y5        // q
-	VPADDQ expConsts_bias(BX), Y2, Y7       // ki + 1023·64 (> 0 for x <= 700)
-	VPSRLQ $6, Y7, Y7
-	VPSLLQ $52, Y7, Y7                      // 2^(ki>>6)
-	VPAND  expConsts_low6(BX), Y2, Y2       // ki & 63
-	VMOVQ        X2, AX                     // expTable[ki&63], lane by lane
-	VPEXTRQ      $1, X2, DX                 // (scalar loads beat VGATHERQPD
-	VMOVSD       (R14)(AX*8), X0            // by a few per cent on Zen 4)
-	VMOVHPD      (R14)(DX*8), X0, X0
-	VEXTRACTI128 $1, Y2, X2
-	VMOVQ        X2, AX
-	VPEXTRQ      $1, X2, DX
-	VMOVSD       (R14)(AX*8), X6
-	VMOVHPD      (R14)(DX*8), X6, X6
-	VINSERTF128  $1, X6, Y0, Y0
-	VMULPD Y0, Y7, Y7
-	VMULPD Y5, Y7, Y7                       // e = 2^(ki>>6)·expTable[ki&63]·q
+	EXPNEG // e = e^{-x}, as ExpNeg
 
 	VMOVUPD (SI)(CX*8), Y0
 	VSUBPD  Y1, Y0, Y0         // v - vinf
