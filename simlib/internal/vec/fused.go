@@ -1,5 +1,11 @@
 package vec
 
+import (
+	"math"
+
+	"github.com/golgi-sim/golgi/simlib/pmath"
+)
+
 // The fused kernels do a population's receptor pass and its LIF update in
 // one loop: for each neuron they compute the receptors' outputs (kept in
 // registers, never stored), propagate the receptor states and clear their
@@ -111,7 +117,23 @@ func fusedCondExp1Go(c *LIF, v []float64, ref []int32, s, r []float64, k Recv1, 
 			v[i] = t.vr
 			continue
 		}
-		dst = t.settle(v, ref, i, condExpV(gl, base, kk, g, ge, v[i]), off, dst)
+		// lifCondExpGo's steps, with no current and no jump (both +0,
+		// added as that kernel adds them), and ExpNeg written out (the
+		// compiler does not inline it).
+		gt := gl + g
+		vinf := (base + ge + 0) / gt
+		xe := float64(kk * gt)
+		var e float64
+		if xe >= 0 && xe <= expMax {
+			kf := (float64(-xe*expInvLn2x64) + expShift) - expShift
+			r := (-xe - float64(kf*expLn2Hi)) - float64(kf*expLn2Lo)
+			q := 1 + float64(r*(1+float64(r*(1.0/2+float64(r*(1.0/6+float64(r*(1.0/24+float64(r*(1.0/120))))))))))
+			ki := int64(kf)
+			e = math.Float64frombits(uint64(1023+(ki>>6))<<52) * expTable[ki&63] * q
+		} else {
+			e = pmath.Exp(-xe)
+		}
+		dst = t.settle(v, ref, i, vinf+float64((v[i]-vinf)*e)+0, off, dst)
 	}
 	return dst
 }
@@ -132,17 +154,23 @@ func fusedCondExp2Go(c *LIF, v []float64, ref []int32, s, r, s2, r2 []float64, k
 			v[i] = t.vr
 			continue
 		}
-		dst = t.settle(v, ref, i, condExpV(gl, base, kk, g, ge, v[i]), off, dst)
+		// lifCondExpGo's steps, with no current and no jump (both +0,
+		// added as that kernel adds them), and ExpNeg written out (the
+		// compiler does not inline it).
+		gt := gl + g
+		vinf := (base + ge + 0) / gt
+		xe := float64(kk * gt)
+		var e float64
+		if xe >= 0 && xe <= expMax {
+			kf := (float64(-xe*expInvLn2x64) + expShift) - expShift
+			r := (-xe - float64(kf*expLn2Hi)) - float64(kf*expLn2Lo)
+			q := 1 + float64(r*(1+float64(r*(1.0/2+float64(r*(1.0/6+float64(r*(1.0/24+float64(r*(1.0/120))))))))))
+			ki := int64(kf)
+			e = math.Float64frombits(uint64(1023+(ki>>6))<<52) * expTable[ki&63] * q
+		} else {
+			e = pmath.Exp(-xe)
+		}
+		dst = t.settle(v, ref, i, vinf+float64((v[i]-vinf)*e)+0, off, dst)
 	}
 	return dst
-}
-
-// condExpV is lifCondExpGo's new v of a free neuron with conductance g,
-// g·E sum ge, no current and no jump (both +0, added as the kernel adds
-// them).
-func condExpV(gl, base, k, g, ge, v float64) float64 {
-	gt := gl + g
-	vinf := (base + ge + 0) / gt
-	e := ExpNeg(float64(k * gt)) // the steps lifCondExpGo writes out
-	return vinf + float64((v-vinf)*e) + 0
 }
