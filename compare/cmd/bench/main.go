@@ -17,7 +17,6 @@
 package main
 
 import (
-	"bufio"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -25,11 +24,10 @@ import (
 	"math"
 	"os"
 	"runtime"
-	"strconv"
-	"strings"
 	"syscall"
 	"time"
 
+	"github.com/golgi-sim/golgi/compare/internal/procstat"
 	"github.com/golgi-sim/golgi/simlib/models"
 	"github.com/golgi-sim/golgi/simlib/record"
 	"github.com/golgi-sim/golgi/simlib/scheme"
@@ -154,7 +152,7 @@ func run(c Config) (Result, error) {
 		Go: runtime.Version(), Started: time.Now().UTC().Format(time.RFC3339)}
 	r.Hostname, _ = os.Hostname()
 	r.GOAMD64 = os.Getenv("GOAMD64")
-	r.Load[0] = loadAvg()
+	r.Load[0] = procstat.Load1()
 	p := models.DefaultCOBA()
 	if c.Bench == "CUBA" {
 		p = models.DefaultCUBA()
@@ -210,10 +208,10 @@ func run(c Config) (Result, error) {
 	for _, s := range sp {
 		r.Spikes += int64(len(s.Indices()))
 	}
-	if r.PeakRSS, err = vmHWM(); err != nil {
+	if r.PeakRSS, err = procstat.PeakRSS(); err != nil {
 		return r, err
 	}
-	r.Load[1] = loadAvg()
+	r.Load[1] = procstat.Load1()
 	return r, nil
 }
 
@@ -224,38 +222,4 @@ func cpuTime() time.Duration {
 		return 0
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
-
-// loadAvg returns the 1-minute load average (NaN if unknown).
-func loadAvg() float64 {
-	b, err := os.ReadFile("/proc/loadavg")
-	if err != nil {
-		return math.NaN()
-	}
-	f := strings.Fields(string(b))
-	if len(f) == 0 {
-		return math.NaN()
-	}
-	v, err := strconv.ParseFloat(f[0], 64)
-	if err != nil {
-		return math.NaN()
-	}
-	return v
-}
-
-// vmHWM returns the process's peak resident set in bytes.
-func vmHWM() (int64, error) {
-	f, err := os.Open("/proc/self/status")
-	if err != nil {
-		return 0, fmt.Errorf("peak RSS: %w (needs Linux /proc)", err)
-	}
-	defer f.Close()
-	s := bufio.NewScanner(f)
-	for s.Scan() {
-		if rest, ok := strings.CutPrefix(s.Text(), "VmHWM:"); ok {
-			kb, err := strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), 10, 64)
-			return kb << 10, err
-		}
-	}
-	return 0, fmt.Errorf("peak RSS: no VmHWM in /proc/self/status")
 }

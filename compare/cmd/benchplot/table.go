@@ -86,8 +86,8 @@ func (r *Results) fastestBrian2(k Key) (*Config, string) {
 func (r *Results) WriteMarkdown(w io.Writer) error {
 	var b strings.Builder
 	keys := r.Keys()
-	b.WriteString("| workload | N | threads | timer | golgi s | Brian2 s | golgi / Brian2 | golgi / Brian2's fastest scheme | golgi 1 worker / this (wall) | golgi updates/s | Brian2 updates/s | golgi events/s | Brian2 events/s | load |\n")
-	b.WriteString("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n")
+	header(&b, "workload", "N", "threads", "timer", "golgi s", "Brian2 s", "golgi / Brian2", "golgi / Brian2's fastest scheme",
+		"golgi 1 worker / this (wall)", "golgi updates/s", "Brian2 updates/s", "golgi events/s", "Brian2 events/s", "load")
 	for _, k := range keys {
 		g, br := r.Golgi[k], r.Brian2[k]
 		timer := "n/a"
@@ -113,8 +113,8 @@ func (r *Results) WriteMarkdown(w io.Writer) error {
 			rate(g, func(c *Config) float64 { return c.EventsPS }), rate(br, func(c *Config) float64 { return c.EventsPS }),
 			load(g, br))
 	}
-	b.WriteString("\n| workload | N | threads | synapses | golgi peak RSS | golgi bytes/synapse | Brian2 peak RSS | Brian2 bytes/synapse |\n")
-	b.WriteString("|---|---|---|---|---|---|---|---|\n")
+	b.WriteString("\n")
+	header(&b, "workload", "N", "threads", "synapses", "golgi peak RSS", "golgi bytes/synapse", "Brian2 peak RSS", "Brian2 bytes/synapse")
 	for _, k := range keys {
 		g, br := r.Golgi[k], r.Brian2[k]
 		syn := "n/a"
@@ -124,8 +124,8 @@ func (r *Results) WriteMarkdown(w io.Writer) error {
 		fmt.Fprintf(&b, "| %s | %d | %d | %s | %s | %s | %s | %s |\n", workload(k), k.N, k.Threads, syn,
 			mib(g), rate(g, (*Config).BytesPerSynapse), mib(br), rate(br, (*Config).BytesPerSynapse))
 	}
-	b.WriteString("\n| ceiling (elements/s) | N | threads | C stream | Go stream | C scatter | Go scatter |\n")
-	b.WriteString("|---|---|---|---|---|---|---|\n")
+	b.WriteString("\n")
+	header(&b, "ceiling (elements/s)", "N", "threads", "C stream", "Go stream", "C scatter", "Go scatter")
 	for _, ck := range r.ceilSizes() {
 		c := func(sim, kern string) string {
 			v, ok := r.Ceil[CeilKey{sim, kern, ck[0], ck[1]}]
@@ -137,8 +137,9 @@ func (r *Results) WriteMarkdown(w io.Writer) error {
 		fmt.Fprintf(&b, "| | %d | %d | %s | %s | %s | %s |\n", ck[0], ck[1],
 			c("ceiling-c", "stream"), c("ceiling-go", "stream"), c("ceiling-c", "scatter"), c("ceiling-go", "scatter"))
 	}
-	b.WriteString("\n| where golgi stands | N | threads | golgi updates/s / C stream | / Go stream | Brian2 updates/s / C stream | golgi events/s / C scatter | / Go scatter | Brian2 events/s / C scatter |\n")
-	b.WriteString("|---|---|---|---|---|---|---|---|---|\n")
+	b.WriteString("\n")
+	header(&b, "where golgi stands", "N", "threads", "golgi updates/s / C stream", "/ Go stream", "Brian2 updates/s / C stream",
+		"golgi events/s / C scatter", "/ Go scatter", "Brian2 events/s / C scatter")
 	for _, k := range keys {
 		g, br := r.Golgi[k], r.Brian2[k]
 		cs, gs := r.Ceil[CeilKey{"ceiling-c", "stream", k.N, k.Threads}], r.Ceil[CeilKey{"ceiling-go", "stream", k.N, k.Threads}]
@@ -159,6 +160,11 @@ func (r *Results) WriteMarkdown(w io.Writer) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// header writes a Markdown table's header and separator rows.
+func header(b *strings.Builder, cols ...string) {
+	b.WriteString("| " + strings.Join(cols, " | ") + " |\n|" + strings.Repeat("---|", len(cols)) + "\n")
 }
 
 func firstNonNil(cs ...*Config) *Config {

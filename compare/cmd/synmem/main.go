@@ -8,13 +8,11 @@
 package main
 
 import (
-	"bufio"
 	"flag"
 	"fmt"
 	"os"
-	"strconv"
-	"strings"
 
+	"github.com/golgi-sim/golgi/compare/internal/procstat"
 	"github.com/golgi-sim/golgi/simlib/models"
 )
 
@@ -41,27 +39,10 @@ func main() {
 	for _, pr := range m.Projections() {
 		syn += int64(len(pr.Table().Post))
 	}
-	hwm, err := vmHWM()
+	hwm, err := procstat.PeakRSS()
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "synmem:", err)
 		os.Exit(1)
 	}
 	fmt.Printf("%s scale %v: %d synapses, peak RSS %.1f MiB, %.2f bytes/synapse\n", *bench, *scale, syn, float64(hwm)/(1<<20), float64(hwm)/float64(syn))
-}
-
-// vmHWM returns the process's peak resident set in bytes.
-func vmHWM() (int64, error) {
-	f, err := os.Open("/proc/self/status")
-	if err != nil {
-		return 0, err
-	}
-	defer f.Close()
-	s := bufio.NewScanner(f)
-	for s.Scan() {
-		if rest, ok := strings.CutPrefix(s.Text(), "VmHWM:"); ok {
-			kb, err := strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), 10, 64)
-			return kb << 10, err
-		}
-	}
-	return 0, fmt.Errorf("no VmHWM in /proc/self/status")
 }
