@@ -154,3 +154,11 @@ func TestRun(t *testing.T) {
 		t.Error("run without input files: no error")
 	}
 }
+
+func TestSizeLabel(t *testing.T) {
+	for n, want := range map[int]string{4000: "4k", 16000: "16k", 256000: "256k", 1_000_000: "1M", 1_500_000: "1.5M", 65536: "65536", 400: "400"} {
+		if got := sizeLabel(n); got != want {
+			t.Errorf("sizeLabel(%d) = %q, want %q", n, got, want)
+		}
+	}
+}

@@ -3,8 +3,10 @@ package main
 import (
 	"fmt"
 	"image/color"
+	"math"
 	"os"
 	"sort"
+	"strconv"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
@@ -83,8 +85,23 @@ func (r *Results) Plot(path string) error {
 	p.X.Label.Text = "cells N (in-degree 80)"
 	p.Y.Label.Text = "run time (s)"
 	p.X.Scale, p.Y.Scale = plot.LogScale{}, plot.LogScale{}
-	p.X.Tick.Marker, p.Y.Tick.Marker = plot.LogTicks{Prec: -1}, plot.LogTicks{Prec: -1}
-	p.Legend.Top, p.Legend.Left = true, true
+	p.Y.Tick.Marker = plot.LogTicks{Prec: -1}
+	// a tick at every N of the results, labelled 4k, 16k, ..., 1M
+	var ticks []plot.Tick
+	seen := map[int]bool{}
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for _, k := range r.Keys() {
+		if !seen[k.N] {
+			seen[k.N] = true
+			ticks = append(ticks, plot.Tick{Value: float64(k.N), Label: sizeLabel(k.N)})
+			lo, hi = math.Min(lo, float64(k.N)), math.Max(hi, float64(k.N))
+		}
+	}
+	p.X.Tick.Marker = plot.ConstantTicks(ticks)
+	if lo <= hi {
+		p.X.Min, p.X.Max = lo/1.3, hi*1.3
+	}
+	p.Legend.Top, p.Legend.Left = false, false // bottom right: the lines rise to the right
 	p.Legend.TextStyle.Font.Size = vg.Points(7)
 	colors := map[string]color.Color{
 		"COBA exp-euler": color.RGBA{0x1f, 0x77, 0xb4, 0xff},
@@ -115,7 +132,7 @@ func (r *Results) Plot(path string) error {
 		p.Add(l, pts)
 		p.Legend.Add(s.Label, l, pts)
 	}
-	c := vgsvg.New(7*vg.Inch, 5*vg.Inch)
+	c := vgsvg.New(8*vg.Inch, 5.5*vg.Inch)
 	p.Draw(draw.New(c))
 	f, err := os.Create(path)
 	if err != nil {
@@ -126,4 +143,15 @@ func (r *Results) Plot(path string) error {
 		return err
 	}
 	return f.Close()
+}
+
+// sizeLabel writes N as 4k, 16k, 1M, 1.5M or, below 1000, as is.
+func sizeLabel(n int) string {
+	switch {
+	case n >= 1_000_000 && n%100_000 == 0:
+		return strconv.FormatFloat(float64(n)/1e6, 'f', -1, 64) + "M"
+	case n >= 1000 && n%1000 == 0:
+		return strconv.Itoa(n/1000) + "k"
+	}
+	return strconv.Itoa(n)
 }
