@@ -30,6 +30,10 @@
 # compare CPU times (less sensitive to a busy machine), the 2-thread rows
 # wall times. See docs/performance.md.
 set -euo pipefail
+# The whole script is one function, read before it starts: editing or
+# checking out another version of this file meanwhile cannot change a
+# running benchmark.
+main() {
 root=$(cd "$(dirname "$0")/.." && pwd)
 sizes=4000,16000,64000,256000,1000000
 workloads=COBA:exp-euler,COBA:euler,CUBA:exact
@@ -176,7 +180,7 @@ run() {
 # pick SIM BENCH SCHEME N THREADS: copies the matching records of the
 # --reuse file into the results; fails if there are none.
 pick() {
-	/usr/bin/python3 - "$reuse" "$@" >> "$res" <<'PY' || die "--reuse $reuse: no $1 record for $2 $3 n=$4 threads=$5 at t=$tms ms: run it (drop --reuse)"
+	/usr/bin/python3 - "$reuse" "$@" >> "$res" <<'PY' || die "--reuse $reuse: no $1 record for $2 $3 N=$4 threads=$5 at t=$tms ms: run it (drop --reuse)"
 import json, sys
 f, sim, bench, scheme, n, th = sys.argv[1:7]
 found = 0
@@ -196,7 +200,9 @@ for line in open(f):
     found += 1
 sys.exit(0 if found else 1)
 PY
-	echo "bench.sh: reused $1 $2 $3 N=$4 threads=$5 from $reuse" >&2
+	local what="$1 $2 $3"
+	[ "$2" != - ] || what="$1 $3"
+	echo "bench.sh: reused $what N=$4 threads=$5 from $reuse" >&2
 }
 
 for w in $(split "$workers"); do
@@ -240,3 +246,6 @@ cat "$out/machine.txt"
 echo
 cat "$out/table.md"
 echo "bench.sh: done in $(($(date +%s) - start)) s; $out/{results.jsonl,table.md,performance.svg,machine.txt}" >&2
+}
+main "$@"
+exit
