@@ -1,6 +1,10 @@
 package network
 
-import "math"
+import (
+	"math"
+
+	"github.com/golgi-sim/golgi/simlib/internal/vec"
+)
 
 // prepare computes the membrane input of neurons [lo, hi) at the start
 // of the step (stimuli, and each receptor's output), and in the same pass
@@ -11,7 +15,11 @@ func (p *popRT) prepare(w, lo, hi int, step int64, t float64) {
 	in := &p.in
 	I := in.I[lo:hi]
 	n := len(I)
-	if p.hasCur || len(p.stims) > 0 {
+	// I is cleared before the stimuli add into it; without stimuli the
+	// first current receptor sets it instead (0 + its output: the same
+	// bits, one pass fewer).
+	firstCur := len(p.stims) == 0
+	if len(p.stims) > 0 {
 		clear(I)
 		for k := range p.stims {
 			s := &p.stims[k]
@@ -36,95 +44,77 @@ func (p *popRT) prepare(w, lo, hi int, step int64, t float64) {
 		G, GE = in.G[lo:hi][:n], in.GE[lo:hi][:n]
 	}
 	firstCond := true
-	for _, r := range p.rec {
-		if r.delta {
+	var done *receptorRT // a current receptor already passed with the one before it
+	for k, r := range p.rec {
+		if r.delta || r == done {
 			continue
 		}
-		slot := r.ring[(step%r.D)*int64(p.n):][lo:hi][:n]
-		P, B, c := r.lin.P, r.lin.B, r.c
+		slot := r.slot(step, p.n, lo, hi)
 		switch {
 		case r.lin.N == 1 && !r.r.Conductance:
 			s := r.s[0][lo:hi][:n]
-			a, b, c0 := P[0][0], B[0], c[0]
-			for i := range s {
-				I[i] += float64(c0 * s[i])
-				s[i] = float64(a*s[i]) + float64(b*slot[i])
-				slot[i] = 0
+			// The next receptor that adds into I, when it is a
+			// single-state current receptor too, goes in the same pass:
+			// the receptors between them touch neither I nor its state,
+			// and I still gets their outputs in the order of p.rec.
+			if q := p.nextCurrent(k); q != nil && q.lin.N == 1 {
+				vec.Cur1Pair(I, s, slot, q.s[0][lo:hi][:n], q.slot(step, p.n, lo, hi), r.recv1(), q.recv1(), firstCur)
+				done = q
+			} else {
+				vec.Cur1(I, s, slot, r.recv1(), firstCur)
 			}
+			firstCur = false
 		case r.lin.N == 1 && r.pair != nil:
 			// two single-state conductance receptors in one pass
 			q := r.pair
-			s, s2 := r.s[0][lo:hi][:n], q.s[0][lo:hi][:n]
-			slot2 := q.ring[(step%q.D)*int64(p.n):][lo:hi][:n]
-			a, b, c0, ce := P[0][0], B[0], c[0], c[0]*r.r.ERev
-			a2, b2, d0, de := q.lin.P[0][0], q.lin.B[0], q.c[0], q.c[0]*q.r.ERev
-			if firstCond {
-				for i := range s {
-					x, y := s[i], s2[i]
-					G[i] = float64(c0*x) + float64(d0*y)
-					GE[i] = float64(ce*x) + float64(de*y)
-					s[i] = float64(a*x) + float64(b*slot[i])
-					s2[i] = float64(a2*y) + float64(b2*slot2[i])
-					slot[i], slot2[i] = 0, 0
-				}
-			} else {
-				for i := range s {
-					x, y := s[i], s2[i]
-					G[i] += float64(c0*x) + float64(d0*y)
-					GE[i] += float64(ce*x) + float64(de*y)
-					s[i] = float64(a*x) + float64(b*slot[i])
-					s2[i] = float64(a2*y) + float64(b2*slot2[i])
-					slot[i], slot2[i] = 0, 0
-				}
-			}
+			vec.Cond1Pair(G, GE, r.s[0][lo:hi][:n], slot, q.s[0][lo:hi][:n], q.slot(step, p.n, lo, hi), r.recv1(), q.recv1(), firstCond)
 			firstCond = false
 		case r.lin.N == 1 && r.paired:
 			// done with its partner
 		case r.lin.N == 1:
-			s := r.s[0][lo:hi][:n]
-			a, b, c0, ce := P[0][0], B[0], c[0], c[0]*r.r.ERev
-			if firstCond {
-				for i := range s {
-					G[i] = c0 * s[i]
-					GE[i] = ce * s[i]
-					s[i] = float64(a*s[i]) + float64(b*slot[i])
-					slot[i] = 0
-				}
-			} else {
-				for i := range s {
-					G[i] += float64(c0 * s[i])
-					GE[i] += float64(ce * s[i])
-					s[i] = float64(a*s[i]) + float64(b*slot[i])
-					slot[i] = 0
-				}
-			}
+			vec.Cond1(G, GE, r.s[0][lo:hi][:n], slot, r.recv1(), firstCond)
 			firstCond = false
 		default: // two states
 			s0, s1 := r.s[0][lo:hi][:n], r.s[1][lo:hi][:n]
-			var dst []float64
+			k2 := vec.Recv2{C: r.c, P: r.lin.P, B: r.lin.B, ERev: r.r.ERev}
 			if r.r.Conductance {
 				if firstCond {
 					clear(G)
 					clear(GE)
 					firstCond = false
 				}
-				dst = G
+				vec.Cond2(G, GE, s0, s1, slot, k2)
 			} else {
-				dst = I
-			}
-			for i := range s0 {
-				x, y := s0[i], s1[i]
-				o := float64(c[0]*x) + float64(c[1]*y)
-				dst[i] += o
-				if r.r.Conductance {
-					GE[i] += float64(r.r.ERev * o)
+				if firstCur {
+					clear(I)
+					firstCur = false
 				}
-				s0[i] = float64(P[0][0]*x) + float64(P[0][1]*y) + float64(B[0]*slot[i])
-				s1[i] = float64(P[1][0]*x) + float64(P[1][1]*y) + float64(B[1]*slot[i])
-				slot[i] = 0
+				vec.Cur2(I, s0, s1, slot, k2)
 			}
 		}
 	}
+}
+
+// slot returns the ring slot of receptor r's spikes due at update step,
+// neurons [lo, hi) of a population of n.
+func (r *receptorRT) slot(step int64, n, lo, hi int) []float64 {
+	return r.ring[(step%r.D)*int64(n):][lo:hi]
+}
+
+// recv1 returns the coefficients of a single-state receptor.
+func (r *receptorRT) recv1() vec.Recv1 {
+	return vec.Recv1{A: r.lin.P[0][0], B: r.lin.B[0], C: r.c[0], CE: r.c[0] * r.r.ERev}
+}
+
+// nextCurrent returns the first receptor after p.rec[k] that adds into I
+// (a current receptor: not delta, not conductance), or nil.
+func (p *popRT) nextCurrent(k int) *receptorRT {
+	for _, q := range p.rec[k+1:] {
+		if !q.delta && !q.r.Conductance {
+			return q
+		}
+	}
+	return nil
 }
 
 // receiveJumps sets the voltage jumps of delta receptors for the next
@@ -132,16 +122,16 @@ func (p *popRT) prepare(w, lo, hi int, step int64, t float64) {
 // due at update n act on the membrane in update n+1, like the others.
 func (p *popRT) receiveJumps(lo, hi int, step int64) {
 	J := p.in.Jump[lo:hi]
-	clear(J)
+	first := true // J holds the last update's jumps until the first sets it
 	for _, r := range p.rec {
 		if !r.delta {
 			continue
 		}
-		slot := r.ring[(step%r.D)*int64(p.n):][lo:hi][:len(J)]
-		for i := range J {
-			J[i] += slot[i]
-			slot[i] = 0
-		}
+		vec.AddClear(J, r.slot(step, p.n, lo, hi), first)
+		first = false
+	}
+	if first {
+		clear(J)
 	}
 }
 
@@ -149,21 +139,10 @@ func (p *popRT) receiveJumps(lo, hi int, step int64) {
 // neurons [lo, hi).
 func (p *popRT) checkFinite(lo, hi int, step int64, dt float64) error {
 	for _, v := range p.check {
-		// four partial sums: independent chains; NaN or Inf in any term
-		// makes its sum non-finite (x - x != 0).
-		v = v[lo:hi]
-		var s0, s1, s2, s3 float64
-		i := 0
-		for ; i+4 <= len(v); i += 4 {
-			s0 += v[i]
-			s1 += v[i+1]
-			s2 += v[i+2]
-			s3 += v[i+3]
-		}
-		for ; i < len(v); i++ {
-			s0 += v[i]
-		}
-		if s := s0 + s1 + s2 + s3; s-s == 0 {
+		// A finite sum proves every element finite; a sum that is not
+		// (a NaN or Inf, or finite values that overflowed it) sends the
+		// check to the scan element by element, which decides.
+		if vec.SumFinite(v[lo:hi]) {
 			continue
 		}
 		names := p.varNames()

@@ -3,6 +3,7 @@ package neuron
 import (
 	"fmt"
 
+	"github.com/golgi-sim/golgi/simlib/internal/vec"
 	"github.com/golgi-sim/golgi/simlib/pmath"
 	"github.com/golgi-sim/golgi/simlib/scheme"
 )
@@ -174,7 +175,7 @@ func (d *adex) Advance(lo, hi int, in Input) {
 			gt, prop := p.GLeak, d.vprop
 			if G != nil {
 				gt += g
-				prop = expNeg(dt * gt / p.Cm)
+				prop = vec.ExpNeg(dt * gt / p.Cm)
 			}
 			vinf := (float64(p.GLeak*p.VRest) + ge + drive) / gt
 			v[i] = vinf + float64((vi-vinf)*prop)

@@ -2,8 +2,11 @@ package neuron_test
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"testing"
+	"time"
 
+	"github.com/golgi-sim/golgi/simlib/internal/vec"
 	"github.com/golgi-sim/golgi/simlib/neuron"
 	"github.com/golgi-sim/golgi/simlib/scheme"
 )
@@ -57,4 +60,89 @@ func BenchmarkStep(b *testing.B) {
 			})
 		}
 	}
+}
+
+// BenchmarkLIFKernels times the LIF's fused update (AdvanceSpike) with the
+// generic Go kernels and with the assembly, alternating the two step by
+// step in one process (vec.SetAccelerated) so that a busy machine slows
+// both alike, and reports nanoseconds per neuron-update for each
+// (ns/neuron-go, ns/neuron-simd; the same where the machine has no
+// assembly), and the fastest step of each (best-ns/...), which a busy
+// machine disturbs less. The drive is VA-like: conductances of 0-20 nS (a third
+// inhibitory, reversal -80 mV) or currents of 0-600 pA, a jump now and
+// then, and refractory clamps after the spikes it causes.
+//
+//	go test ./simlib/neuron -run '^$' -bench LIFKernels
+func BenchmarkLIFKernels(b *testing.B) {
+	for _, k := range []struct {
+		name string
+		meth scheme.Method
+		cond bool
+	}{
+		{"cond-exact", scheme.Exact, true},
+		{"cond-euler", scheme.Euler, true},
+		{"curr-exact", scheme.Exact, false},
+		{"curr-euler", scheme.Euler, false},
+	} {
+		for _, n := range []int{4000, 64000} {
+			b.Run(fmt.Sprintf("%s/n=%d", k.name, n), func(b *testing.B) {
+				p := neuron.LIF{Cm: 200, TauM: 20, VRest: -60, VThresh: -50, VReset: -60, TauRefrac: 5}
+				d := p.New(neuron.Context{N: n, DT: 0.1, Method: k.meth})
+				fused := d.(neuron.AdvanceSpiker)
+				r := rand.New(rand.NewPCG(1, 2))
+				v := d.Var("v")
+				in := neuron.Input{I: make([]float64, n), Jump: make([]float64, n)}
+				if k.cond {
+					in.G, in.GE = make([]float64, n), make([]float64, n)
+				}
+				for i := range n {
+					v[i] = -60 + 10*r.Float64()
+					if k.cond {
+						gi := 7 * r.Float64()
+						in.G[i] = 13*r.Float64() + gi
+						in.GE[i] = -80 * gi
+						in.I[i] = 250 * r.Float64()
+					} else {
+						in.I[i] = 600 * r.Float64()
+					}
+					if r.IntN(20) == 0 {
+						in.Jump[i] = 0.5
+					}
+				}
+				dst := make([]int32, 0, n)
+				prev := vec.SetAccelerated(false)
+				defer vec.SetAccelerated(prev)
+				var took, best [2]time.Duration
+				spikes := 0
+				b.ResetTimer()
+				for s := 0; s < b.N; s++ {
+					on := s%2 == 1
+					vec.SetAccelerated(on)
+					in.Step++
+					t0 := time.Now()
+					dst = fused.AdvanceSpike(0, n, in, dst[:0])
+					d := time.Since(t0)
+					took[b2i(on)] += d
+					if best[b2i(on)] == 0 || d < best[b2i(on)] {
+						best[b2i(on)] = d
+					}
+					spikes += len(dst)
+				}
+				b.StopTimer()
+				half := float64(n) * float64(b.N) / 2
+				b.ReportMetric(float64(took[0].Nanoseconds())/half, "ns/neuron-go")
+				b.ReportMetric(float64(took[1].Nanoseconds())/half, "ns/neuron-simd")
+				b.ReportMetric(float64(best[0].Nanoseconds())/float64(n), "best-ns/neuron-go")
+				b.ReportMetric(float64(best[1].Nanoseconds())/float64(n), "best-ns/neuron-simd")
+				b.ReportMetric(float64(spikes)/(2*half), "spikes/neuron")
+			})
+		}
+	}
+}
+
+func b2i(x bool) int {
+	if x {
+		return 1
+	}
+	return 0
 }

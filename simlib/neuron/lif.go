@@ -3,6 +3,7 @@ package neuron
 import (
 	"math"
 
+	"github.com/golgi-sim/golgi/simlib/internal/vec"
 	"github.com/golgi-sim/golgi/simlib/pmath"
 	"github.com/golgi-sim/golgi/simlib/scheme"
 )
@@ -59,21 +60,21 @@ func (p LIF) Validate(dt float64, m scheme.Method) error {
 }
 
 func (p LIF) New(c Context) Dynamics {
-	return &lif{p: p, m: c.Method, dt: c.DT,
+	prop, gl := pmath.Exp(-c.DT/p.TauM), p.Cm/p.TauM
+	return &lif{p: p, m: c.Method,
 		v: fill(make([]float64, c.N), p.VRest), ref: make([]int32, c.N), zeros: make([]float64, c.N),
-		prop: pmath.Exp(-c.DT / p.TauM), gl: p.Cm / p.TauM, nref: refractorySteps(p.TauRefrac, c.DT)}
+		k: vec.LIF{GL: gl, Base: float64(gl*p.VRest) + p.IOffset, K: c.DT / p.Cm, VRest: p.VRest,
+			Prop: prop, R: (1 - prop) / gl, IOffset: p.IOffset, VReset: p.VReset, Th: p.VThresh,
+			NRef: int64(refractorySteps(p.TauRefrac, c.DT))}}
 }
 
 type lif struct {
 	p     LIF
 	m     scheme.Method
-	dt    float64
 	v     []float64
 	ref   []int32   // remaining clamped updates
 	zeros []float64 // stands for Input.Jump when there are no delta synapses
-	prop  float64   // exp(-dt/tauM)
-	gl    float64   // leak conductance (nS)
-	nref  int32
+	k     vec.LIF   // the constants of the update kernels
 }
 
 func (d *lif) Vars() []string { return []string{"v"} }
@@ -85,114 +86,48 @@ func (d *lif) Var(name string) []float64 {
 }
 func (d *lif) MembraneTau() float64 { return d.p.TauM }
 
-func (d *lif) Advance(lo, hi int, in Input) {
-	v := d.v[lo:hi]
-	n := len(v)
-	ref, I := d.ref[lo:hi][:n], in.I[lo:hi][:n] // equal lengths: no bounds checks below
-	J := d.zeros[:n]                            // delta jumps: taken only by neurons not clamped
-	if in.Jump != nil {
-		J = in.Jump[lo:hi][:n]
-	}
-	p := d.p
-	base := float64(d.gl*p.VRest) + p.IOffset // leak and bias currents at v = 0 (pA)
-	switch {
-	case in.G != nil && d.m != scheme.Euler:
-		d.condExact(lo, hi, in, J, math.Inf(1), nil)
-	case in.G != nil:
-		G, GE := in.G[lo:hi][:n], in.GE[lo:hi][:n]
-		k := d.dt / p.Cm
-		for i := range v {
-			if ref[i] > 0 {
-				ref[i]--
-				v[i] = p.VReset
-				continue
-			}
-			v[i] += float64(k*(base-float64((d.gl+G[i])*v[i])+GE[i]+I[i])) + J[i]
-		}
-	case d.m != scheme.Euler:
-		r := (1 - d.prop) / d.gl
-		for i := range v {
-			if ref[i] > 0 {
-				ref[i]--
-				v[i] = p.VReset
-				continue
-			}
-			v[i] = p.VRest + float64((v[i]-p.VRest)*d.prop) + float64((I[i]+p.IOffset)*r) + J[i]
-		}
-	default:
-		k := d.dt / p.Cm
-		for i := range v {
-			if ref[i] > 0 {
-				ref[i]--
-				v[i] = p.VReset
-				continue
-			}
-			v[i] += float64(k*(base-float64(d.gl*v[i])+I[i])) + J[i]
-		}
-	}
+func (d *lif) Advance(lo, hi int, in Input) { d.update(lo, hi, in, math.NaN(), nil) }
+
+// AdvanceSpike is Advance followed by Spike, in one pass.
+func (d *lif) AdvanceSpike(lo, hi int, in Input, dst []int32) []int32 {
+	return d.update(lo, hi, in, d.p.VThresh, dst)
 }
 
-// AdvanceSpike is Advance followed by Spike, in one pass for the common
-// conductance-based case.
-func (d *lif) AdvanceSpike(lo, hi int, in Input, dst []int32) []int32 {
-	if in.G == nil || d.m == scheme.Euler {
-		d.Advance(lo, hi, in)
-		return d.Spike(lo, hi, in.Step, dst)
-	}
-	J := d.zeros[:hi-lo]
+// update advances neurons [lo, hi) by one step with the kernel of the
+// population's method and input kind, adds the delta jumps (a clamped
+// neuron takes none: it stays at VReset and counts down), and applies
+// threshold th (NaN: none), appending spikes to dst. The kernels
+// (package vec) are the loops of this model's equations, in Go or, where
+// the machine has it, in AVX2 assembly with the same bits (gl = Cm/TauM,
+// gt = gl + G; then + J):
+//
+//	conductances, Exact or ExpEuler: v ← vinf + (v - vinf)·e^{-dt·gt/Cm}, vinf = (gl·VRest + IOffset + GE + I)/gt
+//	conductances, Euler:             v ← v + dt/Cm·(gl·VRest + IOffset - gt·v + GE + I)
+//	currents, Exact or ExpEuler:     v ← VRest + (v - VRest)·e^{-dt/TauM} + (I + IOffset)·(1 - e^{-dt/TauM})/gl
+//	currents, Euler:                 v ← v + dt/Cm·(gl·VRest + IOffset - gl·v + I)
+func (d *lif) update(lo, hi int, in Input, th float64, dst []int32) []int32 {
+	c := d.k
+	c.Th = th
+	v, ref, I, J := d.v[lo:hi], d.ref[lo:hi], in.I[lo:hi], d.zeros[lo:hi]
 	if in.Jump != nil {
 		J = in.Jump[lo:hi]
 	}
-	return d.condExact(lo, hi, in, J, d.p.VThresh, dst)
-}
-
-// condExact advances neurons [lo, hi) exactly for conductances frozen over
-// the step, adds the delta jumps J, and applies threshold th (+Inf: none),
-// appending spikes to dst.
-func (d *lif) condExact(lo, hi int, in Input, J []float64, th float64, dst []int32) []int32 {
-	v := d.v[lo:hi]
-	n := len(v)
-	ref, I, J := d.ref[lo:hi][:n], in.I[lo:hi][:n], J[:n]
-	G, GE := in.G[lo:hi][:n], in.GE[lo:hi][:n]
-	p := d.p
-	base := float64(d.gl*p.VRest) + p.IOffset
-	k := d.dt / p.Cm
-	for i := range v {
-		if ref[i] > 0 {
-			ref[i]--
-			v[i] = p.VReset
-			continue
-		}
-		gt := d.gl + G[i]
-		vinf := (base + GE[i] + I[i]) / gt
-		// e^{-k·gt}: expNeg's fast path, written out here because the
-		// compiler does not inline it.
-		x := float64(k * gt)
-		var e float64
-		if x >= 0 && x <= 700 {
-			kf := (float64(-x*expInvLn2x64) + expShift) - expShift
-			r := (-x - float64(kf*expLn2Hi)) - float64(kf*expLn2Lo)
-			q := 1 + float64(r*(1+float64(r*(1.0/2+float64(r*(1.0/6+float64(r*(1.0/24+float64(r*(1.0/120))))))))))
-			ki := int64(kf)
-			e = math.Float64frombits(uint64(1023+(ki>>6))<<52) * expTable[ki&63] * q
-		} else {
-			e = pmath.Exp(-x)
-		}
-		vi := vinf + float64((v[i]-vinf)*e) + J[i]
-		if vi >= th {
-			vi = p.VReset
-			ref[i] = d.nref
-			dst = append(dst, int32(lo+i))
-		}
-		v[i] = vi
+	switch {
+	case in.G != nil && d.m != scheme.Euler:
+		return vec.LIFCondExp(&c, v, ref, in.G[lo:hi], in.GE[lo:hi], I, J, lo, dst)
+	case in.G != nil:
+		return vec.LIFCondEuler(&c, v, ref, in.G[lo:hi], in.GE[lo:hi], I, J, lo, dst)
+	case d.m != scheme.Euler:
+		return vec.LIFCurrExact(&c, v, ref, I, J, lo, dst)
+	default:
+		return vec.LIFCurrEuler(&c, v, ref, I, J, lo, dst)
 	}
-	return dst
 }
 
 func (d *lif) Spike(lo, hi int, step int64, dst []int32) []int32 {
 	v := d.v[lo:hi]
 	ref := d.ref[lo:hi][:len(v)]
-	th, vr, n := d.p.VThresh, d.p.VReset, d.nref
+	th, vr, n := d.p.VThresh, d.p.VReset, int32(d.k.NRef)
 	for i := range v {
 		if v[i] >= th {
 			v[i] = vr

@@ -3,6 +3,7 @@ package neuron_test
 import (
 	"math"
 	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/golgi-sim/golgi/simlib/connect"
@@ -280,42 +281,60 @@ func TestLIFRefractoryDiscardsJumps(t *testing.T) {
 }
 
 // AdvanceSpike (the engine's fused path) gives the same bits as Advance
-// followed by Spike, with conductances, currents, jumps and refractoriness.
+// followed by Spike, with conductances or currents only, every method,
+// jumps and refractoriness, and a neuron sent to +Inf (which Spike resets
+// and reports, as AdvanceSpike does).
 func TestLIFAdvanceSpikeMatchesSeparate(t *testing.T) {
 	const n, dt = 50, 0.1
 	p := neuron.DefaultLIF()
 	p.Cm, p.VRest, p.VReset, p.TauRefrac = 200, -60, -60, 2
-	for _, m := range []scheme.Method{scheme.Exact, scheme.Euler} {
-		a := p.New(neuron.Context{N: n, DT: dt, Method: m})
-		b := p.New(neuron.Context{N: n, DT: dt, Method: m})
-		fused := b.(neuron.AdvanceSpiker)
-		in := neuron.Input{I: make([]float64, n), G: make([]float64, n), GE: make([]float64, n), Jump: make([]float64, n)}
-		total := 0
-		for step := int64(1); step <= 2000; step++ {
-			for i := 0; i < n; i++ { // deterministic, varied input
-				x := float64((int64(i)*7919+step*104729)%1000) / 1000
-				in.G[i] = 40 * x
-				in.GE[i] = 0
-				in.I[i] = 300 * x
-				in.Jump[i] = 0
-				if (int64(i)+step)%97 == 0 {
-					in.Jump[i] = 3
+	for _, cond := range []bool{true, false} {
+		for _, m := range []scheme.Method{scheme.Exact, scheme.ExpEuler, scheme.Euler} {
+			if cond && m == scheme.ExpEuler {
+				continue // the same kernel as Exact
+			}
+			a := p.New(neuron.Context{N: n, DT: dt, Method: m})
+			b := p.New(neuron.Context{N: n, DT: dt, Method: m})
+			fused := b.(neuron.AdvanceSpiker)
+			in := neuron.Input{I: make([]float64, n), Jump: make([]float64, n)}
+			if cond {
+				in.G, in.GE = make([]float64, n), make([]float64, n)
+			}
+			total := 0
+			for step := int64(1); step <= 2000; step++ {
+				for i := 0; i < n; i++ { // deterministic, varied input
+					x := float64((int64(i)*7919+step*104729)%1000) / 1000
+					in.I[i] = 300 * x
+					if cond {
+						in.G[i] = 40 * x
+						in.GE[i] = 0
+					}
+					in.Jump[i] = 0
+					if (int64(i)+step)%97 == 0 {
+						in.Jump[i] = 3
+					}
+				}
+				if step == 1500 {
+					in.Jump[7] = math.Inf(1)
+				}
+				in.Step = step
+				a.Advance(0, n, in)
+				sa := a.Spike(0, n, step, nil)
+				sb := fused.AdvanceSpike(0, n, in, nil)
+				if !reflect.DeepEqual(sa, sb) {
+					t.Fatalf("cond %v %v step %d: spikes %v (separate) vs %v (fused)", cond, m, step, sa, sb)
+				}
+				if step == 1500 && !slices.Contains(sa, 7) {
+					t.Fatalf("cond %v %v: v = +Inf did not fire: %v", cond, m, sa)
+				}
+				total += len(sa)
+				if !reflect.DeepEqual(a.Var("v"), b.Var("v")) {
+					t.Fatalf("cond %v %v step %d: v differs", cond, m, step)
 				}
 			}
-			in.Step = step
-			a.Advance(0, n, in)
-			sa := a.Spike(0, n, step, nil)
-			sb := fused.AdvanceSpike(0, n, in, nil)
-			if !reflect.DeepEqual(sa, sb) {
-				t.Fatalf("%v step %d: spikes %v (separate) vs %v (fused)", m, step, sa, sb)
+			if total < 100 {
+				t.Fatalf("cond %v %v: only %d spikes: the comparison exercises too little", cond, m, total)
 			}
-			total += len(sa)
-			if !reflect.DeepEqual(a.Var("v"), b.Var("v")) {
-				t.Fatalf("%v step %d: v differs", m, step)
-			}
-		}
-		if total < 100 {
-			t.Fatalf("%v: only %d spikes: the comparison exercises too little", m, total)
 		}
 	}
 }

@@ -15,7 +15,9 @@
 //   - The generic kernel is the reference. Each kernel's test drives both
 //     on random and hostile inputs (NaN, ±Inf, subnormals, signed zeros,
 //     every length from 0 to a few blocks, unaligned starts) and requires
-//     equal bits.
+//     equal bits. Only which NaN a NaN result is (sign, payload) is left
+//     open, as IEEE leaves it and as Go's compiler does for scalar code:
+//     a NaN must be a NaN on both paths.
 //   - No allocation, no bounds beyond the slices given: kernels take slices
 //     of equal length (checked by the Go wrapper, which panics on a
 //     mismatch, a programming error) and never read or write past them.

@@ -1,4 +1,4 @@
-package neuron
+package vec
 
 import (
 	"math"
@@ -8,13 +8,13 @@ import (
 	"github.com/golgi-sim/golgi/simlib/pmath"
 )
 
-// expNeg agrees with math.Exp to about two ulps over [0, 50], and exactly
+// ExpNeg agrees with math.Exp to about two ulps over [0, 50], and exactly
 // (by delegation to pmath.Exp) outside [0, 700].
 func TestExpNeg(t *testing.T) {
 	worst := 0.0
 	for i := 0; i <= 1000000; i++ {
 		x := float64(i) / 1000000 * 50
-		got, want := expNeg(x), math.Exp(-x)
+		got, want := ExpNeg(x), math.Exp(-x)
 		rel := math.Abs(got-want) / want
 		worst = math.Max(worst, rel)
 	}
@@ -22,8 +22,8 @@ func TestExpNeg(t *testing.T) {
 		t.Fatalf("worst relative error %g, want <= 5e-16", worst)
 	}
 	for _, x := range []float64{-1, 701, math.Inf(1), math.NaN()} {
-		if got, want := expNeg(x), pmath.Exp(-x); got != want && !(math.IsNaN(got) && math.IsNaN(want)) {
-			t.Fatalf("expNeg(%v) differs from pmath.Exp outside the polynomial range", x)
+		if got, want := ExpNeg(x), pmath.Exp(-x); got != want && !(math.IsNaN(got) && math.IsNaN(want)) {
+			t.Fatalf("ExpNeg(%v) differs from pmath.Exp outside the polynomial range", x)
 		}
 	}
 }
@@ -68,5 +68,5 @@ func benchExp(b *testing.B, f func(float64) float64) {
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(x)), "ns/exp")
 }
 
-func BenchmarkExpNeg(b *testing.B)  { benchExp(b, expNeg) }
+func BenchmarkExpNeg(b *testing.B)  { benchExp(b, ExpNeg) }
 func BenchmarkMathExp(b *testing.B) { benchExp(b, func(x float64) float64 { return math.Exp(-x) }) }
