@@ -96,10 +96,12 @@ reps() { # runs of a configuration of $1 cells
 pdir() { echo "$cache/${1%%:*}_${1#*:}_n$2_t$3"; } # bench_brian2.py's project directory
 
 # Estimated time on an idle 2-core machine (AMD EPYC, 2026-12-02): seconds
-# per cell and simulated second of each run phase with 1 thread (golgi at
-# main 7d3f3b4, Brian2 2.5.1, from TEAM baseline and issue 12 figures), 2
-# threads taken as 0.7 of that; build and result handling per cell and
-# run; a Brian2 compilation 20 s unless its project is cached.
+# per cell and simulated second of each run phase with 1 thread (golgi:
+# CPU time at 16k cells, main c82f400 with the AVX2 neuron and receptor
+# kernels, measured under load, times 1.3 for the larger N whose state
+# leaves the caches; Brian2 2.5.1 from issue 12's idle figures), 2 threads
+# taken as 0.7 of that; build and result handling per cell and run; a
+# Brian2 compilation 20 s unless its project is cached.
 estimate() {
 	local total=0 g=0 b=0 c=0 nc=0
 	for n in $(split "$sizes"); do
@@ -107,7 +109,7 @@ estimate() {
 		for wl in $(split "$workloads"); do
 			for w in $(split "$workers"); do
 				read -r gs bs < <(awk -v wl="$wl" -v n="$n" -v w="$w" -v r="$r" -v t="$tms" 'BEGIN{
-					g["COBA:exp-euler"]=1.45e-4; g["COBA:euler"]=1.0e-4; g["CUBA:exact"]=5.8e-5; g["CUBA:euler"]=5.0e-5
+					g["COBA:exp-euler"]=4.7e-5; g["COBA:euler"]=3.2e-5; g["CUBA:exact"]=2.0e-5; g["CUBA:euler"]=2.0e-5
 					b["COBA:exp-euler"]=8.4e-5; b["COBA:euler"]=3.0e-5; b["CUBA:exact"]=1.5e-5; b["CUBA:euler"]=1.5e-5
 					f = (w > 1) ? 0.7 : 1
 					printf "%.1f %.1f\n", r*(n*g[wl]*f*t/1000 + 6e-6*n + 0.3), r*(n*b[wl]*f*t/1000 + 6e-6*n + 0.5) + 5 }')
