@@ -95,6 +95,22 @@ func TestIncomplete(t *testing.T) {
 	}
 }
 
+func TestDifferentModels(t *testing.T) {
+	in := `{"simulator":"golgi","benchmark":"CUBA","scheme":"exact","n":4000,"threads":1,"synapses":320000,"neuron_updates":1,"run_s":1,"timer":"cpu","peak_rss_bytes":1}
+{"simulator":"brian2","benchmark":"CUBA","scheme":"exact","n":4000,"threads":1,"synapses":400000,"neuron_updates":1,"run_s":1,"timer":"cpu","peak_rss_bytes":1}`
+	recs, err := ReadRecords(strings.NewReader(in), "x")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Summarise(recs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := res.Complete(); err == nil || !strings.Contains(err.Error(), "golgi built 320000 synapses, Brian2 400000: not the same model") {
+		t.Errorf("Complete: %v: want the different synapse counts refused", err)
+	}
+}
+
 func TestReadRecordsRejects(t *testing.T) {
 	for _, c := range []struct{ line, want string }{
 		{`{"simulator":"nest","n":1,"threads":1}`, `simulator "nest"`},

@@ -200,6 +200,12 @@ func (r *Results) Complete() error {
 		if r.Brian2[k] == nil {
 			errs = append(errs, fmt.Errorf("%v: golgi ran it, Brian2 did not", k))
 		}
+		// Both draw every synapse with the same probability: the count is
+		// binomial with mean about 80·N, relative deviation 1/sqrt(80·N)
+		// (0.18 % at 4000 cells), so 2 % apart means another model.
+		if g, b := r.Golgi[k], r.Brian2[k]; g != nil && b != nil && math.Abs(float64(g.Synapses-b.Synapses)) > 0.02*float64(b.Synapses) {
+			errs = append(errs, fmt.Errorf("%v: golgi built %d synapses, Brian2 %d: not the same model (in-degree or kick differ)", k, g.Synapses, b.Synapses))
+		}
 		for _, sim := range []string{"ceiling-c", "ceiling-go"} {
 			for _, kern := range []string{"stream", "scatter"} {
 				if _, ok := r.Ceil[CeilKey{sim, kern, k.N, k.Threads}]; !ok {
