@@ -620,8 +620,10 @@ func (n *Network) allocate() (*engine, error) {
 			errs = append(errs, fmt.Errorf("%v: Synapse.Delay is %v but the %s rule gives each synapse its delay: leave Synapse.Delay nil, or drop the rule's delays", pr, pr.syn.Delay, pr.rule.Kind()))
 			continue
 		}
-		pr.table = t
-		rt := &projRT{pre: pre.rt, post: post.rt, ptr: t.Ptr, tgt: t.Post}
+		// the table without its row pointer: the run keeps a row index
+		// (32-bit when it fits) and Table rebuilds Ptr from it if asked
+		pr.table = &connect.Table{NPre: t.NPre, NPost: t.NPost, Post: t.Post, Weight: t.Weight, Delay: t.Delay}
+		rt := &projRT{pre: pre.rt, post: post.rt, rows: newRowIndex(t.Ptr), tgt: t.Post}
 		for _, r := range post.rt.rec {
 			if r.name == pr.syn.Receptor && !pr.toSites() {
 				rt.rec = r

@@ -175,6 +175,7 @@ func (n *Network) run(ctx context.Context, watch *interrupt.Watch, steps int64, 
 	}
 	n.workers = w
 	e.bar = newBarrier(w)
+	e.stat = make([]workerStat, w)
 	e.recs = n.recs
 	e.acct = n.account
 	n.sampleAll(n.fresh)
