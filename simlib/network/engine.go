@@ -31,6 +31,11 @@ type engine struct {
 	// stat: per worker, the time of the current run spent in each phase
 	// (measured only with more than one worker)
 	stat []workerStat
+	// share: each worker's fraction of every population (balance.go);
+	// mark: each worker's working time at the last change of shares
+	share       []float64
+	mark        []int64
+	balanceHook func(w int) []float64
 }
 
 // statNow is the clock of workerStat; with statThread (tests: the
@@ -165,11 +170,12 @@ func (e *engine) partition(w int) {
 			}
 		}
 	}
-	share := make([]float64, w)
-	for k := range share {
-		share[k] = 1 / float64(w)
+	e.share = make([]float64, w)
+	for k := range e.share {
+		e.share[k] = 1 / float64(w)
 	}
-	e.ranges(share)
+	e.mark = nil
+	e.ranges(e.share)
 }
 
 // rangeAlign: worker ranges of a population of at least 64 cells per
@@ -187,13 +193,14 @@ const rangeAlign = 8
 // ranges, so the results do not depend on them.
 func (e *engine) ranges(share []float64) {
 	w := len(share)
-	for _, p := range e.pops {
-		p.lo, p.hi = make([]int, w), make([]int, w)
+	lo, hi := make([][]int, len(e.pops)), make([][]int, len(e.pops))
+	same := true
+	for i, p := range e.pops {
+		lo[i], hi[i] = make([]int, w), make([]int, w)
 		cum := 0.0
 		for k := 0; k < w; k++ {
-			p.lo[k] = 0
 			if k > 0 {
-				p.lo[k] = p.hi[k-1]
+				lo[i][k] = hi[i][k-1]
 			}
 			cum += share[k]
 			c := p.n
@@ -202,10 +209,17 @@ func (e *engine) ranges(share []float64) {
 				if p.n >= 64*w {
 					c = (c + rangeAlign/2) / rangeAlign * rangeAlign
 				}
-				c = min(max(c, p.lo[k]), p.n)
+				c = min(max(c, lo[i][k]), p.n)
 			}
-			p.hi[k] = c
+			hi[i][k] = c
 		}
+		same = same && slices.Equal(lo[i], p.lo) && slices.Equal(hi[i], p.hi)
+	}
+	if same {
+		return
+	}
+	for i, p := range e.pops {
+		p.lo, p.hi = lo[i], hi[i]
 		p.splitEvents(w)
 		for i := range p.stims {
 			s := &p.stims[i]

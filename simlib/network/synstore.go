@@ -81,6 +81,10 @@ func (x *rowIndex) bytes() int64 { return int64(len(x.p32))*4 + int64(len(x.p64)
 // of tgt by binary search.
 func (x *rowIndex) split(tgt []int32, cut []int32) rowIndex {
 	w := len(cut) + 1
+	if w == x.w && w > 1 {
+		x.recut(tgt, cut)
+		return *x
+	}
 	y := rowIndex{w: w, npre: x.npre}
 	n := x.npre*w + 1
 	if x.p32 != nil {
@@ -88,6 +92,18 @@ func (x *rowIndex) split(tgt []int32, cut []int32) rowIndex {
 	} else {
 		y.p64 = make([]int64, n)
 	}
+	y.fill(x, tgt, cut)
+	return y
+}
+
+// recut moves the cuts of an index with len(cut)+1 segments in place.
+func (x *rowIndex) recut(tgt []int32, cut []int32) { x.fill(x, tgt, cut) }
+
+// fill sets y's entries from x's rows (x may be y: each row's ends are
+// read before its cuts are written, and the ends stay).
+func (y *rowIndex) fill(x *rowIndex, tgt []int32, cut []int32) {
+	w := y.w
+	n := y.npre*w + 1
 	set := func(j int, v int64) {
 		if y.p32 != nil {
 			y.p32[j] = uint32(v)
@@ -95,6 +111,7 @@ func (x *rowIndex) split(tgt []int32, cut []int32) rowIndex {
 			y.p64[j] = v
 		}
 	}
+	end := x.at(x.npre * x.w)
 	for i := 0; i < x.npre; i++ {
 		a, b := x.row(i)
 		row := tgt[a:b]
@@ -104,8 +121,7 @@ func (x *rowIndex) split(tgt []int32, cut []int32) rowIndex {
 			set(i*w+k+1, a+int64(o))
 		}
 	}
-	set(n-1, x.at(x.npre*x.w))
-	return y
+	set(n-1, end)
 }
 
 // segmentable reports whether a projection of npre sources and nsyn
