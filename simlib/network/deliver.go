@@ -39,6 +39,14 @@ func (pr *projRT) deliver(w int, step int64, lo, hi int32, whole bool, par int) 
 	} else if !whole {
 		p32 = nil // searched
 	}
+	// one weight and one delay (the VA case), or per-synapse weights and
+	// one delay: one ring slot for every spike of the step
+	var slot []float64
+	oneDelay := pr.d16 == nil && pr.d == nil
+	if oneDelay {
+		slot = r.ring[((step+int64(pr.d0))%r.D)*n:][:n]
+	}
+	w0 := pr.w0
 	for _, chunk := range pr.pre.spk[par] {
 		for _, i := range chunk {
 			var a, b int64
@@ -53,16 +61,12 @@ func (pr *projRT) deliver(w int, step int64, lo, hi int32, whole bool, par int) 
 			}
 			tgt := pr.tgt[a:b]
 			switch {
-			case pr.w == nil && pr.d16 == nil && pr.d == nil:
-				// the VA case: one weight, one delay
-				slot := r.ring[((step+int64(pr.d0))%r.D)*n:][:n]
-				w0 := pr.w0
+			case oneDelay && pr.w == nil:
 				for _, j := range tgt {
 					slot[j] += w0
 				}
-			case pr.d16 == nil && pr.d == nil:
-				slot := r.ring[((step+int64(pr.d0))%r.D)*n:][:n]
-				wt := pr.w[a:b]
+			case oneDelay:
+				wt := pr.w[a:b][:len(tgt)]
 				for k, j := range tgt {
 					slot[j] += wt[k]
 				}
