@@ -328,8 +328,10 @@ func (e *engine) buf(step int64) int { return int(step % int64(2*e.window)) }
 
 // steps runs updates from..to (inclusive) on worker w and returns the last
 // update it completed. Each window of updates is phase A for all of them,
-// one barrier, then phase B (delivery, and worker 0's bookkeeping) for all
-// of them in order.
+// one barrier, then phase B (delivery) for all of them in order, then, on
+// worker 0, the bookkeeping of each (spike counts, fingerprint, the
+// recorders' spikes). With more than one worker each phase and the wait
+// are timed (workerStat), for the balance (balance.go).
 func (e *engine) steps(w int, from, to int64) int64 {
 	timed := e.w > 1 || statThread
 	var st *workerStat
