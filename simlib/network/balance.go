@@ -4,16 +4,21 @@ package network
 // the workers (engine.ranges), at first equal. After each chunk of a run
 // with more than one worker, rebalance compares the time each worker spent
 // working (phases A and B and worker 0's bookkeeping, not waiting) since
-// the last change; when the slowest is more than balanceTol above the
+// the last change (at least balanceMin, doubling after each change); when
+// the slowest is more than balanceTol above the
 // mean, it moves the shares halfway to those that would have equalised
 // the times, taking each worker's time as proportional to its share
 // (worker k's speed is share_k / time_k). The results do not depend on the
 // shares: spikes are delivered in neuron order whatever the ranges.
 
-// balanceMin is the work (ns per worker) to measure before a change;
-// balanceTol the imbalance tolerated.
+// balanceMin is the work (ns per worker) to measure before the first
+// change; it doubles after each change up to balanceMax, since moving the
+// ranges costs a pass over every projection's row index (a few ms at 64k
+// cells) and, once the shares fit, what remains is mostly noise.
+// balanceTol is the imbalance tolerated.
 const (
 	balanceMin = 100e6
+	balanceMax = 1.6e9
 	balanceTol = 0.03
 )
 
@@ -37,7 +42,7 @@ func (e *engine) rebalance() {
 		s := &e.stat[k]
 		t := s.a + s.b + s.acct
 		busy[k] = float64(t - e.mark[k])
-		if busy[k] < balanceMin && e.share[k] > 0 {
+		if busy[k] < e.balanceAfter && e.share[k] > 0 {
 			return
 		}
 		mean += busy[k] / float64(w)
@@ -66,6 +71,7 @@ func (e *engine) rebalance() {
 		share[k] /= total
 	}
 	e.setShares(share)
+	e.balanceAfter = min(2*e.balanceAfter, balanceMax)
 }
 
 // setShares cuts the populations anew for the shares, unless they give

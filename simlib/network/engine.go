@@ -33,9 +33,10 @@ type engine struct {
 	stat []workerStat
 	// share: each worker's fraction of every population (balance.go);
 	// mark: each worker's working time at the last change of shares
-	share       []float64
-	mark        []int64
-	balanceHook func(w int) []float64
+	share        []float64
+	mark         []int64
+	balanceAfter float64 // ns of work per worker before the next change
+	balanceHook  func(w int) []float64
 }
 
 // statNow is the clock of workerStat; with statThread (tests: the
@@ -174,7 +175,7 @@ func (e *engine) partition(w int) {
 	for k := range e.share {
 		e.share[k] = 1 / float64(w)
 	}
-	e.mark = nil
+	e.mark, e.balanceAfter = nil, balanceMin
 	e.ranges(e.share)
 }
 

@@ -6,8 +6,9 @@ import (
 )
 
 // rebalance moves the shares halfway to those that would have equalised
-// the measured times, only past balanceTol and after balanceMin of work,
-// never below the floor; the ranges follow the shares.
+// the measured times, only past balanceTol and after balanceMin of work
+// (doubled after each change, up to balanceMax), never below the floor;
+// the ranges follow the shares.
 func TestRebalance(t *testing.T) {
 	net := rowsNet(4)
 	if err := net.Build(); err != nil {
@@ -37,17 +38,23 @@ func TestRebalance(t *testing.T) {
 		// 517·0.41667 = 215.4, to the nearest multiple of 8
 		t.Fatalf("population b of 517 cells cut at %d/%d, want 216", hi, lo)
 	}
-	work(101, 100) // 1 % apart: within balanceTol
+	work(150, 100) // below the doubled minimum, 200 ms
 	e.rebalance()
-	near("101 and 100 ms", (0.5+1.0/3)/2)
-	// worker 0 always 1000 times slower: its share halves each time down
+	near("150 and 100 ms after a change", (0.5+1.0/3)/2)
+	work(1860, 1900) // 2010 and 2000 ms: 0.25 % apart, within balanceTol
+	e.rebalance()
+	near("2010 and 2000 ms", (0.5+1.0/3)/2)
+	// worker 0 always far slower: its share halves each time down
 	// to the floor, 0.1/w = 0.05 before the shares are renormalised (their
 	// sum is then at most 1.05)
 	for range 10 {
-		work(100000, 100)
+		work(100000, balanceMax/1e6)
 		e.rebalance()
 	}
+	if e.balanceAfter != balanceMax {
+		t.Fatalf("after 11 changes: %v ns of work before the next, want balanceMax", e.balanceAfter)
+	}
 	if s := e.share[0]; s < 0.05/1.05 || s > 0.05 {
-		t.Fatalf("worker 0 always 1000 times slower: share %v, want the floor (0.05, renormalised)", s)
+		t.Fatalf("worker 0 always far slower: share %v, want the floor (0.05, renormalised)", s)
 	}
 }
