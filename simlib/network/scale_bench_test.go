@@ -1,4 +1,4 @@
-//go:build unix
+//go:build linux
 
 package network_test
 
@@ -23,12 +23,31 @@ import (
 // busy one cpu-s/run and wait-frac say more.
 //
 //	go test ./simlib/network -run '^$' -bench ScaledCOBA -benchtime 2x
-func BenchmarkScaledCOBA(b *testing.B) {
+func BenchmarkScaledCOBA(b *testing.B) { benchScaled(b, false) }
+
+// BenchmarkScaledCOBAPhases is BenchmarkScaledCOBA with each worker's
+// phases timed by its thread's CPU clock (workers locked to their threads,
+// a system call per phase and window, which slows the run a little):
+// CPU seconds per run, summed over the workers, in phase A (a-cpu-s),
+// phase B (b-cpu-s), worker 0's bookkeeping (acct-cpu-s) and waiting at
+// the barrier (wait-cpu-s: spinning, and blocking's own cost). Other
+// processes on the machine inflate these far less than wall time: with
+// two workers against one, a larger sum is work the second worker adds.
+//
+//	go test ./simlib/network -run '^$' -bench ScaledCOBAPhases -benchtime 2x
+func BenchmarkScaledCOBAPhases(b *testing.B) { benchScaled(b, true) }
+
+func benchScaled(b *testing.B, phases bool) {
+	if phases {
+		network.ThreadClock(true)
+		defer network.ThreadClock(false)
+	}
 	for _, scale := range []float64{4, 16} {
 		for _, w := range []int{1, 2} {
 			b.Run(fmt.Sprintf("N=%dk/Workers=%d", int(4*scale), w), func(b *testing.B) {
 				var cpu time.Duration
 				var busy, span float64
+				var phase [4]float64
 				for i := 0; i < b.N; i++ {
 					b.StopTimer()
 					p := models.DefaultCOBA()
@@ -51,6 +70,9 @@ func BenchmarkScaledCOBA(b *testing.B) {
 					cpu += benchCPU() - c0
 					for _, t := range network.WorkerTimes(m.Network) {
 						busy += (t[0] + t[1] + t[2]).Seconds()
+						for k := range phase {
+							phase[k] += t[k].Seconds()
+						}
 					}
 					if w == 1 {
 						busy = span
@@ -58,6 +80,12 @@ func BenchmarkScaledCOBA(b *testing.B) {
 				}
 				b.ReportMetric(b.Elapsed().Seconds()/float64(b.N), "s/run")
 				b.ReportMetric(cpu.Seconds()/float64(b.N), "cpu-s/run")
+				if phases {
+					for k, name := range []string{"a", "b", "acct", "wait"} {
+						b.ReportMetric(phase[k]/float64(b.N), name+"-cpu-s")
+					}
+					return
+				}
 				b.ReportMetric(1-busy/span, "wait-frac")
 			})
 		}
