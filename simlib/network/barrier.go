@@ -11,13 +11,16 @@ import (
 // barrier is a reusable barrier for the workers of one run, met once per
 // window of updates. A worker that arrives early spins for a while, then
 // blocks on a condition variable. Spinning costs nothing on an idle core
-// and saves the wake-up of a blocked thread (tens of microseconds, as
-// long as a window's work at 16 000 cells); blocking leaves the core to
-// others when the machine is busy or has fewer cores than workers. How
-// long to spin adapts: the budget doubles (up to spinMax) when a spin
-// ends in time and halves (down to spinMin) when the waiter had to block.
-// Arrivals are counted atomically: the lock is taken only to block and to
-// wake blocked waiters. It allocates nothing.
+// and saves the wake-up of a blocked thread (tens to hundreds of
+// microseconds in a virtual machine, as long as a window's work at 16 000
+// cells, and paid again by the next window, which the woken worker starts
+// late); blocking leaves the core to others when the machine is busy or has
+// fewer cores than workers. How long to spin adapts: the budget starts at
+// spinMax, doubles (up to spinMax) when a spin ends in time and halves
+// (down to spinMin) when the waiter had to block; one wait in probeEvery
+// spins the whole spinMax and, if that ends in time, restores it (the
+// machine is free again). Arrivals are counted atomically: the lock is
+// taken only to block and to wake blocked waiters. It allocates nothing.
 type barrier struct {
 	n        int32
 	count    atomic.Int32
@@ -25,16 +28,18 @@ type barrier struct {
 	sleepers atomic.Int32 // waiters blocked or about to block
 	broken   atomic.Bool  // a worker panicked (see breakAll)
 	budget   atomic.Int64 // ns to spin before blocking
-	max      int64        // the budget's bound (spinMax; spinMin with more workers than processors)
+	waits    atomic.Uint32
+	max      int64 // the budget's bound (spinMax; spinMin with more workers than processors)
 	mu       sync.Mutex
 	cond     *sync.Cond
 }
 
-// The spin budget's bounds and start (ns).
+// The spin budget's bounds (ns), and how often a wait probes with the
+// longest.
 const (
-	spinMin   = 1000
-	spinMax   = 200_000
-	spinStart = 50_000
+	spinMin    = 1000
+	spinMax    = 1_000_000
+	probeEvery = 256
 )
 
 // errBroken is the panic of a worker waiting at a barrier broken by
@@ -47,7 +52,7 @@ func newBarrier(n int) *barrier {
 		// a spinning worker would keep a waited-for one off the processors
 		b.max = spinMin
 	}
-	b.budget.Store(min(spinStart, b.max))
+	b.budget.Store(b.max)
 	b.cond = sync.NewCond(&b.mu)
 	return b
 }
@@ -85,6 +90,10 @@ func (b *barrier) wait() {
 		return
 	}
 	budget := b.budget.Load()
+	probe := b.waits.Add(1)%probeEvery == 0
+	if probe {
+		budget = b.max
+	}
 	start := time.Now()
 	for i := 1; ; i++ {
 		if b.gen.Load() != g {
@@ -95,7 +104,9 @@ func (b *barrier) wait() {
 			break
 		}
 	}
-	b.budget.Store(max(budget/2, spinMin))
+	if !probe {
+		b.budget.Store(max(budget/2, spinMin))
+	}
 	b.sleepers.Add(1)
 	b.mu.Lock()
 	for b.gen.Load() == g {
