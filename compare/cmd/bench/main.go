@@ -189,6 +189,11 @@ func run(c Config) (Result, error) {
 		r.RunS, r.Timer = r.WallS, "wall"
 	}
 	r.Updates = int64(c.N) * m.Steps()
+	// The peak is read before the event count: Table() builds an int64 row
+	// pointer per projection that the run itself does not keep.
+	if r.PeakRSS, err = procstat.PeakRSS(); err != nil {
+		return r, err
+	}
 	for _, pr := range m.Projections() {
 		tb := pr.Table()
 		r.Synapses += tb.Len()
@@ -207,9 +212,6 @@ func run(c Config) (Result, error) {
 	}
 	for _, s := range sp {
 		r.Spikes += int64(len(s.Indices()))
-	}
-	if r.PeakRSS, err = procstat.PeakRSS(); err != nil {
-		return r, err
 	}
 	r.Load[1] = procstat.Load1()
 	return r, nil

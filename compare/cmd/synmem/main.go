@@ -51,7 +51,7 @@ func main() {
 	t2 := time.Now()
 	var syn int64
 	for _, pr := range m.Projections() {
-		syn += int64(len(pr.Table().Post))
+		syn += pr.Len() // not Table(): it would build a row pointer the run does not keep
 	}
 	hwm, err := procstat.PeakRSS()
 	if err != nil {
