@@ -57,6 +57,13 @@ func lifBlocks(n, off int, dst []int32, masks *[lifBlock / 64]uint64, asm func(i
 }
 
 func lifCondExpAsm(c *LIF, v []float64, ref []int32, g, ge, in, j []float64, off int, dst []int32) []int32 {
+	if avx512 {
+		return lifCondExp512(c, v, ref, g, ge, in, j, off, dst)
+	}
+	return lifCondExp256(c, v, ref, g, ge, in, j, off, dst)
+}
+
+func lifCondExp256(c *LIF, v []float64, ref []int32, g, ge, in, j []float64, off int, dst []int32) []int32 {
 	var masks [lifBlock / 64]uint64
 	dst, i := lifBlocks(len(v), off, dst, &masks, func(i, m int) int {
 		return lifCondExpAVX2(c, &v[i], &ref[i], &g[i], &ge[i], &in[i], &j[i], m, &masks[0])
