@@ -3,10 +3,11 @@
 #include "textflag.h"
 #include "go_asm.h"
 
-// lifCondExpAVX512: LIFCondExp eight neurons (float64 lanes) at a time,
-// with AVX-512 F, DQ and VL. Lane by lane it performs the IEEE operations
-// of lifCondExpGo (lif.go) in the same order, as lifCondExpAVX2 does; no
-// fused multiply-add. What changes is the machinery around them: the 64
+// The LIF kernels eight neurons (float64 lanes) at a time, with AVX-512 F,
+// DQ and VL. Lane by lane each performs the IEEE operations of its generic
+// kernel (lif.go) in the same order, as its AVX2 twin (lif_amd64.s) does;
+// no fused multiply-add. What changes is the machinery around them: in
+// lifCondExpAVX512 the 64
 // entries of expTable sit in Z16-Z23 and are read by four two-source
 // permutes (VPERMI2PD uses bits 0-3 of each index) and blends on bits 4
 // and 5; the range check, the refractory clamp and the threshold are
@@ -15,15 +16,73 @@
 // D = K ? B : A, "VPCMPGTD B, A, K" is K = A > B, "KANDNB B, A, K" is
 // K = ~A & B, "VPERMI2PD T1, T0, D" is D = (T0:T1)[D&15].
 //
-// Registers:
+// Registers shared by the kernels:
 //   CX index of the first neuron of the group, DX n, SI v, DI ref,
-//   R8 masks, R9 the spike mask word being filled, BX &expC
-//   Z16-Z23 expTable, Z15 GL, Z14 Base, Z13 K, Z12 Th, Z11 VReset,
-//   Y10 NRef (int32), Y9 ones (int32), Y8 zero, Z27 the bits of 700,
-//   Z28 -0, Z29 64/ln2, Z30 the rounding shift, Z31 16 (int64)
-//   K4 the clamped lanes (ref > 0)
+//   R8 masks, R9 the spike mask word being filled, R14 spike bits
+//   Z12 Th, Z11 VReset, Y10 NRef (int32), Y9 -1 (int32), Y8 zero,
+//   Y3 ref of the group, K4 its clamped lanes (ref > 0)
+// and in lifCondExpAVX512: BX &expC, AX &exp512C, Z16-Z23 expTable,
+//   Z27 the bits of 700, Z28 -0, Z29 64/ln2, Z30 the rounding shift,
+//   Z31 16 (int64).
 
 #define GE_OQ $0x1d
+
+// COMMON512 loads the constants of the threshold and reset from the LIF
+// at AX.
+#define COMMON512 \
+	VBROADCASTSD LIF_Th(AX), Z12 ; \
+	VBROADCASTSD LIF_VReset(AX), Z11 ; \
+	VPBROADCASTD LIF_NRef(AX), Y10 ; \
+	VPTERNLOGD   $0xff, Y9, Y9, Y9 ; \
+	VPXORD       Y8, Y8, Y8 ; \
+	XORQ         R9, R9 ; \
+	XORQ         CX, CX
+
+// LOADREF512: Y3 = ref, K4 = ref > 0.
+#define LOADREF512 \
+	VMOVDQU32 (DI)(CX*4), Y3 ; \
+	VPCMPGTD  Y8, Y3, K4
+
+// SETTLE512 stores the group's new state, given the advanced v in Z0: a
+// clamped lane counts down and takes VReset; a free lane with v >= Th
+// (false on NaN, as Go's >=) takes VReset and NRef and fires. The spike
+// bits are left in R14.
+#define SETTLE512 \
+	VCMPPD    GE_OQ, Z12, Z0, K2 ; \
+	KORB      K4, K2, K5 ; \
+	VMOVAPD   Z11, K5, Z0 ; \
+	VMOVUPD   Z0, (SI)(CX*8) ; \
+	KANDNB    K2, K4, K6 ; \
+	VPADDD    Y9, Y3, K4, Y3 ; \
+	VMOVDQA32 Y10, K6, Y3 ; \
+	VMOVDQU32 Y3, (DI)(CX*4) ; \
+	KMOVB     K6, R14
+
+// NEXT512 puts the spike bits (R14) in the mask word, stores a full word,
+// and loops while neurons remain.
+#define NEXT512 \
+	SHLQ  CX, R14 ; \
+	ORQ   R14, R9 ; \
+	ADDQ  $8, CX ; \
+	TESTQ $63, CX ; \
+	JNZ   next ; \
+	MOVQ  CX, R14 ; \
+	SHRQ  $6, R14 ; \
+	MOVQ  R9, -8(R8)(R14*8) ; \
+	XORQ  R9, R9 ; \
+next: \
+	CMPQ  CX, DX ; \
+	JLT   loop
+
+// FLUSH512 stores the last mask word when it is partial.
+#define FLUSH512 \
+	TESTQ $63, CX ; \
+	JZ    flushed ; \
+	MOVQ  CX, R14 ; \
+	SHRQ  $6, R14 ; \
+	MOVQ  R9, (R8)(R14*8) ; \
+flushed: \
+	VZEROUPPER
 
 // func lifCondExpAVX512(c *LIF, v *float64, ref *int32, gsyn, ge, in, j *float64, n int, masks *uint64) (done int)
 TEXT ·lifCondExpAVX512(SB), NOSPLIT, $0-80
@@ -31,13 +90,9 @@ TEXT ·lifCondExpAVX512(SB), NOSPLIT, $0-80
 	VBROADCASTSD LIF_GL(AX), Z15
 	VBROADCASTSD LIF_Base(AX), Z14
 	VBROADCASTSD LIF_K(AX), Z13
-	VBROADCASTSD LIF_Th(AX), Z12
-	VBROADCASTSD LIF_VReset(AX), Z11
-	VPBROADCASTD LIF_NRef(AX), Y10 // the low half: int32(NRef), as threshold()
+	COMMON512
 	LEAQ         ·expC(SB), BX
 	LEAQ         ·exp512C(SB), AX
-	VPBROADCASTD exp512Consts_one(AX), Y9
-	VPXORD       Y8, Y8, Y8
 	VPBROADCASTQ expConsts_max(BX), Z27
 	VPBROADCASTQ expConsts_sign(BX), Z28
 	VBROADCASTSD expConsts_invLn2x64(BX), Z29
@@ -59,8 +114,6 @@ TEXT ·lifCondExpAVX512(SB), NOSPLIT, $0-80
 	MOVQ         j+48(FP), R13
 	MOVQ         n+56(FP), DX
 	MOVQ         masks+64(FP), R8
-	XORQ         R9, R9
-	XORQ         CX, CX
 	CMPQ         CX, DX
 	JGE          end
 
@@ -78,8 +131,7 @@ loop:
 	KORTESTB K1, K1
 	JNZ      end
 
-	VMOVDQU32 (DI)(CX*4), Y3
-	VPCMPGTD  Y8, Y3, K4 // clamped: ref > 0
+	LOADREF512
 
 	// e = e^{-x}, as ExpNeg.
 	VXORPD     Z28, Z0, Z0                             // -x
@@ -128,41 +180,113 @@ loop:
 	VADDPD  Z0, Z1, Z0          // vinf + ...
 	VADDPD  (R13)(CX*8), Z0, Z0 // + j
 
-	// A clamped lane counts down and takes VReset; a free lane with
-	// v >= Th takes VReset and NRef and fires.
-	VCMPPD    GE_OQ, Z12, Z0, K2 // v >= Th (false on NaN, as Go's >=)
-	KORB      K4, K2, K5
-	VMOVAPD   Z11, K5, Z0        // VReset where clamped or over
-	VMOVUPD   Z0, (SI)(CX*8)
-	KANDNB    K2, K4, K6         // fired: over and not clamped
-	VPSUBD    Y9, Y3, K4, Y3     // clamped: ref - 1
-	VMOVDQA32 Y10, K6, Y3        // fired: NRef
-	VMOVDQU32 Y3, (DI)(CX*4)
-	KMOVB     K6, R14
-
-	// The spike bits into the mask word; store a full word.
-	SHLQ  CX, R14
-	ORQ   R14, R9
-	ADDQ  $8, CX
-	TESTQ $63, CX
-	JNZ   next
-	MOVQ  CX, R14
-	SHRQ  $6, R14
-	MOVQ  R9, -8(R8)(R14*8)
-	XORQ  R9, R9
-
-next:
-	CMPQ CX, DX
-	JLT  loop
+	SETTLE512
+	NEXT512
 
 end:
-	TESTQ $63, CX // the last word when it is partial
-	JZ    flushed
-	MOVQ  CX, R14
-	SHRQ  $6, R14
-	MOVQ  R9, (R8)(R14*8)
-
-flushed:
-	VZEROUPPER
+	FLUSH512
 	MOVQ CX, done+72(FP)
+	RET
+
+// func lifCondEulerAVX512(c *LIF, v *float64, ref *int32, gsyn, ge, in, j *float64, n int, masks *uint64)
+TEXT ·lifCondEulerAVX512(SB), NOSPLIT, $0-72
+	MOVQ c+0(FP), AX
+	VBROADCASTSD LIF_GL(AX), Z15
+	VBROADCASTSD LIF_Base(AX), Z14
+	VBROADCASTSD LIF_K(AX), Z13
+	COMMON512
+	MOVQ v+8(FP), SI
+	MOVQ ref+16(FP), DI
+	MOVQ gsyn+24(FP), R10
+	MOVQ ge+32(FP), R11
+	MOVQ in+40(FP), R12
+	MOVQ j+48(FP), R13
+	MOVQ n+56(FP), DX
+	MOVQ masks+64(FP), R8
+	CMPQ CX, DX
+	JGE  end
+
+loop:
+	LOADREF512
+	VMOVUPD (SI)(CX*8), Z6
+	VADDPD  (R10)(CX*8), Z15, Z1 // GL + g
+	VMULPD  Z6, Z1, Z1           // ·v
+	VSUBPD  Z1, Z14, Z1          // Base - ...
+	VADDPD  (R11)(CX*8), Z1, Z1  // + ge
+	VADDPD  (R12)(CX*8), Z1, Z1  // + in
+	VMULPD  Z1, Z13, Z1          // K·(...)
+	VADDPD  (R13)(CX*8), Z1, Z1  // + j
+	VADDPD  Z1, Z6, Z0           // v + (...)
+	SETTLE512
+	NEXT512
+
+end:
+	FLUSH512
+	RET
+
+// func lifCurrExactAVX512(c *LIF, v *float64, ref *int32, in, j *float64, n int, masks *uint64)
+TEXT ·lifCurrExactAVX512(SB), NOSPLIT, $0-56
+	MOVQ c+0(FP), AX
+	VBROADCASTSD LIF_VRest(AX), Z15
+	VBROADCASTSD LIF_Prop(AX), Z14
+	VBROADCASTSD LIF_IOffset(AX), Z13
+	VBROADCASTSD LIF_R(AX), Z7
+	COMMON512
+	MOVQ v+8(FP), SI
+	MOVQ ref+16(FP), DI
+	MOVQ in+24(FP), R12
+	MOVQ j+32(FP), R13
+	MOVQ n+40(FP), DX
+	MOVQ masks+48(FP), R8
+	CMPQ CX, DX
+	JGE  end
+
+loop:
+	LOADREF512
+	VMOVUPD (SI)(CX*8), Z0
+	VSUBPD  Z15, Z0, Z0         // v - VRest
+	VMULPD  Z14, Z0, Z0         // ·Prop
+	VADDPD  Z0, Z15, Z0         // VRest + ...
+	VMOVUPD (R12)(CX*8), Z1
+	VADDPD  Z13, Z1, Z1         // in + IOffset
+	VMULPD  Z7, Z1, Z1          // ·R
+	VADDPD  Z1, Z0, Z0
+	VADDPD  (R13)(CX*8), Z0, Z0 // + j
+	SETTLE512
+	NEXT512
+
+end:
+	FLUSH512
+	RET
+
+// func lifCurrEulerAVX512(c *LIF, v *float64, ref *int32, in, j *float64, n int, masks *uint64)
+TEXT ·lifCurrEulerAVX512(SB), NOSPLIT, $0-56
+	MOVQ c+0(FP), AX
+	VBROADCASTSD LIF_GL(AX), Z15
+	VBROADCASTSD LIF_Base(AX), Z14
+	VBROADCASTSD LIF_K(AX), Z13
+	COMMON512
+	MOVQ v+8(FP), SI
+	MOVQ ref+16(FP), DI
+	MOVQ in+24(FP), R12
+	MOVQ j+32(FP), R13
+	MOVQ n+40(FP), DX
+	MOVQ masks+48(FP), R8
+	CMPQ CX, DX
+	JGE  end
+
+loop:
+	LOADREF512
+	VMOVUPD (SI)(CX*8), Z6
+	VMULPD  Z6, Z15, Z1         // GL·v
+	VSUBPD  Z1, Z14, Z1         // Base - ...
+	VADDPD  (R12)(CX*8), Z1, Z1 // + in
+	VMULPD  Z1, Z13, Z1         // K·(...)
+	VADDPD  (R13)(CX*8), Z1, Z1 // + j
+	VADDPD  Z1, Z6, Z0          // v + (...)
+	SETTLE512
+	NEXT512
+
+end:
+	FLUSH512
 	RET
