@@ -38,6 +38,30 @@
 	XORQ         R9, R9 ; \
 	XORQ         CX, CX
 
+// ARGSCOND and ARGSCURR load the pointers and n of a conductance-based
+// and a current-based kernel, and skip to end when n is 0.
+#define ARGSCOND \
+	MOVQ v+8(FP), SI ; \
+	MOVQ ref+16(FP), DI ; \
+	MOVQ gsyn+24(FP), R10 ; \
+	MOVQ ge+32(FP), R11 ; \
+	MOVQ in+40(FP), R12 ; \
+	MOVQ j+48(FP), R13 ; \
+	MOVQ n+56(FP), DX ; \
+	MOVQ masks+64(FP), R8 ; \
+	CMPQ CX, DX ; \
+	JGE  end
+
+#define ARGSCURR \
+	MOVQ v+8(FP), SI ; \
+	MOVQ ref+16(FP), DI ; \
+	MOVQ in+24(FP), R12 ; \
+	MOVQ j+32(FP), R13 ; \
+	MOVQ n+40(FP), DX ; \
+	MOVQ masks+48(FP), R8 ; \
+	CMPQ CX, DX ; \
+	JGE  end
+
 // LOADREF512: Y3 = ref, K4 = ref > 0.
 #define LOADREF512 \
 	VMOVDQU32 (DI)(CX*4), Y3 ; \
@@ -106,16 +130,7 @@ TEXT ·lifCondExpAVX512(SB), NOSPLIT, $0-80
 	VMOVUPD      ·expTable+320(SB), Z21
 	VMOVUPD      ·expTable+384(SB), Z22
 	VMOVUPD      ·expTable+448(SB), Z23
-	MOVQ         v+8(FP), SI
-	MOVQ         ref+16(FP), DI
-	MOVQ         gsyn+24(FP), R10
-	MOVQ         ge+32(FP), R11
-	MOVQ         in+40(FP), R12
-	MOVQ         j+48(FP), R13
-	MOVQ         n+56(FP), DX
-	MOVQ         masks+64(FP), R8
-	CMPQ         CX, DX
-	JGE          end
+	ARGSCOND
 
 loop:
 	VADDPD (R10)(CX*8), Z15, Z0 // gt = GL + g
@@ -195,16 +210,7 @@ TEXT ·lifCondEulerAVX512(SB), NOSPLIT, $0-72
 	VBROADCASTSD LIF_Base(AX), Z14
 	VBROADCASTSD LIF_K(AX), Z13
 	COMMON512
-	MOVQ v+8(FP), SI
-	MOVQ ref+16(FP), DI
-	MOVQ gsyn+24(FP), R10
-	MOVQ ge+32(FP), R11
-	MOVQ in+40(FP), R12
-	MOVQ j+48(FP), R13
-	MOVQ n+56(FP), DX
-	MOVQ masks+64(FP), R8
-	CMPQ CX, DX
-	JGE  end
+	ARGSCOND
 
 loop:
 	LOADREF512
@@ -232,14 +238,7 @@ TEXT ·lifCurrExactAVX512(SB), NOSPLIT, $0-56
 	VBROADCASTSD LIF_IOffset(AX), Z13
 	VBROADCASTSD LIF_R(AX), Z7
 	COMMON512
-	MOVQ v+8(FP), SI
-	MOVQ ref+16(FP), DI
-	MOVQ in+24(FP), R12
-	MOVQ j+32(FP), R13
-	MOVQ n+40(FP), DX
-	MOVQ masks+48(FP), R8
-	CMPQ CX, DX
-	JGE  end
+	ARGSCURR
 
 loop:
 	LOADREF512
@@ -266,14 +265,7 @@ TEXT ·lifCurrEulerAVX512(SB), NOSPLIT, $0-56
 	VBROADCASTSD LIF_Base(AX), Z14
 	VBROADCASTSD LIF_K(AX), Z13
 	COMMON512
-	MOVQ v+8(FP), SI
-	MOVQ ref+16(FP), DI
-	MOVQ in+24(FP), R12
-	MOVQ j+32(FP), R13
-	MOVQ n+40(FP), DX
-	MOVQ masks+48(FP), R8
-	CMPQ CX, DX
-	JGE  end
+	ARGSCURR
 
 loop:
 	LOADREF512
