@@ -4,7 +4,10 @@ package vec
 
 import "math/bits"
 
-// The assembly kernels (lif_amd64.s) advance n neurons, n a multiple of
+// lifXAsm runs the AVX-512 kernels (lif512_amd64.go) when avx512 is on,
+// else the AVX2 kernels (lifX256).
+//
+// The AVX2 kernels (lif_amd64.s) advance n neurons, n a multiple of
 // four and at most lifBlock, starting at the pointers given, and set bit
 // i%64 of masks[i/64] for each neuron i that fired (the words up to the
 // last neuron done are written, others left alone). lifCondExpAVX2 stops
@@ -57,6 +60,13 @@ func lifBlocks(n, off int, dst []int32, masks *[lifBlock / 64]uint64, asm func(i
 }
 
 func lifCondExpAsm(c *LIF, v []float64, ref []int32, g, ge, in, j []float64, off int, dst []int32) []int32 {
+	if avx512 {
+		return lifCondExp512(c, v, ref, g, ge, in, j, off, dst)
+	}
+	return lifCondExp256(c, v, ref, g, ge, in, j, off, dst)
+}
+
+func lifCondExp256(c *LIF, v []float64, ref []int32, g, ge, in, j []float64, off int, dst []int32) []int32 {
 	var masks [lifBlock / 64]uint64
 	dst, i := lifBlocks(len(v), off, dst, &masks, func(i, m int) int {
 		return lifCondExpAVX2(c, &v[i], &ref[i], &g[i], &ge[i], &in[i], &j[i], m, &masks[0])
@@ -67,6 +77,13 @@ func lifCondExpAsm(c *LIF, v []float64, ref []int32, g, ge, in, j []float64, off
 }
 
 func lifCondEulerAsm(c *LIF, v []float64, ref []int32, g, ge, in, j []float64, off int, dst []int32) []int32 {
+	if avx512 {
+		return lifCondEuler512(c, v, ref, g, ge, in, j, off, dst)
+	}
+	return lifCondEuler256(c, v, ref, g, ge, in, j, off, dst)
+}
+
+func lifCondEuler256(c *LIF, v []float64, ref []int32, g, ge, in, j []float64, off int, dst []int32) []int32 {
 	var masks [lifBlock / 64]uint64
 	dst, i := lifBlocks(len(v), off, dst, &masks, func(i, m int) int {
 		lifCondEulerAVX2(c, &v[i], &ref[i], &g[i], &ge[i], &in[i], &j[i], m, &masks[0])
@@ -76,6 +93,13 @@ func lifCondEulerAsm(c *LIF, v []float64, ref []int32, g, ge, in, j []float64, o
 }
 
 func lifCurrExactAsm(c *LIF, v []float64, ref []int32, in, j []float64, off int, dst []int32) []int32 {
+	if avx512 {
+		return lifCurrExact512(c, v, ref, in, j, off, dst)
+	}
+	return lifCurrExact256(c, v, ref, in, j, off, dst)
+}
+
+func lifCurrExact256(c *LIF, v []float64, ref []int32, in, j []float64, off int, dst []int32) []int32 {
 	var masks [lifBlock / 64]uint64
 	dst, i := lifBlocks(len(v), off, dst, &masks, func(i, m int) int {
 		lifCurrExactAVX2(c, &v[i], &ref[i], &in[i], &j[i], m, &masks[0])
@@ -85,6 +109,13 @@ func lifCurrExactAsm(c *LIF, v []float64, ref []int32, in, j []float64, off int,
 }
 
 func lifCurrEulerAsm(c *LIF, v []float64, ref []int32, in, j []float64, off int, dst []int32) []int32 {
+	if avx512 {
+		return lifCurrEuler512(c, v, ref, in, j, off, dst)
+	}
+	return lifCurrEuler256(c, v, ref, in, j, off, dst)
+}
+
+func lifCurrEuler256(c *LIF, v []float64, ref []int32, in, j []float64, off int, dst []int32) []int32 {
 	var masks [lifBlock / 64]uint64
 	dst, i := lifBlocks(len(v), off, dst, &masks, func(i, m int) int {
 		lifCurrEulerAVX2(c, &v[i], &ref[i], &in[i], &j[i], m, &masks[0])
