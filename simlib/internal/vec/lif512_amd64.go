@@ -34,56 +34,37 @@ var exp512C = exp512Consts{bit4: 16, bit5: 32}
 // the generic kernel): the same bits whichever does a neuron.
 func lifCondExp512(c *LIF, v []float64, ref []int32, g, ge, in, j []float64, off int, dst []int32) []int32 {
 	var masks [lifBlock / 64]uint64
-	n, i := len(v), 0
-	for n-i >= 8 {
-		m := min(n-i, lifBlock) &^ 7
-		done := lifCondExpAVX512(c, &v[i], &ref[i], &g[i], &ge[i], &in[i], &j[i], m, &masks[0])
-		dst = appendMasks(dst, &masks, done, off+i)
-		if done < m {
-			k := i + done
-			dst = lifCondExp256(c, v[k:k+8], ref[k:k+8], g[k:k+8], ge[k:k+8], in[k:k+8], j[k:k+8], off+k, dst)
-			done += 8
-		}
-		i += done
-	}
+	dst, i := lifBlocks(8, len(v), off, dst, &masks, func(i, m int) int {
+		return lifCondExpAVX512(c, &v[i], &ref[i], &g[i], &ge[i], &in[i], &j[i], m, &masks[0])
+	}, func(k int, dst []int32) []int32 {
+		return lifCondExp256(c, v[k:k+8], ref[k:k+8], g[k:k+8], ge[k:k+8], in[k:k+8], j[k:k+8], off+k, dst)
+	})
 	return lifCondExp256(c, v[i:], ref[i:], g[i:], ge[i:], in[i:], j[i:], off+i, dst)
-}
-
-// lifBlocks8 runs asm on blocks [i, i+m) of the n neurons (m <= lifBlock,
-// a multiple of eight) and appends the spikes, as lifBlocks does for the
-// AVX2 kernels; it returns dst and where the tail (fewer than eight
-// neurons, for the AVX2 path) starts.
-func lifBlocks8(n, off int, dst []int32, masks *[lifBlock / 64]uint64, asm func(i, m int)) ([]int32, int) {
-	i := 0
-	for n-i >= 8 {
-		m := min(n-i, lifBlock) &^ 7
-		asm(i, m)
-		dst = appendMasks(dst, masks, m, off+i)
-		i += m
-	}
-	return dst, i
 }
 
 func lifCondEuler512(c *LIF, v []float64, ref []int32, g, ge, in, j []float64, off int, dst []int32) []int32 {
 	var masks [lifBlock / 64]uint64
-	dst, i := lifBlocks8(len(v), off, dst, &masks, func(i, m int) {
+	dst, i := lifBlocks(8, len(v), off, dst, &masks, func(i, m int) int {
 		lifCondEulerAVX512(c, &v[i], &ref[i], &g[i], &ge[i], &in[i], &j[i], m, &masks[0])
-	})
+		return m
+	}, nil)
 	return lifCondEuler256(c, v[i:], ref[i:], g[i:], ge[i:], in[i:], j[i:], off+i, dst)
 }
 
 func lifCurrExact512(c *LIF, v []float64, ref []int32, in, j []float64, off int, dst []int32) []int32 {
 	var masks [lifBlock / 64]uint64
-	dst, i := lifBlocks8(len(v), off, dst, &masks, func(i, m int) {
+	dst, i := lifBlocks(8, len(v), off, dst, &masks, func(i, m int) int {
 		lifCurrExactAVX512(c, &v[i], &ref[i], &in[i], &j[i], m, &masks[0])
-	})
+		return m
+	}, nil)
 	return lifCurrExact256(c, v[i:], ref[i:], in[i:], j[i:], off+i, dst)
 }
 
 func lifCurrEuler512(c *LIF, v []float64, ref []int32, in, j []float64, off int, dst []int32) []int32 {
 	var masks [lifBlock / 64]uint64
-	dst, i := lifBlocks8(len(v), off, dst, &masks, func(i, m int) {
+	dst, i := lifBlocks(8, len(v), off, dst, &masks, func(i, m int) int {
 		lifCurrEulerAVX512(c, &v[i], &ref[i], &in[i], &j[i], m, &masks[0])
-	})
+		return m
+	}, nil)
 	return lifCurrEuler256(c, v[i:], ref[i:], in[i:], j[i:], off+i, dst)
 }

@@ -39,20 +39,21 @@ func appendMasks(dst []int32, masks *[lifBlock / 64]uint64, n, off int) []int32 
 }
 
 // lifBlocks runs asm on blocks [i, i+m) of the n neurons (m <= lifBlock,
-// a multiple of four), which sets the spike bits in masks, and appends
-// the spikes, numbered from off; when asm stops early, at done < m, group
-// does the four neurons from i+done. It returns dst and where the tail
-// (fewer than four neurons) starts. (The masks are the caller's, on its
-// stack: passed through the function value asm they would escape.)
-func lifBlocks(n, off int, dst []int32, masks *[lifBlock / 64]uint64, asm func(i, m int) (done int), group func(k int, dst []int32) []int32) ([]int32, int) {
+// a multiple of width: 4 for the AVX2 kernels, 8 for the AVX-512 ones),
+// which sets the spike bits in masks, and appends the spikes, numbered
+// from off; when asm stops early, at done < m, group does the width
+// neurons from i+done. It returns dst and where the tail (fewer than
+// width neurons) starts. (The masks are the caller's, on its stack: passed
+// through the function value asm they would escape.)
+func lifBlocks(width, n, off int, dst []int32, masks *[lifBlock / 64]uint64, asm func(i, m int) (done int), group func(k int, dst []int32) []int32) ([]int32, int) {
 	i := 0
-	for n-i >= 4 {
-		m := min(n-i, lifBlock) &^ 3
+	for n-i >= width {
+		m := min(n-i, lifBlock) &^ (width - 1)
 		done := asm(i, m)
 		dst = appendMasks(dst, masks, done, off+i)
 		if done < m {
 			dst = group(i+done, dst)
-			done += 4
+			done += width
 		}
 		i += done
 	}
@@ -68,7 +69,7 @@ func lifCondExpAsm(c *LIF, v []float64, ref []int32, g, ge, in, j []float64, off
 
 func lifCondExp256(c *LIF, v []float64, ref []int32, g, ge, in, j []float64, off int, dst []int32) []int32 {
 	var masks [lifBlock / 64]uint64
-	dst, i := lifBlocks(len(v), off, dst, &masks, func(i, m int) int {
+	dst, i := lifBlocks(4, len(v), off, dst, &masks, func(i, m int) int {
 		return lifCondExpAVX2(c, &v[i], &ref[i], &g[i], &ge[i], &in[i], &j[i], m, &masks[0])
 	}, func(k int, dst []int32) []int32 { // a lane outside the polynomial: the generic kernel
 		return lifCondExpGo(c, v[k:k+4], ref[k:k+4], g[k:k+4], ge[k:k+4], in[k:k+4], j[k:k+4], off+k, dst)
@@ -85,7 +86,7 @@ func lifCondEulerAsm(c *LIF, v []float64, ref []int32, g, ge, in, j []float64, o
 
 func lifCondEuler256(c *LIF, v []float64, ref []int32, g, ge, in, j []float64, off int, dst []int32) []int32 {
 	var masks [lifBlock / 64]uint64
-	dst, i := lifBlocks(len(v), off, dst, &masks, func(i, m int) int {
+	dst, i := lifBlocks(4, len(v), off, dst, &masks, func(i, m int) int {
 		lifCondEulerAVX2(c, &v[i], &ref[i], &g[i], &ge[i], &in[i], &j[i], m, &masks[0])
 		return m
 	}, nil)
@@ -101,7 +102,7 @@ func lifCurrExactAsm(c *LIF, v []float64, ref []int32, in, j []float64, off int,
 
 func lifCurrExact256(c *LIF, v []float64, ref []int32, in, j []float64, off int, dst []int32) []int32 {
 	var masks [lifBlock / 64]uint64
-	dst, i := lifBlocks(len(v), off, dst, &masks, func(i, m int) int {
+	dst, i := lifBlocks(4, len(v), off, dst, &masks, func(i, m int) int {
 		lifCurrExactAVX2(c, &v[i], &ref[i], &in[i], &j[i], m, &masks[0])
 		return m
 	}, nil)
@@ -117,7 +118,7 @@ func lifCurrEulerAsm(c *LIF, v []float64, ref []int32, in, j []float64, off int,
 
 func lifCurrEuler256(c *LIF, v []float64, ref []int32, in, j []float64, off int, dst []int32) []int32 {
 	var masks [lifBlock / 64]uint64
-	dst, i := lifBlocks(len(v), off, dst, &masks, func(i, m int) int {
+	dst, i := lifBlocks(4, len(v), off, dst, &masks, func(i, m int) int {
 		lifCurrEulerAVX2(c, &v[i], &ref[i], &in[i], &j[i], m, &masks[0])
 		return m
 	}, nil)
