@@ -495,8 +495,6 @@ func (n *Network) allocate() (*engine, error) {
 				rt.hasDelta = true
 			case r.r.Conductance:
 				rt.hasCond = true
-			default:
-				rt.hasCur = true
 			}
 			rt.rec = append(rt.rec, rr)
 		}

@@ -56,20 +56,20 @@ type workerStat struct {
 
 // popRT is a population at run time.
 type popRT struct {
-	p                         *Population
-	n                         int
-	dyn                       neuron.Dynamics
-	fused                     neuron.AdvanceSpiker // dyn, when it can advance and threshold in one pass
-	faulter                   neuron.Faulter       // dyn, when it can fault outside its variables
-	in                        neuron.Input
-	rec                       []*receptorRT
-	stims                     []stimRT
-	in_                       []*projRT   // projections onto this population
-	plastic, plasticPost      []*projRT   // plastic ones among them, and those that need the population's spikes
-	check                     [][]float64 // variables checked for NaN/Inf
-	hasCur, hasCond, hasDelta bool
-	lo, hi                    []int       // per worker
-	spk                       [][][]int32 // [buffer of the update][worker] (see engine.buf)
+	p                    *Population
+	n                    int
+	dyn                  neuron.Dynamics
+	fused                neuron.AdvanceSpiker // dyn, when it can advance and threshold in one pass
+	faulter              neuron.Faulter       // dyn, when it can fault outside its variables
+	in                   neuron.Input
+	rec                  []*receptorRT
+	stims                []stimRT
+	in_                  []*projRT   // projections onto this population
+	plastic, plasticPost []*projRT   // plastic ones among them, and those that need the population's spikes
+	check                [][]float64 // variables checked for NaN/Inf
+	hasCond, hasDelta    bool
+	lo, hi               []int       // per worker
+	spk                  [][][]int32 // [buffer of the update][worker] (see engine.buf)
 	// host is dyn when its neurons own their synapses: spikes reach it as
 	// events, ev[(arrival update) mod evD][worker] (see site.go).
 	host neuron.SynapseHost
