@@ -289,7 +289,7 @@ func (e *engine) phaseA(w int, step int64) {
 			p.receiveSites(w, lo, hi, step)
 			p.spk[par][w] = p.dyn.Spike(lo, hi, step, p.spk[par][w][:0])
 		} else if p.fused != nil {
-			p.spk[par][w] = p.fused.AdvanceSpike(lo, hi, in, p.spk[par][w][:0])
+			p.spk[par][w] = p.advanceSpike(lo, hi, step, in, p.spk[par][w][:0])
 			if p.hasDelta {
 				p.receiveJumps(lo, hi, step)
 			}

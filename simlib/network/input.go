@@ -4,6 +4,7 @@ import (
 	"math"
 
 	"github.com/golgi-sim/golgi/simlib/internal/vec"
+	"github.com/golgi-sim/golgi/simlib/neuron"
 )
 
 // prepare computes the membrane input of neurons [lo, hi) at the start
@@ -93,6 +94,12 @@ func (p *popRT) prepare(w, lo, hi int, step int64, t float64) {
 			}
 		}
 	}
+}
+
+// advanceSpike advances and thresholds neurons [lo, hi) of a population
+// whose dynamics does both in one pass (p.fused), after prepare.
+func (p *popRT) advanceSpike(lo, hi int, step int64, in neuron.Input, dst []int32) []int32 {
+	return p.fused.AdvanceSpike(lo, hi, in, dst)
 }
 
 // slot returns the ring slot of receptor r's spikes due at update step,
