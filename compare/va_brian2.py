@@ -38,10 +38,12 @@ import sys
 import numpy as np
 
 
-def build_va(bench, seed_value, scale=1.0):
+def build_va(bench, seed_value, scale=1.0, method=None):
     """Build one benchmark in Brian2 under the current device (seed_value
-    None: Brian2 picks a seed). Returns the Network, the exc and inh groups,
-    their SpikeMonitors and the Synapses (name -> (synapses, source size))."""
+    None: Brian2 picks a seed; method None: the scheme golgi uses by
+    default, 'exponential_euler' for COBA and 'exact' for CUBA). Returns the
+    Network, the exc and inh groups, their SpikeMonitors and the Synapses
+    (name -> (synapses, source size))."""
     import brian2 as b2
     from brian2 import ms, mV, pF, nS, pA
 
@@ -62,7 +64,7 @@ def build_va(bench, seed_value, scale=1.0):
         dge/dt = -ge/taue : siemens
         dgi/dt = -gi/taui : siemens
         """
-        method = "exponential_euler"
+        default_method = "exponential_euler"
         w = {"exc": 4 * nS, "inh": 51 * nS}
         target = {"exc": "ge", "inh": "gi"}
     elif bench == "CUBA":
@@ -72,12 +74,14 @@ def build_va(bench, seed_value, scale=1.0):
         die/dt = -ie/taue : amp
         dii/dt = -ii/taui : amp
         """
-        method = "exact"
+        default_method = "exact"
         # PyNN: 0.27 nS * (0 - (-60)) mV and 4.5 nS * (-80 - (-60)) mV.
         w = {"exc": 16.2 * pA, "inh": -90 * pA}
         target = {"exc": "ie", "inh": "ii"}
     else:
         raise ValueError("benchmark %r: must be COBA or CUBA" % bench)
+    if method is None:
+        method = default_method
     groups = {}
     for name, size in (("exc", n_exc), ("inh", n_inh)):
         # golgi (like NEST) clamps v for t_refrac = 5 ms = 50 updates after

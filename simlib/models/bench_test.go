@@ -20,6 +20,9 @@ import (
 // time per run (cpu-s/run, user + system, all threads: getrusage), which a
 // busy machine inflates much less than wall time; with Workers=1 it is
 // comparable to Brian2's single-threaded timer (std::clock).
+// compare/cmd/bench makes the same measurement on the network scaled to N
+// cells, one configuration per process (so that it can report the peak
+// resident set), for compare/bench.sh's side-by-side table.
 //
 //	go test ./simlib/models -run '^$' -bench 'COBA|CUBA' -benchtime 3x
 func benchVA(b *testing.B, mk func() VA) {

@@ -1,8 +1,10 @@
 package network
 
 import (
+	"runtime"
 	"sync"
 	"testing"
+	"time"
 )
 
 // BenchmarkBarrier measures one barrier crossing of two workers with no work
@@ -51,4 +53,50 @@ func TestBarrierPhases(t *testing.T) {
 		}(w)
 	}
 	wg.Wait()
+}
+
+// A waiter that spins past its budget blocks and halves the budget, down
+// to spinMin, except in a probe (one wait in probeEvery), which leaves it;
+// with more workers than processors the budget stays at spinMin. (That a
+// spin ending in time doubles it, or a probe restores it, is not tested:
+// on a busy machine no arrival is sure to come in time.)
+func TestBarrierBudget(t *testing.T) {
+	bar := newBarrier(2)
+	if bar.max != spinMax && runtime.GOMAXPROCS(0) >= 2 {
+		t.Fatalf("2 workers, GOMAXPROCS %d: budget bound %d ns, want spinMax", runtime.GOMAXPROCS(0), bar.max)
+	}
+	if bar.budget.Load() != bar.max {
+		t.Fatalf("a new barrier's budget: %d ns, want its bound %d", bar.budget.Load(), bar.max)
+	}
+	bar.budget.Store(4 * spinMin)
+	for _, want := range []int64{2 * spinMin, spinMin, spinMin} {
+		done := make(chan struct{})
+		go func() {
+			time.Sleep(20 * time.Millisecond) // far beyond the budget
+			bar.wait()
+			close(done)
+		}()
+		bar.wait()
+		<-done
+		// the late arriver did not spin: only this waiter changed the budget
+		if got := bar.budget.Load(); got != want {
+			t.Fatalf("after a wait of 20 ms: budget %d ns, want %d", got, want)
+		}
+	}
+	// the next probe: a spin of spinMax past which the budget stays
+	bar.waits.Store(probeEvery - 1)
+	late := make(chan struct{})
+	go func() {
+		time.Sleep(2 * spinMax * time.Nanosecond)
+		bar.wait()
+		close(late)
+	}()
+	bar.wait()
+	<-late
+	if got := bar.budget.Load(); got != spinMin {
+		t.Fatalf("after a probe that did not end in time: budget %d ns, want it left at %d", got, spinMin)
+	}
+	if b := newBarrier(runtime.GOMAXPROCS(0) + 1); b.max != spinMin || b.budget.Load() != spinMin {
+		t.Fatalf("more workers than processors: budget %d ns, bound %d, want spinMin", b.budget.Load(), b.max)
+	}
 }

@@ -374,7 +374,7 @@ func (n *Network) checkMemory() error {
 	for _, pr := range n.projs {
 		np, nq, same := pr.pre.size(), pr.post.size(), pr.same()
 		syn := pr.rule.Expected(np, nq, same)
-		b := float64(syn*(4+n.synapseBytes(pr))) + float64(float64(pr.pre.p.size+1)*8)
+		b := float64(syn*(4+n.synapseBytes(pr))) + rowIndexBytes(pr.pre.p.size, syn, n.workerCount())
 		if !pr.pre.whole() || !pr.post.whole() {
 			b += float64(syn*(4+8+4)) + float64(float64(np+1)*8) // the view's table, mapped
 		}
@@ -391,6 +391,21 @@ func (n *Network) checkMemory() error {
 	}
 	n.memEstimate = total
 	return nil
+}
+
+// rowIndexBytes estimates the row index of a projection of npre sources
+// and about syn synapses run by w workers (synstore.go): an entry per
+// source and segment, 4 bytes each below ptr32Limit synapses, else 8.
+func rowIndexBytes(npre int, syn float64, w int) float64 {
+	b := 4.0
+	if syn >= float64(ptr32Limit) {
+		b = 8
+	}
+	segs := 1
+	if segmentable(w, npre, int64(syn)) {
+		segs = w
+	}
+	return float64(float64(npre*segs+1) * b)
 }
 
 // synapseBytes returns the bytes per synapse of a projection's weights and
@@ -480,8 +495,6 @@ func (n *Network) allocate() (*engine, error) {
 				rt.hasDelta = true
 			case r.r.Conductance:
 				rt.hasCond = true
-			default:
-				rt.hasCur = true
 			}
 			rt.rec = append(rt.rec, rr)
 		}
@@ -621,8 +634,10 @@ func (n *Network) allocate() (*engine, error) {
 			errs = append(errs, fmt.Errorf("%v: Synapse.Delay is %v but the %s rule gives each synapse its delay: leave Synapse.Delay nil, or drop the rule's delays", pr, pr.syn.Delay, pr.rule.Kind()))
 			continue
 		}
-		pr.table = t
-		rt := &projRT{pre: pre.rt, post: post.rt, ptr: t.Ptr, tgt: t.Post}
+		// the table without its row pointer: the run keeps a row index
+		// (32-bit when it fits) and Table rebuilds Ptr from it if asked
+		pr.table = &connect.Table{NPre: t.NPre, NPost: t.NPost, Post: t.Post, Weight: t.Weight, Delay: t.Delay}
+		rt := &projRT{pre: pre.rt, post: post.rt, rows: newRowIndex(t.Ptr), tgt: t.Post}
 		for _, r := range post.rt.rec {
 			if r.name == pr.syn.Receptor && !pr.toSites() {
 				rt.rec = r

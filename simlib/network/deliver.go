@@ -1,7 +1,5 @@
 package network
 
-import "slices"
-
 // phaseB delivers the spikes of update step into the rings of worker w's
 // target ranges.
 func (e *engine) phaseB(w int, step int64) {
@@ -13,45 +11,68 @@ func (e *engine) phaseB(w int, step int64) {
 		}
 		whole := lo == 0 && int(hi) == q.n
 		for _, pr := range q.in_ {
-			if pr.toSite {
+			switch {
+			case pr.toSite:
 				pr.deliverSites(w, step, lo, hi, whole, par)
-				continue
-			}
-			if pr.plast != nil {
+			case pr.plast != nil:
 				pr.deliverPlastic(w, step, lo, hi, whole, par)
+			default:
+				pr.deliver(w, step, lo, hi, whole, par)
+			}
+		}
+	}
+}
+
+// deliver adds the weights of update step's spikes of the projection's
+// sources to the receptor's ring slots of their arrival, for the targets
+// in worker w's range [lo, hi): sources in neuron order, each row in table
+// order, so that every target's slot gets its additions in the same order
+// for any number of workers. With the row index cut for the workers
+// (synstore.go) each spike's part of the row is read straight from it.
+func (pr *projRT) deliver(w int, step int64, lo, hi int32, whole bool, par int) {
+	r := pr.rec
+	n := int64(pr.post.n)
+	x := &pr.rows
+	k, p32 := 0, x.p32
+	if x.w > 1 {
+		k = w
+	} else if !whole {
+		p32 = nil // searched
+	}
+	// one weight and one delay (the VA case), or per-synapse weights and
+	// one delay: one ring slot for every spike of the step
+	var slot []float64
+	oneDelay := pr.d16 == nil && pr.d == nil
+	if oneDelay {
+		slot = r.ring[((step+int64(pr.d0))%r.D)*n:][:n]
+	}
+	w0 := pr.w0
+	for _, chunk := range pr.pre.spk[par] {
+		for _, i := range chunk {
+			var a, b int64
+			if p32 != nil {
+				j := int(i)*x.w + k
+				a, b = int64(p32[j]), int64(p32[j+1])
+			} else {
+				a, b = pr.rowIn(i, w, lo, hi, whole)
+			}
+			if a == b {
 				continue
 			}
-			r := pr.rec
-			n := int64(q.n)
-			for _, chunk := range pr.pre.spk[par] {
-				for _, i := range chunk {
-					a, b := pr.ptr[i], pr.ptr[i+1]
-					if !whole {
-						row := pr.tgt[a:b]
-						x, _ := slices.BinarySearch(row, lo)
-						y, _ := slices.BinarySearch(row[x:], hi)
-						a, b = a+int64(x), a+int64(x+y)
-					}
-					tgt := pr.tgt[a:b]
-					switch {
-					case pr.w == nil && pr.d16 == nil && pr.d == nil:
-						// the VA case: one weight, one delay
-						slot := r.ring[((step+int64(pr.d0))%r.D)*n:][:n]
-						w0 := pr.w0
-						for _, j := range tgt {
-							slot[j] += w0
-						}
-					case pr.d16 == nil && pr.d == nil:
-						slot := r.ring[((step+int64(pr.d0))%r.D)*n:][:n]
-						wt := pr.w[a:b]
-						for k, j := range tgt {
-							slot[j] += wt[k]
-						}
-					default:
-						for k, j := range tgt {
-							r.ring[((step+int64(pr.delay(a+int64(k))))%r.D)*n+int64(j)] += pr.weight(a + int64(k))
-						}
-					}
+			tgt := pr.tgt[a:b]
+			switch {
+			case oneDelay && pr.w == nil:
+				for _, j := range tgt {
+					slot[j] += w0
+				}
+			case oneDelay:
+				wt := pr.w[a:b][:len(tgt)]
+				for k, j := range tgt {
+					slot[j] += wt[k]
+				}
+			default:
+				for k, j := range tgt {
+					r.ring[((step+int64(pr.delay(a+int64(k))))%r.D)*n+int64(j)] += pr.weight(a + int64(k))
 				}
 			}
 		}

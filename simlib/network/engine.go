@@ -1,10 +1,12 @@
 package network
 
 import (
-	"errors"
+	"math"
+	"runtime"
 	"slices"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/golgi-sim/golgi/simlib/neuron"
 	"github.com/golgi-sim/golgi/simlib/stimulus"
@@ -26,25 +28,49 @@ type engine struct {
 	first  int64 // first update of the current run
 	acct   func(step int64, buf int)
 	window int // updates between two exchanges of spikes
+	// stat: per worker, the time of the current run spent in each phase
+	// (measured only with more than one worker)
+	stat []workerStat
+	// share: each worker's fraction of every population (balance.go);
+	// mark: each worker's working time at the last change of shares
+	share        []float64
+	mark         []int64
+	balanceAfter float64 // ns of work per worker before the next change
+	balanceHook  func(w int) []float64
+}
+
+// statNow is the clock of workerStat; with statThread (tests: the
+// thread's CPU time) the workers are locked to their threads and one
+// worker is timed too.
+var (
+	statNow    = time.Now
+	statThread = false
+)
+
+// workerStat is one worker's time (ns) in phase A, phase B, worker 0's
+// bookkeeping and waiting at the barrier; padded to its own cache lines.
+type workerStat struct {
+	a, b, acct, wait int64
+	_                [96]byte
 }
 
 // popRT is a population at run time.
 type popRT struct {
-	p                         *Population
-	n                         int
-	dyn                       neuron.Dynamics
-	fused                     neuron.AdvanceSpiker // dyn, when it can advance and threshold in one pass
-	fuse                      *fusedRT             // the receptor pass inside AdvanceSpike, or nil (input.go)
-	faulter                   neuron.Faulter       // dyn, when it can fault outside its variables
-	in                        neuron.Input
-	rec                       []*receptorRT
-	stims                     []stimRT
-	in_                       []*projRT   // projections onto this population
-	plastic, plasticPost      []*projRT   // plastic ones among them, and those that need the population's spikes
-	check                     [][]float64 // variables checked for NaN/Inf
-	hasCur, hasCond, hasDelta bool
-	lo, hi                    []int       // per worker
-	spk                       [][][]int32 // [buffer of the update][worker] (see engine.buf)
+	p                    *Population
+	n                    int
+	dyn                  neuron.Dynamics
+	fused                neuron.AdvanceSpiker // dyn, when it can advance and threshold in one pass
+	fuse                 *fusedRT             // the receptor pass inside AdvanceSpike, or nil (input.go)
+	faulter              neuron.Faulter       // dyn, when it can fault outside its variables
+	in                   neuron.Input
+	rec                  []*receptorRT
+	stims                []stimRT
+	in_                  []*projRT   // projections onto this population
+	plastic, plasticPost []*projRT   // plastic ones among them, and those that need the population's spikes
+	check                [][]float64 // variables checked for NaN/Inf
+	hasCond, hasDelta    bool
+	lo, hi               []int       // per worker
+	spk                  [][][]int32 // [buffer of the update][worker] (see engine.buf)
 	// host is dyn when its neurons own their synapses: spikes reach it as
 	// events, ev[(arrival update) mod evD][worker] (see site.go).
 	host neuron.SynapseHost
@@ -78,7 +104,7 @@ type stimRT struct {
 type projRT struct {
 	pre, post *popRT
 	rec       *receptorRT
-	ptr       []int64
+	rows      rowIndex // where each source's synapses are (synstore.go)
 	tgt       []int32
 	// w: per-synapse weights, nil when every synapse has w0 (a static
 	// projection whose Synapse.Weight is constant: stored once).
@@ -122,7 +148,8 @@ func (p *popRT) varNames() []string {
 	return names
 }
 
-// partition gives worker ranges for w workers.
+// partition gives worker ranges for w workers: each population is cut in
+// w ranges of about equal shares (see ranges).
 func (e *engine) partition(w int) {
 	e.w = w
 	// Workers exchange spikes once per window of updates: as many as the
@@ -134,11 +161,6 @@ func (e *engine) partition(w int) {
 	}
 	e.window = max(e.window, 1)
 	for _, p := range e.pops {
-		p.lo, p.hi = make([]int, w), make([]int, w)
-		for k := 0; k < w; k++ {
-			p.lo[k], p.hi[k] = p.n*k/w, p.n*(k+1)/w
-		}
-		p.splitEvents(w)
 		old := p.spk
 		p.spk = make([][][]int32, 2*e.window)
 		for k := range p.spk {
@@ -149,6 +171,58 @@ func (e *engine) partition(w int) {
 				}
 			}
 		}
+	}
+	e.share = make([]float64, w)
+	for k := range e.share {
+		e.share[k] = 1 / float64(w)
+	}
+	e.mark, e.balanceAfter = nil, balanceMin
+	e.ranges(e.share)
+}
+
+// rangeAlign: worker ranges of a population of at least 64 cells per
+// worker start at multiples of rangeAlign cells, so that no two workers
+// write into one cache line (64 bytes: 8 float64) of a state array or a
+// ring slot.
+const rangeAlign = 8
+
+// ranges cuts every population into len(share) contiguous ranges, worker
+// k's holding a fraction share[k] of its cells (the shares sum to 1),
+// aligned to rangeAlign, and sets what depends on the ranges: the
+// stimuli's target ranges, the pending events of synapse hosts and plastic
+// projections (dealt to their targets' new owners), and the row indexes
+// cut at the new ranges. Spikes are delivered in neuron order whatever the
+// ranges, so the results do not depend on them.
+func (e *engine) ranges(share []float64) {
+	w := len(share)
+	lo, hi := make([][]int, len(e.pops)), make([][]int, len(e.pops))
+	same := true
+	for i, p := range e.pops {
+		lo[i], hi[i] = make([]int, w), make([]int, w)
+		cum := 0.0
+		for k := 0; k < w; k++ {
+			if k > 0 {
+				lo[i][k] = hi[i][k-1]
+			}
+			cum += share[k]
+			c := p.n
+			if k < w-1 {
+				c = int(math.Round(cum * float64(p.n)))
+				if p.n >= 64*w {
+					c = (c + rangeAlign/2) / rangeAlign * rangeAlign
+				}
+				c = min(max(c, lo[i][k]), p.n)
+			}
+			hi[i][k] = c
+		}
+		same = same && slices.Equal(lo[i], p.lo) && slices.Equal(hi[i], p.hi)
+	}
+	if same {
+		return
+	}
+	for i, p := range e.pops {
+		p.lo, p.hi = lo[i], hi[i]
+		p.splitEvents(w)
 		for i := range p.stims {
 			s := &p.stims[i]
 			s.klo, s.khi = make([]int, w), make([]int, w)
@@ -166,7 +240,24 @@ func (e *engine) partition(w int) {
 		if pr.plast != nil {
 			pr.splitPlastic(w)
 		}
+		pr.cutRows(w)
 	}
+}
+
+// cutRows cuts the projection's row index at its targets' worker ranges
+// when that pays and fits (segmentable), else keeps it whole.
+func (pr *projRT) cutRows(w int) {
+	if !segmentable(w, pr.rows.npre, int64(len(pr.tgt))) {
+		if pr.rows.w != 1 {
+			pr.rows = pr.rows.split(pr.tgt, nil)
+		}
+		return
+	}
+	cut := make([]int32, w-1)
+	for k := range cut {
+		cut[k] = int32(pr.post.lo[k+1])
+	}
+	pr.rows = pr.rows.split(pr.tgt, cut)
 }
 
 // phaseA advances, receives and thresholds worker w's neurons for update
@@ -188,9 +279,7 @@ func (e *engine) phaseA(w int, step int64) {
 		for _, pr := range p.plastic {
 			pr.receivePre(w, step)
 		}
-		if p.fuse == nil { // else the receptor pass is inside advanceSpike
-			p.prepare(w, lo, hi, step, t)
-		}
+		p.prepare(w, lo, hi, step, t)
 		in := p.in // shared slices; Step and T set on the worker's copy
 		in.Step, in.T = step, t
 		if p.host != nil {
@@ -232,76 +321,6 @@ func (e *engine) phaseA(w int, step int64) {
 	}
 }
 
-// barrier is a reusable barrier for the workers of one run. Waiters spin
-// briefly (the phases are short and balanced), then block on a condition
-// variable, so that a machine busy with other work, or more workers than
-// cores, does not turn the wait into a busy loop. It allocates nothing.
-type barrier struct {
-	n      int32
-	count  int32 // guarded by mu
-	gen    atomic.Uint32
-	broken atomic.Bool // a worker panicked (see breakAll)
-	mu     sync.Mutex
-	cond   *sync.Cond
-}
-
-// errBroken is the panic of a worker waiting at a barrier broken by
-// another worker's panic.
-var errBroken = errors.New("network: barrier broken by another worker's panic")
-
-// breakAll releases every waiter (steps then panics with errBroken) and
-// makes every later wait panic with it: a worker that panicked calls it so
-// that the others do not wait for it forever.
-func (b *barrier) breakAll() {
-	b.mu.Lock()
-	b.broken.Store(true)
-	b.count = 0
-	b.gen.Add(1)
-	b.cond.Broadcast()
-	b.mu.Unlock()
-}
-
-func newBarrier(n int) *barrier {
-	b := &barrier{n: int32(n)}
-	b.cond = sync.NewCond(&b.mu)
-	return b
-}
-
-// spinWait is how many times a waiter checks the generation before it
-// blocks: a few microseconds.
-const spinWait = 2000
-
-func (b *barrier) wait() {
-	if b.n <= 1 {
-		return
-	}
-	b.mu.Lock()
-	if b.broken.Load() {
-		b.mu.Unlock()
-		panic(errBroken)
-	}
-	g := b.gen.Load()
-	b.count++
-	if b.count == b.n {
-		b.count = 0
-		b.gen.Add(1)
-		b.cond.Broadcast()
-		b.mu.Unlock()
-		return
-	}
-	b.mu.Unlock()
-	for i := 0; i < spinWait; i++ {
-		if b.gen.Load() != g {
-			return
-		}
-	}
-	b.mu.Lock()
-	for b.gen.Load() == g {
-		b.cond.Wait()
-	}
-	b.mu.Unlock()
-}
-
 // maxWindow bounds the updates between two exchanges of spikes.
 const maxWindow = 64
 
@@ -311,23 +330,56 @@ func (e *engine) buf(step int64) int { return int(step % int64(2*e.window)) }
 
 // steps runs updates from..to (inclusive) on worker w and returns the last
 // update it completed. Each window of updates is phase A for all of them,
-// one barrier, then phase B (delivery, and worker 0's bookkeeping) for all
-// of them in order.
+// one barrier, then phase B (delivery) for all of them in order, then, on
+// worker 0, the bookkeeping of each (spike counts, fingerprint, the
+// recorders' spikes). With more than one worker each phase and the wait
+// are timed (workerStat), for the balance (balance.go).
 func (e *engine) steps(w int, from, to int64) int64 {
+	timed := e.w > 1 || statThread
+	var st *workerStat
+	var t0, t1 time.Time
+	if statThread {
+		runtime.LockOSThread()
+		defer runtime.UnlockOSThread()
+	}
+	if timed {
+		st = &e.stat[w]
+		t0 = statNow()
+	}
 	for first := from; first <= to; {
 		last := min(to, first+int64(e.window)-1)
 		for step := first; step <= last; step++ {
 			e.phaseA(w, step)
 		}
+		if timed {
+			t1 = statNow()
+			st.a += int64(t1.Sub(t0))
+		}
 		e.bar.wait()
 		if e.bar.broken.Load() {
 			panic(errBroken) // another worker panicked
 		}
+		if timed {
+			t0 = statNow()
+			st.wait += int64(t0.Sub(t1))
+		}
 		stop := e.stopAt.Load()
 		for step := first; step <= last; step++ {
 			e.phaseB(w, step)
-			if w == 0 {
+		}
+		if timed {
+			t1 = statNow()
+			st.b += int64(t1.Sub(t0))
+			t0 = t1
+		}
+		if w == 0 {
+			for step := first; step <= last; step++ {
 				e.acct(step, e.buf(step))
+			}
+			if timed {
+				t1 = statNow()
+				st.acct += int64(t1.Sub(t0))
+				t0 = t1
 			}
 		}
 		if stop != 0 && stop <= last {

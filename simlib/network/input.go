@@ -13,6 +13,9 @@ import (
 // it by one step and adds the spikes due at this update from its ring slot,
 // which it clears: steps 1 and 2 of the update for the synapses.
 func (p *popRT) prepare(w, lo, hi int, step int64, t float64) {
+	if p.fuse != nil { // the receptor pass is inside advanceSpike
+		return
+	}
 	in := &p.in
 	I := in.I[lo:hi]
 	// I is cleared before the stimuli add into it; without stimuli the
@@ -129,12 +132,12 @@ type fusedRT struct {
 // receptor, no synapse host).
 func (p *popRT) fuser() *fusedRT {
 	dyn, ok := p.dyn.(neuron.ReceptorFuser)
-	if fuseOff || !ok || p.fused == nil || p.host != nil || len(p.stims) > 0 || p.hasDelta || p.hasCur && p.hasCond || len(p.rec) < 1 || len(p.rec) > 2 {
+	if fuseOff || !ok || p.fused == nil || p.host != nil || len(p.stims) > 0 || p.hasDelta || len(p.rec) < 1 || len(p.rec) > 2 {
 		return nil
 	}
 	f := &fusedRT{dyn: dyn, cond: p.hasCond, n: len(p.rec)}
 	for k, r := range p.rec {
-		if r.lin.N != 1 {
+		if r.lin.N != 1 || r.r.Conductance != f.cond {
 			return nil
 		}
 		f.rec[k] = r

@@ -18,8 +18,11 @@ func (p *popRT) prepareReference(lo, hi int, step int64) {
 	in := &p.in
 	I := in.I[lo:hi]
 	n := len(I)
-	if p.hasCur {
-		clear(I)
+	for _, r := range p.rec {
+		if !r.delta && !r.r.Conductance {
+			clear(I) // a current receptor adds into I
+			break
+		}
 	}
 	var G, GE []float64
 	if p.hasCond {
@@ -179,8 +182,6 @@ func randomReceptors(rnd *rand.Rand, n, k int) *popRT {
 					open.pair, r.paired, open = r, true, nil
 				}
 			}
-		default:
-			p.hasCur = true
 		}
 		p.rec = append(p.rec, r)
 	}
@@ -190,7 +191,7 @@ func randomReceptors(rnd *rand.Rand, n, k int) *popRT {
 // clonePop copies every array prepare touches.
 func clonePop(p *popRT) *popRT {
 	c := func(x []float64) []float64 { return append([]float64(nil), x...) }
-	q := &popRT{n: p.n, hasCur: p.hasCur, hasCond: p.hasCond, hasDelta: p.hasDelta}
+	q := &popRT{n: p.n, hasCond: p.hasCond, hasDelta: p.hasDelta}
 	q.in.I, q.in.G, q.in.GE, q.in.Jump = c(p.in.I), c(p.in.G), c(p.in.GE), c(p.in.Jump)
 	m := map[*receptorRT]*receptorRT{}
 	for _, r := range p.rec {

@@ -5,6 +5,7 @@ import (
 	"hash"
 	"reflect"
 	"strconv"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -362,7 +363,8 @@ type Projection struct {
 	rule      connect.Rule
 	syn       Synapse
 	index     int
-	table     *connect.Table
+	table     *connect.Table // without Ptr until Table builds it (ptrOnce)
+	ptrOnce   sync.Once
 	rt        *projRT
 }
 
@@ -420,8 +422,17 @@ func (pr *Projection) String() string {
 // Table returns the projection's synapses once built (targets of each
 // source; weights in Weights, delays in steps in DelaySteps), in the
 // populations' neuron indices: a projection between views has the rows
-// and columns of the whole populations, empty outside the views.
-func (pr *Projection) Table() *connect.Table { return pr.table }
+// and columns of the whole populations, empty outside the views. The run
+// keeps its own row index (docs/architecture.md, "Data layout and parallel
+// step"): the table's row pointer Ptr is built from it by the first call
+// (8 bytes per source), Post is the network's own.
+func (pr *Projection) Table() *connect.Table {
+	if pr.table == nil || pr.rt == nil {
+		return nil
+	}
+	pr.ptrOnce.Do(func() { pr.table.Ptr = pr.rt.rows.ptr() })
+	return pr.table
+}
 
 // Weights returns each synapse's weight in table order, once built: the
 // live values, which a plastic projection's runs change (copy them to keep

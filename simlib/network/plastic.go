@@ -150,20 +150,6 @@ func allocPlastic(pr *Projection, rt *projRT, t *connect.Table, dt float64) erro
 // index and an event.
 const plasticBytes = 8*6 + 8 + 8
 
-// rowIn returns the synapses [a, b) of source i whose targets are in
-// [lo, hi) (all of the row when whole). The static receptor delivery in
-// phaseB writes the same search out in its loop.
-func (pr *projRT) rowIn(i, lo, hi int32, whole bool) (int64, int64) {
-	a, b := pr.ptr[i], pr.ptr[i+1]
-	if !whole {
-		row := pr.tgt[a:b]
-		x, _ := slices.BinarySearch(row, lo)
-		y, _ := slices.BinarySearch(row[x:], hi)
-		a, b = a+int64(x), a+int64(x+y)
-	}
-	return a, b
-}
-
 // deliverPlastic is phase B for a plastic projection: the synapses of the
 // spikes of update step whose targets are in [lo, hi) join the lists of
 // their arrival updates.
@@ -172,7 +158,7 @@ func (pr *projRT) deliverPlastic(w int, step int64, lo, hi int32, whole bool, pa
 	D := int64(len(p.pre))
 	for _, chunk := range pr.pre.spk[par] {
 		for _, i := range chunk {
-			a, b := pr.rowIn(i, lo, hi, whole)
+			a, b := pr.rowIn(i, w, lo, hi, whole)
 			if a == b {
 				continue
 			}

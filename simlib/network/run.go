@@ -175,6 +175,7 @@ func (n *Network) run(ctx context.Context, watch *interrupt.Watch, steps int64, 
 	}
 	n.workers = w
 	e.bar = newBarrier(w)
+	e.stat, e.mark = make([]workerStat, w), nil
 	e.recs = n.recs
 	e.acct = n.account
 	n.sampleAll(n.fresh)
@@ -264,6 +265,7 @@ func (n *Network) run(ctx context.Context, watch *interrupt.Watch, steps int64, 
 			report(true)
 			return err
 		}
+		e.rebalance()
 		// Aim at chunks of about 20 ms of wall time.
 		if el := time.Since(t); el < 10*time.Millisecond && chunk < 1<<20 {
 			chunk *= 2

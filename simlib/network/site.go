@@ -161,7 +161,7 @@ func (pr *projRT) deliverSites(w int, step int64, lo, hi int32, whole bool, par 
 	q := pr.post
 	for _, chunk := range pr.pre.spk[par] {
 		for _, i := range chunk {
-			a, b := pr.rowIn(i, lo, hi, whole)
+			a, b := pr.rowIn(i, w, lo, hi, whole)
 			for k := a; k < b; k++ {
 				d := pr.delay(k)
 				site := pr.site0

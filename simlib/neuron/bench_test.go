@@ -63,12 +63,13 @@ func BenchmarkStep(b *testing.B) {
 }
 
 // BenchmarkLIFKernels times the LIF's fused update (AdvanceSpike) with the
-// generic Go kernels and with the assembly, alternating the two step by
-// step in one process (vec.SetAccelerated) so that a busy machine slows
-// both alike, and reports nanoseconds per neuron-update for each
-// (ns/neuron-go, ns/neuron-simd; the same where the machine has no
-// assembly), and the fastest step of each (best-ns/...), which a busy
-// machine disturbs less. The drive is VA-like: conductances of 0-20 nS (a third
+// generic Go kernels, with the AVX2 assembly and with the AVX-512 assembly
+// (for the kernels that have it), taking the three in turn step by step in
+// one process (vec.SetAccelerated, vec.SetAVX512) so that a busy machine
+// slows them alike, and reports nanoseconds per neuron-update for each
+// (ns/neuron-go, ns/neuron-avx2, ns/neuron-avx512; a path the machine or
+// the kernel lacks falls back to the one below it), and the fastest step
+// of each (best-ns/...), which a busy machine disturbs less. The drive is VA-like: conductances of 0-20 nS (a third
 // inhibitory, reversal -80 mV) or currents of 0-600 pA, a jump now and
 // then, and refractory clamps after the spikes it causes.
 //
@@ -110,39 +111,36 @@ func BenchmarkLIFKernels(b *testing.B) {
 					}
 				}
 				dst := make([]int32, 0, n)
-				prev := vec.SetAccelerated(false)
-				defer vec.SetAccelerated(prev)
-				var took, best [2]time.Duration
+				prev, prev512 := vec.SetAccelerated(false), vec.SetAVX512(false)
+				defer func() { vec.SetAccelerated(prev); vec.SetAVX512(prev512) }()
+				paths := []string{"go", "avx2", "avx512"}
+				var took, best [3]time.Duration
 				spikes := 0
 				b.ResetTimer()
 				for s := 0; s < b.N; s++ {
-					on := s%2 == 1
-					vec.SetAccelerated(on)
+					p := s % 3
+					vec.SetAccelerated(p > 0)
+					vec.SetAVX512(p > 1)
 					in.Step++
 					t0 := time.Now()
 					dst = fused.AdvanceSpike(0, n, in, dst[:0])
 					d := time.Since(t0)
-					took[b2i(on)] += d
-					if best[b2i(on)] == 0 || d < best[b2i(on)] {
-						best[b2i(on)] = d
+					took[p] += d
+					if best[p] == 0 || d < best[p] {
+						best[p] = d
 					}
 					spikes += len(dst)
 				}
 				b.StopTimer()
-				half := float64(n) * float64(b.N) / 2
-				b.ReportMetric(float64(took[0].Nanoseconds())/half, "ns/neuron-go")
-				b.ReportMetric(float64(took[1].Nanoseconds())/half, "ns/neuron-simd")
-				b.ReportMetric(float64(best[0].Nanoseconds())/float64(n), "best-ns/neuron-go")
-				b.ReportMetric(float64(best[1].Nanoseconds())/float64(n), "best-ns/neuron-simd")
-				b.ReportMetric(float64(spikes)/(2*half), "spikes/neuron")
+				for p, name := range paths {
+					steps := (b.N - p + 2) / 3 // the steps s < b.N with s%3 == p
+					if steps > 0 {
+						b.ReportMetric(float64(took[p].Nanoseconds())/(float64(n)*float64(steps)), "ns/neuron-"+name)
+						b.ReportMetric(float64(best[p].Nanoseconds())/float64(n), "best-ns/neuron-"+name)
+					}
+				}
+				b.ReportMetric(float64(spikes)/(float64(n)*float64(b.N)), "spikes/neuron")
 			})
 		}
 	}
-}
-
-func b2i(x bool) int {
-	if x {
-		return 1
-	}
-	return 0
 }

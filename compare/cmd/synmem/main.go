@@ -12,17 +12,15 @@
 package main
 
 import (
-	"bufio"
-	"errors"
 	"flag"
 	"fmt"
 	"math"
 	"os"
 	"regexp"
 	"strconv"
-	"strings"
 	"time"
 
+	"github.com/golgi-sim/golgi/compare/internal/procstat"
 	"github.com/golgi-sim/golgi/simlib/models"
 )
 
@@ -53,9 +51,9 @@ func main() {
 	t2 := time.Now()
 	var syn int64
 	for _, pr := range m.Projections() {
-		syn += int64(len(pr.Table().Post))
+		syn += pr.Len() // not Table(): it would build a row pointer the run does not keep
 	}
-	hwm, err := vmHWM()
+	hwm, err := procstat.PeakRSS()
 	if err != nil {
 		fail(err)
 	}
@@ -138,21 +136,4 @@ func recurrent(m *models.VAModel) float64 {
 func fail(err error) {
 	fmt.Fprintln(os.Stderr, "synmem:", err)
 	os.Exit(1)
-}
-
-// vmHWM returns the process's peak resident set in bytes.
-func vmHWM() (int64, error) {
-	f, err := os.Open("/proc/self/status")
-	if err != nil {
-		return 0, err
-	}
-	defer f.Close()
-	s := bufio.NewScanner(f)
-	for s.Scan() {
-		if rest, ok := strings.CutPrefix(s.Text(), "VmHWM:"); ok {
-			kb, err := strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), 10, 64)
-			return kb << 10, err
-		}
-	}
-	return 0, errors.New("no VmHWM in /proc/self/status")
 }

@@ -24,7 +24,10 @@
 //
 // Dispatch is a package variable set once at start-up: Accelerated reports
 // whether the assembly is used, which needs amd64, AVX2 (with the OS saving
-// the YMM registers) and no GOLGI_SIMD=off in the environment. Tests and
-// benchmarks switch between the two with SetAccelerated. Build with the tag
-// purego to leave the assembly out altogether.
+// the YMM registers) and no GOLGI_SIMD=off in the environment. The LIF
+// kernels have a third version, eight lanes with AVX-512 F, DQ and VL
+// (lif512_amd64.s), used under Accelerated where the CPU and OS have it
+// and GOLGI_SIMD is not avx2 (AVX512). Tests and benchmarks switch between
+// the paths with SetAccelerated and SetAVX512. Build with the tag purego
+// to leave the assembly out altogether.
 package vec

@@ -43,7 +43,7 @@ func fusedCurrExactAsm(c *LIF, v []float64, ref []int32, s, r, s2, r2 []float64,
 	fk := newFusedK(c, k, k2)
 	var masks [lifBlock / 64]uint64
 	pair := s2 != nil
-	dst, i := lifBlocks(len(v), off, dst, &masks, func(i, m int) int {
+	dst, i := lifBlocks(4, len(v), off, dst, &masks, func(i, m int) int {
 		if pair {
 			fusedCurrExact2AVX2(c, &fk, &v[i], &ref[i], &s[i], &r[i], &s2[i], &r2[i], m, &masks[0])
 		} else {
@@ -69,7 +69,7 @@ func fusedCondExpAsm(c *LIF, v []float64, ref []int32, s, r, s2, r2 []float64, k
 		}
 		return fusedCondExp1Go(c, v[i:j], ref[i:j], s[i:j], r[i:j], *k, off+i, dst)
 	}
-	dst, i := lifBlocks(len(v), off, dst, &masks, func(i, m int) int {
+	dst, i := lifBlocks(4, len(v), off, dst, &masks, func(i, m int) int {
 		if pair {
 			return fusedCondExp2AVX2(c, &fk, &v[i], &ref[i], &s[i], &r[i], &s2[i], &r2[i], m, &masks[0])
 		}

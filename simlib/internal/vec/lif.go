@@ -1,7 +1,6 @@
 package vec
 
 import (
-	"fmt"
 	"math"
 
 	"github.com/golgi-sim/golgi/simlib/pmath"
@@ -85,16 +84,6 @@ func LIFCurrEuler(c *LIF, v []float64, ref []int32, in, j []float64, off int, ds
 // lifBlock is the most neurons an assembly call does: the spike masks of
 // a block are a small array on the caller's stack.
 const lifBlock = 512
-
-// sameLen panics unless every length equals n: a caller's programming
-// error, never a user's input.
-func sameLen(kernel string, n int, lens ...int) {
-	for _, l := range lens {
-		if l != n {
-			panic(fmt.Sprintf("vec.%s: slices of lengths %d and %d", kernel, n, l))
-		}
-	}
-}
 
 // threshold is what the generic kernels need of LIF after the advance.
 type threshold struct {

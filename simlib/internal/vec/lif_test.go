@@ -164,8 +164,8 @@ func needAsm(t *testing.T) {
 	}
 }
 
-// The assembly and the generic kernels give the same bits of v, ref and
-// the spikes, on every length from 0 to 70 at every start (aligned or not)
+// Each assembly path (AVX2, AVX-512) and the generic kernels give the
+// same bits of v, ref and the spikes, on every length from 0 to 70 at every start (aligned or not)
 // and on blocks beyond lifBlock, for random inputs with hostile values
 // mixed in, for each population of lifConsts; spikes are appended after
 // what dst holds.
@@ -177,78 +177,86 @@ func TestLIFKernelsSameBits(t *testing.T) {
 		lengths = append(lengths, n)
 	}
 	lengths = append(lengths, lifBlock-1, lifBlock, lifBlock+5, 3*lifBlock+63)
-	for _, k := range lifKernels {
-		spikes, clamped, fallbacks := 0, 0, 0
-		for ci, c := range lifConsts {
-			for _, bad := range []float64{0, 0.02, 0.3} {
-				for _, n := range lengths {
-					for start := range 4 {
-						all := randomLIF(r, c, start+n+3, bad)
-						a, b := all.clone(), all.clone()
-						prefix := []int32{-7, 3}
-						sa := k.gen(&c, a.sub(start, start+n), 1000+start, slices.Clone(prefix))
-						sb := k.asm(&c, b.sub(start, start+n), 1000+start, slices.Clone(prefix))
-						if d := sameBits(a, b, sa, sb); d != "" {
-							t.Fatalf("%s, population %d, bad %v, n %d, start %d: generic vs assembly: %s", k.name, ci, bad, n, start, d)
-						}
-						spikes += len(sa) - len(prefix)
-						for i := start; i < start+n; i++ {
-							if all.ref[i] > 0 {
-								clamped++
+	for _, p := range asmPaths() {
+		restore := p.use()
+		for _, k := range lifKernels {
+			spikes, clamped, fallbacks := 0, 0, 0
+			for ci, c := range lifConsts {
+				for _, bad := range []float64{0, 0.02, 0.3} {
+					for _, n := range lengths {
+						for start := range 4 {
+							all := randomLIF(r, c, start+n+3, bad)
+							a, b := all.clone(), all.clone()
+							prefix := []int32{-7, 3}
+							sa := k.gen(&c, a.sub(start, start+n), 1000+start, slices.Clone(prefix))
+							sb := k.asm(&c, b.sub(start, start+n), 1000+start, slices.Clone(prefix))
+							if d := sameBits(a, b, sa, sb); d != "" {
+								t.Fatalf("%s, population %d, bad %v, n %d, start %d: generic vs %s: %s", k.name, ci, bad, n, start, p.name, d)
 							}
-							if x := float64(c.K * (c.GL + all.g[i])); !(x >= 0 && x <= expMax) && all.ref[i] <= 0 {
-								fallbacks++
+							spikes += len(sa) - len(prefix)
+							for i := start; i < start+n; i++ {
+								if all.ref[i] > 0 {
+									clamped++
+								}
+								if x := float64(c.K * (c.GL + all.g[i])); !(x >= 0 && x <= expMax) && all.ref[i] <= 0 {
+									fallbacks++
+								}
 							}
 						}
 					}
 				}
 			}
+			// The comparison must have met spikes, clamped neurons and, for
+			// the exponential, lanes outside the polynomial's range.
+			if spikes < 1000 || clamped < 1000 || fallbacks < 100 {
+				t.Errorf("%s, %s: %d spikes, %d clamped, %d lanes beyond the polynomial: too few to compare", k.name, p.name, spikes, clamped, fallbacks)
+			}
 		}
-		// The comparison must have met spikes, clamped neurons and, for
-		// the exponential, lanes outside the polynomial's range.
-		if spikes < 1000 || clamped < 1000 || fallbacks < 100 {
-			t.Errorf("%s: %d spikes, %d clamped, %d lanes beyond the polynomial: too few to compare", k.name, spikes, clamped, fallbacks)
-		}
+		restore()
 	}
 }
 
 // Over many steps of a network-like drive (spiking, clamping, releasing),
-// the assembly and the generic kernels stay bit-identical.
+// each assembly path and the generic kernels stay bit-identical.
 func TestLIFKernelsSameBitsOverSteps(t *testing.T) {
 	needAsm(t)
 	const n, steps = 203, 3000
-	for _, k := range lifKernels {
-		c := lifConsts[0]
-		r := rand.New(rand.NewPCG(5, 9))
-		s := randomLIF(r, c, n, 0)
-		clear(s.ref)
-		a, b := s.clone(), s.clone()
-		var sa, sb []int32
-		total := 0
-		for step := range steps {
-			for i := range n { // the same fresh input to both
-				a.g[i] = 30 * r.Float64()
-				a.ge[i] = 0
-				a.in[i] = 2000 * r.Float64()
-				a.j[i] = 0
-				if r.IntN(50) == 0 {
-					a.j[i] = 2
+	for _, p := range asmPaths() {
+		restore := p.use()
+		for _, k := range lifKernels {
+			c := lifConsts[0]
+			r := rand.New(rand.NewPCG(5, 9))
+			s := randomLIF(r, c, n, 0)
+			clear(s.ref)
+			a, b := s.clone(), s.clone()
+			var sa, sb []int32
+			total := 0
+			for step := range steps {
+				for i := range n { // the same fresh input to both
+					a.g[i] = 30 * r.Float64()
+					a.ge[i] = 0
+					a.in[i] = 2000 * r.Float64()
+					a.j[i] = 0
+					if r.IntN(50) == 0 {
+						a.j[i] = 2
+					}
 				}
+				copy(b.g, a.g)
+				copy(b.ge, a.ge)
+				copy(b.in, a.in)
+				copy(b.j, a.j)
+				sa = k.gen(&c, a, 0, sa[:0])
+				sb = k.asm(&c, b, 0, sb[:0])
+				if d := sameBits(a, b, sa, sb); d != "" {
+					t.Fatalf("%s step %d: generic vs %s: %s", k.name, step, p.name, d)
+				}
+				total += len(sa)
 			}
-			copy(b.g, a.g)
-			copy(b.ge, a.ge)
-			copy(b.in, a.in)
-			copy(b.j, a.j)
-			sa = k.gen(&c, a, 0, sa[:0])
-			sb = k.asm(&c, b, 0, sb[:0])
-			if d := sameBits(a, b, sa, sb); d != "" {
-				t.Fatalf("%s step %d: generic vs assembly: %s", k.name, step, d)
+			if total < n*steps/100 {
+				t.Errorf("%s: %d spikes in %d neuron-steps: too few to compare", k.name, total, n*steps)
 			}
-			total += len(sa)
 		}
-		if total < n*steps/100 {
-			t.Errorf("%s: %d spikes in %d neuron-steps: too few to compare", k.name, total, n*steps)
-		}
+		restore()
 	}
 }
 
@@ -263,8 +271,8 @@ func TestLIFCondExpMatchesExpNeg(t *testing.T) {
 	xs = append(xs, 700, math.Nextafter(700, 0), math.Nextafter(700, 800), 5e-324, -5e-324, 1e300)
 	n := len(xs)
 	s := lifState{make([]float64, n), make([]float64, n), make([]float64, n), make([]float64, n), make([]float64, n), make([]int32, n)}
-	for _, on := range []bool{false, true} {
-		prev := SetAccelerated(on)
+	for _, p := range allPaths() {
+		restore := p.use()
 		for i, x := range xs {
 			s.v[i], s.g[i] = 1, x*0x1p600
 			if x == 0 {
@@ -272,11 +280,11 @@ func TestLIFCondExpMatchesExpNeg(t *testing.T) {
 			}
 		}
 		LIFCondExp(&c, s.v, s.ref, s.g, s.ge, s.in, s.j, 0, nil)
-		SetAccelerated(prev)
+		restore()
 		for i := range xs {
 			x := float64(c.K * (c.GL + s.g[i]))
 			if want := ExpNeg(x); math.Float64bits(s.v[i]) != math.Float64bits(want) {
-				t.Fatalf("accelerated %v: x = %v: kernel e^-x = %v, ExpNeg = %v", on && hasAVX2, x, s.v[i], want)
+				t.Fatalf("%s: x = %v: kernel e^-x = %v, ExpNeg = %v", p.name, x, s.v[i], want)
 			}
 		}
 	}
@@ -287,8 +295,8 @@ func TestLIFCondExpMatchesExpNeg(t *testing.T) {
 // is clamped and fires, others follow their equation.
 func TestLIFKernelsSemantics(t *testing.T) {
 	c := testLIF(200, 20, -60, -61, 10, 0.1, -50, 7)
-	for _, on := range []bool{false, true} {
-		prev := SetAccelerated(on)
+	for _, p := range allPaths() {
+		restore := p.use()
 		for _, k := range lifKernels {
 			const n = 9 // two groups of four and a tail
 			s := lifState{make([]float64, n), make([]float64, n), make([]float64, n), make([]float64, n), make([]float64, n), make([]int32, n)}
@@ -309,7 +317,7 @@ func TestLIFKernelsSemantics(t *testing.T) {
 			}}[k.name]
 			got := kernel(&c, s, 100, nil)
 			if !slices.Equal(got, []int32{105, 108}) {
-				t.Errorf("%s (accelerated %v): spikes %v, want [105 108]", k.name, Accelerated(), got)
+				t.Errorf("%s (%s): spikes %v, want [105 108]", k.name, p.name, got)
 			}
 			if s.v[1] != c.VReset || s.ref[1] != 2 {
 				t.Errorf("%s: clamped neuron: v %v ref %d, want %v and 2", k.name, s.v[1], s.ref[1], c.VReset)
@@ -334,7 +342,7 @@ func TestLIFKernelsSemantics(t *testing.T) {
 				t.Errorf("%s: v = %v, want %v (ref %d, want 0)", k.name, s.v[0], want, s.ref[0])
 			}
 		}
-		SetAccelerated(prev)
+		restore()
 	}
 }
 

@@ -42,7 +42,7 @@ type Recv2 struct {
 // clearing I and adding, in one pass (0 + -0 is +0).
 func Cur1(I, s, r []float64, k Recv1, first bool) {
 	n := len(I)
-	recvLens(n, len(s), len(r))
+	sameLen("Cur1", n, len(s), len(r))
 	m := 0
 	if accel && n >= 4 {
 		m = n &^ 3
@@ -61,7 +61,7 @@ func Cur1(I, s, r []float64, k Recv1, first bool) {
 // with 0 for I when first).
 func Cur1Pair(I, s, r, s2, r2 []float64, k, k2 Recv1, first bool) {
 	n := len(I)
-	recvLens(n, len(s), len(r), len(s2), len(r2))
+	sameLen("Cur1Pair", n, len(s), len(r), len(s2), len(r2))
 	m := 0
 	if accel && n >= 4 {
 		m = n &^ 3
@@ -79,7 +79,7 @@ func Cur1Pair(I, s, r, s2, r2 []float64, k, k2 Recv1, first bool) {
 // G += C·s and GE += CE·s; then s ← A·s + B·r and r ← 0.
 func Cond1(G, GE, s, r []float64, k Recv1, first bool) {
 	n := len(G)
-	recvLens(n, len(GE), len(s), len(r))
+	sameLen("Cond1", n, len(GE), len(s), len(r))
 	m := 0
 	if accel && n >= 4 {
 		m = n &^ 3
@@ -99,7 +99,7 @@ func Cond1(G, GE, s, r []float64, k Recv1, first bool) {
 // both slots are cleared.
 func Cond1Pair(G, GE, s, r, s2, r2 []float64, k, k2 Recv1, first bool) {
 	n := len(G)
-	recvLens(n, len(GE), len(s), len(r), len(s2), len(r2))
+	sameLen("Cond1Pair", n, len(GE), len(s), len(r), len(s2), len(r2))
 	m := 0
 	if accel && n >= 4 {
 		m = n &^ 3
@@ -116,7 +116,7 @@ func Cond1Pair(G, GE, s, r, s2, r2 []float64, k, k2 Recv1, first bool) {
 // is propagated and r cleared.
 func Cur2(I, s0, s1, r []float64, k Recv2) {
 	n := len(I)
-	recvLens(n, len(s0), len(s1), len(r))
+	sameLen("Cur2", n, len(s0), len(s1), len(r))
 	m := 0
 	if accel && n >= 4 {
 		m = n &^ 3
@@ -130,7 +130,7 @@ func Cur2(I, s0, s1, r []float64, k Recv2) {
 // receptor), then the state is propagated and r cleared.
 func Cond2(G, GE, s0, s1, r []float64, k Recv2) {
 	n := len(G)
-	recvLens(n, len(GE), len(s0), len(s1), len(r))
+	sameLen("Cond2", n, len(GE), len(s0), len(s1), len(r))
 	m := 0
 	if accel && n >= 4 {
 		m = n &^ 3
@@ -145,7 +145,7 @@ func Cond2(G, GE, s0, s1, r []float64, k Recv2) {
 // the bits of clearing J and adding, in one pass.
 func AddClear(J, r []float64, first bool) {
 	n := len(J)
-	recvLens(n, len(r))
+	sameLen("AddClear", n, len(r))
 	m := 0
 	if accel && n >= 4 {
 		m = n &^ 3
@@ -155,14 +155,5 @@ func AddClear(J, r []float64, first bool) {
 		setClearGeneric(J[m:], r[m:])
 	} else {
 		addClearGeneric(J[m:], r[m:])
-	}
-}
-
-// recvLens panics unless every length equals n.
-func recvLens(n int, lens ...int) {
-	for _, l := range lens {
-		if l != n {
-			panic("vec: slices of unequal length")
-		}
 	}
 }

@@ -1,0 +1,56 @@
+package network
+
+import (
+	"math/rand/v2"
+	"time"
+)
+
+// WorkerTimes returns, per worker of the network's last run (with more
+// than one worker, or any with ThreadClock), the time spent in phase A,
+// phase B, worker 0's bookkeeping and waiting at the barrier.
+func WorkerTimes(n *Network) [][4]time.Duration {
+	var out [][4]time.Duration
+	for _, s := range n.e.stat {
+		out = append(out, [4]time.Duration{time.Duration(s.a), time.Duration(s.b), time.Duration(s.acct), time.Duration(s.wait)})
+	}
+	return out
+}
+
+// SetBalanceHook builds n and makes its runs take the workers' shares
+// from f after every chunk instead of measuring.
+func SetBalanceHook(n *Network, f func(w int) []float64) error {
+	if err := n.Build(); err != nil {
+		return err
+	}
+	n.e.balanceHook = f
+	return nil
+}
+
+// WorkerRange returns worker w's range of population pop in the last run.
+func WorkerRange(n *Network, pop string, w int) (int, int) {
+	q := n.Population(pop).rt
+	return q.lo[w], q.hi[w]
+}
+
+// RandomShares draws w workers' shares, some of them zero.
+var RandomShares = randomShares
+
+// randomShares draws w shares, some of them zero.
+func randomShares(r *rand.Rand, w int) []float64 {
+	s := make([]float64, w)
+	sum := 0.0
+	for k := range s {
+		if r.IntN(5) > 0 {
+			s[k] = r.Float64()
+		}
+		sum += s[k]
+	}
+	for k := range s {
+		if sum == 0 {
+			s[k] = 1 / float64(w)
+		} else {
+			s[k] /= sum
+		}
+	}
+	return s
+}
