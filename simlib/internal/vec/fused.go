@@ -59,6 +59,26 @@ func LIFCondExpCond1Pair(c *LIF, v []float64, ref []int32, s, r, s2, r2 []float6
 	return fusedCondExp2Go(c, v, ref, s, r, s2, r2, k, k2, off, dst)
 }
 
+// LIFCondEulerCond1 is Cond1(G, GE, s, r, k, true) followed by
+// LIFCondEuler(c, v, ref, G, GE, zeros, zeros, off, dst).
+func LIFCondEulerCond1(c *LIF, v []float64, ref []int32, s, r []float64, k Recv1, off int, dst []int32) []int32 {
+	sameLen("LIFCondEulerCond1", len(v), len(ref), len(s), len(r))
+	if accel {
+		return fusedCondEulerAsm(c, v, ref, s, r, nil, nil, &k, nil, off, dst)
+	}
+	return fusedCondEulerGo(c, v, ref, s, r, nil, nil, k, Recv1{}, off, dst)
+}
+
+// LIFCondEulerCond1Pair is Cond1Pair(G, GE, s, r, s2, r2, k, k2, true)
+// followed by LIFCondEuler(c, v, ref, G, GE, zeros, zeros, off, dst).
+func LIFCondEulerCond1Pair(c *LIF, v []float64, ref []int32, s, r, s2, r2 []float64, k, k2 Recv1, off int, dst []int32) []int32 {
+	sameLen("LIFCondEulerCond1Pair", len(v), len(ref), len(s), len(r), len(s2), len(r2))
+	if accel {
+		return fusedCondEulerAsm(c, v, ref, s, r, s2, r2, &k, &k2, off, dst)
+	}
+	return fusedCondEulerGo(c, v, ref, s, r, s2, r2, k, k2, off, dst)
+}
+
 // The generic fused kernels: the statements of the receptor kernel and of
 // the LIF kernel for one neuron, one after the other.
 
@@ -171,6 +191,40 @@ func fusedCondExp2Go(c *LIF, v []float64, ref []int32, s, r, s2, r2 []float64, k
 			e = pmath.Exp(-xe)
 		}
 		dst = t.settle(v, ref, i, vinf+float64((v[i]-vinf)*e)+0, off, dst)
+	}
+	return dst
+}
+
+// fusedCondEulerGo is LIFCondEulerCond1 (s2 nil) or LIFCondEulerCond1Pair:
+// lifCondEulerGo's step with no current and no jump (both +0, added as
+// that kernel adds them).
+func fusedCondEulerGo(c *LIF, v []float64, ref []int32, s, r, s2, r2 []float64, k, k2 Recv1, off int, dst []int32) []int32 {
+	n := len(v)
+	ref, s, r = ref[:n], s[:n], r[:n]
+	pair := s2 != nil
+	if pair {
+		s2, r2 = s2[:n], r2[:n]
+	}
+	gl, base, kk, t := c.GL, c.Base, c.K, c.threshold()
+	for i := range v {
+		x := s[i]
+		g, ge := float64(k.C*x), float64(k.CE*x)
+		s[i] = float64(k.A*x) + float64(k.B*r[i])
+		r[i] = 0
+		if pair {
+			y := s2[i]
+			g += float64(k2.C * y)
+			ge += float64(k2.CE * y)
+			s2[i] = float64(k2.A*y) + float64(k2.B*r2[i])
+			r2[i] = 0
+		}
+		if ref[i] > 0 {
+			ref[i]--
+			v[i] = t.vr
+			continue
+		}
+		vi := v[i] + (float64(kk*(base-float64((gl+g)*v[i])+ge+0)) + 0)
+		dst = t.settle(v, ref, i, vi, off, dst)
 	}
 	return dst
 }

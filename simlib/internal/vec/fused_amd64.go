@@ -37,43 +37,134 @@ func fusedCondExp1AVX2(c *LIF, k *fusedK, v *float64, ref *int32, s, r *float64,
 //go:noescape
 func fusedCondExp2AVX2(c *LIF, k *fusedK, v *float64, ref *int32, s, r, s2, r2 *float64, n int, masks *uint64) (done int)
 
+//go:noescape
+func fusedCondEuler1AVX2(c *LIF, k *fusedK, v *float64, ref *int32, s, r *float64, n int, masks *uint64)
+
+//go:noescape
+func fusedCondEuler2AVX2(c *LIF, k *fusedK, v *float64, ref *int32, s, r, s2, r2 *float64, n int, masks *uint64)
+
+// The AVX-512 kernels (fused512_amd64.s) are the AVX2 kernels eight
+// neurons at a time: n a multiple of eight and at most lifBlock.
+
+//go:noescape
+func fusedCurrExact1AVX512(c *LIF, k *fusedK, v *float64, ref *int32, s, r *float64, n int, masks *uint64)
+
+//go:noescape
+func fusedCurrExact2AVX512(c *LIF, k *fusedK, v *float64, ref *int32, s, r, s2, r2 *float64, n int, masks *uint64)
+
+//go:noescape
+func fusedCondExp1AVX512(c *LIF, k *fusedK, v *float64, ref *int32, s, r *float64, n int, masks *uint64) (done int)
+
+//go:noescape
+func fusedCondExp2AVX512(c *LIF, k *fusedK, v *float64, ref *int32, s, r, s2, r2 *float64, n int, masks *uint64) (done int)
+
+//go:noescape
+func fusedCondEuler1AVX512(c *LIF, k *fusedK, v *float64, ref *int32, s, r *float64, n int, masks *uint64)
+
+//go:noescape
+func fusedCondEuler2AVX512(c *LIF, k *fusedK, v *float64, ref *int32, s, r, s2, r2 *float64, n int, masks *uint64)
+
+// fusedBlocks runs a fused kernel over n neurons: in blocks of the
+// AVX-512 kernel asm8 when avx512 is on, then of the AVX2 kernel asm4,
+// then the generic kernel gen on the tail of fewer than four. asm8 and
+// asm4 do m neurons from i and return how many they did (all but for the
+// CondExp kernels, which stop at a group with a lane outside ExpNeg's
+// polynomial); a group of eight asm8 stops at goes to asm4, one of four
+// asm4 stops at to gen: the same bits whichever does a neuron. gen(i, j,
+// dst) does neurons [i, j).
+func fusedBlocks(n, off int, dst []int32, masks *[lifBlock / 64]uint64, asm8, asm4 func(i, m int) (done int), gen func(i, j int, dst []int32) []int32) []int32 {
+	narrow := func(lo, hi int, dst []int32) []int32 {
+		dst, d := lifBlocks(4, hi-lo, off+lo, dst, masks, func(i, m int) int { return asm4(lo+i, m) },
+			func(k int, dst []int32) []int32 { return gen(lo+k, lo+k+4, dst) })
+		return gen(lo+d, hi, dst)
+	}
+	i := 0
+	if avx512 {
+		dst, i = lifBlocks(8, n, off, dst, masks, asm8, func(k int, dst []int32) []int32 { return narrow(k, k+8, dst) })
+	}
+	return narrow(i, n, dst)
+}
+
 // fusedCurrExactAsm runs LIFCurrExactCur1 (s2 nil) or LIFCurrExactCur1Pair
-// in blocks of assembly and the tail with the generic kernel.
+// in blocks of assembly (fusedBlocks).
 func fusedCurrExactAsm(c *LIF, v []float64, ref []int32, s, r, s2, r2 []float64, k, k2 *Recv1, off int, dst []int32) []int32 {
 	fk := newFusedK(c, k, k2)
 	var masks [lifBlock / 64]uint64
 	pair := s2 != nil
-	dst, i := lifBlocks(4, len(v), off, dst, &masks, func(i, m int) int {
+	return fusedBlocks(len(v), off, dst, &masks, func(i, m int) int {
+		if pair {
+			fusedCurrExact2AVX512(c, &fk, &v[i], &ref[i], &s[i], &r[i], &s2[i], &r2[i], m, &masks[0])
+		} else {
+			fusedCurrExact1AVX512(c, &fk, &v[i], &ref[i], &s[i], &r[i], m, &masks[0])
+		}
+		return m
+	}, func(i, m int) int {
 		if pair {
 			fusedCurrExact2AVX2(c, &fk, &v[i], &ref[i], &s[i], &r[i], &s2[i], &r2[i], m, &masks[0])
 		} else {
 			fusedCurrExact1AVX2(c, &fk, &v[i], &ref[i], &s[i], &r[i], m, &masks[0])
 		}
 		return m
-	}, nil)
-	if pair {
-		return fusedCurrExact2Go(c, v[i:], ref[i:], s[i:], r[i:], s2[i:], r2[i:], *k, *k2, off+i, dst)
-	}
-	return fusedCurrExact1Go(c, v[i:], ref[i:], s[i:], r[i:], *k, off+i, dst)
+	}, func(i, j int, dst []int32) []int32 {
+		if pair {
+			return fusedCurrExact2Go(c, v[i:j], ref[i:j], s[i:j], r[i:j], s2[i:j], r2[i:j], *k, *k2, off+i, dst)
+		}
+		return fusedCurrExact1Go(c, v[i:j], ref[i:j], s[i:j], r[i:j], *k, off+i, dst)
+	})
 }
 
 // fusedCondExpAsm runs LIFCondExpCond1 (s2 nil) or LIFCondExpCond1Pair
-// likewise; a group the assembly stops at goes to the generic kernel.
+// likewise.
 func fusedCondExpAsm(c *LIF, v []float64, ref []int32, s, r, s2, r2 []float64, k, k2 *Recv1, off int, dst []int32) []int32 {
 	fk := newFusedK(c, k, k2)
 	var masks [lifBlock / 64]uint64
 	pair := s2 != nil
-	gen := func(i, j int, dst []int32) []int32 {
+	return fusedBlocks(len(v), off, dst, &masks, func(i, m int) int {
 		if pair {
-			return fusedCondExp2Go(c, v[i:j], ref[i:j], s[i:j], r[i:j], s2[i:j], r2[i:j], *k, *k2, off+i, dst)
+			return fusedCondExp2AVX512(c, &fk, &v[i], &ref[i], &s[i], &r[i], &s2[i], &r2[i], m, &masks[0])
 		}
-		return fusedCondExp1Go(c, v[i:j], ref[i:j], s[i:j], r[i:j], *k, off+i, dst)
-	}
-	dst, i := lifBlocks(4, len(v), off, dst, &masks, func(i, m int) int {
+		return fusedCondExp1AVX512(c, &fk, &v[i], &ref[i], &s[i], &r[i], m, &masks[0])
+	}, func(i, m int) int {
 		if pair {
 			return fusedCondExp2AVX2(c, &fk, &v[i], &ref[i], &s[i], &r[i], &s2[i], &r2[i], m, &masks[0])
 		}
 		return fusedCondExp1AVX2(c, &fk, &v[i], &ref[i], &s[i], &r[i], m, &masks[0])
-	}, func(i int, dst []int32) []int32 { return gen(i, i+4, dst) })
-	return gen(i, len(v), dst)
+	}, func(i, j int, dst []int32) []int32 {
+		if pair {
+			return fusedCondExp2Go(c, v[i:j], ref[i:j], s[i:j], r[i:j], s2[i:j], r2[i:j], *k, *k2, off+i, dst)
+		}
+		return fusedCondExp1Go(c, v[i:j], ref[i:j], s[i:j], r[i:j], *k, off+i, dst)
+	})
+}
+
+// fusedCondEulerAsm runs LIFCondEulerCond1 (s2 nil) or
+// LIFCondEulerCond1Pair likewise.
+func fusedCondEulerAsm(c *LIF, v []float64, ref []int32, s, r, s2, r2 []float64, k, k2 *Recv1, off int, dst []int32) []int32 {
+	fk := newFusedK(c, k, k2)
+	var masks [lifBlock / 64]uint64
+	pair := s2 != nil
+	kk2 := Recv1{}
+	if pair {
+		kk2 = *k2
+	}
+	return fusedBlocks(len(v), off, dst, &masks, func(i, m int) int {
+		if pair {
+			fusedCondEuler2AVX512(c, &fk, &v[i], &ref[i], &s[i], &r[i], &s2[i], &r2[i], m, &masks[0])
+		} else {
+			fusedCondEuler1AVX512(c, &fk, &v[i], &ref[i], &s[i], &r[i], m, &masks[0])
+		}
+		return m
+	}, func(i, m int) int {
+		if pair {
+			fusedCondEuler2AVX2(c, &fk, &v[i], &ref[i], &s[i], &r[i], &s2[i], &r2[i], m, &masks[0])
+		} else {
+			fusedCondEuler1AVX2(c, &fk, &v[i], &ref[i], &s[i], &r[i], m, &masks[0])
+		}
+		return m
+	}, func(i, j int, dst []int32) []int32 {
+		if pair {
+			return fusedCondEulerGo(c, v[i:j], ref[i:j], s[i:j], r[i:j], s2[i:j], r2[i:j], *k, kk2, off+i, dst)
+		}
+		return fusedCondEulerGo(c, v[i:j], ref[i:j], s[i:j], r[i:j], nil, nil, *k, kk2, off+i, dst)
+	})
 }

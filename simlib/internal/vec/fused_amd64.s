@@ -211,3 +211,58 @@ end:
 	FLUSH
 	MOVQ CX, done+80(FP)
 	RET
+
+// CONDEULER is LIFCondEuler's update with g in Y0 and ge in Y1, no
+// current and no jump (+0 each), then the threshold:
+// v ← v + (K·(((Base - (GL + g)·v) + ge) + 0) + 0).
+#define CONDEULER \
+	LOADREF ; \
+	VMOVUPD (SI)(CX*8), Y6 ; \
+	VADDPD  Y0, Y15, Y2 ; \
+	VMULPD  Y6, Y2, Y2 ; \
+	VSUBPD  Y2, Y14, Y2 ; \
+	VADDPD  Y1, Y2, Y2 ; \
+	VADDPD  Y9, Y2, Y2 ; \
+	VMULPD  Y2, Y13, Y2 ; \
+	VADDPD  Y9, Y2, Y2 ; \
+	VADDPD  Y2, Y6, Y0 ; \
+	SETTLE
+
+// func fusedCondEuler1AVX2(c *LIF, k *fusedK, v *float64, ref *int32, s, r *float64, n int, masks *uint64)
+TEXT ·fusedCondEuler1AVX2(SB), NOSPLIT, $0-64
+	CONDSTART
+	MOVQ n+48(FP), DX
+	MOVQ masks+56(FP), R8
+	CMPQ CX, DX
+	JGE  end
+
+loop:
+	COND1
+	STATE(Y5, R10, R11, fusedK_A, fusedK_B)
+	CONDEULER
+	NEXT
+
+end:
+	FLUSH
+	RET
+
+// func fusedCondEuler2AVX2(c *LIF, k *fusedK, v *float64, ref *int32, s, r, s2, r2 *float64, n int, masks *uint64)
+TEXT ·fusedCondEuler2AVX2(SB), NOSPLIT, $0-80
+	CONDSTART
+	MOVQ s2+48(FP), R12
+	MOVQ r2+56(FP), R13
+	MOVQ n+64(FP), DX
+	MOVQ masks+72(FP), R8
+	CMPQ CX, DX
+	JGE  end
+
+loop:
+	COND2
+	STATE(Y5, R10, R11, fusedK_A, fusedK_B)
+	STATE(Y6, R12, R13, fusedK_A2, fusedK_B2)
+	CONDEULER
+	NEXT
+
+end:
+	FLUSH
+	RET

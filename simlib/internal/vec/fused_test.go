@@ -111,6 +111,32 @@ var fusedKernels = []fusedKernel{
 		func(c *LIF, f fusedState, k, k2 Recv1, off int, dst []int32) []int32 {
 			return LIFCondExpCond1Pair(c, f.v, f.ref, f.s, f.r, f.s2, f.r2, k, k2, off, dst)
 		}},
+	{"CondEulerCond1", false,
+		func(c *LIF, f fusedState, k, k2 Recv1, off int, dst []int32) []int32 {
+			n := len(f.v)
+			G, GE := make([]float64, n), make([]float64, n)
+			cond1SetGeneric(G, GE, f.s, f.r, k)
+			return lifCondEulerGo(c, f.v, f.ref, G, GE, make([]float64, n), make([]float64, n), off, dst)
+		},
+		func(c *LIF, f fusedState, k, k2 Recv1, off int, dst []int32) []int32 {
+			return fusedCondEulerGo(c, f.v, f.ref, f.s, f.r, nil, nil, k, Recv1{}, off, dst)
+		},
+		func(c *LIF, f fusedState, k, k2 Recv1, off int, dst []int32) []int32 {
+			return LIFCondEulerCond1(c, f.v, f.ref, f.s, f.r, k, off, dst)
+		}},
+	{"CondEulerCond1Pair", true,
+		func(c *LIF, f fusedState, k, k2 Recv1, off int, dst []int32) []int32 {
+			n := len(f.v)
+			G, GE := make([]float64, n), make([]float64, n)
+			cond1PairSetGeneric(G, GE, f.s, f.r, f.s2, f.r2, k, k2)
+			return lifCondEulerGo(c, f.v, f.ref, G, GE, make([]float64, n), make([]float64, n), off, dst)
+		},
+		func(c *LIF, f fusedState, k, k2 Recv1, off int, dst []int32) []int32 {
+			return fusedCondEulerGo(c, f.v, f.ref, f.s, f.r, f.s2, f.r2, k, k2, off, dst)
+		},
+		func(c *LIF, f fusedState, k, k2 Recv1, off int, dst []int32) []int32 {
+			return LIFCondEulerCond1Pair(c, f.v, f.ref, f.s, f.r, f.s2, f.r2, k, k2, off, dst)
+		}},
 }
 
 // fusedCoefs are receptor pairs: the VA's (exponential decay of 5 and
@@ -170,10 +196,6 @@ func TestFusedSameBits(t *testing.T) {
 		lengths = append(lengths, n)
 	}
 	lengths = append(lengths, lifBlock-1, lifBlock, lifBlock+5, 3*lifBlock+63)
-	accels := []bool{false}
-	if hasAVX2 {
-		accels = append(accels, true)
-	}
 	for _, k := range fusedKernels {
 		spikes, clamped, fallbacks := 0, 0, 0
 		for ci, c := range lifConsts {
@@ -188,18 +210,18 @@ func TestFusedSameBits(t *testing.T) {
 							want := all.clone()
 							prefix := []int32{-7, 3}
 							sw := k.ref(&c, want.sub(start, start+n), kk[0], kk[1], 1000+start, slices.Clone(prefix))
-							for _, on := range accels {
+							for _, p := range allPaths() {
 								got := all.clone()
 								var sg []int32
-								if on {
-									prev := SetAccelerated(true)
+								if p.accel {
+									restore := p.use()
 									sg = k.api(&c, got.sub(start, start+n), kk[0], kk[1], 1000+start, slices.Clone(prefix))
-									SetAccelerated(prev)
+									restore()
 								} else {
 									sg = k.gen(&c, got.sub(start, start+n), kk[0], kk[1], 1000+start, slices.Clone(prefix))
 								}
 								if d := want.diff(got, sw, sg); d != "" {
-									t.Fatalf("%s, population %d, receptors %d, bad %v, n %d, start %d, assembly %v: two passes vs fused: %s", k.name, ci, ki, bad, n, start, on, d)
+									t.Fatalf("%s, population %d, receptors %d, bad %v, n %d, start %d, path %s: two passes vs fused: %s", k.name, ci, ki, bad, n, start, p.name, d)
 								}
 							}
 							spikes += len(sw) - len(prefix)
@@ -220,6 +242,9 @@ func TestFusedSameBits(t *testing.T) {
 				}
 			}
 		}
+		if k.name[:7] != "CondExp" {
+			fallbacks = 100 // no polynomial
+		}
 		if spikes < 1000 || clamped < 1000 || fallbacks < 100 {
 			t.Errorf("%s: %d spikes, %d clamped, %d lanes beyond the polynomial: too few to compare", k.name, spikes, clamped, fallbacks)
 		}
@@ -238,7 +263,11 @@ func TestFusedSameBitsOverSteps(t *testing.T) {
 		r := rand.New(rand.NewPCG(5, 9))
 		s := randomFused(r, c, n, 0)
 		clear(s.ref)
-		a, b, g := s.clone(), s.clone(), s.clone()
+		a, b := s.clone(), s.clone()
+		var gs []fusedState
+		for range asmPaths() {
+			gs = append(gs, s.clone())
+		}
 		var sa, sb, sg []int32
 		total := 0
 		for step := range steps {
@@ -254,20 +283,23 @@ func TestFusedSameBitsOverSteps(t *testing.T) {
 					a.r2[i] = 2 * r.Float64()
 				}
 			}
-			copy(b.r, a.r)
-			copy(b.r2, a.r2)
-			copy(g.r, a.r)
-			copy(g.r2, a.r2)
+			for _, g := range append(gs, b) {
+				copy(g.r, a.r)
+				copy(g.r2, a.r2)
+			}
 			sa = k.ref(&c, a, kk[0], kk[1], 0, sa[:0])
 			sb = k.gen(&c, b, kk[0], kk[1], 0, sb[:0])
-			prev := SetAccelerated(true)
-			sg = k.api(&c, g, kk[0], kk[1], 0, sg[:0])
-			SetAccelerated(prev)
 			if d := a.diff(b, sa, sb); d != "" {
 				t.Fatalf("%s step %d: two passes vs generic fused: %s", k.name, step, d)
 			}
-			if d := a.diff(g, sa, sg); d != "" {
-				t.Fatalf("%s step %d: two passes vs fused (accelerated %v): %s", k.name, step, Accelerated(), d)
+			for pi, p := range asmPaths() {
+				g := gs[pi]
+				restore := p.use()
+				sg = k.api(&c, g, kk[0], kk[1], 0, sg[:0])
+				restore()
+				if d := a.diff(g, sa, sg); d != "" {
+					t.Fatalf("%s step %d: two passes vs fused (%s): %s", k.name, step, p.name, d)
+				}
 			}
 			total += len(sa)
 		}
@@ -282,14 +314,14 @@ func TestFusedAllocateNothing(t *testing.T) {
 	c := lifConsts[0]
 	f := randomFused(rand.New(rand.NewPCG(1, 2)), c, 1000, 0)
 	dst := make([]int32, 0, 1000)
-	for _, on := range []bool{false, true} {
-		prev := SetAccelerated(on)
+	for _, p := range allPaths() {
+		restore := p.use()
 		for _, k := range fusedKernels {
 			if a := testing.AllocsPerRun(20, func() { dst = k.api(&c, f, fusedCoefs[0][0], fusedCoefs[0][1], 0, dst[:0]) }); a != 0 {
-				t.Errorf("%s (accelerated %v): %v allocations", k.name, Accelerated(), a)
+				t.Errorf("%s (%s): %v allocations", k.name, p.name, a)
 			}
 		}
-		SetAccelerated(prev)
+		restore()
 	}
 }
 
@@ -309,19 +341,19 @@ func TestFusedLengthMismatch(t *testing.T) {
 // BenchmarkFused times each fused kernel against the two passes it
 // replaces (the exported receptor kernel into I or G and GE, then the
 // exported LIF kernel), alternating the two in the same loop on copies of
-// the same state, with the assembly on and off, and reports ns per neuron
-// of each (its fastest call: on a busy machine a descheduled call says
-// nothing of the kernel) and their ratio. The ring slots are refilled (untimed) before
-// each call, so that the states stay in a network's range.
+// the same state, on every path (generic, AVX2, AVX-512), and reports ns per
+// neuron of each (its fastest call: on a busy machine a descheduled call
+// says nothing of the kernel) and their ratio. The ring slots are refilled
+// (untimed) before each call, so that the states stay in a network's
+// range.
 //
 //	go test ./simlib/internal/vec -run '^$' -bench Fused
 func BenchmarkFused(b *testing.B) {
 	for _, k := range fusedKernels {
 		for _, n := range []int{4000, 64000} {
-			for _, on := range []bool{false, true} {
-				b.Run(fmt.Sprintf("%s/N=%d/asm=%v", k.name, n, on && hasAVX2), func(b *testing.B) {
-					prev := SetAccelerated(on)
-					defer SetAccelerated(prev)
+			for _, p := range allPaths() {
+				b.Run(fmt.Sprintf("%s/N=%d/%s", k.name, n, p.name), func(b *testing.B) {
+					defer p.use()()
 					c, kk := lifConsts[0], fusedCoefs[0]
 					if k.name[:4] == "Curr" {
 						c, kk = lifConsts[1], fusedCoefs[1]
@@ -343,6 +375,12 @@ func BenchmarkFused(b *testing.B) {
 						case "CondExpCond1":
 							Cond1(G, GE, a.s, a.r, kk[0], true)
 							return LIFCondExp(&c, a.v, a.ref, G, GE, zero, zero, 0, dst)
+						case "CondEulerCond1":
+							Cond1(G, GE, a.s, a.r, kk[0], true)
+							return LIFCondEuler(&c, a.v, a.ref, G, GE, zero, zero, 0, dst)
+						case "CondEulerCond1Pair":
+							Cond1Pair(G, GE, a.s, a.r, a.s2, a.r2, kk[0], kk[1], true)
+							return LIFCondEuler(&c, a.v, a.ref, G, GE, zero, zero, 0, dst)
 						default:
 							Cond1Pair(G, GE, a.s, a.r, a.s2, a.r2, kk[0], kk[1], true)
 							return LIFCondExp(&c, a.v, a.ref, G, GE, zero, zero, 0, dst)
