@@ -50,18 +50,39 @@ func oneReceptor(r synapse.Receptor, w float64) func(int) (*network.Network, err
 	}
 }
 
+// kernelPaths are the vec kernel paths (the assembly ones are ignored
+// where the machine or the build has none: they then run the path below).
+var kernelPaths = []struct {
+	name          string
+	accel, avx512 bool
+}{{"avx512", true, true}, {"avx2", true, false}, {"generic", false, false}}
+
+// oneReceptorEuler is oneReceptor with the forward Euler method.
+func oneReceptorEuler(r synapse.Receptor, w float64) func(int) (*network.Network, error) {
+	return func(workers int) (*network.Network, error) {
+		net, err := oneReceptor(r, w)(workers)
+		if err == nil {
+			net.Population("cells").Method(scheme.Euler)
+		}
+		return net, err
+	}
+}
+
 // The fused receptor pass gives the bits of the two passes (prepare, then
 // AdvanceSpike): every population's every variable (v, receptor states)
 // and the fingerprint of spikes and the v trace, with 1 and 2 workers,
-// with and without the assembly kernels. The VA populations and single
-// receptors take the fused pass; Euler, which LIF does not fuse, declines
-// it at run time and must still give the same bits.
+// on every kernel path (AVX-512, AVX2, generic Go; those the machine
+// has). The VA populations and single receptors take the fused pass; CUBA
+// with Euler, which LIF does not fuse, declines it at run time and must
+// still give the same bits.
 func TestFusedPassSameBits(t *testing.T) {
 	cases := []fusedCase{
 		{"COBA", va(models.DefaultCOBA(), scheme.Default), []string{"exc", "inh"}, true, 300},
 		{"CUBA", va(models.DefaultCUBA(), scheme.Default), []string{"exc", "inh"}, true, 300},
 		{"COBA/Euler", va(models.DefaultCOBA(), scheme.Euler), []string{"exc", "inh"}, true, 150},
 		{"CUBA/ExpEuler", va(models.DefaultCUBA(), scheme.ExpEuler), []string{"exc", "inh"}, true, 150},
+		{"CUBA/Euler", va(models.DefaultCUBA(), scheme.Euler), []string{"exc", "inh"}, true, 150},
+		{"Cond1/Euler", oneReceptorEuler(synapse.CondExp(5, 0), 3), []string{"cells"}, true, 300},
 		{"Cond1", oneReceptor(synapse.CondExp(5, 0), 3), []string{"cells"}, true, 300},
 		{"Cur1", oneReceptor(synapse.CurrExp(5), 60), []string{"cells"}, true, 300},
 	}
@@ -71,9 +92,10 @@ func TestFusedPassSameBits(t *testing.T) {
 			var wantFP string
 			spikes := int64(0)
 			for _, workers := range []int{1, 2} {
-				for _, accel := range []bool{true, false} {
+				for _, path := range kernelPaths {
 					for _, fuse := range []bool{false, true} {
-						prevA, prevF := vec.SetAccelerated(accel), network.SetFuse(fuse)
+						accel := path.name
+						prevA, prevW, prevF := vec.SetAccelerated(path.accel), vec.SetAVX512(path.avx512), network.SetFuse(fuse)
 						net, err := c.build(workers)
 						if err == nil {
 							err = net.Build()
@@ -81,6 +103,7 @@ func TestFusedPassSameBits(t *testing.T) {
 						network.SetFuse(prevF)
 						if err != nil {
 							vec.SetAccelerated(prevA)
+							vec.SetAVX512(prevW)
 							t.Fatal(err)
 						}
 						for _, name := range c.pops {
@@ -90,6 +113,7 @@ func TestFusedPassSameBits(t *testing.T) {
 						}
 						err = net.Run(c.tstop)
 						vec.SetAccelerated(prevA)
+						vec.SetAVX512(prevW)
 						if err != nil {
 							t.Fatal(err)
 						}
@@ -108,12 +132,12 @@ func TestFusedPassSameBits(t *testing.T) {
 							y := got[k]
 							for i := range x {
 								if math.Float64bits(x[i]) != math.Float64bits(y[i]) {
-									t.Fatalf("workers %d, assembly %v, fused %v: %s[%d] = %v, want %v (two passes, 1 worker, assembly)", workers, accel, fuse, k, i, y[i], x[i])
+									t.Fatalf("workers %d, kernels %s, fused %v: %s[%d] = %v, want %v (two passes, 1 worker, first path)", workers, accel, fuse, k, i, y[i], x[i])
 								}
 							}
 						}
 						if fp := net.Fingerprint(); fp != wantFP {
-							t.Fatalf("workers %d, assembly %v, fused %v: fingerprint %s, want %s", workers, accel, fuse, fp, wantFP)
+							t.Fatalf("workers %d, kernels %s, fused %v: fingerprint %s, want %s", workers, accel, fuse, fp, wantFP)
 						}
 					}
 				}

@@ -125,10 +125,11 @@ func (d *lif) update(lo, hi int, in Input, th float64, dst []int32) []int32 {
 }
 
 // AdvanceSpikeFused is AdvanceSpike with the receptor pass in the same
-// loop (see ReceptorFuser), for the Exact and ExpEuler methods; it
-// declines Euler.
+// loop (see ReceptorFuser): conductances with every method, currents with
+// Exact and ExpEuler (it declines currents with Euler).
 func (d *lif) AdvanceSpikeFused(lo, hi int, in Input, rec FusedReceptors, dst []int32) ([]int32, bool) {
-	if d.m == scheme.Euler || in.Jump != nil || rec.N < 1 || rec.N > 2 {
+	euler := d.m == scheme.Euler
+	if euler && !rec.Conductance || in.Jump != nil || rec.N < 1 || rec.N > 2 {
 		return dst, false
 	}
 	c := d.k
@@ -137,6 +138,10 @@ func (d *lif) AdvanceSpikeFused(lo, hi int, in Input, rec FusedReceptors, dst []
 	a, b := &rec.R[0], &rec.R[1]
 	k, k2 := vec.Recv1{A: a.A, B: a.B, C: a.C, CE: a.CE}, vec.Recv1{A: b.A, B: b.B, C: b.C, CE: b.CE}
 	switch {
+	case rec.Conductance && euler && rec.N == 2:
+		return vec.LIFCondEulerCond1Pair(&c, v, ref, a.S, a.Slot, b.S, b.Slot, k, k2, lo, dst), true
+	case rec.Conductance && euler:
+		return vec.LIFCondEulerCond1(&c, v, ref, a.S, a.Slot, k, lo, dst), true
 	case rec.Conductance && rec.N == 2:
 		return vec.LIFCondExpCond1Pair(&c, v, ref, a.S, a.Slot, b.S, b.Slot, k, k2, lo, dst), true
 	case rec.Conductance:
