@@ -13,51 +13,71 @@
 
 #include "lif512_amd64.h"
 
-// STATE512 propagates the state x (a register, overwritten) of the
-// receptor at s, r with coefficients A, B (fusedK fields):
-// (s) ← A·x + B·(r), (r) ← 0. It uses Z7.
-#define STATE512(x, s, r, A, B) \
-	VMOVUPD     (r)(CX*8), Z7 ; \
-	VMULPD.BCST B(BX), Z7, Z7 ; \
-	VMULPD.BCST A(BX), x, x ; \
-	VADDPD      Z7, x, x ; \
-	VMOVUPD     x, (s)(CX*8) ; \
-	VMOVUPD     Z8, (r)(CX*8)
+// Each group is loaded whole before anything of it is stored: the
+// neurons' arrays are often the same distance apart modulo 4096, and a
+// load after a store to such an address (4K aliasing) waits for it.
 
-// CUR1512 leaves in Z1 the input of one current receptor, 0 + C·x, with x
-// (from R10) in Z5, and propagates it.
+// LOAD1 loads x = (s) into Z5, (r) into q, v into Z0 and ref (Y3, K4).
+#define LOAD1(q) \
+	VMOVUPD (R10)(CX*8), Z5 ; \
+	VMOVUPD (R11)(CX*8), q ; \
+	VMOVUPD (SI)(CX*8), Z0 ; \
+	LOADREF512
+
+// LOAD2 is LOAD1 with y = (s2) in Z6 and (r2) in q2. The slots go to
+// Z16, Z17, or in the CondExp kernels (whose table is in Z16-Z23) to Z24,
+// Z25, free until EXPNEG512.
+#define LOAD2(q, q2) \
+	LOAD1(q) ; \
+	VMOVUPD (R12)(CX*8), Z6 ; \
+	VMOVUPD (R13)(CX*8), q2
+
+// PROP propagates a state x with its slot value q (registers, both
+// overwritten) and coefficients A, B (fusedK fields): x ← A·x + B·q.
+#define PROP(x, q, A, B) \
+	VMULPD.BCST B(BX), q, q ; \
+	VMULPD.BCST A(BX), x, x ; \
+	VADDPD      q, x, x
+
+// STORE1 stores the new state (Z5) and clears the slot; STORE2 does the
+// second receptor's (Z6) too.
+#define STORE1 \
+	VMOVUPD Z5, (R10)(CX*8) ; \
+	VMOVUPD Z8, (R11)(CX*8)
+
+#define STORE2 \
+	STORE1 ; \
+	VMOVUPD Z6, (R12)(CX*8) ; \
+	VMOVUPD Z8, (R13)(CX*8)
+
+// CUR1512 leaves in Z1 the input of one current receptor, 0 + C·x, and
+// propagates x.
 #define CUR1512 \
-	VMOVUPD     (R10)(CX*8), Z5 ; \
 	VMULPD.BCST fusedK_C(BX), Z5, Z1 ; \
 	VADDPD      Z1, Z8, Z1 ; \
-	STATE512(Z5, R10, R11, fusedK_A, fusedK_B)
+	PROP(Z5, Z16, fusedK_A, fusedK_B)
 
 // CUR2512 leaves in Z1 the input of two, (0 + C·x) + C2·y, and propagates
 // both.
 #define CUR2512 \
-	VMOVUPD     (R10)(CX*8), Z5 ; \
-	VMOVUPD     (R12)(CX*8), Z6 ; \
 	VMULPD.BCST fusedK_C(BX), Z5, Z1 ; \
 	VADDPD      Z1, Z8, Z1 ; \
 	VMULPD.BCST fusedK_C2(BX), Z6, Z2 ; \
 	VADDPD      Z2, Z1, Z1 ; \
-	STATE512(Z5, R10, R11, fusedK_A, fusedK_B) ; \
-	STATE512(Z6, R12, R13, fusedK_A2, fusedK_B2)
+	PROP(Z5, Z16, fusedK_A, fusedK_B) ; \
+	PROP(Z6, Z17, fusedK_A2, fusedK_B2)
 
-// CURREXACT512 is LIFCurrExact's update on the input in Z1, with no jump
-// (+0), then the threshold: VRest + (v - VRest)·Prop + (in + IOffset)·R + 0
-// (R in Z4).
+// CURREXACT512 is LIFCurrExact's update of v (Z0) on the input in Z1,
+// with no jump (+0): VRest + (v - VRest)·Prop + (in + IOffset)·R + 0 (R
+// in Z4).
 #define CURREXACT512 \
-	LOADREF512 ; \
-	VMOVUPD (SI)(CX*8), Z0 ; \
 	VSUBPD  Z15, Z0, Z0 ; \
 	VMULPD  Z14, Z0, Z0 ; \
 	VADDPD  Z0, Z15, Z0 ; \
 	VADDPD  Z13, Z1, Z1 ; \
 	VMULPD  Z4, Z1, Z1 ; \
 	VADDPD  Z1, Z0, Z0 ; \
-	VADDPD  Z8, Z0, Z0 ; \
-	SETTLE512
+	VADDPD  Z8, Z0, Z0
 
 // ARGS512 loads the LIF's threshold constants and the pointers of the
 // neurons and of the first receptor.
@@ -87,8 +107,11 @@ TEXT ·fusedCurrExact1AVX512(SB), NOSPLIT, $0-64
 	JGE  end
 
 loop:
+	LOAD1(Z16)
 	CUR1512
 	CURREXACT512
+	STORE1
+	SETTLE512
 	NEXT512
 
 end:
@@ -106,74 +129,71 @@ TEXT ·fusedCurrExact2AVX512(SB), NOSPLIT, $0-80
 	JGE  end
 
 loop:
+	LOAD2(Z16, Z17)
 	CUR2512
 	CURREXACT512
+	STORE2
+	SETTLE512
 	NEXT512
 
 end:
 	FLUSH512
 	RET
 
-// COND1512 leaves g = C·x in Z0 and ge = CE·x in Z1, x in Z5.
+// COND1512 leaves g = C·x in Z1 and ge = CE·x in Z2 (after LOAD1).
 #define COND1512 \
-	VMOVUPD     (R10)(CX*8), Z5 ; \
-	VMULPD.BCST fusedK_C(BX), Z5, Z0 ; \
-	VMULPD.BCST fusedK_CE(BX), Z5, Z1
+	VMULPD.BCST fusedK_C(BX), Z5, Z1 ; \
+	VMULPD.BCST fusedK_CE(BX), Z5, Z2
 
-// COND2512 leaves g = C·x + C2·y in Z0 and ge = CE·x + CE2·y in Z1, x in
-// Z5, y in Z6.
+// COND2512 leaves g = C·x + C2·y in Z1 and ge = CE·x + CE2·y in Z2 (after
+// LOAD2).
 #define COND2512 \
-	VMOVUPD     (R10)(CX*8), Z5 ; \
-	VMOVUPD     (R12)(CX*8), Z6 ; \
-	VMULPD.BCST fusedK_C(BX), Z5, Z0 ; \
-	VMULPD.BCST fusedK_C2(BX), Z6, Z1 ; \
-	VADDPD      Z1, Z0, Z0 ; \
-	VMULPD.BCST fusedK_CE(BX), Z5, Z1 ; \
-	VMULPD.BCST fusedK_CE2(BX), Z6, Z2 ; \
-	VADDPD      Z2, Z1, Z1
+	VMULPD.BCST fusedK_C(BX), Z5, Z1 ; \
+	VMULPD.BCST fusedK_C2(BX), Z6, Z2 ; \
+	VADDPD      Z2, Z1, Z1 ; \
+	VMULPD.BCST fusedK_CE(BX), Z5, Z2 ; \
+	VMULPD.BCST fusedK_CE2(BX), Z6, Z7 ; \
+	VADDPD      Z7, Z2, Z2
 
-// CONDX512 turns g (Z0), ge (Z1) into vinf = ((Base + ge) + 0)/gt in Z1
-// and x = K·gt in Z0, gt = GL + g, and leaves the group (to end) when a
+// CONDX512 turns g (Z1), ge (Z2) into vinf = ((Base + ge) + 0)/gt in Z1
+// and x = K·gt in Z2, gt = GL + g, and leaves the group (to end) when a
 // lane's x is outside [+0, 700] or NaN (its bits above those of 700,
 // unsigned), as lifCondExpAVX512 does: before anything of the group is
-// stored.
+// stored. v moves to Z4 (EXPNEG512 uses Z0).
 #define CONDX512 \
-	VADDPD   Z0, Z15, Z0 ; \
-	VADDPD   Z1, Z14, Z1 ; \
-	VADDPD   Z8, Z1, Z1 ; \
-	VDIVPD   Z0, Z1, Z1 ; \
-	VMULPD   Z0, Z13, Z0 ; \
-	VPCMPUQ  $6, Z27, Z0, K1 ; \
-	KORTESTB K1, K1 ; \
-	JNZ      end
+	VADDPD    Z1, Z15, Z1 ; \
+	VADDPD    Z2, Z14, Z2 ; \
+	VADDPD    Z8, Z2, Z2 ; \
+	VDIVPD    Z1, Z2, Z7 ; \
+	VMULPD    Z1, Z13, Z2 ; \
+	VMOVAPD   Z7, Z1 ; \
+	VPCMPUQ   $6, Z27, Z2, K1 ; \
+	KORTESTB  K1, K1 ; \
+	JNZ       end ; \
+	VMOVAPD   Z0, Z4 ; \
+	VMOVAPD   Z2, Z0
 
-// CONDEXP512 is LIFCondExp's update with x in Z0 and vinf in Z1, no jump
-// (+0), then the threshold: v ← vinf + (v - vinf)·e^{-x} + 0.
+// CONDEXP512 is LIFCondExp's update with x in Z0, vinf in Z1 and v in Z4,
+// no jump (+0): v ← vinf + (v - vinf)·e^{-x} + 0, in Z0.
 #define CONDEXP512 \
-	LOADREF512 ; \
 	EXPNEG512(AX) ; \
-	VMOVUPD (SI)(CX*8), Z0 ; \
-	VSUBPD  Z1, Z0, Z0 ; \
+	VSUBPD  Z1, Z4, Z0 ; \
 	VMULPD  Z7, Z0, Z0 ; \
 	VADDPD  Z0, Z1, Z0 ; \
-	VADDPD  Z8, Z0, Z0 ; \
-	SETTLE512
+	VADDPD  Z8, Z0, Z0
 
-// CONDEULER512 is LIFCondEuler's update with g in Z0 and ge in Z1, no
-// current and no jump (+0 each), then the threshold:
+// CONDEULER512 is LIFCondEuler's update of v (Z0) with g in Z1 and ge in
+// Z2, no current and no jump (+0 each):
 // v ← v + (K·(((Base - (GL + g)·v) + ge) + 0) + 0).
 #define CONDEULER512 \
-	LOADREF512 ; \
-	VMOVUPD (SI)(CX*8), Z6 ; \
-	VADDPD  Z0, Z15, Z2 ; \
-	VMULPD  Z6, Z2, Z2 ; \
-	VSUBPD  Z2, Z14, Z2 ; \
-	VADDPD  Z1, Z2, Z2 ; \
-	VADDPD  Z8, Z2, Z2 ; \
-	VMULPD  Z2, Z13, Z2 ; \
-	VADDPD  Z8, Z2, Z2 ; \
-	VADDPD  Z2, Z6, Z0 ; \
-	SETTLE512
+	VADDPD  Z1, Z15, Z1 ; \
+	VMULPD  Z0, Z1, Z1 ; \
+	VSUBPD  Z1, Z14, Z1 ; \
+	VADDPD  Z2, Z1, Z1 ; \
+	VADDPD  Z8, Z1, Z1 ; \
+	VMULPD  Z1, Z13, Z1 ; \
+	VADDPD  Z8, Z1, Z1 ; \
+	VADDPD  Z1, Z0, Z0
 
 // CONDSTART512 loads the constants of the conductance kernels.
 #define CONDSTART512 \
@@ -194,10 +214,13 @@ TEXT ·fusedCondExp1AVX512(SB), NOSPLIT, $0-72
 	JGE  end
 
 loop:
+	LOAD1(Z24)
 	COND1512
 	CONDX512
-	STATE512(Z5, R10, R11, fusedK_A, fusedK_B)
+	PROP(Z5, Z24, fusedK_A, fusedK_B)
+	STORE1
 	CONDEXP512
+	SETTLE512
 	NEXT512
 
 end:
@@ -218,11 +241,14 @@ TEXT ·fusedCondExp2AVX512(SB), NOSPLIT, $0-88
 	JGE  end
 
 loop:
+	LOAD2(Z24, Z25)
 	COND2512
 	CONDX512
-	STATE512(Z5, R10, R11, fusedK_A, fusedK_B)
-	STATE512(Z6, R12, R13, fusedK_A2, fusedK_B2)
+	PROP(Z5, Z24, fusedK_A, fusedK_B)
+	PROP(Z6, Z25, fusedK_A2, fusedK_B2)
+	STORE2
 	CONDEXP512
+	SETTLE512
 	NEXT512
 
 end:
@@ -239,9 +265,12 @@ TEXT ·fusedCondEuler1AVX512(SB), NOSPLIT, $0-64
 	JGE  end
 
 loop:
+	LOAD1(Z16)
 	COND1512
-	STATE512(Z5, R10, R11, fusedK_A, fusedK_B)
+	PROP(Z5, Z16, fusedK_A, fusedK_B)
 	CONDEULER512
+	STORE1
+	SETTLE512
 	NEXT512
 
 end:
@@ -259,10 +288,13 @@ TEXT ·fusedCondEuler2AVX512(SB), NOSPLIT, $0-80
 	JGE  end
 
 loop:
+	LOAD2(Z16, Z17)
 	COND2512
-	STATE512(Z5, R10, R11, fusedK_A, fusedK_B)
-	STATE512(Z6, R12, R13, fusedK_A2, fusedK_B2)
+	PROP(Z5, Z16, fusedK_A, fusedK_B)
+	PROP(Z6, Z17, fusedK_A2, fusedK_B2)
 	CONDEULER512
+	STORE2
+	SETTLE512
 	NEXT512
 
 end:
