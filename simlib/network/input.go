@@ -2,6 +2,7 @@ package network
 
 import (
 	"math"
+	"os"
 
 	"github.com/golgi-sim/golgi/simlib/internal/vec"
 	"github.com/golgi-sim/golgi/simlib/neuron"
@@ -111,9 +112,10 @@ func (p *popRT) receptors(lo, hi int, step int64, firstCur bool) {
 	}
 }
 
-// fuseOff turns the fused receptor pass off (for tests that compare it
-// with the two passes); it is read when a network is built.
-var fuseOff = false
+// fuseOff turns the fused receptor pass off: GOLGI_FUSE=off in the
+// environment (to time the two passes in a whole run), or SetFuse in the
+// tests that compare the two; it is read when a network is built.
+var fuseOff = os.Getenv("GOLGI_FUSE") == "off"
 
 // fusedRT is a population whose receptor pass its dynamics does inside
 // AdvanceSpike (neuron.ReceptorFuser): rec are the receptors in the order

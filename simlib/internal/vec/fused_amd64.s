@@ -24,16 +24,37 @@
 	VMOVUPD x, (s)(CX*8) ; \
 	VMOVUPD Y9, (r)(CX*8)
 
+// The current and Euler kernels load a whole group before storing any of
+// it: the neurons' arrays are often the same distance apart modulo 4096,
+// and a load after a store to such an address (4K aliasing) waits for it.
+
+// PROP4 propagates a state x with its slot value q (registers, both
+// overwritten) and coefficients A, B (fusedK fields): x ← A·x + B·q.
+#define PROP4(x, q, A, B) \
+	VMULPD B(BX), q, q ; \
+	VMULPD A(BX), x, x ; \
+	VADDPD q, x, x
+
+// STORE4 stores the new state x of the receptor at s, r and clears its
+// slot.
+#define STORE4(x, s, r) \
+	VMOVUPD x, (s)(CX*8) ; \
+	VMOVUPD Y9, (r)(CX*8)
+
 // CUR1 leaves in Y1 the input of one current receptor, 0 + C·x, with x
-// (from R10) in Y5, and propagates it.
+// (from R10) in Y5, the slot in Y7, v in Y0 and ref (LOADREF), and
+// propagates x.
 #define CUR1 \
 	VMOVUPD (R10)(CX*8), Y5 ; \
+	VMOVUPD (R11)(CX*8), Y7 ; \
+	VMOVUPD (SI)(CX*8), Y0 ; \
+	LOADREF ; \
 	VMULPD  fusedK_C(BX), Y5, Y1 ; \
 	VADDPD  Y1, Y9, Y1 ; \
-	STATE(Y5, R10, R11, fusedK_A, fusedK_B)
+	PROP4(Y5, Y7, fusedK_A, fusedK_B)
 
-// CUR2 leaves in Y1 the input of two, (0 + C·x) + C2·y, and propagates
-// both.
+// CUR2 leaves in Y1 the input of two, (0 + C·x) + C2·y, y in Y6, and
+// propagates both.
 #define CUR2 \
 	VMOVUPD (R10)(CX*8), Y5 ; \
 	VMOVUPD (R12)(CX*8), Y6 ; \
@@ -41,22 +62,23 @@
 	VADDPD  Y1, Y9, Y1 ; \
 	VMULPD  fusedK_C2(BX), Y6, Y2 ; \
 	VADDPD  Y2, Y1, Y1 ; \
-	STATE(Y5, R10, R11, fusedK_A, fusedK_B) ; \
-	STATE(Y6, R12, R13, fusedK_A2, fusedK_B2)
-
-// CURREXACT is LIFCurrExact's update on the input in Y1, with no jump
-// (+0), then the threshold: VRest + (v - VRest)·Prop + (in + IOffset)·R + 0.
-#define CURREXACT \
-	LOADREF ; \
+	VMOVUPD (R11)(CX*8), Y7 ; \
+	VMOVUPD (R13)(CX*8), Y2 ; \
 	VMOVUPD (SI)(CX*8), Y0 ; \
+	LOADREF ; \
+	PROP4(Y5, Y7, fusedK_A, fusedK_B) ; \
+	PROP4(Y6, Y2, fusedK_A2, fusedK_B2)
+
+// CURREXACT is LIFCurrExact's update of v (Y0) on the input in Y1, with
+// no jump (+0): VRest + (v - VRest)·Prop + (in + IOffset)·R + 0.
+#define CURREXACT \
 	VSUBPD  Y15, Y0, Y0 ; \
 	VMULPD  Y14, Y0, Y0 ; \
 	VADDPD  Y0, Y15, Y0 ; \
 	VADDPD  Y13, Y1, Y1 ; \
 	VMULPD  fusedK_R(BX), Y1, Y1 ; \
 	VADDPD  Y1, Y0, Y0 ; \
-	VADDPD  Y9, Y0, Y0 ; \
-	SETTLE
+	VADDPD  Y9, Y0, Y0
 
 // CURSTART loads the constants of the current kernels.
 #define CURSTART \
@@ -82,6 +104,8 @@ TEXT ·fusedCurrExact1AVX2(SB), NOSPLIT, $0-64
 loop:
 	CUR1
 	CURREXACT
+	STORE4(Y5, R10, R11)
+	SETTLE
 	NEXT
 
 end:
@@ -101,6 +125,9 @@ TEXT ·fusedCurrExact2AVX2(SB), NOSPLIT, $0-80
 loop:
 	CUR2
 	CURREXACT
+	STORE4(Y5, R10, R11)
+	STORE4(Y6, R12, R13)
+	SETTLE
 	NEXT
 
 end:
@@ -212,21 +239,18 @@ end:
 	MOVQ CX, done+80(FP)
 	RET
 
-// CONDEULER is LIFCondEuler's update with g in Y0 and ge in Y1, no
-// current and no jump (+0 each), then the threshold:
+// CONDEULER is LIFCondEuler's update of v (Y7) with g in Y0 and ge in Y1,
+// no current and no jump (+0 each), into Y0:
 // v ← v + (K·(((Base - (GL + g)·v) + ge) + 0) + 0).
 #define CONDEULER \
-	LOADREF ; \
-	VMOVUPD (SI)(CX*8), Y6 ; \
 	VADDPD  Y0, Y15, Y2 ; \
-	VMULPD  Y6, Y2, Y2 ; \
+	VMULPD  Y7, Y2, Y2 ; \
 	VSUBPD  Y2, Y14, Y2 ; \
 	VADDPD  Y1, Y2, Y2 ; \
 	VADDPD  Y9, Y2, Y2 ; \
 	VMULPD  Y2, Y13, Y2 ; \
 	VADDPD  Y9, Y2, Y2 ; \
-	VADDPD  Y2, Y6, Y0 ; \
-	SETTLE
+	VADDPD  Y2, Y7, Y0
 
 // func fusedCondEuler1AVX2(c *LIF, k *fusedK, v *float64, ref *int32, s, r *float64, n int, masks *uint64)
 TEXT ·fusedCondEuler1AVX2(SB), NOSPLIT, $0-64
@@ -238,8 +262,13 @@ TEXT ·fusedCondEuler1AVX2(SB), NOSPLIT, $0-64
 
 loop:
 	COND1
-	STATE(Y5, R10, R11, fusedK_A, fusedK_B)
+	VMOVUPD (R11)(CX*8), Y7
+	LOADREF
+	PROP4(Y5, Y7, fusedK_A, fusedK_B)
+	VMOVUPD (SI)(CX*8), Y7
 	CONDEULER
+	STORE4(Y5, R10, R11)
+	SETTLE
 	NEXT
 
 end:
@@ -258,9 +287,16 @@ TEXT ·fusedCondEuler2AVX2(SB), NOSPLIT, $0-80
 
 loop:
 	COND2
-	STATE(Y5, R10, R11, fusedK_A, fusedK_B)
-	STATE(Y6, R12, R13, fusedK_A2, fusedK_B2)
+	VMOVUPD (R11)(CX*8), Y7
+	VMOVUPD (R13)(CX*8), Y2
+	LOADREF
+	PROP4(Y5, Y7, fusedK_A, fusedK_B)
+	PROP4(Y6, Y2, fusedK_A2, fusedK_B2)
+	VMOVUPD (SI)(CX*8), Y7
 	CONDEULER
+	STORE4(Y5, R10, R11)
+	STORE4(Y6, R12, R13)
+	SETTLE
 	NEXT
 
 end:
