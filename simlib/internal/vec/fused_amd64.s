@@ -13,19 +13,7 @@
 
 #include "lif_amd64.h"
 
-// STATE propagates the state x (a register, overwritten) of the receptor
-// at s, r with coefficients A, B (fusedK fields): (s) ← A·x + B·(r),
-// (r) ← 0. It uses Y7.
-#define STATE(x, s, r, A, B) \
-	VMOVUPD (r)(CX*8), Y7 ; \
-	VMULPD  B(BX), Y7, Y7 ; \
-	VMULPD  A(BX), x, x ; \
-	VADDPD  Y7, x, x ; \
-	VMOVUPD x, (s)(CX*8) ; \
-	VMOVUPD Y9, (r)(CX*8)
-
-// The current and Euler kernels load a whole group before storing any of
-// it: the neurons' arrays are often the same distance apart modulo 4096,
+// The kernels load a whole group before storing any of it: the neurons' arrays are often the same distance apart modulo 4096,
 // and a load after a store to such an address (4K aliasing) waits for it.
 
 // PROP4 propagates a state x with its slot value q (registers, both
@@ -168,17 +156,23 @@ end:
 	TESTQ     AX, AX ; \
 	JNZ       end
 
-// CONDEXP is LIFCondExp's update with x in Y0 and vinf in Y1, no jump
-// (+0), then the threshold: e = e^{-x} (EXPNEG), v ← vinf + (v - vinf)·e + 0.
+// CONDEXP is LIFCondExp's update with x in Y0, vinf in Y1 and d = v -
+// vinf in Y8 (loaded before the group's stores: Y8, VPERMD's indices, is
+// free until SETTLE and reloaded for it), no jump (+0): e = e^{-x}
+// (EXPNEG), v ← vinf + d·e + 0, then the threshold.
 #define CONDEXP \
-	LOADREF ; \
 	EXPNEG ; \
-	VMOVUPD (SI)(CX*8), Y0 ; \
-	VSUBPD  Y1, Y0, Y0 ; \
-	VMULPD  Y7, Y0, Y0 ; \
+	VMULPD  Y7, Y8, Y0 ; \
 	VADDPD  Y0, Y1, Y0 ; \
 	VADDPD  Y9, Y0, Y0 ; \
+	VMOVDQU ·expC+expConsts_perm(SB), Y8 ; \
 	SETTLE
+
+// CONDV leaves d = v - vinf in Y8 and loads ref (LOADREF).
+#define CONDV \
+	VMOVUPD (SI)(CX*8), Y8 ; \
+	VSUBPD  Y1, Y8, Y8 ; \
+	LOADREF
 
 // CONDSTART loads the constants of the conductance kernels.
 #define CONDSTART \
@@ -205,7 +199,10 @@ TEXT ·fusedCondExp1AVX2(SB), NOSPLIT, $0-72
 loop:
 	COND1
 	CONDX
-	STATE(Y5, R10, R11, fusedK_A, fusedK_B)
+	VMOVUPD (R11)(CX*8), Y7
+	CONDV
+	PROP4(Y5, Y7, fusedK_A, fusedK_B)
+	STORE4(Y5, R10, R11)
 	CONDEXP
 	MOVQ n+48(FP), DX // (DX held a table index)
 	NEXT
@@ -228,8 +225,13 @@ TEXT ·fusedCondExp2AVX2(SB), NOSPLIT, $0-88
 loop:
 	COND2
 	CONDX
-	STATE(Y5, R10, R11, fusedK_A, fusedK_B)
-	STATE(Y6, R12, R13, fusedK_A2, fusedK_B2)
+	VMOVUPD (R11)(CX*8), Y7
+	VMOVUPD (R13)(CX*8), Y2
+	CONDV
+	PROP4(Y5, Y7, fusedK_A, fusedK_B)
+	PROP4(Y6, Y2, fusedK_A2, fusedK_B2)
+	STORE4(Y5, R10, R11)
+	STORE4(Y6, R12, R13)
 	CONDEXP
 	MOVQ n+64(FP), DX // (DX held a table index)
 	NEXT
