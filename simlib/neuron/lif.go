@@ -127,12 +127,13 @@ func (d *lif) update(lo, hi int, in Input, th float64, dst []int32) []int32 {
 // AdvanceSpikeFused is AdvanceSpike with the receptor pass in the same
 // loop (see ReceptorFuser): conductances with every method, currents with
 // Exact and ExpEuler. It declines currents with Euler (no fused kernel),
-// and conductances without the assembly kernels (vec.Accelerated false):
-// the generic fused conductance kernels are slower than the two passes
-// (whole VA runs at 4000 cells, docs/architecture.md "Vector kernels").
+// and everything without the assembly kernels (vec.Accelerated false):
+// the generic fused kernels are no faster than the two passes (whole VA
+// runs at 4000 cells, BenchmarkFused; docs/architecture.md "Vector
+// kernels").
 func (d *lif) AdvanceSpikeFused(lo, hi int, in Input, rec FusedReceptors, dst []int32) ([]int32, bool) {
 	euler := d.m == scheme.Euler
-	if euler && !rec.Conductance || rec.Conductance && !vec.Accelerated() || in.Jump != nil || rec.N < 1 || rec.N > 2 {
+	if euler && !rec.Conductance || !vec.Accelerated() || in.Jump != nil || rec.N < 1 || rec.N > 2 {
 		return dst, false
 	}
 	c := d.k

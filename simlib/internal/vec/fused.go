@@ -26,7 +26,7 @@ func LIFCurrExactCur1(c *LIF, v []float64, ref []int32, s, r []float64, k Recv1,
 	if accel {
 		return fusedCurrExactAsm(c, v, ref, s, r, nil, nil, &k, nil, off, dst)
 	}
-	return fusedCurrExact1Go(c, v, ref, s, r, k, off, dst)
+	return fusedCurrExactGo(c, v, ref, s, r, nil, nil, k, Recv1{}, off, dst)
 }
 
 // LIFCurrExactCur1Pair is Cur1Pair(I, s, r, s2, r2, k, k2, true) followed
@@ -36,7 +36,7 @@ func LIFCurrExactCur1Pair(c *LIF, v []float64, ref []int32, s, r, s2, r2 []float
 	if accel {
 		return fusedCurrExactAsm(c, v, ref, s, r, s2, r2, &k, &k2, off, dst)
 	}
-	return fusedCurrExact2Go(c, v, ref, s, r, s2, r2, k, k2, off, dst)
+	return fusedCurrExactGo(c, v, ref, s, r, s2, r2, k, k2, off, dst)
 }
 
 // LIFCondExpCond1 is Cond1(G, GE, s, r, k, true) followed by
@@ -46,7 +46,7 @@ func LIFCondExpCond1(c *LIF, v []float64, ref []int32, s, r []float64, k Recv1, 
 	if accel {
 		return fusedCondExpAsm(c, v, ref, s, r, nil, nil, &k, nil, off, dst)
 	}
-	return fusedCondExp1Go(c, v, ref, s, r, k, off, dst)
+	return fusedCondExpGo(c, v, ref, s, r, nil, nil, k, Recv1{}, off, dst)
 }
 
 // LIFCondExpCond1Pair is Cond1Pair(G, GE, s, r, s2, r2, k, k2, true)
@@ -56,7 +56,7 @@ func LIFCondExpCond1Pair(c *LIF, v []float64, ref []int32, s, r, s2, r2 []float6
 	if accel {
 		return fusedCondExpAsm(c, v, ref, s, r, s2, r2, &k, &k2, off, dst)
 	}
-	return fusedCondExp2Go(c, v, ref, s, r, s2, r2, k, k2, off, dst)
+	return fusedCondExpGo(c, v, ref, s, r, s2, r2, k, k2, off, dst)
 }
 
 // LIFCondEulerCond1 is Cond1(G, GE, s, r, k, true) followed by
@@ -80,17 +80,29 @@ func LIFCondEulerCond1Pair(c *LIF, v []float64, ref []int32, s, r, s2, r2 []floa
 }
 
 // The generic fused kernels: the statements of the receptor kernel and of
-// the LIF kernel for one neuron, one after the other.
+// the LIF kernel for one neuron, one after the other; s2 nil for one
+// receptor.
 
-func fusedCurrExact1Go(c *LIF, v []float64, ref []int32, s, r []float64, k Recv1, off int, dst []int32) []int32 {
+// fusedCurrExactGo is LIFCurrExactCur1 (s2 nil) or LIFCurrExactCur1Pair.
+func fusedCurrExactGo(c *LIF, v []float64, ref []int32, s, r, s2, r2 []float64, k, k2 Recv1, off int, dst []int32) []int32 {
 	n := len(v)
 	ref, s, r = ref[:n], s[:n], r[:n]
+	pair := s2 != nil
+	if pair {
+		s2, r2 = s2[:n], r2[:n]
+	}
 	rest, prop, ioff, rr, t := c.VRest, c.Prop, c.IOffset, c.R, c.threshold()
 	for i := range v {
 		x := s[i]
 		in := 0 + float64(k.C*x)
 		s[i] = float64(k.A*x) + float64(k.B*r[i])
 		r[i] = 0
+		if pair {
+			y := s2[i]
+			in += float64(k2.C * y)
+			s2[i] = float64(k2.A*y) + float64(k2.B*r2[i])
+			r2[i] = 0
+		}
 		if ref[i] > 0 {
 			ref[i]--
 			v[i] = t.vr
@@ -102,73 +114,27 @@ func fusedCurrExact1Go(c *LIF, v []float64, ref []int32, s, r []float64, k Recv1
 	return dst
 }
 
-func fusedCurrExact2Go(c *LIF, v []float64, ref []int32, s, r, s2, r2 []float64, k, k2 Recv1, off int, dst []int32) []int32 {
-	n := len(v)
-	ref, s, r, s2, r2 = ref[:n], s[:n], r[:n], s2[:n], r2[:n]
-	rest, prop, ioff, rr, t := c.VRest, c.Prop, c.IOffset, c.R, c.threshold()
-	for i := range v {
-		x, y := s[i], s2[i]
-		in := 0 + float64(k.C*x) + float64(k2.C*y)
-		s[i] = float64(k.A*x) + float64(k.B*r[i])
-		s2[i] = float64(k2.A*y) + float64(k2.B*r2[i])
-		r[i], r2[i] = 0, 0
-		if ref[i] > 0 {
-			ref[i]--
-			v[i] = t.vr
-			continue
-		}
-		vi := rest + float64((v[i]-rest)*prop) + float64((in+ioff)*rr) + 0
-		dst = t.settle(v, ref, i, vi, off, dst)
-	}
-	return dst
-}
-
-func fusedCondExp1Go(c *LIF, v []float64, ref []int32, s, r []float64, k Recv1, off int, dst []int32) []int32 {
+// fusedCondExpGo is LIFCondExpCond1 (s2 nil) or LIFCondExpCond1Pair.
+func fusedCondExpGo(c *LIF, v []float64, ref []int32, s, r, s2, r2 []float64, k, k2 Recv1, off int, dst []int32) []int32 {
 	n := len(v)
 	ref, s, r = ref[:n], s[:n], r[:n]
+	pair := s2 != nil
+	if pair {
+		s2, r2 = s2[:n], r2[:n]
+	}
 	gl, base, kk, t := c.GL, c.Base, c.K, c.threshold()
 	for i := range v {
 		x := s[i]
 		g, ge := float64(k.C*x), float64(k.CE*x) // rounded: they meet additions below
 		s[i] = float64(k.A*x) + float64(k.B*r[i])
 		r[i] = 0
-		if ref[i] > 0 {
-			ref[i]--
-			v[i] = t.vr
-			continue
+		if pair {
+			y := s2[i]
+			g += float64(k2.C * y)
+			ge += float64(k2.CE * y)
+			s2[i] = float64(k2.A*y) + float64(k2.B*r2[i])
+			r2[i] = 0
 		}
-		// lifCondExpGo's steps, with no current and no jump (both +0,
-		// added as that kernel adds them), and ExpNeg written out (the
-		// compiler does not inline it).
-		gt := gl + g
-		vinf := (base + ge + 0) / gt
-		xe := float64(kk * gt)
-		var e float64
-		if xe >= 0 && xe <= expMax {
-			kf := (float64(-xe*expInvLn2x64) + expShift) - expShift
-			r := (-xe - float64(kf*expLn2Hi)) - float64(kf*expLn2Lo)
-			q := 1 + float64(r*(1+float64(r*(1.0/2+float64(r*(1.0/6+float64(r*(1.0/24+float64(r*(1.0/120))))))))))
-			ki := int64(kf)
-			e = math.Float64frombits(uint64(1023+(ki>>6))<<52) * expTable[ki&63] * q
-		} else {
-			e = pmath.Exp(-xe)
-		}
-		dst = t.settle(v, ref, i, vinf+float64((v[i]-vinf)*e)+0, off, dst)
-	}
-	return dst
-}
-
-func fusedCondExp2Go(c *LIF, v []float64, ref []int32, s, r, s2, r2 []float64, k, k2 Recv1, off int, dst []int32) []int32 {
-	n := len(v)
-	ref, s, r, s2, r2 = ref[:n], s[:n], r[:n], s2[:n], r2[:n]
-	gl, base, kk, t := c.GL, c.Base, c.K, c.threshold()
-	for i := range v {
-		x, y := s[i], s2[i]
-		g := float64(k.C*x) + float64(k2.C*y)
-		ge := float64(k.CE*x) + float64(k2.CE*y)
-		s[i] = float64(k.A*x) + float64(k.B*r[i])
-		s2[i] = float64(k2.A*y) + float64(k2.B*r2[i])
-		r[i], r2[i] = 0, 0
 		if ref[i] > 0 {
 			ref[i]--
 			v[i] = t.vr
@@ -227,4 +193,12 @@ func fusedCondEulerGo(c *LIF, v []float64, ref []int32, s, r, s2, r2 []float64, 
 		dst = t.settle(v, ref, i, vi, off, dst)
 	}
 	return dst
+}
+
+// deref is *k, or zero coefficients for a nil k (no second receptor).
+func deref(k *Recv1) Recv1 {
+	if k == nil {
+		return Recv1{}
+	}
+	return *k
 }

@@ -90,7 +90,7 @@ func fusedBlocks(n, off int, dst []int32, masks *[lifBlock / 64]uint64, asm8, as
 func fusedCurrExactAsm(c *LIF, v []float64, ref []int32, s, r, s2, r2 []float64, k, k2 *Recv1, off int, dst []int32) []int32 {
 	fk := newFusedK(c, k, k2)
 	var masks [lifBlock / 64]uint64
-	pair := s2 != nil
+	pair, kk2 := s2 != nil, deref(k2)
 	return fusedBlocks(len(v), off, dst, &masks, func(i, m int) int {
 		if pair {
 			fusedCurrExact2AVX512(c, &fk, &v[i], &ref[i], &s[i], &r[i], &s2[i], &r2[i], m, &masks[0])
@@ -106,10 +106,7 @@ func fusedCurrExactAsm(c *LIF, v []float64, ref []int32, s, r, s2, r2 []float64,
 		}
 		return m
 	}, func(i, j int, dst []int32) []int32 {
-		if pair {
-			return fusedCurrExact2Go(c, v[i:j], ref[i:j], s[i:j], r[i:j], s2[i:j], r2[i:j], *k, *k2, off+i, dst)
-		}
-		return fusedCurrExact1Go(c, v[i:j], ref[i:j], s[i:j], r[i:j], *k, off+i, dst)
+		return fusedCurrExactGo(c, v[i:j], ref[i:j], s[i:j], r[i:j], sub(s2, i, j), sub(r2, i, j), *k, kk2, off+i, dst)
 	})
 }
 
@@ -118,7 +115,7 @@ func fusedCurrExactAsm(c *LIF, v []float64, ref []int32, s, r, s2, r2 []float64,
 func fusedCondExpAsm(c *LIF, v []float64, ref []int32, s, r, s2, r2 []float64, k, k2 *Recv1, off int, dst []int32) []int32 {
 	fk := newFusedK(c, k, k2)
 	var masks [lifBlock / 64]uint64
-	pair := s2 != nil
+	pair, kk2 := s2 != nil, deref(k2)
 	return fusedBlocks(len(v), off, dst, &masks, func(i, m int) int {
 		if pair {
 			return fusedCondExp2AVX512(c, &fk, &v[i], &ref[i], &s[i], &r[i], &s2[i], &r2[i], m, &masks[0])
@@ -130,10 +127,7 @@ func fusedCondExpAsm(c *LIF, v []float64, ref []int32, s, r, s2, r2 []float64, k
 		}
 		return fusedCondExp1AVX2(c, &fk, &v[i], &ref[i], &s[i], &r[i], m, &masks[0])
 	}, func(i, j int, dst []int32) []int32 {
-		if pair {
-			return fusedCondExp2Go(c, v[i:j], ref[i:j], s[i:j], r[i:j], s2[i:j], r2[i:j], *k, *k2, off+i, dst)
-		}
-		return fusedCondExp1Go(c, v[i:j], ref[i:j], s[i:j], r[i:j], *k, off+i, dst)
+		return fusedCondExpGo(c, v[i:j], ref[i:j], s[i:j], r[i:j], sub(s2, i, j), sub(r2, i, j), *k, kk2, off+i, dst)
 	})
 }
 
@@ -142,11 +136,7 @@ func fusedCondExpAsm(c *LIF, v []float64, ref []int32, s, r, s2, r2 []float64, k
 func fusedCondEulerAsm(c *LIF, v []float64, ref []int32, s, r, s2, r2 []float64, k, k2 *Recv1, off int, dst []int32) []int32 {
 	fk := newFusedK(c, k, k2)
 	var masks [lifBlock / 64]uint64
-	pair := s2 != nil
-	kk2 := Recv1{}
-	if pair {
-		kk2 = *k2
-	}
+	pair, kk2 := s2 != nil, deref(k2)
 	return fusedBlocks(len(v), off, dst, &masks, func(i, m int) int {
 		if pair {
 			fusedCondEuler2AVX512(c, &fk, &v[i], &ref[i], &s[i], &r[i], &s2[i], &r2[i], m, &masks[0])
@@ -162,9 +152,14 @@ func fusedCondEulerAsm(c *LIF, v []float64, ref []int32, s, r, s2, r2 []float64,
 		}
 		return m
 	}, func(i, j int, dst []int32) []int32 {
-		if pair {
-			return fusedCondEulerGo(c, v[i:j], ref[i:j], s[i:j], r[i:j], s2[i:j], r2[i:j], *k, kk2, off+i, dst)
-		}
-		return fusedCondEulerGo(c, v[i:j], ref[i:j], s[i:j], r[i:j], nil, nil, *k, kk2, off+i, dst)
+		return fusedCondEulerGo(c, v[i:j], ref[i:j], s[i:j], r[i:j], sub(s2, i, j), sub(r2, i, j), *k, kk2, off+i, dst)
 	})
+}
+
+// sub is x[i:j], or nil for a nil x (no second receptor).
+func sub(x []float64, i, j int) []float64 {
+	if x == nil {
+		return nil
+	}
+	return x[i:j]
 }

@@ -67,7 +67,7 @@ var fusedKernels = []fusedKernel{
 			return lifCurrExactGo(c, f.v, f.ref, I, make([]float64, n), off, dst)
 		},
 		func(c *LIF, f fusedState, k, k2 Recv1, off int, dst []int32) []int32 {
-			return fusedCurrExact1Go(c, f.v, f.ref, f.s, f.r, k, off, dst)
+			return fusedCurrExactGo(c, f.v, f.ref, f.s, f.r, nil, nil, k, Recv1{}, off, dst)
 		},
 		func(c *LIF, f fusedState, k, k2 Recv1, off int, dst []int32) []int32 {
 			return LIFCurrExactCur1(c, f.v, f.ref, f.s, f.r, k, off, dst)
@@ -80,7 +80,7 @@ var fusedKernels = []fusedKernel{
 			return lifCurrExactGo(c, f.v, f.ref, I, make([]float64, n), off, dst)
 		},
 		func(c *LIF, f fusedState, k, k2 Recv1, off int, dst []int32) []int32 {
-			return fusedCurrExact2Go(c, f.v, f.ref, f.s, f.r, f.s2, f.r2, k, k2, off, dst)
+			return fusedCurrExactGo(c, f.v, f.ref, f.s, f.r, f.s2, f.r2, k, k2, off, dst)
 		},
 		func(c *LIF, f fusedState, k, k2 Recv1, off int, dst []int32) []int32 {
 			return LIFCurrExactCur1Pair(c, f.v, f.ref, f.s, f.r, f.s2, f.r2, k, k2, off, dst)
@@ -93,7 +93,7 @@ var fusedKernels = []fusedKernel{
 			return lifCondExpGo(c, f.v, f.ref, G, GE, make([]float64, n), make([]float64, n), off, dst)
 		},
 		func(c *LIF, f fusedState, k, k2 Recv1, off int, dst []int32) []int32 {
-			return fusedCondExp1Go(c, f.v, f.ref, f.s, f.r, k, off, dst)
+			return fusedCondExpGo(c, f.v, f.ref, f.s, f.r, nil, nil, k, Recv1{}, off, dst)
 		},
 		func(c *LIF, f fusedState, k, k2 Recv1, off int, dst []int32) []int32 {
 			return LIFCondExpCond1(c, f.v, f.ref, f.s, f.r, k, off, dst)
@@ -106,7 +106,7 @@ var fusedKernels = []fusedKernel{
 			return lifCondExpGo(c, f.v, f.ref, G, GE, make([]float64, n), make([]float64, n), off, dst)
 		},
 		func(c *LIF, f fusedState, k, k2 Recv1, off int, dst []int32) []int32 {
-			return fusedCondExp2Go(c, f.v, f.ref, f.s, f.r, f.s2, f.r2, k, k2, off, dst)
+			return fusedCondExpGo(c, f.v, f.ref, f.s, f.r, f.s2, f.r2, k, k2, off, dst)
 		},
 		func(c *LIF, f fusedState, k, k2 Recv1, off int, dst []int32) []int32 {
 			return LIFCondExpCond1Pair(c, f.v, f.ref, f.s, f.r, f.s2, f.r2, k, k2, off, dst)
