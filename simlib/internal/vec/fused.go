@@ -22,61 +22,70 @@ import (
 // LIFCurrExactCur1 is Cur1(I, s, r, k, true) followed by
 // LIFCurrExact(c, v, ref, I, zeros, off, dst).
 func LIFCurrExactCur1(c *LIF, v []float64, ref []int32, s, r []float64, k Recv1, off int, dst []int32) []int32 {
-	sameLen("LIFCurrExactCur1", len(v), len(ref), len(s), len(r))
-	if accel {
-		return fusedCurrExactAsm(c, v, ref, s, r, nil, nil, &k, nil, off, dst)
-	}
-	return fusedCurrExactGo(c, v, ref, s, r, nil, nil, k, Recv1{}, off, dst)
+	return fused(currExact, "LIFCurrExactCur1", c, v, ref, s, r, nil, nil, k, Recv1{}, off, dst)
 }
 
 // LIFCurrExactCur1Pair is Cur1Pair(I, s, r, s2, r2, k, k2, true) followed
 // by LIFCurrExact(c, v, ref, I, zeros, off, dst).
 func LIFCurrExactCur1Pair(c *LIF, v []float64, ref []int32, s, r, s2, r2 []float64, k, k2 Recv1, off int, dst []int32) []int32 {
-	sameLen("LIFCurrExactCur1Pair", len(v), len(ref), len(s), len(r), len(s2), len(r2))
-	if accel {
-		return fusedCurrExactAsm(c, v, ref, s, r, s2, r2, &k, &k2, off, dst)
-	}
-	return fusedCurrExactGo(c, v, ref, s, r, s2, r2, k, k2, off, dst)
+	return fused(currExact, "LIFCurrExactCur1Pair", c, v, ref, s, r, s2, r2, k, k2, off, dst)
 }
 
 // LIFCondExpCond1 is Cond1(G, GE, s, r, k, true) followed by
 // LIFCondExp(c, v, ref, G, GE, zeros, zeros, off, dst).
 func LIFCondExpCond1(c *LIF, v []float64, ref []int32, s, r []float64, k Recv1, off int, dst []int32) []int32 {
-	sameLen("LIFCondExpCond1", len(v), len(ref), len(s), len(r))
-	if accel {
-		return fusedCondExpAsm(c, v, ref, s, r, nil, nil, &k, nil, off, dst)
-	}
-	return fusedCondExpGo(c, v, ref, s, r, nil, nil, k, Recv1{}, off, dst)
+	return fused(condExp, "LIFCondExpCond1", c, v, ref, s, r, nil, nil, k, Recv1{}, off, dst)
 }
 
 // LIFCondExpCond1Pair is Cond1Pair(G, GE, s, r, s2, r2, k, k2, true)
 // followed by LIFCondExp(c, v, ref, G, GE, zeros, zeros, off, dst).
 func LIFCondExpCond1Pair(c *LIF, v []float64, ref []int32, s, r, s2, r2 []float64, k, k2 Recv1, off int, dst []int32) []int32 {
-	sameLen("LIFCondExpCond1Pair", len(v), len(ref), len(s), len(r), len(s2), len(r2))
-	if accel {
-		return fusedCondExpAsm(c, v, ref, s, r, s2, r2, &k, &k2, off, dst)
-	}
-	return fusedCondExpGo(c, v, ref, s, r, s2, r2, k, k2, off, dst)
+	return fused(condExp, "LIFCondExpCond1Pair", c, v, ref, s, r, s2, r2, k, k2, off, dst)
 }
 
 // LIFCondEulerCond1 is Cond1(G, GE, s, r, k, true) followed by
 // LIFCondEuler(c, v, ref, G, GE, zeros, zeros, off, dst).
 func LIFCondEulerCond1(c *LIF, v []float64, ref []int32, s, r []float64, k Recv1, off int, dst []int32) []int32 {
-	sameLen("LIFCondEulerCond1", len(v), len(ref), len(s), len(r))
-	if accel {
-		return fusedCondEulerAsm(c, v, ref, s, r, nil, nil, &k, nil, off, dst)
-	}
-	return fusedCondEulerGo(c, v, ref, s, r, nil, nil, k, Recv1{}, off, dst)
+	return fused(condEuler, "LIFCondEulerCond1", c, v, ref, s, r, nil, nil, k, Recv1{}, off, dst)
 }
 
 // LIFCondEulerCond1Pair is Cond1Pair(G, GE, s, r, s2, r2, k, k2, true)
 // followed by LIFCondEuler(c, v, ref, G, GE, zeros, zeros, off, dst).
 func LIFCondEulerCond1Pair(c *LIF, v []float64, ref []int32, s, r, s2, r2 []float64, k, k2 Recv1, off int, dst []int32) []int32 {
-	sameLen("LIFCondEulerCond1Pair", len(v), len(ref), len(s), len(r), len(s2), len(r2))
-	if accel {
-		return fusedCondEulerAsm(c, v, ref, s, r, s2, r2, &k, &k2, off, dst)
+	return fused(condEuler, "LIFCondEulerCond1Pair", c, v, ref, s, r, s2, r2, k, k2, off, dst)
+}
+
+// The fused schemes.
+const (
+	currExact = iota
+	condExp
+	condEuler
+)
+
+// fused checks the lengths (s2 nil: one receptor) and runs the kernel of
+// scheme: the assembly when Accelerated, else the generic kernel.
+func fused(scheme int, name string, c *LIF, v []float64, ref []int32, s, r, s2, r2 []float64, k, k2 Recv1, off int, dst []int32) []int32 {
+	var kp2 *Recv1
+	if s2 != nil {
+		sameLen(name, len(v), len(ref), len(s), len(r), len(s2), len(r2))
+		kp2 = &k2
+	} else {
+		sameLen(name, len(v), len(ref), len(s), len(r))
 	}
-	return fusedCondEulerGo(c, v, ref, s, r, s2, r2, k, k2, off, dst)
+	switch {
+	case accel && scheme == currExact:
+		return fusedCurrExactAsm(c, v, ref, s, r, s2, r2, &k, kp2, off, dst)
+	case accel && scheme == condExp:
+		return fusedCondExpAsm(c, v, ref, s, r, s2, r2, &k, kp2, off, dst)
+	case accel:
+		return fusedCondEulerAsm(c, v, ref, s, r, s2, r2, &k, kp2, off, dst)
+	case scheme == currExact:
+		return fusedCurrExactGo(c, v, ref, s, r, s2, r2, k, k2, off, dst)
+	case scheme == condExp:
+		return fusedCondExpGo(c, v, ref, s, r, s2, r2, k, k2, off, dst)
+	default:
+		return fusedCondEulerGo(c, v, ref, s, r, s2, r2, k, k2, off, dst)
+	}
 }
 
 // The generic fused kernels: the statements of the receptor kernel and of

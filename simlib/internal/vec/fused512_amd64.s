@@ -12,6 +12,7 @@
 // s2, R13 r2, and in the CondExp kernels AX &expC.
 
 #include "lif512_amd64.h"
+#include "fused_amd64.h"
 
 // Each group is loaded whole before anything of it is stored: the
 // neurons' arrays are often the same distance apart modulo 4096, and a
@@ -101,10 +102,7 @@
 // func fusedCurrExact1AVX512(c *LIF, k *fusedK, v *float64, ref *int32, s, r *float64, n int, masks *uint64)
 TEXT ·fusedCurrExact1AVX512(SB), NOSPLIT, $0-64
 	CURSTART512
-	MOVQ n+48(FP), DX
-	MOVQ masks+56(FP), R8
-	CMPQ CX, DX
-	JGE  end
+	ARGS1
 
 loop:
 	LOAD1(Z16)
@@ -121,12 +119,7 @@ end:
 // func fusedCurrExact2AVX512(c *LIF, k *fusedK, v *float64, ref *int32, s, r, s2, r2 *float64, n int, masks *uint64)
 TEXT ·fusedCurrExact2AVX512(SB), NOSPLIT, $0-80
 	CURSTART512
-	MOVQ s2+48(FP), R12
-	MOVQ r2+56(FP), R13
-	MOVQ n+64(FP), DX
-	MOVQ masks+72(FP), R8
-	CMPQ CX, DX
-	JGE  end
+	ARGS2
 
 loop:
 	LOAD2(Z16, Z17)
@@ -208,10 +201,7 @@ TEXT ·fusedCondExp1AVX512(SB), NOSPLIT, $0-72
 	CONDSTART512
 	LEAQ ·expC(SB), AX
 	EXPSTART512(AX)
-	MOVQ n+48(FP), DX
-	MOVQ masks+56(FP), R8
-	CMPQ CX, DX
-	JGE  end
+	ARGS1
 
 loop:
 	LOAD1(Z24)
@@ -233,12 +223,7 @@ TEXT ·fusedCondExp2AVX512(SB), NOSPLIT, $0-88
 	CONDSTART512
 	LEAQ ·expC(SB), AX
 	EXPSTART512(AX)
-	MOVQ s2+48(FP), R12
-	MOVQ r2+56(FP), R13
-	MOVQ n+64(FP), DX
-	MOVQ masks+72(FP), R8
-	CMPQ CX, DX
-	JGE  end
+	ARGS2
 
 loop:
 	LOAD2(Z24, Z25)
@@ -259,10 +244,7 @@ end:
 // func fusedCondEuler1AVX512(c *LIF, k *fusedK, v *float64, ref *int32, s, r *float64, n int, masks *uint64)
 TEXT ·fusedCondEuler1AVX512(SB), NOSPLIT, $0-64
 	CONDSTART512
-	MOVQ n+48(FP), DX
-	MOVQ masks+56(FP), R8
-	CMPQ CX, DX
-	JGE  end
+	ARGS1
 
 loop:
 	LOAD1(Z16)
@@ -280,12 +262,7 @@ end:
 // func fusedCondEuler2AVX512(c *LIF, k *fusedK, v *float64, ref *int32, s, r, s2, r2 *float64, n int, masks *uint64)
 TEXT ·fusedCondEuler2AVX512(SB), NOSPLIT, $0-80
 	CONDSTART512
-	MOVQ s2+48(FP), R12
-	MOVQ r2+56(FP), R13
-	MOVQ n+64(FP), DX
-	MOVQ masks+72(FP), R8
-	CMPQ CX, DX
-	JGE  end
+	ARGS2
 
 loop:
 	LOAD2(Z16, Z17)

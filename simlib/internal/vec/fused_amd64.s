@@ -12,6 +12,7 @@
 // R10 s, R11 r, R12 s2, R13 r2 (the second receptor's state and slot).
 
 #include "lif_amd64.h"
+#include "fused_amd64.h"
 
 // The kernels load a whole group before storing any of it: the neurons' arrays are often the same distance apart modulo 4096,
 // and a load after a store to such an address (4K aliasing) waits for it.
@@ -84,10 +85,7 @@
 // func fusedCurrExact1AVX2(c *LIF, k *fusedK, v *float64, ref *int32, s, r *float64, n int, masks *uint64)
 TEXT ·fusedCurrExact1AVX2(SB), NOSPLIT, $0-64
 	CURSTART
-	MOVQ n+48(FP), DX
-	MOVQ masks+56(FP), R8
-	CMPQ CX, DX
-	JGE  end
+	ARGS1
 
 loop:
 	CUR1
@@ -103,12 +101,7 @@ end:
 // func fusedCurrExact2AVX2(c *LIF, k *fusedK, v *float64, ref *int32, s, r, s2, r2 *float64, n int, masks *uint64)
 TEXT ·fusedCurrExact2AVX2(SB), NOSPLIT, $0-80
 	CURSTART
-	MOVQ s2+48(FP), R12
-	MOVQ r2+56(FP), R13
-	MOVQ n+64(FP), DX
-	MOVQ masks+72(FP), R8
-	CMPQ CX, DX
-	JGE  end
+	ARGS2
 
 loop:
 	CUR2
@@ -191,10 +184,7 @@ end:
 // func fusedCondExp1AVX2(c *LIF, k *fusedK, v *float64, ref *int32, s, r *float64, n int, masks *uint64) (done int)
 TEXT ·fusedCondExp1AVX2(SB), NOSPLIT, $0-72
 	CONDSTART
-	MOVQ n+48(FP), DX
-	MOVQ masks+56(FP), R8
-	CMPQ CX, DX
-	JGE  end
+	ARGS1
 
 loop:
 	COND1
@@ -215,12 +205,7 @@ end:
 // func fusedCondExp2AVX2(c *LIF, k *fusedK, v *float64, ref *int32, s, r, s2, r2 *float64, n int, masks *uint64) (done int)
 TEXT ·fusedCondExp2AVX2(SB), NOSPLIT, $0-88
 	CONDSTART
-	MOVQ s2+48(FP), R12
-	MOVQ r2+56(FP), R13
-	MOVQ n+64(FP), DX
-	MOVQ masks+72(FP), R8
-	CMPQ CX, DX
-	JGE  end
+	ARGS2
 
 loop:
 	COND2
@@ -257,10 +242,7 @@ end:
 // func fusedCondEuler1AVX2(c *LIF, k *fusedK, v *float64, ref *int32, s, r *float64, n int, masks *uint64)
 TEXT ·fusedCondEuler1AVX2(SB), NOSPLIT, $0-64
 	CONDSTART
-	MOVQ n+48(FP), DX
-	MOVQ masks+56(FP), R8
-	CMPQ CX, DX
-	JGE  end
+	ARGS1
 
 loop:
 	COND1
@@ -280,12 +262,7 @@ end:
 // func fusedCondEuler2AVX2(c *LIF, k *fusedK, v *float64, ref *int32, s, r, s2, r2 *float64, n int, masks *uint64)
 TEXT ·fusedCondEuler2AVX2(SB), NOSPLIT, $0-80
 	CONDSTART
-	MOVQ s2+48(FP), R12
-	MOVQ r2+56(FP), R13
-	MOVQ n+64(FP), DX
-	MOVQ masks+72(FP), R8
-	CMPQ CX, DX
-	JGE  end
+	ARGS2
 
 loop:
 	COND2
