@@ -3,12 +3,11 @@
 #include "textflag.h"
 
 // Prefetch distances, in spikes: the row-index entry of spike s+IDXAHEAD
-// and the cache lines of the first ROWBYTES of the row (targets, and weights
-// when per synapse) of spike s+ROWAHEAD are fetched while spike s's row
-// is added.
+// and the first four cache lines of the row (targets, and weights when
+// per synapse) of spike s+ROWAHEAD are fetched while spike s's row is
+// added.
 #define IDXAHEAD 4
 #define ROWAHEAD 2
-#define ROWBYTES 512
 
 // func scatterRowsAsm(slot []float64, tgt []int32, wt *float64, index []uint32, stride int, spikes []int32, w0 float64) (done, bad int)
 //
@@ -46,47 +45,26 @@ rowahead:
 	JGE   cur
 	MOVL  (R13)(AX*4), AX
 	IMULQ R12, AX
-	LEAQ  1(AX), CX
-	CMPQ  CX, index_len+64(FP)
+	CMPQ  AX, index_len+64(FP)
 	JAE   cur
 	MOVL  (R10)(AX*4), CX
-	MOVL  4(R10)(AX*4), DX
-	CMPQ  CX, DX
-	JAE   cur
-	// its targets' lines, at most ROWBYTES from the first one's
-	LEAQ    (DI)(CX*4), CX
-	LEAQ    (DI)(DX*4), DX
-	ANDQ    $-64, CX
-	LEAQ    ROWBYTES(CX), AX
-	CMPQ    DX, AX
-	CMOVQHI AX, DX
-
-tgtlines:
-	PREFETCHT0 (CX)
-	ADDQ       $64, CX
-	CMPQ       CX, DX
-	JB         tgtlines
-
-	// and its weights' lines (the index entry is in cache now)
-	TESTQ R9, R9
-	JZ    cur
-	LEAQ  ROWAHEAD(R11), AX
-	MOVL  (R13)(AX*4), AX
-	IMULQ R12, AX
-	MOVL  (R10)(AX*4), CX
-	MOVL  4(R10)(AX*4), DX
-	LEAQ  (R9)(CX*8), CX
-	LEAQ  (R9)(DX*8), DX
-	ANDQ  $-64, CX
-	LEAQ  ROWBYTES(CX), AX
-	CMPQ  DX, AX
-	CMOVQHI AX, DX
-
-wlines:
-	PREFETCHT0 (CX)
-	ADDQ       $64, CX
-	CMPQ       CX, DX
-	JB         wlines
+	// the first four lines of its targets from the first one's (a fixed
+	// count: a loop's exit would be a mispredicted branch per spike;
+	// lines past the row are harmless), and of its weights
+	LEAQ       (DI)(CX*4), AX
+	ANDQ       $-64, AX
+	PREFETCHT0 (AX)
+	PREFETCHT0 64(AX)
+	PREFETCHT0 128(AX)
+	PREFETCHT0 192(AX)
+	TESTQ      R9, R9
+	JZ         cur
+	LEAQ       (R9)(CX*8), AX
+	ANDQ       $-64, AX
+	PREFETCHT0 (AX)
+	PREFETCHT0 64(AX)
+	PREFETCHT0 128(AX)
+	PREFETCHT0 192(AX)
 
 cur:
 	MOVL  (R13)(R11*4), AX
