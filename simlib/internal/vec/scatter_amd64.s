@@ -24,7 +24,50 @@ TEXT ·scatterRowsAsm(SB), NOSPLIT, $0-136
 	MOVQ  spikes_base+88(FP), R13
 	MOVQ  spikes_len+96(FP), BX
 	MOVSD w0+112(FP), X0
-	XORQ  R11, R11
+
+	// prologue: the rows of the first ROWAHEAD spikes and the index
+	// entries of the next ones up to IDXAHEAD, which the loop's fetches
+	// ahead (from spike ROWAHEAD and IDXAHEAD on) do not cover: calls
+	// with a few spikes (small networks) gain most
+	XORQ R11, R11
+
+pro:
+	CMPQ  R11, BX
+	JGE   spikes
+	CMPQ  R11, $IDXAHEAD
+	JGE   spikes
+	MOVL  (R13)(R11*4), AX
+	IMULQ R12, AX
+	CMPQ  R11, $ROWAHEAD
+	JGE   proidx
+	CMPQ  AX, index_len+64(FP)
+	JAE   pronext
+	MOVL  (R10)(AX*4), CX
+	LEAQ  (DI)(CX*4), DX
+	ANDQ  $-64, DX
+	PREFETCHT0 (DX)
+	PREFETCHT0 64(DX)
+	PREFETCHT0 128(DX)
+	PREFETCHT0 192(DX)
+	TESTQ R9, R9
+	JZ    pronext
+	LEAQ  (R9)(CX*8), DX
+	ANDQ  $-64, DX
+	PREFETCHT0 (DX)
+	PREFETCHT0 64(DX)
+	PREFETCHT0 128(DX)
+	PREFETCHT0 192(DX)
+	JMP   pronext
+
+proidx:
+	PREFETCHT0 (R10)(AX*4)
+
+pronext:
+	INCQ R11
+	JMP  pro
+
+spikes:
+	XORQ R11, R11
 
 spike:
 	CMPQ R11, BX
