@@ -9,6 +9,14 @@
 #define IDXAHEAD 4
 #define ROWAHEAD 2
 
+// PREFETCH4(r) prefetches the four cache lines from r's (r is clobbered).
+#define PREFETCH4(r) \
+	ANDQ       $-64, r  \
+	PREFETCHT0 (r)      \
+	PREFETCHT0 64(r)    \
+	PREFETCHT0 128(r)   \
+	PREFETCHT0 192(r)
+
 // func scatterRowsAsm(slot []float64, tgt []int32, wt *float64, index []uint32, stride int, spikes []int32, w0 float64) (done, bad int)
 //
 // SI slot, R8 len(slot), DI tgt, R9 wt (0: w0 in X0), R10 index, R12
@@ -44,19 +52,11 @@ pro:
 	JAE   pronext
 	MOVL  (R10)(AX*4), CX
 	LEAQ  (DI)(CX*4), DX
-	ANDQ  $-64, DX
-	PREFETCHT0 (DX)
-	PREFETCHT0 64(DX)
-	PREFETCHT0 128(DX)
-	PREFETCHT0 192(DX)
+	PREFETCH4(DX)
 	TESTQ R9, R9
 	JZ    pronext
 	LEAQ  (R9)(CX*8), DX
-	ANDQ  $-64, DX
-	PREFETCHT0 (DX)
-	PREFETCHT0 64(DX)
-	PREFETCHT0 128(DX)
-	PREFETCHT0 192(DX)
+	PREFETCH4(DX)
 	JMP   pronext
 
 proidx:
@@ -95,19 +95,11 @@ rowahead:
 	// count: a loop's exit would be a mispredicted branch per spike;
 	// lines past the row are harmless), and of its weights
 	LEAQ       (DI)(CX*4), AX
-	ANDQ       $-64, AX
-	PREFETCHT0 (AX)
-	PREFETCHT0 64(AX)
-	PREFETCHT0 128(AX)
-	PREFETCHT0 192(AX)
+	PREFETCH4(AX)
 	TESTQ      R9, R9
 	JZ         cur
 	LEAQ       (R9)(CX*8), AX
-	ANDQ       $-64, AX
-	PREFETCHT0 (AX)
-	PREFETCHT0 64(AX)
-	PREFETCHT0 128(AX)
-	PREFETCHT0 192(AX)
+	PREFETCH4(AX)
 
 cur:
 	MOVL  (R13)(R11*4), AX
