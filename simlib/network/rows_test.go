@@ -182,17 +182,7 @@ func TestDeliverMatchesReference(t *testing.T) {
 			if trial > 0 {
 				e.setShares(randomShares(r, w))
 			}
-			for _, p := range e.pops {
-				for k := 0; k < w; k++ {
-					var s []int32
-					for i := p.lo[k]; i < p.hi[k]; i++ {
-						if r.IntN(4) == 0 {
-							s = append(s, int32(i))
-						}
-					}
-					p.spk[e.buf(step)][k] = s
-				}
-			}
+			randomSpikes(e, r, step, 4)
 			init := map[*receptorRT][]float64{}
 			for _, p := range e.pops {
 				for _, rc := range p.rec {
