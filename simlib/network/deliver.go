@@ -1,5 +1,7 @@
 package network
 
+import "github.com/golgi-sim/golgi/simlib/internal/vec"
+
 // phaseB delivers the spikes of update step into the rings of worker w's
 // target ranges.
 func (e *engine) phaseB(w int, step int64) {
@@ -46,16 +48,19 @@ func (pr *projRT) deliver(w int, step int64, lo, hi int32, whole bool, par int) 
 	if oneDelay {
 		slot = r.ring[((step+int64(pr.d0))%r.D)*n:][:n]
 	}
+	if oneDelay && p32 != nil {
+		// the common case, in one kernel call per worker's spikes
+		// (vec.ScatterRows, which fetches later spikes' rows ahead)
+		rows := vec.Rows{Tgt: pr.tgt, W: pr.w, W0: pr.w0, Index: p32[k:], Stride: x.w}
+		for _, chunk := range pr.pre.spk[par] {
+			vec.ScatterRows(slot, &rows, chunk)
+		}
+		return
+	}
 	w0 := pr.w0
 	for _, chunk := range pr.pre.spk[par] {
 		for _, i := range chunk {
-			var a, b int64
-			if p32 != nil {
-				j := int(i)*x.w + k
-				a, b = int64(p32[j]), int64(p32[j+1])
-			} else {
-				a, b = pr.rowIn(i, w, lo, hi, whole)
-			}
+			a, b := pr.rowIn(i, w, lo, hi, whole)
 			if a == b {
 				continue
 			}

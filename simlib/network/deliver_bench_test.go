@@ -38,17 +38,7 @@ func BenchmarkDeliver(b *testing.B) {
 		r := rand.New(rand.NewPCG(1, 1))
 		for _, w := range []int{1, 2} {
 			e.partition(w)
-			for _, p := range e.pops {
-				for k := 0; k < w; k++ {
-					var s []int32
-					for i := p.lo[k]; i < p.hi[k]; i++ {
-						if r.IntN(500) == 0 {
-							s = append(s, int32(i))
-						}
-					}
-					p.spk[e.buf(1)][k] = s
-				}
-			}
+			randomSpikes(e, r, 1, 500)
 			events := make([]int64, w) // per worker: synapses onto its range
 			for _, pr := range e.projs {
 				q := pr.post
@@ -70,6 +60,22 @@ func BenchmarkDeliver(b *testing.B) {
 					b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(events[k]), "ns/event")
 				})
 			}
+		}
+	}
+}
+
+// randomSpikes gives each neuron of e a spike in update step with
+// probability 1/oneIn, in each worker's spike list of its range.
+func randomSpikes(e *engine, r *rand.Rand, step int64, oneIn int) {
+	for _, p := range e.pops {
+		for k := range p.lo {
+			var s []int32
+			for i := p.lo[k]; i < p.hi[k]; i++ {
+				if r.IntN(oneIn) == 0 {
+					s = append(s, int32(i))
+				}
+			}
+			p.spk[e.buf(step)][k] = s
 		}
 	}
 }

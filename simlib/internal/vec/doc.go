@@ -2,6 +2,9 @@
 // neuron, receptor and delivery passes written once in plain Go (the
 // generic kernels, which every machine can run) and, on amd64 with AVX2,
 // once more in Go assembly that processes four float64 lanes at a time.
+// The delivery kernel (ScatterRows, scatter.go) is scalar in both: its
+// assembly adds one synapse at a time as the generic kernel does and
+// differs only in fetching later spikes' rows ahead.
 //
 // The contract every kernel keeps:
 //
