@@ -25,9 +25,14 @@ type engine struct {
 	stopAt atomic.Int64 // step of the first fault, 0 if none
 	mu     sync.Mutex
 	fault  error
-	first  int64 // first update of the current run
-	acct   func(step int64, buf int)
-	window int // updates between two exchanges of spikes
+	// faultAt orders the faults of a window (see noteFault): step,
+	// population, variable (-1: the population's own), neuron; popFault:
+	// the populations whose Faulter's fault was noted
+	faultAt  [4]int64
+	popFault map[*popRT]bool
+	first    int64 // first update of the current run
+	acct     func(step int64, buf int)
+	window   int // updates between two exchanges of spikes
 	// stat: per worker, the time of the current run spent in each phase
 	// (measured only with more than one worker)
 	stat []workerStat
@@ -261,7 +266,7 @@ func (pr *projRT) cutRows(w int) {
 }
 
 // phaseA advances, receives and thresholds worker w's neurons for update
-// step. It reports a fault by setting stopAt.
+// step. It reports a fault by noteFault.
 func (e *engine) phaseA(w int, step int64) {
 	par := e.buf(step)
 	t := float64(step-1) * e.dt
@@ -304,20 +309,46 @@ func (e *engine) phaseA(w int, step int64) {
 		for _, pr := range p.plasticPost {
 			pr.receivePost(w, step, p.spk[par][w])
 		}
-		err := p.checkFinite(lo, hi, step, e.dt)
-		if err == nil && p.faulter != nil {
-			if ferr := p.faulter.Fault(); ferr != nil {
-				err = &FaultError{Pop: p.p.name, Model: p.p.model.Kind(), Neuron: -1, Step: step, T: float64(step) * e.dt, Err: ferr}
+		if err := p.checkFinite(lo, hi, step, e.dt); err != nil {
+			e.noteFault(p, err.(*FaultError))
+		}
+		if p.faulter != nil {
+			if err := p.faulter.Fault(); err != nil {
+				e.noteFault(p, &FaultError{Pop: p.p.name, Model: p.p.model.Kind(), Neuron: -1, Step: step, T: float64(step) * e.dt, Err: err})
 			}
 		}
-		if err != nil {
-			e.mu.Lock()
-			if e.fault == nil {
-				e.fault = err
-				e.stopAt.Store(step)
-			}
-			e.mu.Unlock()
+	}
+}
+
+// noteFault records fault f of population p, unless an earlier one is
+// recorded: the first by step, then population, then variable (the
+// population's own fault, f.Err, first, then the variables in the order
+// checkFinite checks them), then neuron, so that the fault reported does
+// not depend on the number of workers, their ranges or the order in which
+// they met it (workers run the updates of a window at their own pace); the
+// run stops after the window of its step. A Faulter's fault is the
+// population's and sticky: every worker sees it once one met it, a worker
+// behind the others at an earlier update, so it counts at the update of
+// the first worker to note it.
+func (e *engine) noteFault(p *popRT, f *FaultError) {
+	at := [4]int64{f.Step, int64(p.p.index), -1, int64(f.Neuron)}
+	if f.Err == nil {
+		at[2] = int64(slices.Index(p.varNames(), f.Var))
+	}
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if f.Err != nil {
+		if e.popFault[p] {
+			return
 		}
+		if e.popFault == nil {
+			e.popFault = map[*popRT]bool{}
+		}
+		e.popFault[p] = true
+	}
+	if e.fault == nil || slices.Compare(at[:], e.faultAt[:]) < 0 {
+		e.fault, e.faultAt = f, at
+		e.stopAt.Store(f.Step)
 	}
 }
 
