@@ -46,7 +46,7 @@ func TestLIFFusedDeclines(t *testing.T) {
 							rec.R[k] = neuron.FusedReceptor{S: s[k][lo:hi], Slot: slot[k][lo:hi], A: 0.5, B: 1, C: 1, CE: 0}
 						}
 						v0 := slices.Clone(v)
-						dst, ok := d.(neuron.ReceptorFuser).AdvanceSpikeFused(lo, hi, in, rec, []int32{-1})
+						dst, ok, fin := d.(neuron.ReceptorFuser).AdvanceSpikeFused(lo, hi, in, rec, []int32{-1})
 						vec.SetAccelerated(prev)
 						want := !jump && (cond || m != scheme.Euler) && accel && vec.Accelerated()
 						if ok != want {
@@ -68,6 +68,9 @@ func TestLIFFusedDeclines(t *testing.T) {
 						}
 						if !ok && len(dst) != 1 {
 							t.Fatalf("declined with spikes %v", dst)
+						}
+						if fin != ok { // taken, every v is finite (reset)
+							t.Fatalf("%v cond %v receptors %d: taken %v, finite %v", m, cond, nr, ok, fin)
 						}
 					}
 				}

@@ -80,10 +80,23 @@
 	VADDPD  Z1, Z0, Z0 ; \
 	VADDPD  Z8, Z0, Z0
 
+// FIN512 tests the group's stored v (Z0, after SETTLE512) for NaN and
+// Inf (VFPCLASSPD: quiet and signalling NaN, +Inf, -Inf) and ORs the
+// lanes that are into K7, which ARGS512 clears; FINEND512 ORs K7 into the
+// fusedK's Bad. K1 is free after CONDX512.
+#define FIN512 \
+	VFPCLASSPDZ $0x99, Z0, K1 ; \
+	KORB        K1, K7, K7
+
+#define FINEND512 \
+	KMOVB K7, R14 ; \
+	ORQ   R14, fusedK_Bad(BX)
+
 // ARGS512 loads the LIF's threshold constants and the pointers of the
-// neurons and of the first receptor.
+// neurons and of the first receptor, and clears K7 (FIN512).
 #define ARGS512 \
 	COMMON512 ; \
+	KXORB K7, K7, K7 ; \
 	MOVQ k+8(FP), BX ; \
 	MOVQ v+16(FP), SI ; \
 	MOVQ ref+24(FP), DI ; \
@@ -110,9 +123,11 @@ loop:
 	CURREXACT512
 	STORE1
 	SETTLE512
+	FIN512
 	NEXT512
 
 end:
+	FINEND512
 	FLUSH512
 	RET
 
@@ -127,9 +142,11 @@ loop:
 	CURREXACT512
 	STORE2
 	SETTLE512
+	FIN512
 	NEXT512
 
 end:
+	FINEND512
 	FLUSH512
 	RET
 
@@ -211,9 +228,11 @@ loop:
 	STORE1
 	CONDEXP512
 	SETTLE512
+	FIN512
 	NEXT512
 
 end:
+	FINEND512
 	FLUSH512
 	MOVQ CX, done+64(FP)
 	RET
@@ -234,9 +253,11 @@ loop:
 	STORE2
 	CONDEXP512
 	SETTLE512
+	FIN512
 	NEXT512
 
 end:
+	FINEND512
 	FLUSH512
 	MOVQ CX, done+80(FP)
 	RET
@@ -253,9 +274,11 @@ loop:
 	CONDEULER512
 	STORE1
 	SETTLE512
+	FIN512
 	NEXT512
 
 end:
+	FINEND512
 	FLUSH512
 	RET
 
@@ -272,8 +295,10 @@ loop:
 	CONDEULER512
 	STORE2
 	SETTLE512
+	FIN512
 	NEXT512
 
 end:
+	FINEND512
 	FLUSH512
 	RET

@@ -55,7 +55,8 @@ func (f fusedState) diff(b fusedState, sa, sb []int32) string {
 type fusedKernel struct {
 	name          string
 	pair          bool
-	ref, gen, api func(c *LIF, f fusedState, k, k2 Recv1, off int, dst []int32) []int32
+	ref, gen func(c *LIF, f fusedState, k, k2 Recv1, off int, dst []int32) []int32
+	api      func(c *LIF, f fusedState, k, k2 Recv1, off int, dst []int32) ([]int32, bool)
 }
 
 var fusedKernels = []fusedKernel{
@@ -69,7 +70,7 @@ var fusedKernels = []fusedKernel{
 		func(c *LIF, f fusedState, k, k2 Recv1, off int, dst []int32) []int32 {
 			return fusedCurrExactGo(c, f.v, f.ref, f.s, f.r, nil, nil, k, Recv1{}, off, dst)
 		},
-		func(c *LIF, f fusedState, k, k2 Recv1, off int, dst []int32) []int32 {
+		func(c *LIF, f fusedState, k, k2 Recv1, off int, dst []int32) ([]int32, bool) {
 			return LIFCurrExactCur1(c, f.v, f.ref, f.s, f.r, k, off, dst)
 		}},
 	{"CurrExactCur1Pair", true,
@@ -82,7 +83,7 @@ var fusedKernels = []fusedKernel{
 		func(c *LIF, f fusedState, k, k2 Recv1, off int, dst []int32) []int32 {
 			return fusedCurrExactGo(c, f.v, f.ref, f.s, f.r, f.s2, f.r2, k, k2, off, dst)
 		},
-		func(c *LIF, f fusedState, k, k2 Recv1, off int, dst []int32) []int32 {
+		func(c *LIF, f fusedState, k, k2 Recv1, off int, dst []int32) ([]int32, bool) {
 			return LIFCurrExactCur1Pair(c, f.v, f.ref, f.s, f.r, f.s2, f.r2, k, k2, off, dst)
 		}},
 	{"CondExpCond1", false,
@@ -95,7 +96,7 @@ var fusedKernels = []fusedKernel{
 		func(c *LIF, f fusedState, k, k2 Recv1, off int, dst []int32) []int32 {
 			return fusedCondExpGo(c, f.v, f.ref, f.s, f.r, nil, nil, k, Recv1{}, off, dst)
 		},
-		func(c *LIF, f fusedState, k, k2 Recv1, off int, dst []int32) []int32 {
+		func(c *LIF, f fusedState, k, k2 Recv1, off int, dst []int32) ([]int32, bool) {
 			return LIFCondExpCond1(c, f.v, f.ref, f.s, f.r, k, off, dst)
 		}},
 	{"CondExpCond1Pair", true,
@@ -108,7 +109,7 @@ var fusedKernels = []fusedKernel{
 		func(c *LIF, f fusedState, k, k2 Recv1, off int, dst []int32) []int32 {
 			return fusedCondExpGo(c, f.v, f.ref, f.s, f.r, f.s2, f.r2, k, k2, off, dst)
 		},
-		func(c *LIF, f fusedState, k, k2 Recv1, off int, dst []int32) []int32 {
+		func(c *LIF, f fusedState, k, k2 Recv1, off int, dst []int32) ([]int32, bool) {
 			return LIFCondExpCond1Pair(c, f.v, f.ref, f.s, f.r, f.s2, f.r2, k, k2, off, dst)
 		}},
 	{"CondEulerCond1", false,
@@ -121,7 +122,7 @@ var fusedKernels = []fusedKernel{
 		func(c *LIF, f fusedState, k, k2 Recv1, off int, dst []int32) []int32 {
 			return fusedCondEulerGo(c, f.v, f.ref, f.s, f.r, nil, nil, k, Recv1{}, off, dst)
 		},
-		func(c *LIF, f fusedState, k, k2 Recv1, off int, dst []int32) []int32 {
+		func(c *LIF, f fusedState, k, k2 Recv1, off int, dst []int32) ([]int32, bool) {
 			return LIFCondEulerCond1(c, f.v, f.ref, f.s, f.r, k, off, dst)
 		}},
 	{"CondEulerCond1Pair", true,
@@ -134,7 +135,7 @@ var fusedKernels = []fusedKernel{
 		func(c *LIF, f fusedState, k, k2 Recv1, off int, dst []int32) []int32 {
 			return fusedCondEulerGo(c, f.v, f.ref, f.s, f.r, f.s2, f.r2, k, k2, off, dst)
 		},
-		func(c *LIF, f fusedState, k, k2 Recv1, off int, dst []int32) []int32 {
+		func(c *LIF, f fusedState, k, k2 Recv1, off int, dst []int32) ([]int32, bool) {
 			return LIFCondEulerCond1Pair(c, f.v, f.ref, f.s, f.r, f.s2, f.r2, k, k2, off, dst)
 		}},
 }
@@ -215,8 +216,12 @@ func TestFusedSameBits(t *testing.T) {
 								var sg []int32
 								if p.accel {
 									restore := p.use()
-									sg = k.api(&c, got.sub(start, start+n), kk[0], kk[1], 1000+start, slices.Clone(prefix))
+									var fin bool
+									sg, fin = k.api(&c, got.sub(start, start+n), kk[0], kk[1], 1000+start, slices.Clone(prefix))
 									restore()
+									if d := finDiff(got.v[start:start+n], fin); d != "" {
+										t.Fatalf("%s, population %d, receptors %d, bad %v, n %d, start %d, path %s: %s", k.name, ci, ki, bad, n, start, p.name, d)
+									}
 								} else {
 									sg = k.gen(&c, got.sub(start, start+n), kk[0], kk[1], 1000+start, slices.Clone(prefix))
 								}
@@ -295,8 +300,12 @@ func TestFusedSameBitsOverSteps(t *testing.T) {
 			for pi, p := range asmPaths() {
 				g := gs[pi]
 				restore := p.use()
-				sg = k.api(&c, g, kk[0], kk[1], 0, sg[:0])
+				var fin bool
+				sg, fin = k.api(&c, g, kk[0], kk[1], 0, sg[:0])
 				restore()
+				if !fin {
+					t.Fatalf("%s step %d (%s): all v finite, reported not", k.name, step, p.name)
+				}
 				if d := a.diff(g, sa, sg); d != "" {
 					t.Fatalf("%s step %d: two passes vs fused (%s): %s", k.name, step, p.name, d)
 				}
@@ -317,7 +326,7 @@ func TestFusedAllocateNothing(t *testing.T) {
 	for _, p := range allPaths() {
 		restore := p.use()
 		for _, k := range fusedKernels {
-			if a := testing.AllocsPerRun(20, func() { dst = k.api(&c, f, fusedCoefs[0][0], fusedCoefs[0][1], 0, dst[:0]) }); a != 0 {
+			if a := testing.AllocsPerRun(20, func() { dst, _ = k.api(&c, f, fusedCoefs[0][0], fusedCoefs[0][1], 0, dst[:0]) }); a != 0 {
 				t.Errorf("%s (%s): %v allocations", k.name, p.name, a)
 			}
 		}
@@ -395,7 +404,7 @@ func BenchmarkFused(b *testing.B) {
 						copy(a.r, slot)
 						copy(a.r2, slot2)
 						t0 := time.Now()
-						dst = k.api(&c, f, kk[0], kk[1], 0, dst[:0])
+						dst, _ = k.api(&c, f, kk[0], kk[1], 0, dst[:0])
 						t1 := time.Now()
 						dst = two(dst[:0])
 						tTwo = min(tTwo, time.Since(t1))
