@@ -53,8 +53,8 @@ func (f fusedState) diff(b fusedState, sa, sb []int32) string {
 // kernel on it with zero current and jumps), gen the generic fused kernel,
 // api the exported function (assembly when Accelerated).
 type fusedKernel struct {
-	name          string
-	pair          bool
+	name     string
+	pair     bool
 	ref, gen func(c *LIF, f fusedState, k, k2 Recv1, off int, dst []int32) []int32
 	api      func(c *LIF, f fusedState, k, k2 Recv1, off int, dst []int32) ([]int32, bool)
 }
