@@ -196,7 +196,7 @@ func TestFusedSameBits(t *testing.T) {
 	for n := 0; n <= 70; n++ {
 		lengths = append(lengths, n)
 	}
-	lengths = append(lengths, lifBlock-1, lifBlock, lifBlock+5, 3*lifBlock+63)
+	lengths = append(lengths, lifBlock-1, lifBlock, lifBlock+5, 2*lifBlock+63)
 	for _, k := range fusedKernels {
 		spikes, clamped, fallbacks := 0, 0, 0
 		for ci, c := range lifConsts {
