@@ -51,34 +51,40 @@
 	VMOVUPD Z6, (R12)(CX*8) ; \
 	VMOVUPD Z8, (R13)(CX*8)
 
-// CUR1512 leaves in Z1 the input of one current receptor, 0 + C·x, and
-// propagates x.
+// The current kernels leave out two additions of +0 of the generic
+// kernel, which change no bits there: the receptors' output is 0 + C·x
+// [+ C2·y] and the update ends in + 0 (the jump). Without the first, the
+// output and (in + IOffset)·R can differ only in the sign of a zero, which
+// then changes nothing in VRest + (v - VRest)·Prop + that, unless the
+// first term is -0, which needs VRest -0; nor is that sum -0, which the
+// second would turn into +0, unless both terms are. So for a VRest of -0
+// fusedCurrExactAsm runs the generic kernel instead.
+
+// CUR1512 leaves in Z1 the input of one current receptor, C·x (0 + C·x
+// but for the sign of a zero), and propagates x.
 #define CUR1512 \
 	VMULPD.BCST fusedK_C(BX), Z5, Z1 ; \
-	VADDPD      Z1, Z8, Z1 ; \
 	PROP(Z5, Z16, fusedK_A, fusedK_B)
 
-// CUR2512 leaves in Z1 the input of two, (0 + C·x) + C2·y, and propagates
-// both.
+// CUR2512 leaves in Z1 the input of two, C·x + C2·y (as CUR1512), and
+// propagates both.
 #define CUR2512 \
 	VMULPD.BCST fusedK_C(BX), Z5, Z1 ; \
-	VADDPD      Z1, Z8, Z1 ; \
 	VMULPD.BCST fusedK_C2(BX), Z6, Z2 ; \
 	VADDPD      Z2, Z1, Z1 ; \
 	PROP(Z5, Z16, fusedK_A, fusedK_B) ; \
 	PROP(Z6, Z17, fusedK_A2, fusedK_B2)
 
 // CURREXACT512 is LIFCurrExact's update of v (Z0) on the input in Z1,
-// with no jump (+0): VRest + (v - VRest)·Prop + (in + IOffset)·R + 0 (R
-// in Z4).
+// with no jump: VRest + (v - VRest)·Prop + (in + IOffset)·R (R in Z4,
+// the + 0 of the jump left out, see above).
 #define CURREXACT512 \
 	VSUBPD  Z15, Z0, Z0 ; \
 	VMULPD  Z14, Z0, Z0 ; \
 	VADDPD  Z0, Z15, Z0 ; \
 	VADDPD  Z13, Z1, Z1 ; \
 	VMULPD  Z4, Z1, Z1 ; \
-	VADDPD  Z1, Z0, Z0 ; \
-	VADDPD  Z8, Z0, Z0
+	VADDPD  Z1, Z0, Z0
 
 // FIN512 tests the group's stored v (Z0, after SETTLE512) for NaN and
 // Inf (VFPCLASSPD: quiet and signalling NaN, +Inf, -Inf) and ORs the
@@ -194,13 +200,15 @@ end:
 
 // CONDEULER512 is LIFCondEuler's update of v (Z0) with g in Z1 and ge in
 // Z2, no current and no jump (+0 each):
-// v ← v + (K·(((Base - (GL + g)·v) + ge) + 0) + 0).
+// v ← v + (K·(((Base - (GL + g)·v) + ge) + 0) + 0), with the first + 0
+// left out: it only turns -0 into +0, K·z keeps the sign of a zero z, and
+// the second + 0 turns K·(-0) into +0 too (K·(±0) is NaN for an infinite
+// K, either way).
 #define CONDEULER512 \
 	VADDPD  Z1, Z15, Z1 ; \
 	VMULPD  Z0, Z1, Z1 ; \
 	VSUBPD  Z1, Z14, Z1 ; \
 	VADDPD  Z2, Z1, Z1 ; \
-	VADDPD  Z8, Z1, Z1 ; \
 	VMULPD  Z1, Z13, Z1 ; \
 	VADDPD  Z8, Z1, Z1 ; \
 	VADDPD  Z1, Z0, Z0

@@ -2,6 +2,8 @@
 
 package vec
 
+import "math"
+
 // fusedK is what the fused assembly kernels (fused_amd64.s) read from
 // memory, each value broadcast to the four lanes: the coefficients of the
 // receptors (the second pair zero for a single receptor) and LIF.R, for
@@ -101,7 +103,13 @@ func fusedBlocks(n, off int, dst []int32, v []float64, fk *fusedK, masks *[lifBl
 
 // fusedCurrExactAsm runs LIFCurrExactCur1 (s2 nil) or LIFCurrExactCur1Pair
 // in blocks of assembly (fusedBlocks).
+//
+// A VRest of -0 takes the generic kernel: the AVX-512 kernels leave out
+// an addition of +0 that only such a VRest needs (fused512_amd64.s).
 func fusedCurrExactAsm(c *LIF, v []float64, ref []int32, s, r, s2, r2 []float64, k, k2 *Recv1, off int, dst []int32) ([]int32, bool) {
+	if c.VRest == 0 && math.Signbit(c.VRest) {
+		return fusedCurrExactGo(c, v, ref, s, r, s2, r2, *k, deref(k2), off, dst), SumFinite(v)
+	}
 	fk := newFusedK(c, k, k2)
 	var masks [lifBlock / 64]uint64
 	pair, kk2 := s2 != nil, deref(k2)

@@ -418,3 +418,71 @@ func BenchmarkFused(b *testing.B) {
 		}
 	}
 }
+
+// The signed zeros the AVX-512 current kernels' left-out additions of +0
+// (fused512_amd64.s) could change: VRest -0, v just below it (v - VRest
+// times Prop rounds to -0) and a negative IOffset too small for its
+// product with R, so that both terms of the update are -0 (the generic
+// kernel's + 0 makes that +0; fusedCurrExactAsm runs the generic kernel
+// for such a VRest), and the same with VRest +0 and an IOffset of -0,
+// with receptor outputs of -0 (C·x -0) and of +0. Every path gives the
+// two passes' bits. Then the zeros of the CondEuler kernels, which leave
+// out the first + 0 of the generic kernel's update (the second decides):
+// v -0 and a step K·(...) that underflows to -0.
+func TestFusedSignedZeros(t *testing.T) {
+	negZero := math.Copysign(0, -1)
+	for _, vrest := range []float64{negZero, 0} {
+		for _, ioff := range []float64{-5e-324, negZero, 0} {
+			// tau 0.1 ms at dt 0.1: Prop e^-1, so -5e-324·Prop is -0; v stays below threshold
+			c := testLIF(200, 0.1, vrest, -70, ioff, 0.1, 50, 2)
+			for _, k := range fusedKernels[:2] {
+				const n = 37
+				f := fusedState{make([]float64, n), make([]float64, n), make([]float64, n), make([]float64, n), make([]float64, n), make([]int32, n)}
+				for i := range n {
+					f.v[i] = -5e-324
+					if i%2 == 1 {
+						f.s[i], f.s2[i] = negZero, negZero // C·x = -0
+					}
+				}
+				want := f.clone()
+				sw := k.ref(&c, want, fusedCoefs[1][0], fusedCoefs[1][1], 0, nil)
+				if vrest == negZero && ioff == -5e-324 && (want.v[0] != 0 || math.Signbit(want.v[0])) {
+					t.Fatalf("%s: two passes gave v %v, want +0: not the case meant", k.name, want.v[0])
+				}
+				for _, p := range allPaths() {
+					got := f.clone()
+					restore := p.use()
+					sg, _ := k.api(&c, got, fusedCoefs[1][0], fusedCoefs[1][1], 0, nil)
+					restore()
+					if d := want.diff(got, sw, sg); d != "" {
+						t.Fatalf("%s, VRest %v, IOffset %v, path %s: %s", k.name, vrest, ioff, p.name, d)
+					}
+				}
+			}
+		}
+	}
+	// K = 1e-300 and Base = -1e-30: K·(Base - gt·(-0) + 0) is -0, which
+	// the second + 0 makes +0 (v: -0 + +0 = +0).
+	c := testLIF(1e299, 20, 0, -70, -1e-30, 0.1, 50, 2)
+	for _, k := range fusedKernels[4:6] {
+		const n = 37
+		f := fusedState{make([]float64, n), make([]float64, n), make([]float64, n), make([]float64, n), make([]float64, n), make([]int32, n)}
+		for i := range n {
+			f.v[i] = negZero
+		}
+		want := f.clone()
+		sw := k.ref(&c, want, fusedCoefs[0][0], fusedCoefs[0][1], 0, nil)
+		if want.v[0] != 0 || math.Signbit(want.v[0]) {
+			t.Fatalf("%s: two passes gave v %v, want +0: not the case meant", k.name, want.v[0])
+		}
+		for _, p := range allPaths() {
+			got := f.clone()
+			restore := p.use()
+			sg, _ := k.api(&c, got, fusedCoefs[0][0], fusedCoefs[0][1], 0, nil)
+			restore()
+			if d := want.diff(got, sw, sg); d != "" {
+				t.Fatalf("%s, path %s: %s", k.name, p.name, d)
+			}
+		}
+	}
+}
