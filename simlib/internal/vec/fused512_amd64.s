@@ -60,20 +60,40 @@
 // second would turn into +0, unless both terms are. So for a VRest of -0
 // fusedCurrExactAsm runs the generic kernel instead.
 
+// KREG512 broadcasts the receptors' coefficients to Z18-Z25 for the
+// current and CondEuler kernels (the CondExp ones have no register left
+// and read them from memory): A Z18, B Z19, C Z20, A2 Z21, B2 Z22, C2
+// Z23, CE Z24, CE2 Z25.
+#define KREG512 \
+	VBROADCASTSD fusedK_A(BX), Z18 ; \
+	VBROADCASTSD fusedK_B(BX), Z19 ; \
+	VBROADCASTSD fusedK_C(BX), Z20 ; \
+	VBROADCASTSD fusedK_A2(BX), Z21 ; \
+	VBROADCASTSD fusedK_B2(BX), Z22 ; \
+	VBROADCASTSD fusedK_C2(BX), Z23 ; \
+	VBROADCASTSD fusedK_CE(BX), Z24 ; \
+	VBROADCASTSD fusedK_CE2(BX), Z25
+
+// PROPR is PROP with the coefficients in registers (KREG512).
+#define PROPR(x, q, A, B) \
+	VMULPD B, q, q ; \
+	VMULPD A, x, x ; \
+	VADDPD q, x, x
+
 // CUR1512 leaves in Z1 the input of one current receptor, C·x (0 + C·x
 // but for the sign of a zero), and propagates x.
 #define CUR1512 \
-	VMULPD.BCST fusedK_C(BX), Z5, Z1 ; \
-	PROP(Z5, Z16, fusedK_A, fusedK_B)
+	VMULPD Z20, Z5, Z1 ; \
+	PROPR(Z5, Z16, Z18, Z19)
 
 // CUR2512 leaves in Z1 the input of two, C·x + C2·y (as CUR1512), and
 // propagates both.
 #define CUR2512 \
-	VMULPD.BCST fusedK_C(BX), Z5, Z1 ; \
-	VMULPD.BCST fusedK_C2(BX), Z6, Z2 ; \
-	VADDPD      Z2, Z1, Z1 ; \
-	PROP(Z5, Z16, fusedK_A, fusedK_B) ; \
-	PROP(Z6, Z17, fusedK_A2, fusedK_B2)
+	VMULPD Z20, Z5, Z1 ; \
+	VMULPD Z23, Z6, Z2 ; \
+	VADDPD Z2, Z1, Z1 ; \
+	PROPR(Z5, Z16, Z18, Z19) ; \
+	PROPR(Z6, Z17, Z21, Z22)
 
 // CURREXACT512 is LIFCurrExact's update of v (Z0) on the input in Z1,
 // with no jump: VRest + (v - VRest)·Prop + (in + IOffset)·R (R in Z4,
@@ -116,7 +136,8 @@
 	VBROADCASTSD LIF_Prop(AX), Z14 ; \
 	VBROADCASTSD LIF_IOffset(AX), Z13 ; \
 	VBROADCASTSD LIF_R(AX), Z4 ; \
-	ARGS512
+	ARGS512 ; \
+	KREG512
 
 // func fusedCurrExact1AVX512(c *LIF, k *fusedK, v *float64, ref *int32, s, r *float64, n int, masks *uint64)
 TEXT ·fusedCurrExact1AVX512(SB), NOSPLIT, $0-64
@@ -270,15 +291,26 @@ end:
 	MOVQ CX, done+80(FP)
 	RET
 
+// COND2R512 is COND2512 with the coefficients in registers (KREG512).
+#define COND2R512 \
+	VMULPD Z20, Z5, Z1 ; \
+	VMULPD Z23, Z6, Z2 ; \
+	VADDPD Z2, Z1, Z1 ; \
+	VMULPD Z24, Z5, Z2 ; \
+	VMULPD Z25, Z6, Z7 ; \
+	VADDPD Z7, Z2, Z2
+
 // func fusedCondEuler1AVX512(c *LIF, k *fusedK, v *float64, ref *int32, s, r *float64, n int, masks *uint64)
 TEXT ·fusedCondEuler1AVX512(SB), NOSPLIT, $0-64
 	CONDSTART512
+	KREG512
 	ARGS1
 
 loop:
 	LOAD1(Z16)
-	COND1512
-	PROP(Z5, Z16, fusedK_A, fusedK_B)
+	VMULPD Z20, Z5, Z1
+	VMULPD Z24, Z5, Z2
+	PROPR(Z5, Z16, Z18, Z19)
 	CONDEULER512
 	STORE1
 	SETTLE512
@@ -293,13 +325,14 @@ end:
 // func fusedCondEuler2AVX512(c *LIF, k *fusedK, v *float64, ref *int32, s, r, s2, r2 *float64, n int, masks *uint64)
 TEXT ·fusedCondEuler2AVX512(SB), NOSPLIT, $0-80
 	CONDSTART512
+	KREG512
 	ARGS2
 
 loop:
 	LOAD2(Z16, Z17)
-	COND2512
-	PROP(Z5, Z16, fusedK_A, fusedK_B)
-	PROP(Z6, Z17, fusedK_A2, fusedK_B2)
+	COND2R512
+	PROPR(Z5, Z16, Z18, Z19)
+	PROPR(Z6, Z17, Z21, Z22)
 	CONDEULER512
 	STORE2
 	SETTLE512
