@@ -47,7 +47,7 @@ func TestLIFFusedDeclines(t *testing.T) {
 						}
 						v0 := slices.Clone(v)
 						dst, ok, fin := d.(neuron.ReceptorFuser).AdvanceSpikeFused(lo, hi, in, rec, []int32{-1})
-						on := vec.Accelerated() // what the call saw (GOLGI_SIMD=off is not restored yet)
+						on := vec.Accelerated() // whether the call had the assembly (prev, restored next, is false under GOLGI_SIMD=off)
 						vec.SetAccelerated(prev)
 						want := !jump && (cond || m != scheme.Euler) && accel && on
 						if ok != want {
