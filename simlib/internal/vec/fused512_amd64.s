@@ -182,15 +182,20 @@ end:
 	VMULPD.BCST fusedK_C(BX), Z5, Z1 ; \
 	VMULPD.BCST fusedK_CE(BX), Z5, Z2
 
-// COND2512 leaves g = C·x + C2·y in Z1 and ge = CE·x + CE2·y in Z2 (after
-// LOAD2).
-#define COND2512 \
-	VMULPD.BCST fusedK_C(BX), Z5, Z1 ; \
-	VMULPD.BCST fusedK_C2(BX), Z6, Z2 ; \
-	VADDPD      Z2, Z1, Z1 ; \
-	VMULPD.BCST fusedK_CE(BX), Z5, Z2 ; \
-	VMULPD.BCST fusedK_CE2(BX), Z6, Z7 ; \
-	VADDPD      Z7, Z2, Z2
+// COND2K leaves g = C·x + C2·y in Z1 and ge = CE·x + CE2·y in Z2 (after
+// LOAD2), MUL the product: VMULPD.BCST with the coefficients in memory
+// (COND2512, the CondExp kernels), VMULPD with them in registers
+// (COND2R512, KREG512).
+#define COND2K(MUL, C, C2, CE, CE2) \
+	MUL    C, Z5, Z1 ; \
+	MUL    C2, Z6, Z2 ; \
+	VADDPD Z2, Z1, Z1 ; \
+	MUL    CE, Z5, Z2 ; \
+	MUL    CE2, Z6, Z7 ; \
+	VADDPD Z7, Z2, Z2
+
+#define COND2512 COND2K(VMULPD.BCST, fusedK_C(BX), fusedK_C2(BX), fusedK_CE(BX), fusedK_CE2(BX))
+#define COND2R512 COND2K(VMULPD, Z20, Z23, Z24, Z25)
 
 // CONDX512 turns g (Z1), ge (Z2) into vinf = ((Base + ge) + 0)/gt in Z1
 // and x = K·gt in Z2, gt = GL + g, and leaves the group (to end) when a
@@ -290,15 +295,6 @@ end:
 	FLUSH512
 	MOVQ CX, done+80(FP)
 	RET
-
-// COND2R512 is COND2512 with the coefficients in registers (KREG512).
-#define COND2R512 \
-	VMULPD Z20, Z5, Z1 ; \
-	VMULPD Z23, Z6, Z2 ; \
-	VADDPD Z2, Z1, Z1 ; \
-	VMULPD Z24, Z5, Z2 ; \
-	VMULPD Z25, Z6, Z7 ; \
-	VADDPD Z7, Z2, Z2
 
 // func fusedCondEuler1AVX512(c *LIF, k *fusedK, v *float64, ref *int32, s, r *float64, n int, masks *uint64)
 TEXT ·fusedCondEuler1AVX512(SB), NOSPLIT, $0-64
