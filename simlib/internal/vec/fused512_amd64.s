@@ -6,10 +6,13 @@
 // The fused receptor and LIF kernels (fused.go) eight neurons at a time,
 // with AVX-512 F, DQ and VL: lane by lane the IEEE operations of the
 // generic kernel in the same order, as their AVX2 twins (fused_amd64.s),
-// no fused multiply-add. The threshold, loop and ExpNeg macros and their
-// registers are those of lif512_amd64.s (lif512_amd64.h); besides, BX is
-// the fusedK (its coefficients broadcast from memory), R10 s, R11 r, R12
-// s2, R13 r2, and in the CondExp kernels AX &expC.
+// but for two additions of +0 that change no bits (see CUR1512 and
+// CONDEULER512), and no fused multiply-add. The threshold, loop and
+// ExpNeg macros and their registers are those of lif512_amd64.s
+// (lif512_amd64.h); besides, BX is the fusedK (the CondExp kernels
+// broadcast its coefficients from memory, the others keep them in
+// Z18-Z25: KREG512), R10 s, R11 r, R12 s2, R13 r2, in the CondExp kernels
+// AX &expC, and K7 the lanes whose stored v was NaN or infinite (FIN512).
 
 #include "lif512_amd64.h"
 #include "fused_amd64.h"

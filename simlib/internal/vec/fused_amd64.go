@@ -4,11 +4,14 @@ package vec
 
 import "math"
 
-// fusedK is what the fused assembly kernels (fused_amd64.s) read from
-// memory, each value broadcast to the four lanes: the coefficients of the
-// receptors (the second pair zero for a single receptor) and LIF.R, for
-// which no register is left. The AVX-512 kernels OR into Bad the lanes
-// (bits 0-7) whose stored v is NaN or infinite.
+// fusedK is what the fused assembly kernels (fused_amd64.s,
+// fused512_amd64.s) read, each value broadcast to the four lanes: the
+// coefficients of the receptors (the second pair zero for a single
+// receptor) and LIF.R, for which the AVX2 kernels have no register left.
+// The AVX2 and the AVX-512 CondExp kernels read them from memory in their
+// loop, the other AVX-512 kernels broadcast them to registers once. The
+// AVX-512 kernels OR into Bad the lanes (bits 0-7) whose stored v is NaN
+// or infinite.
 type fusedK struct {
 	A, B, C, CE, A2, B2, C2, CE2, R [4]float64
 	Bad                             uint64
