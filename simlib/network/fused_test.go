@@ -1,6 +1,7 @@
 package network_test
 
 import (
+	"errors"
 	"math"
 	"testing"
 
@@ -146,5 +147,52 @@ func TestFusedPassSameBits(t *testing.T) {
 				t.Fatalf("%d variables, %d spikes: too little to compare", len(want), spikes)
 			}
 		})
+	}
+}
+
+// A fused population whose v becomes NaN or infinite stops the run with
+// the fault the two passes report (the same neuron, variable, value and
+// update), with 1 and 2 workers on every kernel path: the fused loops'
+// own test of v (which spares the scan) must not miss it. Huge weights
+// drive v to -Inf or NaN within a few updates.
+func TestFusedPassFault(t *testing.T) {
+	cases := []struct {
+		name  string
+		build func(int) (*network.Network, error)
+	}{
+		{"Cur1", oneReceptor(synapse.CurrExp(5), -1e308)},
+		{"Cond1", oneReceptor(synapse.CondExp(5, 0), 1e308)},
+		{"Cond1/Euler", oneReceptorEuler(synapse.CondExp(5, 0), 1e308)},
+	}
+	for _, c := range cases {
+		var want *network.FaultError
+		for _, workers := range []int{1, 2} {
+			for _, path := range kernelPaths {
+				for _, fuse := range []bool{false, true} {
+					prevA, prevW, prevF := vec.SetAccelerated(path.accel), vec.SetAVX512(path.avx512), network.SetFuse(fuse)
+					net, err := c.build(workers)
+					if err == nil {
+						err = net.Run(50)
+					}
+					vec.SetAccelerated(prevA)
+					vec.SetAVX512(prevW)
+					network.SetFuse(prevF)
+					var f *network.FaultError
+					if !errors.As(err, &f) || f.Var != "v" || !(math.IsNaN(f.Value) || math.IsInf(f.Value, 0)) {
+						t.Fatalf("%s, workers %d, kernels %s, fused %v: error %v, want a fault of v", c.name, workers, path.name, fuse, err)
+					}
+					// With 2 workers either may record its fault first
+					// (engine.go): the update and variable are the same.
+					switch {
+					case want == nil:
+						want = f
+					case workers == 1 && err.Error() != want.Error(),
+						f.Step != want.Step || f.Var != want.Var || f.Pop != want.Pop:
+						t.Fatalf("%s, workers %d, kernels %s, fused %v: %v, want %v (1 worker, first path, two passes)", c.name, workers, path.name, fuse, err, want)
+					}
+				}
+			}
+		}
+		t.Logf("%s: %s", c.name, want)
 	}
 }

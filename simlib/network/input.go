@@ -119,12 +119,17 @@ var fuseOff = os.Getenv("GOLGI_FUSE") == "off"
 
 // fusedRT is a population whose receptor pass its dynamics does inside
 // AdvanceSpike (neuron.ReceptorFuser): rec are the receptors in the order
-// prepare would pass them.
+// prepare would pass them. finite[lo] is set by advanceSpike when the
+// fused loop of a worker's neurons [lo, hi) proved their Vars finite, and
+// read and cleared by checkFinite of the same worker in the same update,
+// which then skips its scan (each worker has its own lo: no two write the
+// same element).
 type fusedRT struct {
-	dyn  neuron.ReceptorFuser
-	cond bool
-	n    int
-	rec  [2]*receptorRT
+	dyn    neuron.ReceptorFuser
+	cond   bool
+	n      int
+	rec    [2]*receptorRT
+	finite []bool
 }
 
 // fuser returns the fused pass of p, or nil when its dynamics has none or
@@ -137,7 +142,7 @@ func (p *popRT) fuser() *fusedRT {
 	if fuseOff || !ok || p.fused == nil || p.host != nil || len(p.stims) > 0 || p.hasDelta || len(p.rec) < 1 || len(p.rec) > 2 {
 		return nil
 	}
-	f := &fusedRT{dyn: dyn, cond: p.hasCond, n: len(p.rec)}
+	f := &fusedRT{dyn: dyn, cond: p.hasCond, n: len(p.rec), finite: make([]bool, p.n)}
 	for k, r := range p.rec {
 		if r.lin.N != 1 || r.r.Conductance != f.cond {
 			return nil
@@ -160,7 +165,9 @@ func (p *popRT) advanceSpike(lo, hi int, step int64, in neuron.Input, dst []int3
 			rec.R[k] = neuron.FusedReceptor{S: r.s[0][lo:hi], Slot: r.slot(step, p.n, lo, hi),
 				A: r.lin.P[0][0], B: r.lin.B[0], C: r.c[0], CE: r.c[0] * r.r.ERev}
 		}
-		if spk, ok := f.dyn.AdvanceSpikeFused(lo, hi, in, rec, dst); ok {
+		spk, ok, fin := f.dyn.AdvanceSpikeFused(lo, hi, in, rec, dst)
+		f.finite[lo] = ok && fin
+		if ok {
 			return spk
 		}
 		p.receptorPass(lo, hi, step)
@@ -209,8 +216,13 @@ func (p *popRT) receiveJumps(lo, hi int, step int64) {
 }
 
 // checkFinite returns an error naming the first NaN or Inf in the state of
-// neurons [lo, hi).
+// neurons [lo, hi): none when the fused loop of this update proved them
+// finite (fusedRT.finite).
 func (p *popRT) checkFinite(lo, hi int, step int64, dt float64) error {
+	if f := p.fuse; f != nil && f.finite[lo] {
+		f.finite[lo] = false
+		return nil
+	}
 	for _, v := range p.check {
 		// A finite sum proves every element finite; a sum that is not
 		// (a NaN or Inf, or finite values that overflowed it) sends the

@@ -131,10 +131,13 @@ func (d *lif) update(lo, hi int, in Input, th float64, dst []int32) []int32 {
 // the generic fused kernels are no faster than the two passes (whole VA
 // runs at 4000 cells, BenchmarkFused; docs/architecture.md "Vector
 // kernels").
-func (d *lif) AdvanceSpikeFused(lo, hi int, in Input, rec FusedReceptors, dst []int32) ([]int32, bool) {
+//
+// Its one variable is v, which every fused kernel tests as it stores it
+// (their fin): finite reports that.
+func (d *lif) AdvanceSpikeFused(lo, hi int, in Input, rec FusedReceptors, dst []int32) (spk []int32, ok, finite bool) {
 	euler := d.m == scheme.Euler
 	if euler && !rec.Conductance || !vec.Accelerated() || in.Jump != nil || rec.N < 1 || rec.N > 2 {
-		return dst, false
+		return dst, false, false
 	}
 	c := d.k
 	c.Th = d.p.VThresh
@@ -143,18 +146,19 @@ func (d *lif) AdvanceSpikeFused(lo, hi int, in Input, rec FusedReceptors, dst []
 	k, k2 := vec.Recv1{A: a.A, B: a.B, C: a.C, CE: a.CE}, vec.Recv1{A: b.A, B: b.B, C: b.C, CE: b.CE}
 	switch {
 	case rec.Conductance && euler && rec.N == 2:
-		return vec.LIFCondEulerCond1Pair(&c, v, ref, a.S, a.Slot, b.S, b.Slot, k, k2, lo, dst), true
+		spk, finite = vec.LIFCondEulerCond1Pair(&c, v, ref, a.S, a.Slot, b.S, b.Slot, k, k2, lo, dst)
 	case rec.Conductance && euler:
-		return vec.LIFCondEulerCond1(&c, v, ref, a.S, a.Slot, k, lo, dst), true
+		spk, finite = vec.LIFCondEulerCond1(&c, v, ref, a.S, a.Slot, k, lo, dst)
 	case rec.Conductance && rec.N == 2:
-		return vec.LIFCondExpCond1Pair(&c, v, ref, a.S, a.Slot, b.S, b.Slot, k, k2, lo, dst), true
+		spk, finite = vec.LIFCondExpCond1Pair(&c, v, ref, a.S, a.Slot, b.S, b.Slot, k, k2, lo, dst)
 	case rec.Conductance:
-		return vec.LIFCondExpCond1(&c, v, ref, a.S, a.Slot, k, lo, dst), true
+		spk, finite = vec.LIFCondExpCond1(&c, v, ref, a.S, a.Slot, k, lo, dst)
 	case rec.N == 2:
-		return vec.LIFCurrExactCur1Pair(&c, v, ref, a.S, a.Slot, b.S, b.Slot, k, k2, lo, dst), true
+		spk, finite = vec.LIFCurrExactCur1Pair(&c, v, ref, a.S, a.Slot, b.S, b.Slot, k, k2, lo, dst)
 	default:
-		return vec.LIFCurrExactCur1(&c, v, ref, a.S, a.Slot, k, lo, dst), true
+		spk, finite = vec.LIFCurrExactCur1(&c, v, ref, a.S, a.Slot, k, lo, dst)
 	}
+	return spk, true, finite
 }
 
 func (d *lif) Spike(lo, hi int, step int64, dst []int32) []int32 {

@@ -46,9 +46,10 @@ func TestLIFFusedDeclines(t *testing.T) {
 							rec.R[k] = neuron.FusedReceptor{S: s[k][lo:hi], Slot: slot[k][lo:hi], A: 0.5, B: 1, C: 1, CE: 0}
 						}
 						v0 := slices.Clone(v)
-						dst, ok := d.(neuron.ReceptorFuser).AdvanceSpikeFused(lo, hi, in, rec, []int32{-1})
+						dst, ok, fin := d.(neuron.ReceptorFuser).AdvanceSpikeFused(lo, hi, in, rec, []int32{-1})
+						on := vec.Accelerated() // whether the call had the assembly (prev, restored next, is false under GOLGI_SIMD=off)
 						vec.SetAccelerated(prev)
-						want := !jump && (cond || m != scheme.Euler) && accel && vec.Accelerated()
+						want := !jump && (cond || m != scheme.Euler) && accel && on
 						if ok != want {
 							t.Fatalf("%v cond %v receptors %d assembly %v jump %v: taken %v, want %v", m, cond, nr, accel, jump, ok, want)
 						}
@@ -68,6 +69,9 @@ func TestLIFFusedDeclines(t *testing.T) {
 						}
 						if !ok && len(dst) != 1 {
 							t.Fatalf("declined with spikes %v", dst)
+						}
+						if fin != ok { // taken, every v is finite (reset)
+							t.Fatalf("%v cond %v receptors %d: taken %v, finite %v", m, cond, nr, ok, fin)
 						}
 					}
 				}

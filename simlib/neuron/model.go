@@ -96,8 +96,11 @@ type ReceptorFuser interface {
 	// slots, and returns dst with the spikes appended and true. It returns
 	// false, having changed nothing, to decline (a method or receptor
 	// shape it has no fused loop for); the engine then makes the two
-	// passes.
-	AdvanceSpikeFused(lo, hi int, in Input, rec FusedReceptors, dst []int32) ([]int32, bool)
+	// passes. finite true proves every value of the model's Vars of
+	// neurons [lo, hi) finite after the call (the loop tested what it
+	// stored), which spares the engine its NaN/Inf scan of them; false
+	// says nothing (the engine scans).
+	AdvanceSpikeFused(lo, hi int, in Input, rec FusedReceptors, dst []int32) (spk []int32, ok, finite bool)
 }
 
 // FusedReceptors is the receptor pass of one update of neurons [lo, hi)

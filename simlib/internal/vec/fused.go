@@ -18,40 +18,44 @@ import (
 //
 // v, ref and every state s and slot r are the neurons' slices (equal
 // lengths, distinct arrays); spikes are appended to dst as off + index.
+// Each also returns fin: true proves every v it stored finite (no NaN, no
+// Inf), which spares the caller a pass over v to check it; false says
+// only that some v may not be (finite values can make the generic
+// kernel's test, a sum, overflow), and the caller scans.
 
 // LIFCurrExactCur1 is Cur1(I, s, r, k, true) followed by
 // LIFCurrExact(c, v, ref, I, zeros, off, dst).
-func LIFCurrExactCur1(c *LIF, v []float64, ref []int32, s, r []float64, k Recv1, off int, dst []int32) []int32 {
+func LIFCurrExactCur1(c *LIF, v []float64, ref []int32, s, r []float64, k Recv1, off int, dst []int32) ([]int32, bool) {
 	return fused(currExact, "LIFCurrExactCur1", c, v, ref, s, r, nil, nil, k, Recv1{}, off, dst)
 }
 
 // LIFCurrExactCur1Pair is Cur1Pair(I, s, r, s2, r2, k, k2, true) followed
 // by LIFCurrExact(c, v, ref, I, zeros, off, dst).
-func LIFCurrExactCur1Pair(c *LIF, v []float64, ref []int32, s, r, s2, r2 []float64, k, k2 Recv1, off int, dst []int32) []int32 {
+func LIFCurrExactCur1Pair(c *LIF, v []float64, ref []int32, s, r, s2, r2 []float64, k, k2 Recv1, off int, dst []int32) ([]int32, bool) {
 	return fused(currExact, "LIFCurrExactCur1Pair", c, v, ref, s, r, s2, r2, k, k2, off, dst)
 }
 
 // LIFCondExpCond1 is Cond1(G, GE, s, r, k, true) followed by
 // LIFCondExp(c, v, ref, G, GE, zeros, zeros, off, dst).
-func LIFCondExpCond1(c *LIF, v []float64, ref []int32, s, r []float64, k Recv1, off int, dst []int32) []int32 {
+func LIFCondExpCond1(c *LIF, v []float64, ref []int32, s, r []float64, k Recv1, off int, dst []int32) ([]int32, bool) {
 	return fused(condExp, "LIFCondExpCond1", c, v, ref, s, r, nil, nil, k, Recv1{}, off, dst)
 }
 
 // LIFCondExpCond1Pair is Cond1Pair(G, GE, s, r, s2, r2, k, k2, true)
 // followed by LIFCondExp(c, v, ref, G, GE, zeros, zeros, off, dst).
-func LIFCondExpCond1Pair(c *LIF, v []float64, ref []int32, s, r, s2, r2 []float64, k, k2 Recv1, off int, dst []int32) []int32 {
+func LIFCondExpCond1Pair(c *LIF, v []float64, ref []int32, s, r, s2, r2 []float64, k, k2 Recv1, off int, dst []int32) ([]int32, bool) {
 	return fused(condExp, "LIFCondExpCond1Pair", c, v, ref, s, r, s2, r2, k, k2, off, dst)
 }
 
 // LIFCondEulerCond1 is Cond1(G, GE, s, r, k, true) followed by
 // LIFCondEuler(c, v, ref, G, GE, zeros, zeros, off, dst).
-func LIFCondEulerCond1(c *LIF, v []float64, ref []int32, s, r []float64, k Recv1, off int, dst []int32) []int32 {
+func LIFCondEulerCond1(c *LIF, v []float64, ref []int32, s, r []float64, k Recv1, off int, dst []int32) ([]int32, bool) {
 	return fused(condEuler, "LIFCondEulerCond1", c, v, ref, s, r, nil, nil, k, Recv1{}, off, dst)
 }
 
 // LIFCondEulerCond1Pair is Cond1Pair(G, GE, s, r, s2, r2, k, k2, true)
 // followed by LIFCondEuler(c, v, ref, G, GE, zeros, zeros, off, dst).
-func LIFCondEulerCond1Pair(c *LIF, v []float64, ref []int32, s, r, s2, r2 []float64, k, k2 Recv1, off int, dst []int32) []int32 {
+func LIFCondEulerCond1Pair(c *LIF, v []float64, ref []int32, s, r, s2, r2 []float64, k, k2 Recv1, off int, dst []int32) ([]int32, bool) {
 	return fused(condEuler, "LIFCondEulerCond1Pair", c, v, ref, s, r, s2, r2, k, k2, off, dst)
 }
 
@@ -64,7 +68,7 @@ const (
 
 // fused checks the lengths (s2 nil: one receptor) and runs the kernel of
 // scheme: the assembly when Accelerated, else the generic kernel.
-func fused(scheme int, name string, c *LIF, v []float64, ref []int32, s, r, s2, r2 []float64, k, k2 Recv1, off int, dst []int32) []int32 {
+func fused(scheme int, name string, c *LIF, v []float64, ref []int32, s, r, s2, r2 []float64, k, k2 Recv1, off int, dst []int32) ([]int32, bool) {
 	var kp2 *Recv1
 	if s2 != nil {
 		sameLen(name, len(v), len(ref), len(s), len(r), len(s2), len(r2))
@@ -80,12 +84,13 @@ func fused(scheme int, name string, c *LIF, v []float64, ref []int32, s, r, s2, 
 	case accel:
 		return fusedCondEulerAsm(c, v, ref, s, r, s2, r2, &k, kp2, off, dst)
 	case scheme == currExact:
-		return fusedCurrExactGo(c, v, ref, s, r, s2, r2, k, k2, off, dst)
+		dst = fusedCurrExactGo(c, v, ref, s, r, s2, r2, k, k2, off, dst)
 	case scheme == condExp:
-		return fusedCondExpGo(c, v, ref, s, r, s2, r2, k, k2, off, dst)
+		dst = fusedCondExpGo(c, v, ref, s, r, s2, r2, k, k2, off, dst)
 	default:
-		return fusedCondEulerGo(c, v, ref, s, r, s2, r2, k, k2, off, dst)
+		dst = fusedCondEulerGo(c, v, ref, s, r, s2, r2, k, k2, off, dst)
 	}
+	return dst, SumFinite(v)
 }
 
 // The generic fused kernels: the statements of the receptor kernel and of

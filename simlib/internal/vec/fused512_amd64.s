@@ -6,10 +6,13 @@
 // The fused receptor and LIF kernels (fused.go) eight neurons at a time,
 // with AVX-512 F, DQ and VL: lane by lane the IEEE operations of the
 // generic kernel in the same order, as their AVX2 twins (fused_amd64.s),
-// no fused multiply-add. The threshold, loop and ExpNeg macros and their
-// registers are those of lif512_amd64.s (lif512_amd64.h); besides, BX is
-// the fusedK (its coefficients broadcast from memory), R10 s, R11 r, R12
-// s2, R13 r2, and in the CondExp kernels AX &expC.
+// but for two additions of +0 that change no bits (see CUR1512 and
+// CONDEULER512), and no fused multiply-add. The threshold, loop and
+// ExpNeg macros and their registers are those of lif512_amd64.s
+// (lif512_amd64.h); besides, BX is the fusedK (the CondExp kernels
+// broadcast its coefficients from memory, the others keep them in
+// Z18-Z25: KREG512), R10 s, R11 r, R12 s2, R13 r2, in the CondExp kernels
+// AX &expC, and K7 the lanes whose stored v was NaN or infinite (FIN512).
 
 #include "lif512_amd64.h"
 #include "fused_amd64.h"
@@ -51,39 +54,78 @@
 	VMOVUPD Z6, (R12)(CX*8) ; \
 	VMOVUPD Z8, (R13)(CX*8)
 
-// CUR1512 leaves in Z1 the input of one current receptor, 0 + C·x, and
-// propagates x.
-#define CUR1512 \
-	VMULPD.BCST fusedK_C(BX), Z5, Z1 ; \
-	VADDPD      Z1, Z8, Z1 ; \
-	PROP(Z5, Z16, fusedK_A, fusedK_B)
+// The current kernels leave out two additions of +0 of the generic
+// kernel, which change no bits there: the receptors' output is 0 + C·x
+// [+ C2·y] and the update ends in + 0 (the jump). Without the first, the
+// output and (in + IOffset)·R can differ only in the sign of a zero, which
+// then changes nothing in VRest + (v - VRest)·Prop + that, unless the
+// first term is -0, which needs VRest -0; nor is that sum -0, which the
+// second would turn into +0, unless both terms are. So for a VRest of -0
+// fusedCurrExactAsm runs the generic kernel instead.
 
-// CUR2512 leaves in Z1 the input of two, (0 + C·x) + C2·y, and propagates
-// both.
+// KREG512 broadcasts the receptors' coefficients to Z18-Z25 for the
+// current and CondEuler kernels (the CondExp ones have no register left
+// and read them from memory): A Z18, B Z19, C Z20, A2 Z21, B2 Z22, C2
+// Z23, CE Z24, CE2 Z25.
+#define KREG512 \
+	VBROADCASTSD fusedK_A(BX), Z18 ; \
+	VBROADCASTSD fusedK_B(BX), Z19 ; \
+	VBROADCASTSD fusedK_C(BX), Z20 ; \
+	VBROADCASTSD fusedK_A2(BX), Z21 ; \
+	VBROADCASTSD fusedK_B2(BX), Z22 ; \
+	VBROADCASTSD fusedK_C2(BX), Z23 ; \
+	VBROADCASTSD fusedK_CE(BX), Z24 ; \
+	VBROADCASTSD fusedK_CE2(BX), Z25
+
+// PROPR is PROP with the coefficients in registers (KREG512).
+#define PROPR(x, q, A, B) \
+	VMULPD B, q, q ; \
+	VMULPD A, x, x ; \
+	VADDPD q, x, x
+
+// CUR1512 leaves in Z1 the input of one current receptor, C·x (0 + C·x
+// but for the sign of a zero), and propagates x.
+#define CUR1512 \
+	VMULPD Z20, Z5, Z1 ; \
+	PROPR(Z5, Z16, Z18, Z19)
+
+// CUR2512 leaves in Z1 the input of two, C·x + C2·y (as CUR1512), and
+// propagates both.
 #define CUR2512 \
-	VMULPD.BCST fusedK_C(BX), Z5, Z1 ; \
-	VADDPD      Z1, Z8, Z1 ; \
-	VMULPD.BCST fusedK_C2(BX), Z6, Z2 ; \
-	VADDPD      Z2, Z1, Z1 ; \
-	PROP(Z5, Z16, fusedK_A, fusedK_B) ; \
-	PROP(Z6, Z17, fusedK_A2, fusedK_B2)
+	VMULPD Z20, Z5, Z1 ; \
+	VMULPD Z23, Z6, Z2 ; \
+	VADDPD Z2, Z1, Z1 ; \
+	PROPR(Z5, Z16, Z18, Z19) ; \
+	PROPR(Z6, Z17, Z21, Z22)
 
 // CURREXACT512 is LIFCurrExact's update of v (Z0) on the input in Z1,
-// with no jump (+0): VRest + (v - VRest)·Prop + (in + IOffset)·R + 0 (R
-// in Z4).
+// with no jump: VRest + (v - VRest)·Prop + (in + IOffset)·R (R in Z4,
+// the + 0 of the jump left out, see above).
 #define CURREXACT512 \
 	VSUBPD  Z15, Z0, Z0 ; \
 	VMULPD  Z14, Z0, Z0 ; \
 	VADDPD  Z0, Z15, Z0 ; \
 	VADDPD  Z13, Z1, Z1 ; \
 	VMULPD  Z4, Z1, Z1 ; \
-	VADDPD  Z1, Z0, Z0 ; \
-	VADDPD  Z8, Z0, Z0
+	VADDPD  Z1, Z0, Z0
+
+// FIN512 tests the group's stored v (Z0, after SETTLE512) for NaN and
+// Inf (VFPCLASSPD: quiet and signalling NaN, +Inf, -Inf) and ORs the
+// lanes that are into K7, which ARGS512 clears; FINEND512 ORs K7 into the
+// fusedK's Bad. K1 is free after CONDX512.
+#define FIN512 \
+	VFPCLASSPDZ $0x99, Z0, K1 ; \
+	KORB        K1, K7, K7
+
+#define FINEND512 \
+	KMOVB K7, R14 ; \
+	ORQ   R14, fusedK_Bad(BX)
 
 // ARGS512 loads the LIF's threshold constants and the pointers of the
-// neurons and of the first receptor.
+// neurons and of the first receptor, and clears K7 (FIN512).
 #define ARGS512 \
 	COMMON512 ; \
+	KXORB K7, K7, K7 ; \
 	MOVQ k+8(FP), BX ; \
 	MOVQ v+16(FP), SI ; \
 	MOVQ ref+24(FP), DI ; \
@@ -97,7 +139,8 @@
 	VBROADCASTSD LIF_Prop(AX), Z14 ; \
 	VBROADCASTSD LIF_IOffset(AX), Z13 ; \
 	VBROADCASTSD LIF_R(AX), Z4 ; \
-	ARGS512
+	ARGS512 ; \
+	KREG512
 
 // func fusedCurrExact1AVX512(c *LIF, k *fusedK, v *float64, ref *int32, s, r *float64, n int, masks *uint64)
 TEXT ·fusedCurrExact1AVX512(SB), NOSPLIT, $0-64
@@ -110,9 +153,11 @@ loop:
 	CURREXACT512
 	STORE1
 	SETTLE512
+	FIN512
 	NEXT512
 
 end:
+	FINEND512
 	FLUSH512
 	RET
 
@@ -127,9 +172,11 @@ loop:
 	CURREXACT512
 	STORE2
 	SETTLE512
+	FIN512
 	NEXT512
 
 end:
+	FINEND512
 	FLUSH512
 	RET
 
@@ -138,15 +185,20 @@ end:
 	VMULPD.BCST fusedK_C(BX), Z5, Z1 ; \
 	VMULPD.BCST fusedK_CE(BX), Z5, Z2
 
-// COND2512 leaves g = C·x + C2·y in Z1 and ge = CE·x + CE2·y in Z2 (after
-// LOAD2).
-#define COND2512 \
-	VMULPD.BCST fusedK_C(BX), Z5, Z1 ; \
-	VMULPD.BCST fusedK_C2(BX), Z6, Z2 ; \
-	VADDPD      Z2, Z1, Z1 ; \
-	VMULPD.BCST fusedK_CE(BX), Z5, Z2 ; \
-	VMULPD.BCST fusedK_CE2(BX), Z6, Z7 ; \
-	VADDPD      Z7, Z2, Z2
+// COND2K leaves g = C·x + C2·y in Z1 and ge = CE·x + CE2·y in Z2 (after
+// LOAD2), MUL the product: VMULPD.BCST with the coefficients in memory
+// (COND2512, the CondExp kernels), VMULPD with them in registers
+// (COND2R512, KREG512).
+#define COND2K(MUL, C, C2, CE, CE2) \
+	MUL    C, Z5, Z1 ; \
+	MUL    C2, Z6, Z2 ; \
+	VADDPD Z2, Z1, Z1 ; \
+	MUL    CE, Z5, Z2 ; \
+	MUL    CE2, Z6, Z7 ; \
+	VADDPD Z7, Z2, Z2
+
+#define COND2512 COND2K(VMULPD.BCST, fusedK_C(BX), fusedK_C2(BX), fusedK_CE(BX), fusedK_CE2(BX))
+#define COND2R512 COND2K(VMULPD, Z20, Z23, Z24, Z25)
 
 // CONDX512 turns g (Z1), ge (Z2) into vinf = ((Base + ge) + 0)/gt in Z1
 // and x = K·gt in Z2, gt = GL + g, and leaves the group (to end) when a
@@ -177,13 +229,15 @@ end:
 
 // CONDEULER512 is LIFCondEuler's update of v (Z0) with g in Z1 and ge in
 // Z2, no current and no jump (+0 each):
-// v ← v + (K·(((Base - (GL + g)·v) + ge) + 0) + 0).
+// v ← v + (K·(((Base - (GL + g)·v) + ge) + 0) + 0), with the first + 0
+// left out: it only turns -0 into +0, K·z keeps the sign of a zero z, and
+// the second + 0 turns K·(-0) into +0 too (K·(±0) is NaN for an infinite
+// K, either way).
 #define CONDEULER512 \
 	VADDPD  Z1, Z15, Z1 ; \
 	VMULPD  Z0, Z1, Z1 ; \
 	VSUBPD  Z1, Z14, Z1 ; \
 	VADDPD  Z2, Z1, Z1 ; \
-	VADDPD  Z8, Z1, Z1 ; \
 	VMULPD  Z1, Z13, Z1 ; \
 	VADDPD  Z8, Z1, Z1 ; \
 	VADDPD  Z1, Z0, Z0
@@ -211,9 +265,11 @@ loop:
 	STORE1
 	CONDEXP512
 	SETTLE512
+	FIN512
 	NEXT512
 
 end:
+	FINEND512
 	FLUSH512
 	MOVQ CX, done+64(FP)
 	RET
@@ -234,9 +290,11 @@ loop:
 	STORE2
 	CONDEXP512
 	SETTLE512
+	FIN512
 	NEXT512
 
 end:
+	FINEND512
 	FLUSH512
 	MOVQ CX, done+80(FP)
 	RET
@@ -244,36 +302,43 @@ end:
 // func fusedCondEuler1AVX512(c *LIF, k *fusedK, v *float64, ref *int32, s, r *float64, n int, masks *uint64)
 TEXT ·fusedCondEuler1AVX512(SB), NOSPLIT, $0-64
 	CONDSTART512
+	KREG512
 	ARGS1
 
 loop:
 	LOAD1(Z16)
-	COND1512
-	PROP(Z5, Z16, fusedK_A, fusedK_B)
+	VMULPD Z20, Z5, Z1
+	VMULPD Z24, Z5, Z2
+	PROPR(Z5, Z16, Z18, Z19)
 	CONDEULER512
 	STORE1
 	SETTLE512
+	FIN512
 	NEXT512
 
 end:
+	FINEND512
 	FLUSH512
 	RET
 
 // func fusedCondEuler2AVX512(c *LIF, k *fusedK, v *float64, ref *int32, s, r, s2, r2 *float64, n int, masks *uint64)
 TEXT ·fusedCondEuler2AVX512(SB), NOSPLIT, $0-80
 	CONDSTART512
+	KREG512
 	ARGS2
 
 loop:
 	LOAD2(Z16, Z17)
-	COND2512
-	PROP(Z5, Z16, fusedK_A, fusedK_B)
-	PROP(Z6, Z17, fusedK_A2, fusedK_B2)
+	COND2R512
+	PROPR(Z5, Z16, Z18, Z19)
+	PROPR(Z6, Z17, Z21, Z22)
 	CONDEULER512
 	STORE2
 	SETTLE512
+	FIN512
 	NEXT512
 
 end:
+	FINEND512
 	FLUSH512
 	RET

@@ -2,12 +2,19 @@
 
 package vec
 
-// fusedK is what the fused assembly kernels (fused_amd64.s) read from
-// memory, each value broadcast to the four lanes: the coefficients of the
-// receptors (the second pair zero for a single receptor) and LIF.R, for
-// which no register is left.
+import "math"
+
+// fusedK is what the fused assembly kernels (fused_amd64.s,
+// fused512_amd64.s) read, each value broadcast to the four lanes: the
+// coefficients of the receptors (the second pair zero for a single
+// receptor) and LIF.R, for which the AVX2 kernels have no register left.
+// The AVX2 and the AVX-512 CondExp kernels read them from memory in their
+// loop, the other AVX-512 kernels broadcast them to registers once. The
+// AVX-512 kernels OR into Bad the lanes (bits 0-7) whose stored v is NaN
+// or infinite.
 type fusedK struct {
 	A, B, C, CE, A2, B2, C2, CE2, R [4]float64
+	Bad                             uint64
 }
 
 func newFusedK(c *LIF, k, k2 *Recv1) fusedK {
@@ -72,26 +79,44 @@ func fusedCondEuler2AVX512(c *LIF, k *fusedK, v *float64, ref *int32, s, r, s2, 
 // polynomial); a group of eight asm8 stops at goes to asm4, one of four
 // asm4 stops at to gen: the same bits whichever does a neuron. gen(i, j,
 // dst) does neurons [i, j).
-func fusedBlocks(n, off int, dst []int32, masks *[lifBlock / 64]uint64, asm8, asm4 func(i, m int) (done int), gen func(i, j int, dst []int32) []int32) []int32 {
+//
+// fin reports that every v stored (v, the neurons' potentials) is finite:
+// the AVX-512 kernels test each group they store (fk.Bad), and what the
+// narrower kernels do is summed (SumFinite) after them. False says only
+// that some v may not be finite.
+func fusedBlocks(n, off int, dst []int32, v []float64, fk *fusedK, masks *[lifBlock / 64]uint64, asm8, asm4 func(i, m int) (done int), gen func(i, j int, dst []int32) []int32) (_ []int32, fin bool) {
+	fin = true
 	narrow := func(lo, hi int, dst []int32) []int32 {
 		dst, d := lifBlocks(4, hi-lo, off+lo, dst, masks, func(i, m int) int { return asm4(lo+i, m) },
 			func(k int, dst []int32) []int32 { return gen(lo+k, lo+k+4, dst) })
-		return gen(lo+d, hi, dst)
+		dst = gen(lo+d, hi, dst)
+		fin = fin && SumFinite(v[lo:hi])
+		return dst
 	}
 	i := 0
+	fk.Bad = 0
 	if avx512 {
 		dst, i = lifBlocks(8, n, off, dst, masks, asm8, func(k int, dst []int32) []int32 { return narrow(k, k+8, dst) })
 	}
-	return narrow(i, n, dst)
+	if i < n {
+		dst = narrow(i, n, dst)
+	}
+	return dst, fin && fk.Bad == 0
 }
 
 // fusedCurrExactAsm runs LIFCurrExactCur1 (s2 nil) or LIFCurrExactCur1Pair
 // in blocks of assembly (fusedBlocks).
-func fusedCurrExactAsm(c *LIF, v []float64, ref []int32, s, r, s2, r2 []float64, k, k2 *Recv1, off int, dst []int32) []int32 {
+//
+// A VRest of -0 takes the generic kernel: the AVX-512 kernels leave out
+// an addition of +0 that only such a VRest needs (fused512_amd64.s).
+func fusedCurrExactAsm(c *LIF, v []float64, ref []int32, s, r, s2, r2 []float64, k, k2 *Recv1, off int, dst []int32) ([]int32, bool) {
+	if c.VRest == 0 && math.Signbit(c.VRest) {
+		return fusedCurrExactGo(c, v, ref, s, r, s2, r2, *k, deref(k2), off, dst), SumFinite(v)
+	}
 	fk := newFusedK(c, k, k2)
 	var masks [lifBlock / 64]uint64
 	pair, kk2 := s2 != nil, deref(k2)
-	return fusedBlocks(len(v), off, dst, &masks, func(i, m int) int {
+	return fusedBlocks(len(v), off, dst, v, &fk, &masks, func(i, m int) int {
 		if pair {
 			fusedCurrExact2AVX512(c, &fk, &v[i], &ref[i], &s[i], &r[i], &s2[i], &r2[i], m, &masks[0])
 		} else {
@@ -112,11 +137,11 @@ func fusedCurrExactAsm(c *LIF, v []float64, ref []int32, s, r, s2, r2 []float64,
 
 // fusedCondExpAsm runs LIFCondExpCond1 (s2 nil) or LIFCondExpCond1Pair
 // likewise.
-func fusedCondExpAsm(c *LIF, v []float64, ref []int32, s, r, s2, r2 []float64, k, k2 *Recv1, off int, dst []int32) []int32 {
+func fusedCondExpAsm(c *LIF, v []float64, ref []int32, s, r, s2, r2 []float64, k, k2 *Recv1, off int, dst []int32) ([]int32, bool) {
 	fk := newFusedK(c, k, k2)
 	var masks [lifBlock / 64]uint64
 	pair, kk2 := s2 != nil, deref(k2)
-	return fusedBlocks(len(v), off, dst, &masks, func(i, m int) int {
+	return fusedBlocks(len(v), off, dst, v, &fk, &masks, func(i, m int) int {
 		if pair {
 			return fusedCondExp2AVX512(c, &fk, &v[i], &ref[i], &s[i], &r[i], &s2[i], &r2[i], m, &masks[0])
 		}
@@ -133,11 +158,11 @@ func fusedCondExpAsm(c *LIF, v []float64, ref []int32, s, r, s2, r2 []float64, k
 
 // fusedCondEulerAsm runs LIFCondEulerCond1 (s2 nil) or
 // LIFCondEulerCond1Pair likewise.
-func fusedCondEulerAsm(c *LIF, v []float64, ref []int32, s, r, s2, r2 []float64, k, k2 *Recv1, off int, dst []int32) []int32 {
+func fusedCondEulerAsm(c *LIF, v []float64, ref []int32, s, r, s2, r2 []float64, k, k2 *Recv1, off int, dst []int32) ([]int32, bool) {
 	fk := newFusedK(c, k, k2)
 	var masks [lifBlock / 64]uint64
 	pair, kk2 := s2 != nil, deref(k2)
-	return fusedBlocks(len(v), off, dst, &masks, func(i, m int) int {
+	return fusedBlocks(len(v), off, dst, v, &fk, &masks, func(i, m int) int {
 		if pair {
 			fusedCondEuler2AVX512(c, &fk, &v[i], &ref[i], &s[i], &r[i], &s2[i], &r2[i], m, &masks[0])
 		} else {

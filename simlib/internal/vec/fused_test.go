@@ -53,9 +53,10 @@ func (f fusedState) diff(b fusedState, sa, sb []int32) string {
 // kernel on it with zero current and jumps), gen the generic fused kernel,
 // api the exported function (assembly when Accelerated).
 type fusedKernel struct {
-	name          string
-	pair          bool
-	ref, gen, api func(c *LIF, f fusedState, k, k2 Recv1, off int, dst []int32) []int32
+	name     string
+	pair     bool
+	ref, gen func(c *LIF, f fusedState, k, k2 Recv1, off int, dst []int32) []int32
+	api      func(c *LIF, f fusedState, k, k2 Recv1, off int, dst []int32) ([]int32, bool)
 }
 
 var fusedKernels = []fusedKernel{
@@ -69,7 +70,7 @@ var fusedKernels = []fusedKernel{
 		func(c *LIF, f fusedState, k, k2 Recv1, off int, dst []int32) []int32 {
 			return fusedCurrExactGo(c, f.v, f.ref, f.s, f.r, nil, nil, k, Recv1{}, off, dst)
 		},
-		func(c *LIF, f fusedState, k, k2 Recv1, off int, dst []int32) []int32 {
+		func(c *LIF, f fusedState, k, k2 Recv1, off int, dst []int32) ([]int32, bool) {
 			return LIFCurrExactCur1(c, f.v, f.ref, f.s, f.r, k, off, dst)
 		}},
 	{"CurrExactCur1Pair", true,
@@ -82,7 +83,7 @@ var fusedKernels = []fusedKernel{
 		func(c *LIF, f fusedState, k, k2 Recv1, off int, dst []int32) []int32 {
 			return fusedCurrExactGo(c, f.v, f.ref, f.s, f.r, f.s2, f.r2, k, k2, off, dst)
 		},
-		func(c *LIF, f fusedState, k, k2 Recv1, off int, dst []int32) []int32 {
+		func(c *LIF, f fusedState, k, k2 Recv1, off int, dst []int32) ([]int32, bool) {
 			return LIFCurrExactCur1Pair(c, f.v, f.ref, f.s, f.r, f.s2, f.r2, k, k2, off, dst)
 		}},
 	{"CondExpCond1", false,
@@ -95,7 +96,7 @@ var fusedKernels = []fusedKernel{
 		func(c *LIF, f fusedState, k, k2 Recv1, off int, dst []int32) []int32 {
 			return fusedCondExpGo(c, f.v, f.ref, f.s, f.r, nil, nil, k, Recv1{}, off, dst)
 		},
-		func(c *LIF, f fusedState, k, k2 Recv1, off int, dst []int32) []int32 {
+		func(c *LIF, f fusedState, k, k2 Recv1, off int, dst []int32) ([]int32, bool) {
 			return LIFCondExpCond1(c, f.v, f.ref, f.s, f.r, k, off, dst)
 		}},
 	{"CondExpCond1Pair", true,
@@ -108,7 +109,7 @@ var fusedKernels = []fusedKernel{
 		func(c *LIF, f fusedState, k, k2 Recv1, off int, dst []int32) []int32 {
 			return fusedCondExpGo(c, f.v, f.ref, f.s, f.r, f.s2, f.r2, k, k2, off, dst)
 		},
-		func(c *LIF, f fusedState, k, k2 Recv1, off int, dst []int32) []int32 {
+		func(c *LIF, f fusedState, k, k2 Recv1, off int, dst []int32) ([]int32, bool) {
 			return LIFCondExpCond1Pair(c, f.v, f.ref, f.s, f.r, f.s2, f.r2, k, k2, off, dst)
 		}},
 	{"CondEulerCond1", false,
@@ -121,7 +122,7 @@ var fusedKernels = []fusedKernel{
 		func(c *LIF, f fusedState, k, k2 Recv1, off int, dst []int32) []int32 {
 			return fusedCondEulerGo(c, f.v, f.ref, f.s, f.r, nil, nil, k, Recv1{}, off, dst)
 		},
-		func(c *LIF, f fusedState, k, k2 Recv1, off int, dst []int32) []int32 {
+		func(c *LIF, f fusedState, k, k2 Recv1, off int, dst []int32) ([]int32, bool) {
 			return LIFCondEulerCond1(c, f.v, f.ref, f.s, f.r, k, off, dst)
 		}},
 	{"CondEulerCond1Pair", true,
@@ -134,7 +135,7 @@ var fusedKernels = []fusedKernel{
 		func(c *LIF, f fusedState, k, k2 Recv1, off int, dst []int32) []int32 {
 			return fusedCondEulerGo(c, f.v, f.ref, f.s, f.r, f.s2, f.r2, k, k2, off, dst)
 		},
-		func(c *LIF, f fusedState, k, k2 Recv1, off int, dst []int32) []int32 {
+		func(c *LIF, f fusedState, k, k2 Recv1, off int, dst []int32) ([]int32, bool) {
 			return LIFCondEulerCond1Pair(c, f.v, f.ref, f.s, f.r, f.s2, f.r2, k, k2, off, dst)
 		}},
 }
@@ -195,7 +196,7 @@ func TestFusedSameBits(t *testing.T) {
 	for n := 0; n <= 70; n++ {
 		lengths = append(lengths, n)
 	}
-	lengths = append(lengths, lifBlock-1, lifBlock, lifBlock+5, 3*lifBlock+63)
+	lengths = append(lengths, lifBlock-1, lifBlock, lifBlock+5, 2*lifBlock+63)
 	for _, k := range fusedKernels {
 		spikes, clamped, fallbacks := 0, 0, 0
 		for ci, c := range lifConsts {
@@ -215,8 +216,12 @@ func TestFusedSameBits(t *testing.T) {
 								var sg []int32
 								if p.accel {
 									restore := p.use()
-									sg = k.api(&c, got.sub(start, start+n), kk[0], kk[1], 1000+start, slices.Clone(prefix))
+									var fin bool
+									sg, fin = k.api(&c, got.sub(start, start+n), kk[0], kk[1], 1000+start, slices.Clone(prefix))
 									restore()
+									if d := finDiff(got.v[start:start+n], fin); d != "" {
+										t.Fatalf("%s, population %d, receptors %d, bad %v, n %d, start %d, path %s: %s", k.name, ci, ki, bad, n, start, p.name, d)
+									}
 								} else {
 									sg = k.gen(&c, got.sub(start, start+n), kk[0], kk[1], 1000+start, slices.Clone(prefix))
 								}
@@ -295,8 +300,12 @@ func TestFusedSameBitsOverSteps(t *testing.T) {
 			for pi, p := range asmPaths() {
 				g := gs[pi]
 				restore := p.use()
-				sg = k.api(&c, g, kk[0], kk[1], 0, sg[:0])
+				var fin bool
+				sg, fin = k.api(&c, g, kk[0], kk[1], 0, sg[:0])
 				restore()
+				if !fin {
+					t.Fatalf("%s step %d (%s): all v finite, reported not", k.name, step, p.name)
+				}
 				if d := a.diff(g, sa, sg); d != "" {
 					t.Fatalf("%s step %d: two passes vs fused (%s): %s", k.name, step, p.name, d)
 				}
@@ -317,7 +326,7 @@ func TestFusedAllocateNothing(t *testing.T) {
 	for _, p := range allPaths() {
 		restore := p.use()
 		for _, k := range fusedKernels {
-			if a := testing.AllocsPerRun(20, func() { dst = k.api(&c, f, fusedCoefs[0][0], fusedCoefs[0][1], 0, dst[:0]) }); a != 0 {
+			if a := testing.AllocsPerRun(20, func() { dst, _ = k.api(&c, f, fusedCoefs[0][0], fusedCoefs[0][1], 0, dst[:0]) }); a != 0 {
 				t.Errorf("%s (%s): %v allocations", k.name, p.name, a)
 			}
 		}
@@ -395,7 +404,7 @@ func BenchmarkFused(b *testing.B) {
 						copy(a.r, slot)
 						copy(a.r2, slot2)
 						t0 := time.Now()
-						dst = k.api(&c, f, kk[0], kk[1], 0, dst[:0])
+						dst, _ = k.api(&c, f, kk[0], kk[1], 0, dst[:0])
 						t1 := time.Now()
 						dst = two(dst[:0])
 						tTwo = min(tTwo, time.Since(t1))
@@ -405,6 +414,74 @@ func BenchmarkFused(b *testing.B) {
 					b.ReportMetric(float64(tTwo.Nanoseconds())/float64(n), "2pass-ns/neuron")
 					b.ReportMetric(float64(tTwo)/float64(tFused), "speedup")
 				})
+			}
+		}
+	}
+}
+
+// The signed zeros the AVX-512 current kernels' left-out additions of +0
+// (fused512_amd64.s) could change: VRest -0, v just below it (v - VRest
+// times Prop rounds to -0) and a negative IOffset too small for its
+// product with R, so that both terms of the update are -0 (the generic
+// kernel's + 0 makes that +0; fusedCurrExactAsm runs the generic kernel
+// for such a VRest), and the same with VRest +0 and an IOffset of -0,
+// with receptor outputs of -0 (C·x -0) and of +0. Every path gives the
+// two passes' bits. Then the zeros of the CondEuler kernels, which leave
+// out the first + 0 of the generic kernel's update (the second decides):
+// v -0 and a step K·(...) that underflows to -0.
+func TestFusedSignedZeros(t *testing.T) {
+	negZero := math.Copysign(0, -1)
+	for _, vrest := range []float64{negZero, 0} {
+		for _, ioff := range []float64{-5e-324, negZero, 0} {
+			// tau 0.1 ms at dt 0.1: Prop e^-1, so -5e-324·Prop is -0; v stays below threshold
+			c := testLIF(200, 0.1, vrest, -70, ioff, 0.1, 50, 2)
+			for _, k := range fusedKernels[:2] {
+				const n = 37
+				f := fusedState{make([]float64, n), make([]float64, n), make([]float64, n), make([]float64, n), make([]float64, n), make([]int32, n)}
+				for i := range n {
+					f.v[i] = -5e-324
+					if i%2 == 1 {
+						f.s[i], f.s2[i] = negZero, negZero // C·x = -0
+					}
+				}
+				want := f.clone()
+				sw := k.ref(&c, want, fusedCoefs[1][0], fusedCoefs[1][1], 0, nil)
+				if vrest == negZero && ioff == -5e-324 && (want.v[0] != 0 || math.Signbit(want.v[0])) {
+					t.Fatalf("%s: two passes gave v %v, want +0: not the case meant", k.name, want.v[0])
+				}
+				for _, p := range allPaths() {
+					got := f.clone()
+					restore := p.use()
+					sg, _ := k.api(&c, got, fusedCoefs[1][0], fusedCoefs[1][1], 0, nil)
+					restore()
+					if d := want.diff(got, sw, sg); d != "" {
+						t.Fatalf("%s, VRest %v, IOffset %v, path %s: %s", k.name, vrest, ioff, p.name, d)
+					}
+				}
+			}
+		}
+	}
+	// K = 1e-300 and Base = -1e-30: K·(Base - gt·(-0) + 0) is -0, which
+	// the second + 0 makes +0 (v: -0 + +0 = +0).
+	c := testLIF(1e299, 20, 0, -70, -1e-30, 0.1, 50, 2)
+	for _, k := range fusedKernels[4:6] {
+		const n = 37
+		f := fusedState{make([]float64, n), make([]float64, n), make([]float64, n), make([]float64, n), make([]float64, n), make([]int32, n)}
+		for i := range n {
+			f.v[i] = negZero
+		}
+		want := f.clone()
+		sw := k.ref(&c, want, fusedCoefs[0][0], fusedCoefs[0][1], 0, nil)
+		if want.v[0] != 0 || math.Signbit(want.v[0]) {
+			t.Fatalf("%s: two passes gave v %v, want +0: not the case meant", k.name, want.v[0])
+		}
+		for _, p := range allPaths() {
+			got := f.clone()
+			restore := p.use()
+			sg, _ := k.api(&c, got, fusedCoefs[0][0], fusedCoefs[0][1], 0, nil)
+			restore()
+			if d := want.diff(got, sw, sg); d != "" {
+				t.Fatalf("%s, path %s: %s", k.name, p.name, d)
 			}
 		}
 	}

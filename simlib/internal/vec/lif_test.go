@@ -176,7 +176,7 @@ func TestLIFKernelsSameBits(t *testing.T) {
 	for n := 0; n <= 70; n++ {
 		lengths = append(lengths, n)
 	}
-	lengths = append(lengths, lifBlock-1, lifBlock, lifBlock+5, 3*lifBlock+63)
+	lengths = append(lengths, lifBlock-1, lifBlock, lifBlock+5, 2*lifBlock+63)
 	for _, p := range asmPaths() {
 		restore := p.use()
 		for _, k := range lifKernels {
