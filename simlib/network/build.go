@@ -815,11 +815,12 @@ func (n *Network) workerCount() int {
 	}
 	w := runtime.GOMAXPROCS(0)
 	// Workers meet once per window of updates (the shortest delay); below
-	// about 12000 neurons per worker that costs more than it saves on the
-	// project's 2-core machines (COBA, 200 ms simulated: 4000 cells 72 ms
-	// with 1 worker, 81 ms with 2; 16000 cells 338 ms and 312 ms; 64000
-	// cells 1.54 s and 0.93 s; docs/performance.md).
-	return max(1, min(w, total/12000, largest))
+	// about 8000 neurons per worker that costs more than it saves on the
+	// project's 2-core machines (compare/bench.sh, 2026-12-02 07:10, wall
+	// time with 2 workers against 1, VA scaled: 4000 cells 1.07 COBA
+	// exponential Euler, 0.70 COBA Euler, 0.83 CUBA; 16000 cells 1.67,
+	// 1.19, 1.41; docs/performance.md).
+	return max(1, min(w, total/8000, largest))
 }
 
 // firstNonFinite returns the index of the first NaN or ±Inf in x, or -1.

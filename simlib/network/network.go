@@ -30,7 +30,7 @@ const MinDT = 1e-6
 type Options struct {
 	DT        float64        // step (ms), in [MinDT, 10]; 0 means DefaultDT
 	Seed      uint64         // master seed of every random stream
-	Workers   int            // goroutines stepping the network, at most MaxWorkers; 0: automatic (one per 12000 neurons, at most GOMAXPROCS); a run uses at most as many as the largest population has neurons
+	Workers   int            // goroutines stepping the network, at most MaxWorkers; 0: automatic (one per 8000 neurons, at most GOMAXPROCS); a run uses at most as many as the largest population has neurons
 	MaxMemory int64          // bytes the network may use; 0: 3/4 of physical memory
 	Label     string         // optional name, reported in summaries
 	Progress  func(Progress) // optional, called about every 100 ms of wall time and at the end of a run
