@@ -138,17 +138,7 @@ func fusedCondExpGo(c *LIF, v []float64, ref []int32, s, r, s2, r2 []float64, k,
 	}
 	gl, base, kk, t := c.GL, c.Base, c.K, c.threshold()
 	for i := range v {
-		x := s[i]
-		g, ge := float64(k.C*x), float64(k.CE*x) // rounded: they meet additions below
-		s[i] = float64(k.A*x) + float64(k.B*r[i])
-		r[i] = 0
-		if pair {
-			y := s2[i]
-			g += float64(k2.C * y)
-			ge += float64(k2.CE * y)
-			s2[i] = float64(k2.A*y) + float64(k2.B*r2[i])
-			r2[i] = 0
-		}
+		g, ge := condRecv(s, r, s2, r2, i, &k, &k2, pair)
 		if ref[i] > 0 {
 			ref[i]--
 			v[i] = t.vr
@@ -187,17 +177,7 @@ func fusedCondEulerGo(c *LIF, v []float64, ref []int32, s, r, s2, r2 []float64, 
 	}
 	gl, base, kk, t := c.GL, c.Base, c.K, c.threshold()
 	for i := range v {
-		x := s[i]
-		g, ge := float64(k.C*x), float64(k.CE*x)
-		s[i] = float64(k.A*x) + float64(k.B*r[i])
-		r[i] = 0
-		if pair {
-			y := s2[i]
-			g += float64(k2.C * y)
-			ge += float64(k2.CE * y)
-			s2[i] = float64(k2.A*y) + float64(k2.B*r2[i])
-			r2[i] = 0
-		}
+		g, ge := condRecv(s, r, s2, r2, i, &k, &k2, pair)
 		if ref[i] > 0 {
 			ref[i]--
 			v[i] = t.vr
@@ -207,6 +187,26 @@ func fusedCondEulerGo(c *LIF, v []float64, ref []int32, s, r, s2, r2 []float64, 
 		dst = t.settle(v, ref, i, vi, off, dst)
 	}
 	return dst
+}
+
+// condRecv is the conductance receptor pass of the generic fused kernels
+// for neuron i (the second receptor when pair): the outputs g = C·s (+
+// C₂·s₂) and ge = CE·s (+ CE₂·s₂) of the states at the start of the step,
+// each product rounded (they meet additions), then the states propagated
+// by A·s + B·slot and the slots cleared.
+func condRecv(s, r, s2, r2 []float64, i int, k, k2 *Recv1, pair bool) (g, ge float64) {
+	x := s[i]
+	g, ge = float64(k.C*x), float64(k.CE*x)
+	s[i] = float64(k.A*x) + float64(k.B*r[i])
+	r[i] = 0
+	if pair {
+		y := s2[i]
+		g += float64(k2.C * y)
+		ge += float64(k2.CE * y)
+		s2[i] = float64(k2.A*y) + float64(k2.B*r2[i])
+		r2[i] = 0
+	}
+	return g, ge
 }
 
 // deref is *k, or zero coefficients for a nil k (no second receptor).
