@@ -1,10 +1,6 @@
 package vec
 
-import (
-	"math"
-
-	"github.com/golgi-sim/golgi/simlib/pmath"
-)
+import ()
 
 // The fused kernels do a population's receptor pass and its LIF update in
 // one loop: for each neuron they compute the receptors' outputs (kept in
@@ -145,21 +141,10 @@ func fusedCondExpGo(c *LIF, v []float64, ref []int32, s, r, s2, r2 []float64, k,
 			continue
 		}
 		// lifCondExpGo's steps, with no current and no jump (both +0,
-		// added as that kernel adds them), and ExpNeg written out (the
-		// compiler does not inline it).
+		// added as that kernel adds them).
 		gt := gl + g
 		vinf := (base + ge + 0) / gt
-		xe := float64(kk * gt)
-		var e float64
-		if xe >= 0 && xe <= expMax {
-			kf := (float64(-xe*expInvLn2x64) + expShift) - expShift
-			r := (-xe - float64(kf*expLn2Hi)) - float64(kf*expLn2Lo)
-			q := 1 + float64(r*(1+float64(r*(1.0/2+float64(r*(1.0/6+float64(r*(1.0/24+float64(r*(1.0/120))))))))))
-			ki := int64(kf)
-			e = math.Float64frombits(uint64(1023+(ki>>6))<<52) * expTable[ki&63] * q
-		} else {
-			e = pmath.Exp(-xe)
-		}
+		e := ExpNeg(float64(kk * gt))
 		dst = t.settle(v, ref, i, vinf+float64((v[i]-vinf)*e)+0, off, dst)
 	}
 	return dst
