@@ -287,6 +287,7 @@ func (e *engine) phaseA(w int, step int64) {
 		p.prepare(w, lo, hi, step, t)
 		in := p.in // shared slices; Step and T set on the worker's copy
 		in.Step, in.T = step, t
+		proven := false // the fused loop proved the state finite
 		if p.host != nil {
 			p.dyn.Advance(lo, hi, in)
 			if p.hasDelta {
@@ -295,7 +296,7 @@ func (e *engine) phaseA(w int, step int64) {
 			p.receiveSites(w, lo, hi, step)
 			p.spk[par][w] = p.dyn.Spike(lo, hi, step, p.spk[par][w][:0])
 		} else if p.fused != nil {
-			p.spk[par][w] = p.advanceSpike(lo, hi, step, in, p.spk[par][w][:0])
+			p.spk[par][w], proven = p.advanceSpike(lo, hi, step, in, p.spk[par][w][:0])
 			if p.hasDelta {
 				p.receiveJumps(lo, hi, step)
 			}
@@ -309,8 +310,10 @@ func (e *engine) phaseA(w int, step int64) {
 		for _, pr := range p.plasticPost {
 			pr.receivePost(w, step, p.spk[par][w])
 		}
-		if err := p.checkFinite(lo, hi, step, e.dt); err != nil {
-			e.noteFault(p, err.(*FaultError))
+		if !proven {
+			if err := p.checkFinite(lo, hi, step, e.dt); err != nil {
+				e.noteFault(p, err.(*FaultError))
+			}
 		}
 		if p.faulter != nil {
 			if err := p.faulter.Fault(); err != nil {

@@ -119,17 +119,12 @@ var fuseOff = os.Getenv("GOLGI_FUSE") == "off"
 
 // fusedRT is a population whose receptor pass its dynamics does inside
 // AdvanceSpike (neuron.ReceptorFuser): rec are the receptors in the order
-// prepare would pass them. finite[lo] is set by advanceSpike when the
-// fused loop of a worker's neurons [lo, hi) proved their Vars finite, and
-// read and cleared by checkFinite of the same worker in the same update,
-// which then skips its scan (each worker has its own lo: no two write the
-// same element).
+// prepare would pass them.
 type fusedRT struct {
-	dyn    neuron.ReceptorFuser
-	cond   bool
-	n      int
-	rec    [2]*receptorRT
-	finite []bool
+	dyn  neuron.ReceptorFuser
+	cond bool
+	n    int
+	rec  [2]*receptorRT
 }
 
 // fuser returns the fused pass of p, or nil when its dynamics has none or
@@ -142,7 +137,7 @@ func (p *popRT) fuser() *fusedRT {
 	if fuseOff || !ok || p.fused == nil || p.host != nil || len(p.stims) > 0 || p.hasDelta || len(p.rec) < 1 || len(p.rec) > 2 {
 		return nil
 	}
-	f := &fusedRT{dyn: dyn, cond: p.hasCond, n: len(p.rec), finite: make([]bool, p.n)}
+	f := &fusedRT{dyn: dyn, cond: p.hasCond, n: len(p.rec)}
 	for k, r := range p.rec {
 		if r.lin.N != 1 || r.r.Conductance != f.cond {
 			return nil
@@ -157,22 +152,23 @@ func (p *popRT) fuser() *fusedRT {
 
 // advanceSpike is AdvanceSpike for neurons [lo, hi), with the receptor
 // pass inside it when p has a fused pass (which prepare then skipped) and
-// the dynamics takes it; declined, the pass is made here first.
-func (p *popRT) advanceSpike(lo, hi int, step int64, in neuron.Input, dst []int32) []int32 {
+// the dynamics takes it; declined, the pass is made here first. finite
+// reports that the fused loop proved the population's Vars of [lo, hi)
+// finite, so that checkFinite need not scan them.
+func (p *popRT) advanceSpike(lo, hi int, step int64, in neuron.Input, dst []int32) (spk []int32, finite bool) {
 	if f := p.fuse; f != nil {
 		rec := neuron.FusedReceptors{Conductance: f.cond, N: f.n}
 		for k, r := range f.rec[:f.n] {
-			rec.R[k] = neuron.FusedReceptor{S: r.s[0][lo:hi], Slot: r.slot(step, p.n, lo, hi),
-				A: r.lin.P[0][0], B: r.lin.B[0], C: r.c[0], CE: r.c[0] * r.r.ERev}
+			c := r.recv1()
+			rec.R[k] = neuron.FusedReceptor{S: r.s[0][lo:hi], Slot: r.slot(step, p.n, lo, hi), A: c.A, B: c.B, C: c.C, CE: c.CE}
 		}
 		spk, ok, fin := f.dyn.AdvanceSpikeFused(lo, hi, in, rec, dst)
-		f.finite[lo] = ok && fin
 		if ok {
-			return spk
+			return spk, fin
 		}
 		p.receptorPass(lo, hi, step)
 	}
-	return p.fused.AdvanceSpike(lo, hi, in, dst)
+	return p.fused.AdvanceSpike(lo, hi, in, dst), false
 }
 
 // slot returns the ring slot of receptor r's spikes due at update step,
@@ -216,13 +212,9 @@ func (p *popRT) receiveJumps(lo, hi int, step int64) {
 }
 
 // checkFinite returns an error naming the first NaN or Inf in the state of
-// neurons [lo, hi): none when the fused loop of this update proved them
-// finite (fusedRT.finite).
+// neurons [lo, hi) (phaseA skips it when the fused loop proved them
+// finite: advanceSpike).
 func (p *popRT) checkFinite(lo, hi int, step int64, dt float64) error {
-	if f := p.fuse; f != nil && f.finite[lo] {
-		f.finite[lo] = false
-		return nil
-	}
 	for _, v := range p.check {
 		// A finite sum proves every element finite; a sum that is not
 		// (a NaN or Inf, or finite values that overflowed it) sends the
