@@ -770,11 +770,13 @@ func (n *Network) allocate() (*engine, error) {
 		}
 		return nil, errors.Join(errs...)
 	}
-	// Rings: the explicit delays are known now; check the exact size.
+	// Rings: the explicit delays and the projections onto each receptor
+	// are known now; check the exact size.
 	ring := 0.0
 	for _, p := range e.pops {
+		p.useCounts()
 		for _, r := range p.rec {
-			ring += float64(float64(r.D) * float64(p.n) * 8)
+			ring += r.ringBytes(p.n)
 		}
 	}
 	if limit := n.memoryLimit(); n.memEstimate+ring > float64(limit) {
@@ -788,7 +790,13 @@ func (n *Network) allocate() (*engine, error) {
 	}
 	for _, p := range e.pops {
 		for _, r := range p.rec {
-			r.ring = make([]float64, r.D*int64(p.n))
+			if len(r.counts) > 0 {
+				for k := range r.counts {
+					r.counts[k].cnt = make([]uint8, r.D*int64(p.n))
+				}
+			} else {
+				r.ring = make([]float64, r.D*int64(p.n))
+			}
 		}
 		if p.host != nil {
 			p.ev = make([][][]neuron.SiteEvent, p.evD)

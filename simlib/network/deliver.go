@@ -43,8 +43,12 @@ func (pr *projRT) deliver(w int, step int64, lo, hi int32, whole bool, par int) 
 	}
 	// one weight and one delay (the VA case), or per-synapse weights and
 	// one delay: one ring slot for every spike of the step
-	var slot []float64
 	oneDelay := pr.d16 == nil && pr.d == nil
+	if len(r.counts) > 0 {
+		pr.deliverCounts(w, step, lo, hi, whole, par, oneDelay, p32, k)
+		return
+	}
+	var slot []float64
 	if oneDelay {
 		slot = r.ring[((step+int64(pr.d0))%r.D)*n:][:n]
 	}
@@ -79,6 +83,44 @@ func (pr *projRT) deliver(w int, step int64, lo, hi int32, whole bool, par int) 
 				for k, j := range tgt {
 					r.ring[((step+int64(pr.delay(a+int64(k))))%r.D)*n+int64(j)] += pr.weight(a + int64(k))
 				}
+			}
+		}
+	}
+}
+
+// deliverCounts is deliver for a receptor with count rings (counts.go):
+// one more arrival per synapse in the projection's ring; oneDelay, p32
+// and k as deliver found them.
+func (pr *projRT) deliverCounts(w int, step int64, lo, hi int32, whole bool, par int, oneDelay bool, p32 []uint32, k int) {
+	r := pr.rec
+	n := int64(pr.post.n)
+	ring := r.counts[pr.cring].cnt
+	var slot []uint8
+	if oneDelay {
+		slot = ring[((step+int64(pr.d0))%r.D)*n:][:n]
+	}
+	if oneDelay && p32 != nil {
+		rows := vec.Rows{Tgt: pr.tgt, Index: p32[k:], Stride: pr.rows.w}
+		for _, chunk := range pr.pre.spk[par] {
+			vec.ScatterCounts(slot, &rows, chunk)
+		}
+		return
+	}
+	for _, chunk := range pr.pre.spk[par] {
+		for _, i := range chunk {
+			a, b := pr.rowIn(i, w, lo, hi, whole)
+			if a == b {
+				continue
+			}
+			tgt := pr.tgt[a:b]
+			if oneDelay {
+				for _, j := range tgt {
+					slot[j]++
+				}
+				continue
+			}
+			for k, j := range tgt {
+				ring[((step+int64(pr.delay(a+int64(k))))%r.D)*n+int64(j)]++
 			}
 		}
 	}

@@ -40,6 +40,7 @@ type engine struct {
 	// mark: each worker's working time at the last change of shares
 	share        []float64
 	mark         []int64
+	scratch      []*countScratch // per worker: count rings' expanded slots
 	balanceAfter float64 // ns of work per worker before the next change
 	balanceHook  func(w int) []float64
 }
@@ -92,6 +93,9 @@ type receptorRT struct {
 	s     [2][]float64
 	ring  []float64 // D slots of n
 	D     int64
+	// counts: the ring as count rings instead of ring, one per weight
+	// (counts.go)
+	counts []countRing
 	// pair is the next single-state conductance receptor of the population,
 	// processed in the same pass as this one; paired marks that partner.
 	pair   *receptorRT
@@ -127,6 +131,9 @@ type projRT struct {
 	site0  int32
 	// plast: the synapses are plastic (plastic.go); nil: static
 	plast *plasticRT
+	// cring: the receptor's count ring this projection adds to, when it
+	// has count rings
+	cring int
 }
 
 func (p *popRT) variable(name string) []float64 {
@@ -176,6 +183,14 @@ func (e *engine) partition(w int) {
 				}
 			}
 		}
+	}
+	for _, p := range e.pops {
+		for len(e.scratch) < w && p.fuse != nil && p.fuse.counts {
+			e.scratch = append(e.scratch, newCountScratch())
+		}
+	}
+	for len(e.scratch) < w {
+		e.scratch = append(e.scratch, nil) // no count rings
 	}
 	e.share = make([]float64, w)
 	for k := range e.share {
@@ -296,7 +311,7 @@ func (e *engine) phaseA(w int, step int64) {
 			p.receiveSites(w, lo, hi, step)
 			p.spk[par][w] = p.dyn.Spike(lo, hi, step, p.spk[par][w][:0])
 		} else if p.fused != nil {
-			p.spk[par][w], proven = p.advanceSpike(lo, hi, step, in, p.spk[par][w][:0])
+			p.spk[par][w], proven = p.advanceSpike(lo, hi, step, in, p.spk[par][w][:0], e.scratch[w])
 			if p.hasDelta {
 				p.receiveJumps(lo, hi, step)
 			}

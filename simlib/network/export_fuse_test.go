@@ -11,3 +11,22 @@ func SetFuse(on bool) (prev bool) {
 // FusedPass reports whether the built population's receptor pass runs
 // inside its dynamics' AdvanceSpike.
 func (p *Population) FusedPass() bool { return p.rt != nil && p.rt.fuse != nil }
+
+// SetCounts sets count rings off (-1), where the machine expands them fast
+// (0, the default) or wherever a population can have them (1: the generic
+// expansion too) for the networks built after it, and returns the
+// previous setting.
+func SetCounts(mode int) (prev int) {
+	switch {
+	case countsOff:
+		prev = -1
+	case countsForce:
+		prev = 1
+	}
+	countsOff, countsForce = mode < 0, mode > 0
+	return prev
+}
+
+// CountRings reports whether the built population's receptors have count
+// rings.
+func (p *Population) CountRings() bool { return p.rt != nil && p.rt.fuse != nil && p.rt.fuse.counts }

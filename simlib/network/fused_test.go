@@ -23,6 +23,9 @@ type fusedCase struct {
 	pops    []string
 	fusable bool
 	tstop   float64
+	// countable: the populations' receptors can have count rings (one
+	// weight for all their synapses, at most 255 onto a target)
+	countable bool
 }
 
 // va is the VA benchmark at 1005 cells (sizes 804 and 201: worker ranges
@@ -58,6 +61,29 @@ var kernelPaths = []struct {
 	accel, avx512 bool
 }{{"avx512", true, true}, {"avx2", true, false}, {"generic", false, false}}
 
+// countCase is n LIF cells (two count blocks and a tail for n above
+// 4096) with two current receptors driven by Poisson sources: onto "e"
+// through two projections of weight we and we2 from k/2 sources each
+// (fixed in-degree) and a third of weight we from 3 sources, with delays
+// d, d2, d (nil: drawn per synapse from 0.1 to 2 ms), onto "i" of weight
+// wi from k sources.
+func countCase(n, k int, we, we2, wi float64, d, d2 dist.Dist) func(int) (*network.Network, error) {
+	return func(workers int) (*network.Network, error) {
+		net := network.New(network.Options{Seed: 11, Workers: workers})
+		cells := net.AddPopulation("cells", n, neuron.LIF{Cm: 200, TauM: 20, VRest: -60, VThresh: -50, VReset: -60, TauRefrac: 2}).
+			Receptor("e", synapse.CurrExp(5)).Receptor("i", synapse.CurrExp(10)).Init("v", dist.Uniform{Low: -60, High: -50})
+		src := net.AddPopulation("src", max(k, 300), neuron.PoissonSource{Rate: 60})
+		if d == nil {
+			d, d2 = dist.Uniform{Low: 0.1, High: 2}, dist.Uniform{Low: 0.1, High: 2}
+		}
+		net.Connect(src, cells, connect.FixedInDegree{K: k / 2}, network.Synapse{Receptor: "e", Weight: dist.Const(we), Delay: d})
+		net.Connect(src, cells, connect.FixedInDegree{K: k - k/2 - 3}, network.Synapse{Receptor: "e", Weight: dist.Const(we2), Delay: d2})
+		net.Connect(src, cells, connect.FixedInDegree{K: 3}, network.Synapse{Receptor: "e", Weight: dist.Const(we), Delay: d})
+		net.Connect(src, cells, connect.FixedInDegree{K: k}, network.Synapse{Receptor: "i", Weight: dist.Const(wi), Delay: dist.Const(0.3)})
+		return net, nil
+	}
+}
+
 // oneReceptorEuler is oneReceptor with the forward Euler method.
 func oneReceptorEuler(r synapse.Receptor, w float64) func(int) (*network.Network, error) {
 	return func(workers int) (*network.Network, error) {
@@ -73,19 +99,30 @@ func oneReceptorEuler(r synapse.Receptor, w float64) func(int) (*network.Network
 // AdvanceSpike): every population's every variable (v, receptor states)
 // and the fingerprint of spikes and the v trace, with 1 and 2 workers,
 // on every kernel path (AVX-512, AVX2, generic Go; those the machine
-// has). The VA populations and single receptors take the fused pass; CUBA
-// with Euler, which LIF does not fuse, declines it at run time and must
-// still give the same bits.
+// has), with float64 rings and with count rings (forced on every path,
+// so that the generic expansion runs too). The VA populations and single
+// receptors take the fused pass; CUBA with Euler, which LIF does not
+// fuse, declines it at run time and must still give the same bits, with
+// count rings expanded for the two passes. The count cases have per-
+// synapse delays and 5000 cells (two count blocks and a tail), and must
+// keep float64 rings when two weights reach one receptor or a target has
+// more than 255 synapses onto it.
 func TestFusedPassSameBits(t *testing.T) {
 	cases := []fusedCase{
-		{"COBA", va(models.DefaultCOBA(), scheme.Default), []string{"exc", "inh"}, true, 300},
-		{"CUBA", va(models.DefaultCUBA(), scheme.Default), []string{"exc", "inh"}, true, 300},
-		{"COBA/Euler", va(models.DefaultCOBA(), scheme.Euler), []string{"exc", "inh"}, true, 150},
-		{"CUBA/ExpEuler", va(models.DefaultCUBA(), scheme.ExpEuler), []string{"exc", "inh"}, true, 150},
-		{"CUBA/Euler", va(models.DefaultCUBA(), scheme.Euler), []string{"exc", "inh"}, true, 150},
-		{"Cond1/Euler", oneReceptorEuler(synapse.CondExp(5, 0), 3), []string{"cells"}, true, 300},
-		{"Cond1", oneReceptor(synapse.CondExp(5, 0), 3), []string{"cells"}, true, 300},
-		{"Cur1", oneReceptor(synapse.CurrExp(5), 60), []string{"cells"}, true, 300},
+		{"COBA", va(models.DefaultCOBA(), scheme.Default), []string{"exc", "inh"}, true, 300, true},
+		{"CUBA", va(models.DefaultCUBA(), scheme.Default), []string{"exc", "inh"}, true, 300, true},
+		{"COBA/Euler", va(models.DefaultCOBA(), scheme.Euler), []string{"exc", "inh"}, true, 150, true},
+		{"CUBA/ExpEuler", va(models.DefaultCUBA(), scheme.ExpEuler), []string{"exc", "inh"}, true, 150, true},
+		{"CUBA/Euler", va(models.DefaultCUBA(), scheme.Euler), []string{"exc", "inh"}, true, 150, true},
+		{"Cond1/Euler", oneReceptorEuler(synapse.CondExp(5, 0), 3), []string{"cells"}, true, 300, true},
+		{"Cond1", oneReceptor(synapse.CondExp(5, 0), 3), []string{"cells"}, true, 300, true},
+		{"Cur1", oneReceptor(synapse.CurrExp(5), 60), []string{"cells"}, true, 300, true},
+		{"Counts/delays", countCase(5000, 100, 7, 7, -20, nil, nil), []string{"cells"}, true, 100, true},
+		{"Counts/two weights, drawn delays", countCase(301, 100, 7, 7.5, -20, nil, nil), []string{"cells"}, true, 100, false},
+		{"Counts/two weights, one delay", countCase(301, 100, 7.1, 1.9, -20.3, dist.Const(0.4), dist.Const(0.4)), []string{"cells"}, true, 100, true},
+		{"Counts/two weights, two delays", countCase(301, 100, 7.1, 1.9, -20.3, dist.Const(0.3), dist.Const(0.6)), []string{"cells"}, true, 100, true},
+		{"Counts/256 synapses", countCase(301, 256, 2, 2, -5, nil, nil), []string{"cells"}, true, 100, false},
+		{"Counts/255 synapses", countCase(301, 255, 2, 2, -5, nil, nil), []string{"cells"}, true, 100, true},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -94,14 +131,19 @@ func TestFusedPassSameBits(t *testing.T) {
 			spikes := int64(0)
 			for _, workers := range []int{1, 2} {
 				for _, path := range kernelPaths {
-					for _, fuse := range []bool{false, true} {
-						accel := path.name
-						prevA, prevW, prevF := vec.SetAccelerated(path.accel), vec.SetAVX512(path.avx512), network.SetFuse(fuse)
+					for _, mode := range []struct{ fuse, counts bool }{{false, false}, {true, false}, {true, true}} {
+						fuse, accel := mode.fuse, path.name
+						countMode := -1
+						if mode.counts {
+							countMode = 1
+						}
+						prevA, prevW, prevF, prevC := vec.SetAccelerated(path.accel), vec.SetAVX512(path.avx512), network.SetFuse(fuse), network.SetCounts(countMode)
 						net, err := c.build(workers)
 						if err == nil {
 							err = net.Build()
 						}
 						network.SetFuse(prevF)
+						network.SetCounts(prevC)
 						if err != nil {
 							vec.SetAccelerated(prevA)
 							vec.SetAVX512(prevW)
@@ -110,6 +152,9 @@ func TestFusedPassSameBits(t *testing.T) {
 						for _, name := range c.pops {
 							if got := net.Population(name).FusedPass(); got != (fuse && c.fusable) {
 								t.Fatalf("population %s: fused pass %v, want %v", name, got, fuse && c.fusable)
+							}
+							if got, wantC := net.Population(name).CountRings(), fuse && c.fusable && mode.counts && c.countable; got != wantC {
+								t.Fatalf("population %s: count rings %v, want %v", name, got, wantC)
 							}
 						}
 						err = net.Run(c.tstop)
@@ -133,12 +178,12 @@ func TestFusedPassSameBits(t *testing.T) {
 							y := got[k]
 							for i := range x {
 								if math.Float64bits(x[i]) != math.Float64bits(y[i]) {
-									t.Fatalf("workers %d, kernels %s, fused %v: %s[%d] = %v, want %v (two passes, 1 worker, first path)", workers, accel, fuse, k, i, y[i], x[i])
+									t.Fatalf("workers %d, kernels %s, fused %v, counts %v: %s[%d] = %v, want %v (two passes, 1 worker, first path)", workers, accel, fuse, mode.counts, k, i, y[i], x[i])
 								}
 							}
 						}
 						if fp := net.Fingerprint(); fp != wantFP {
-							t.Fatalf("workers %d, kernels %s, fused %v: fingerprint %s, want %s", workers, accel, fuse, fp, wantFP)
+							t.Fatalf("workers %d, kernels %s, fused %v, counts %v: fingerprint %s, want %s", workers, accel, fuse, mode.counts, fp, wantFP)
 						}
 					}
 				}

@@ -43,16 +43,13 @@ func (p *popRT) prepare(w, lo, hi int, step int64, t float64) {
 			}
 		}
 	}
-	p.receptors(lo, hi, step, firstCur)
+	p.receptors(lo, hi, step, firstCur, nil)
 }
 
-// receptorPass is prepare's receptor pass alone, for a population without
-// stimuli.
-func (p *popRT) receptorPass(lo, hi int, step int64) { p.receptors(lo, hi, step, true) }
-
 // receptors is the receptor pass of prepare: firstCur when I holds
-// nothing of this update yet (no stimulus).
-func (p *popRT) receptors(lo, hi int, step int64, firstCur bool) {
+// nothing of this update yet (no stimulus); the slots from slots when not
+// nil (slotOf).
+func (p *popRT) receptors(lo, hi int, step int64, firstCur bool, slots *[2][]float64) {
 	in := &p.in
 	I := in.I[lo:hi]
 	n := len(I)
@@ -66,7 +63,7 @@ func (p *popRT) receptors(lo, hi int, step int64, firstCur bool) {
 		if r.delta || r == done {
 			continue
 		}
-		slot := r.slot(step, p.n, lo, hi)
+		slot := p.slotOf(r, step, lo, hi, slots)
 		switch {
 		case r.lin.N == 1 && !r.r.Conductance:
 			s := r.s[0][lo:hi][:n]
@@ -75,7 +72,7 @@ func (p *popRT) receptors(lo, hi int, step int64, firstCur bool) {
 			// the receptors between them touch neither I nor its state,
 			// and I still gets their outputs in the order of p.rec.
 			if q := p.nextCurrent(k); q != nil && q.lin.N == 1 {
-				vec.Cur1Pair(I, s, slot, q.s[0][lo:hi][:n], q.slot(step, p.n, lo, hi), r.recv1(), q.recv1(), firstCur)
+				vec.Cur1Pair(I, s, slot, q.s[0][lo:hi][:n], p.slotOf(q, step, lo, hi, slots), r.recv1(), q.recv1(), firstCur)
 				done = q
 			} else {
 				vec.Cur1(I, s, slot, r.recv1(), firstCur)
@@ -84,7 +81,7 @@ func (p *popRT) receptors(lo, hi int, step int64, firstCur bool) {
 		case r.lin.N == 1 && r.pair != nil:
 			// two single-state conductance receptors in one pass
 			q := r.pair
-			vec.Cond1Pair(G, GE, r.s[0][lo:hi][:n], slot, q.s[0][lo:hi][:n], q.slot(step, p.n, lo, hi), r.recv1(), q.recv1(), firstCond)
+			vec.Cond1Pair(G, GE, r.s[0][lo:hi][:n], slot, q.s[0][lo:hi][:n], p.slotOf(q, step, lo, hi, slots), r.recv1(), q.recv1(), firstCond)
 			firstCond = false
 		case r.lin.N == 1 && r.paired:
 			// done with its partner
@@ -125,6 +122,9 @@ type fusedRT struct {
 	cond bool
 	n    int
 	rec  [2]*receptorRT
+	// counts: the receptors have count rings (counts.go), expanded into
+	// the worker's scratch block by block
+	counts bool
 }
 
 // fuser returns the fused pass of p, or nil when its dynamics has none or
@@ -154,20 +154,46 @@ func (p *popRT) fuser() *fusedRT {
 // pass inside it when p has a fused pass (which prepare then skipped) and
 // the dynamics takes it; declined, the pass is made here first. finite
 // reports that the fused loop proved the population's Vars of [lo, hi)
-// finite, so that checkFinite need not scan them.
-func (p *popRT) advanceSpike(lo, hi int, step int64, in neuron.Input, dst []int32) (spk []int32, finite bool) {
-	if f := p.fuse; f != nil {
-		rec := neuron.FusedReceptors{Conductance: f.cond, N: f.n}
-		for k, r := range f.rec[:f.n] {
-			c := r.recv1()
-			rec.R[k] = neuron.FusedReceptor{S: r.s[0][lo:hi], Slot: r.slot(step, p.n, lo, hi), A: c.A, B: c.B, C: c.C, CE: c.CE}
-		}
-		spk, ok, fin := f.dyn.AdvanceSpikeFused(lo, hi, in, rec, dst)
-		if ok {
-			return spk, fin
-		}
-		p.receptorPass(lo, hi, step)
+// finite, so that checkFinite need not scan them. With count rings the
+// slots are expanded into the worker's scratch scr and the pass made
+// countBlock neurons at a time.
+func (p *popRT) advanceSpike(lo, hi int, step int64, in neuron.Input, dst []int32, scr *countScratch) (spk []int32, finite bool) {
+	f := p.fuse
+	switch {
+	case f == nil:
+		return p.fused.AdvanceSpike(lo, hi, in, dst), false
+	case !f.counts:
+		return p.advanceFused(lo, hi, step, in, dst, nil)
 	}
+	finite = true
+	for a := lo; a < hi; a += countBlock {
+		b := min(a+countBlock, hi)
+		var slots [2][]float64
+		for k, r := range f.rec[:f.n] {
+			slots[k] = scr[k][:b-a]
+			r.expand(slots[k], step, p.n, a, b)
+		}
+		var fin bool
+		dst, fin = p.advanceFused(a, b, step, in, dst, &slots)
+		finite = finite && fin
+	}
+	return dst, finite
+}
+
+// advanceFused is advanceSpike's fused pass over neurons [lo, hi), with
+// the receptors' slots from slots (p.rec's order) or, nil, their rings.
+func (p *popRT) advanceFused(lo, hi int, step int64, in neuron.Input, dst []int32, slots *[2][]float64) (spk []int32, finite bool) {
+	f := p.fuse
+	rec := neuron.FusedReceptors{Conductance: f.cond, N: f.n}
+	for k, r := range f.rec[:f.n] {
+		c := r.recv1()
+		rec.R[k] = neuron.FusedReceptor{S: r.s[0][lo:hi], Slot: p.slotOf(r, step, lo, hi, slots), A: c.A, B: c.B, C: c.C, CE: c.CE}
+	}
+	spk, ok, fin := f.dyn.AdvanceSpikeFused(lo, hi, in, rec, dst)
+	if ok {
+		return spk, fin
+	}
+	p.receptors(lo, hi, step, true, slots)
 	return p.fused.AdvanceSpike(lo, hi, in, dst), false
 }
 
@@ -175,6 +201,19 @@ func (p *popRT) advanceSpike(lo, hi int, step int64, in neuron.Input, dst []int3
 // neurons [lo, hi) of a population of n.
 func (r *receptorRT) slot(step int64, n, lo, hi int) []float64 {
 	return r.ring[(step%r.D)*int64(n):][lo:hi]
+}
+
+// slotOf is receptor r's slot of update step for neurons [lo, hi): from
+// slots, the expanded slots of a fused population's receptors in p.rec's
+// order (advanceSpike), when not nil, else from r's ring.
+func (p *popRT) slotOf(r *receptorRT, step int64, lo, hi int, slots *[2][]float64) []float64 {
+	if slots == nil {
+		return r.slot(step, p.n, lo, hi)
+	}
+	if r == p.rec[0] {
+		return slots[0]
+	}
+	return slots[1]
 }
 
 // recv1 returns the coefficients of a single-state receptor.

@@ -158,6 +158,9 @@ func TestRowIndex32Boundary(t *testing.T) {
 func TestDeliverMatchesReference(t *testing.T) {
 	prev := vec.Accelerated()
 	defer vec.SetAccelerated(prev)
+	// float64 rings throughout (count rings: TestCountRingsSameBits)
+	defer func(off bool) { countsOff = off }(countsOff)
+	countsOff = true
 	net := New(Options{Seed: 7})
 	lif := neuron.DefaultLIF()
 	a := net.AddPopulation("a", 300, lif).Receptor("e", synapse.CurrExp(5)).Receptor("i", synapse.CurrExp(7))

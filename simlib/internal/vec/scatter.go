@@ -45,7 +45,7 @@ func ScatterRows(slot []float64, r *Rows, spikes []int32) {
 		bad := 0
 		done, bad = scatterRowsAsm(slot, r.Tgt, wt, r.Index, r.Stride, spikes, r.W0)
 		if done < len(spikes) {
-			panic(scatterFault(slot, r, spikes[done], bad))
+			panic(scatterFault("ScatterRows", len(slot), r, spikes[done], bad))
 		}
 	}
 	scatterRowsGeneric(slot, r, spikes[done:])
@@ -55,14 +55,15 @@ func ScatterRows(slot []float64, r *Rows, spikes []int32) {
 // row), which keeps source·Stride far from overflowing.
 const maxStride = 1 << 16
 
-// scatterFault describes the bad row or target that stopped the assembly:
-// bad is the synapse whose target is outside the slot, or -1 when the row
-// itself is outside the index or the table.
-func scatterFault(slot []float64, r *Rows, i int32, bad int) string {
+// scatterFault describes the bad row or target that stopped the assembly
+// kernel (slot the slot's length): bad is the synapse whose target is
+// outside the slot, or -1 when the row itself is outside the index or the
+// table.
+func scatterFault(kernel string, slot int, r *Rows, i int32, bad int) string {
 	if bad >= 0 {
-		return fmt.Sprintf("vec.ScatterRows: source %d: synapse %d's target %d outside the slot of %d", i, bad, r.Tgt[bad], len(slot))
+		return fmt.Sprintf("vec.%s: source %d: synapse %d's target %d outside the slot of %d", kernel, i, bad, r.Tgt[bad], slot)
 	}
-	return fmt.Sprintf("vec.ScatterRows: source %d: row outside the index of %d entries (stride %d) or the table of %d synapses", i, len(r.Index), r.Stride, len(r.Tgt))
+	return fmt.Sprintf("vec.%s: source %d: row outside the index of %d entries (stride %d) or the table of %d synapses", kernel, i, len(r.Index), r.Stride, len(r.Tgt))
 }
 
 // scatterRowsGeneric is the reference kernel.

@@ -1,0 +1,169 @@
+package network
+
+import (
+	"cmp"
+	"math"
+	"os"
+	"slices"
+
+	"github.com/golgi-sim/golgi/simlib/internal/vec"
+)
+
+// Count rings (vec/counts.go). A receptor of a fused population whose
+// synapses all add one weight keeps, per slot and target, the number of
+// spikes due instead of their summed weight: one byte instead of eight.
+// advanceSpike expands a block of countBlock targets at a time into a
+// worker's scratch (the float64 slot, same bits: vec.CountTable) just
+// before the fused pass reads it, and delivery adds one per synapse.
+
+// countBlock is the targets expanded at a time: the scratch of two
+// receptors (16 KiB) stays in the core's L1 cache between the expansion
+// and the fused pass (1M-cell CUBA, 300 ms: 5.15-5.26 s at 1024 against
+// 5.42-5.45 at 512, 5.71-5.72 at 2048, 5.83-5.85 at 4096).
+const countBlock = 1024
+
+// maxCount bounds the arrivals one target's count holds: a byte.
+const maxCount = math.MaxUint8
+
+// countsOff turns count rings off: GOLGI_COUNTS=off in the environment
+// (to time the float64 rings in a whole run), or SetCounts in tests;
+// countsForce (tests) gives them to every population that can have one
+// even where the expansion is not accelerated. Both are read when a
+// network is built.
+var (
+	countsOff   = os.Getenv("GOLGI_COUNTS") == "off"
+	countsForce = false
+)
+
+// countScratch is a worker's expanded slots, one per receptor of a fused
+// population.
+type countScratch [2][]float64
+
+func newCountScratch() *countScratch {
+	return &countScratch{make([]float64, countBlock), make([]float64, countBlock)}
+}
+
+// maxCountGroups bounds the count rings of one receptor (countable).
+const maxCountGroups = 4
+
+// countRing is one ring of counts of a receptor: D slots of n counts of
+// the arrivals of weight w (its table tab).
+type countRing struct {
+	cnt []uint8
+	w   float64
+	tab *vec.CountTable
+}
+
+// useCounts gives the receptors of p count rings when it has a fused pass
+// and each of them can have them (countable), and the expansion runs as
+// assembly (vec.CountsAccelerated: the generic kernel gives the same bits
+// but costs more than it saves). Called before the rings are made.
+func (p *popRT) useCounts() {
+	f := p.fuse
+	if f == nil || countsOff || !vec.CountsAccelerated() && !countsForce {
+		return
+	}
+	groups := make([][]float64, f.n)
+	for k, r := range f.rec[:f.n] {
+		var ok bool
+		if groups[k], ok = p.countable(r); !ok {
+			return
+		}
+	}
+	f.counts = true
+	for k, r := range f.rec[:f.n] {
+		for _, w := range groups[k] {
+			r.counts = append(r.counts, countRing{w: w, tab: vec.NewCountTable(w)})
+		}
+	}
+}
+
+// countable reports whether receptor r of p can have count rings, and the
+// weight of each, in the order a target's slot gets its additions; it
+// sets each projection's ring (projRT.cring). Every projection onto r must
+// be static, to the receptor (not to synapse sites) and of one weight. If
+// all have the same weight (the same bits), the order of the additions
+// does not matter and one ring does. Otherwise each must have one delay:
+// a slot then gets the additions of one update's spikes after another,
+// the earliest (longest delay) first, and of one update's in the order of
+// the projections (phaseB); the projections in that order, each run of
+// one weight shares a ring (at most maxCountGroups), and the slot's value
+// is the first ring's sum followed by the additions of the others
+// (vec.AddCounts). No target may have more than maxCount synapses of a
+// ring onto r, which bounds its arrivals in one update (one spike per
+// source and update, one delay per synapse). A receptor no projection
+// reaches has one empty ring.
+func (p *popRT) countable(r *receptorRT) (weights []float64, ok bool) {
+	var in []*projRT
+	same := true
+	for _, pr := range p.in_ {
+		if pr.rec != r {
+			continue
+		}
+		if pr.toSite || pr.plast != nil || pr.w != nil {
+			return nil, false
+		}
+		same = same && (len(in) == 0 || math.Float64bits(pr.w0) == math.Float64bits(in[0].w0))
+		in = append(in, pr)
+	}
+	if len(in) == 0 {
+		return []float64{0}, true
+	}
+	if !same {
+		for _, pr := range in {
+			if pr.d16 != nil || pr.d != nil {
+				return nil, false
+			}
+		}
+		slices.SortStableFunc(in, func(a, b *projRT) int { return cmp.Compare(b.d0, a.d0) })
+	}
+	deg := make([]uint8, p.n)
+	for k, pr := range in {
+		if k > 0 && math.Float64bits(pr.w0) != math.Float64bits(weights[len(weights)-1]) {
+			if len(weights) == maxCountGroups {
+				return nil, false
+			}
+			clear(deg)
+		}
+		if k == 0 || math.Float64bits(pr.w0) != math.Float64bits(weights[len(weights)-1]) {
+			weights = append(weights, pr.w0)
+		}
+		for _, j := range pr.tgt {
+			if deg[j] == maxCount {
+				return nil, false
+			}
+			deg[j]++
+		}
+	}
+	// the rings are known: each projection's
+	g := 0
+	for k, pr := range in {
+		if k > 0 && math.Float64bits(pr.w0) != math.Float64bits(in[k-1].w0) {
+			g++
+		}
+		pr.cring = g
+	}
+	return weights, true
+}
+
+// expand sets slot to receptor r's slot of update step for neurons
+// [lo, hi) of a population of n from its count rings, which it clears.
+func (r *receptorRT) expand(slot []float64, step int64, n, lo, hi int) {
+	off := (step % r.D) * int64(n)
+	for k := range r.counts {
+		c := &r.counts[k]
+		if k == 0 {
+			vec.ExpandCounts(slot, c.cnt[off:][lo:hi], c.tab)
+		} else {
+			vec.AddCounts(slot, c.cnt[off:][lo:hi], c.w)
+		}
+	}
+}
+
+// ringBytes is the size of r's ring for a population of n.
+func (r *receptorRT) ringBytes(n int) float64 {
+	if len(r.counts) > 0 {
+		return float64(len(r.counts)) * float64(r.D) * float64(n)
+	}
+	return float64(float64(r.D) * float64(n) * 8)
+}
