@@ -41,7 +41,7 @@ type engine struct {
 	share        []float64
 	mark         []int64
 	scratch      []*countScratch // per worker: count rings' expanded slots
-	balanceAfter float64 // ns of work per worker before the next change
+	balanceAfter float64         // ns of work per worker before the next change
 	balanceHook  func(w int) []float64
 }
 
