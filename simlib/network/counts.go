@@ -117,17 +117,17 @@ func (p *popRT) countable(r *receptorRT) (weights []float64, ok bool) {
 		}
 		slices.SortStableFunc(in, func(a, b *projRT) int { return cmp.Compare(b.d0, a.d0) })
 	}
-	deg := make([]uint8, p.n)
+	deg := make([]uint8, p.n) // synapses onto each target, of the current ring
+	cring := make([]int, len(in))
 	for k, pr := range in {
-		if k > 0 && math.Float64bits(pr.w0) != math.Float64bits(weights[len(weights)-1]) {
+		if k == 0 || math.Float64bits(pr.w0) != math.Float64bits(in[k-1].w0) {
 			if len(weights) == maxCountGroups {
 				return nil, false
 			}
+			weights = append(weights, pr.w0)
 			clear(deg)
 		}
-		if k == 0 || math.Float64bits(pr.w0) != math.Float64bits(weights[len(weights)-1]) {
-			weights = append(weights, pr.w0)
-		}
+		cring[k] = len(weights) - 1
 		for _, j := range pr.tgt {
 			if deg[j] == maxCount {
 				return nil, false
@@ -135,13 +135,8 @@ func (p *popRT) countable(r *receptorRT) (weights []float64, ok bool) {
 			deg[j]++
 		}
 	}
-	// the rings are known: each projection's
-	g := 0
 	for k, pr := range in {
-		if k > 0 && math.Float64bits(pr.w0) != math.Float64bits(in[k-1].w0) {
-			g++
-		}
-		pr.cring = g
+		pr.cring = cring[k]
 	}
 	return weights, true
 }

@@ -184,13 +184,13 @@ func (e *engine) partition(w int) {
 			}
 		}
 	}
-	for _, p := range e.pops {
-		for len(e.scratch) < w && p.fuse != nil && p.fuse.counts {
-			e.scratch = append(e.scratch, newCountScratch())
-		}
-	}
+	counts := slices.ContainsFunc(e.pops, func(p *popRT) bool { return p.fuse != nil && p.fuse.counts })
 	for len(e.scratch) < w {
-		e.scratch = append(e.scratch, nil) // no count rings
+		var s *countScratch // nil without count rings
+		if counts {
+			s = newCountScratch()
+		}
+		e.scratch = append(e.scratch, s)
 	}
 	e.share = make([]float64, w)
 	for k := range e.share {

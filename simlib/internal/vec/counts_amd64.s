@@ -1,6 +1,7 @@
 //go:build amd64 && !purego
 
 #include "textflag.h"
+#include "scatter_amd64.h"
 
 // The count-ring kernels (counts.go).
 
@@ -71,10 +72,6 @@ next:
 	VZEROUPPER
 	RET
 
-// Prefetch distances, in spikes, as scatter_amd64.s's.
-#define IDXAHEAD 4
-#define ROWAHEAD 2
-
 // func scatterCountsAsm(cnt []uint8, tgt []int32, index []uint32, stride int, spikes []int32) (done, bad int)
 //
 // scatterRowsAsm's loop with one count added per synapse instead of a
@@ -108,11 +105,7 @@ pro:
 	JAE        pronext
 	MOVL       (R10)(AX*4), CX
 	LEAQ       (DI)(CX*4), DX
-	ANDQ       $-64, DX
-	PREFETCHT0 (DX)
-	PREFETCHT0 64(DX)
-	PREFETCHT0 128(DX)
-	PREFETCHT0 192(DX)
+	PREFETCH4(DX)
 	JMP        pronext
 
 proidx:
@@ -146,11 +139,7 @@ rowahead:
 	JAE        cur
 	MOVL       (R10)(AX*4), CX
 	LEAQ       (DI)(CX*4), AX
-	ANDQ       $-64, AX
-	PREFETCHT0 (AX)
-	PREFETCHT0 64(AX)
-	PREFETCHT0 128(AX)
-	PREFETCHT0 192(AX)
+	PREFETCH4(AX)
 
 cur:
 	MOVL  (R13)(R11*4), AX
