@@ -36,9 +36,9 @@ func TestStepAllocatesNothing(t *testing.T) {
 		step := net.steps
 		allocs := testing.AllocsPerRun(200, func() {
 			step++
-			e.phaseA(0, step)
+			e.phaseA(0, step, step)
 			if w == 2 {
-				e.phaseA(1, step)
+				e.phaseA(1, step, step)
 			}
 			e.phaseB(0, step)
 			if w == 2 {

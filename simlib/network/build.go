@@ -775,6 +775,7 @@ func (n *Network) allocate() (*engine, error) {
 	ring := 0.0
 	for _, p := range e.pops {
 		p.useCounts()
+		p.setBlock()
 		for _, r := range p.rec {
 			ring += r.ringBytes(p.n)
 		}

@@ -2,8 +2,10 @@ package network
 
 import (
 	"math"
+	"os"
 	"runtime"
 	"slices"
+	"strconv"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -82,6 +84,9 @@ type popRT struct {
 	host neuron.SynapseHost
 	ev   [][][]neuron.SiteEvent
 	evD  int64
+	// block: phaseA runs the population block neurons at a time through a
+	// window's updates; 0: update by update (setBlock)
+	block int
 }
 
 type receptorRT struct {
@@ -280,60 +285,124 @@ func (pr *projRT) cutRows(w int) {
 	pr.rows = pr.rows.split(pr.tgt, cut)
 }
 
-// phaseA advances, receives and thresholds worker w's neurons for update
-// step. It reports a fault by noteFault.
-func (e *engine) phaseA(w int, step int64) {
-	par := e.buf(step)
-	t := float64(step-1) * e.dt
+// phaseA advances, receives and thresholds worker w's neurons for the
+// updates first..last of one window. Within a window no population's
+// update reads another's (every delay spans at least the window), so each
+// population runs its updates on its own; a population that can
+// (setBlock) runs them timeBlock neurons at a time, every update of the
+// window on one block before the next block, so that the block's state
+// stays in cache between its updates instead of being streamed from
+// memory once per update: the same operations on the same values as
+// update by update over the whole range, as with more workers. The others
+// run update by update over the worker's range. Faults are reported by
+// noteFault.
+func (e *engine) phaseA(w int, first, last int64) {
 	for _, p := range e.pops {
 		lo, hi := p.lo[w], p.hi[w]
-		if lo == hi {
-			p.spk[par][w] = p.spk[par][w][:0]
+		if p.block == 0 || first == last || hi-lo <= p.block {
+			for step := first; step <= last; step++ {
+				e.advance(w, p, step, lo, hi, true)
+			}
 			continue
 		}
-		if e.first != step {
-			for _, r := range e.recs {
-				r.Sample(step-1, p.p.index, lo, hi)
+		for a := lo; a < hi; a += p.block {
+			b := min(a+p.block, hi)
+			for step := first; step <= last; step++ {
+				e.advance(w, p, step, a, b, a == lo)
 			}
 		}
-		for _, pr := range p.plastic {
-			pr.receivePre(w, step)
+	}
+}
+
+// timeBlock is the neurons of a population with blocks that phaseA runs
+// through every update of a window before the next ones: with a LIF's
+// state and two receptors (about 60 bytes per neuron) half of a 2 MB L2.
+// A variable for the tests (SetBlocks), which make it small.
+var timeBlock = 16384
+
+// blockOff turns phaseA's blocks off: GOLGI_BLOCKS=off in the
+// environment (to time update by update in a whole run), or SetBlocks in
+// tests; GOLGI_BLOCKS=N (a positive number) sets timeBlock to N neurons,
+// to time other sizes. Read when a network is built.
+var blockOff = os.Getenv("GOLGI_BLOCKS") == "off"
+
+func init() {
+	if n, err := strconv.Atoi(os.Getenv("GOLGI_BLOCKS")); err == nil && n > 0 {
+		timeBlock = n
+	}
+}
+
+// setBlock gives p blocks of timeBlock neurons when its update of a block of neurons
+// reads and writes only those neurons' state and rings: a fused pass (no
+// stimulus, the receptors inside the loop), no plastic projection onto it
+// (their updates run over the worker's whole range) and no Faulter (a
+// fault of the population, not of neurons). Called once the projections
+// are known.
+func (p *popRT) setBlock() {
+	p.block = 0
+	if !blockOff && p.fuse != nil && p.host == nil && p.faulter == nil && len(p.plastic) == 0 && len(p.plasticPost) == 0 {
+		p.block = timeBlock
+	}
+}
+
+// advance advances, receives and thresholds population p's neurons [lo,
+// hi) of worker w's range for update step; fresh when they are the first
+// of that range this update (its spike list starts empty), else their
+// spikes are appended to the list of the neurons before them.
+func (e *engine) advance(w int, p *popRT, step int64, lo, hi int, fresh bool) {
+	par := e.buf(step)
+	spk := p.spk[par][w]
+	if fresh {
+		spk = spk[:0]
+	}
+	if lo == hi {
+		p.spk[par][w] = spk
+		return
+	}
+	t := float64(step-1) * e.dt
+	if e.first != step {
+		for _, r := range e.recs {
+			r.Sample(step-1, p.p.index, lo, hi)
 		}
-		p.prepare(w, lo, hi, step, t)
-		in := p.in // shared slices; Step and T set on the worker's copy
-		in.Step, in.T = step, t
-		proven := false // the fused loop proved the state finite
-		if p.host != nil {
-			p.dyn.Advance(lo, hi, in)
-			if p.hasDelta {
-				p.receiveJumps(lo, hi, step)
-			}
-			p.receiveSites(w, lo, hi, step)
-			p.spk[par][w] = p.dyn.Spike(lo, hi, step, p.spk[par][w][:0])
-		} else if p.fused != nil {
-			p.spk[par][w], proven = p.advanceSpike(lo, hi, step, in, p.spk[par][w][:0], e.scratch[w])
-			if p.hasDelta {
-				p.receiveJumps(lo, hi, step)
-			}
-		} else {
-			p.dyn.Advance(lo, hi, in)
-			if p.hasDelta {
-				p.receiveJumps(lo, hi, step)
-			}
-			p.spk[par][w] = p.dyn.Spike(lo, hi, step, p.spk[par][w][:0])
+	}
+	for _, pr := range p.plastic {
+		pr.receivePre(w, step)
+	}
+	p.prepare(w, lo, hi, step, t)
+	in := p.in // shared slices; Step and T set on the worker's copy
+	in.Step, in.T = step, t
+	proven := false // the fused loop proved the state finite
+	if p.host != nil {
+		p.dyn.Advance(lo, hi, in)
+		if p.hasDelta {
+			p.receiveJumps(lo, hi, step)
 		}
-		for _, pr := range p.plasticPost {
-			pr.receivePost(w, step, p.spk[par][w])
+		p.receiveSites(w, lo, hi, step)
+		spk = p.dyn.Spike(lo, hi, step, spk)
+	} else if p.fused != nil {
+		spk, proven = p.advanceSpike(lo, hi, step, in, spk, e.scratch[w])
+		if p.hasDelta {
+			p.receiveJumps(lo, hi, step)
 		}
-		if !proven {
-			if err := p.checkFinite(lo, hi, step, e.dt); err != nil {
-				e.noteFault(p, err.(*FaultError))
-			}
+	} else {
+		p.dyn.Advance(lo, hi, in)
+		if p.hasDelta {
+			p.receiveJumps(lo, hi, step)
 		}
-		if p.faulter != nil {
-			if err := p.faulter.Fault(); err != nil {
-				e.noteFault(p, &FaultError{Pop: p.p.name, Model: p.p.model.Kind(), Neuron: -1, Step: step, T: float64(step) * e.dt, Err: err})
-			}
+		spk = p.dyn.Spike(lo, hi, step, spk)
+	}
+	p.spk[par][w] = spk
+	for _, pr := range p.plasticPost {
+		pr.receivePost(w, step, spk)
+	}
+	if !proven {
+		if err := p.checkFinite(lo, hi, step, e.dt); err != nil {
+			e.noteFault(p, err.(*FaultError))
+		}
+	}
+	if p.faulter != nil {
+		if err := p.faulter.Fault(); err != nil {
+			e.noteFault(p, &FaultError{Pop: p.p.name, Model: p.p.model.Kind(), Neuron: -1, Step: step, T: float64(step) * e.dt, Err: err})
 		}
 	}
 }
@@ -397,9 +466,7 @@ func (e *engine) steps(w int, from, to int64) int64 {
 	}
 	for first := from; first <= to; {
 		last := min(to, first+int64(e.window)-1)
-		for step := first; step <= last; step++ {
-			e.phaseA(w, step)
-		}
+		e.phaseA(w, first, last)
 		if timed {
 			t1 = statNow()
 			st.a += int64(t1.Sub(t0))

@@ -30,3 +30,20 @@ func SetCounts(mode int) (prev int) {
 // CountRings reports whether the built population's receptors have count
 // rings.
 func (p *Population) CountRings() bool { return p.rt != nil && p.rt.fuse != nil && p.rt.fuse.counts }
+
+// SetBlocks sets phaseA's blocks of size neurons (engine.go's timeBlock),
+// or turns them off for size 0, for the networks built after it, and
+// returns the previous setting.
+func SetBlocks(size int) (prev int) {
+	if !blockOff {
+		prev = timeBlock
+	}
+	blockOff = size == 0
+	if size > 0 {
+		timeBlock = size
+	}
+	return prev
+}
+
+// Blocked reports whether phaseA runs the built population in blocks.
+func (p *Population) Blocked() bool { return p.rt != nil && p.rt.block > 0 }

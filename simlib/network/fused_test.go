@@ -131,19 +131,23 @@ func TestFusedPassSameBits(t *testing.T) {
 			spikes := int64(0)
 			for _, workers := range []int{1, 2} {
 				for _, path := range kernelPaths {
-					for _, mode := range []struct{ fuse, counts bool }{{false, false}, {true, false}, {true, true}} {
+					for _, mode := range []struct {
+						fuse, counts bool
+						block        int
+					}{{false, false, 0}, {true, false, 0}, {true, true, 0}, {true, false, 97}, {true, true, 1000}} {
 						fuse, accel := mode.fuse, path.name
 						countMode := -1
 						if mode.counts {
 							countMode = 1
 						}
-						prevA, prevW, prevF, prevC := vec.SetAccelerated(path.accel), vec.SetAVX512(path.avx512), network.SetFuse(fuse), network.SetCounts(countMode)
+						prevA, prevW, prevF, prevC, prevB := vec.SetAccelerated(path.accel), vec.SetAVX512(path.avx512), network.SetFuse(fuse), network.SetCounts(countMode), network.SetBlocks(mode.block)
 						net, err := c.build(workers)
 						if err == nil {
 							err = net.Build()
 						}
 						network.SetFuse(prevF)
 						network.SetCounts(prevC)
+						network.SetBlocks(prevB)
 						if err != nil {
 							vec.SetAccelerated(prevA)
 							vec.SetAVX512(prevW)
@@ -155,6 +159,9 @@ func TestFusedPassSameBits(t *testing.T) {
 							}
 							if got, wantC := net.Population(name).CountRings(), fuse && c.fusable && mode.counts && c.countable; got != wantC {
 								t.Fatalf("population %s: count rings %v, want %v", name, got, wantC)
+							}
+							if got, wantB := net.Population(name).Blocked(), fuse && c.fusable && mode.block > 0; got != wantB {
+								t.Fatalf("population %s: blocks %v, want %v", name, got, wantB)
 							}
 						}
 						err = net.Run(c.tstop)
@@ -178,12 +185,12 @@ func TestFusedPassSameBits(t *testing.T) {
 							y := got[k]
 							for i := range x {
 								if math.Float64bits(x[i]) != math.Float64bits(y[i]) {
-									t.Fatalf("workers %d, kernels %s, fused %v, counts %v: %s[%d] = %v, want %v (two passes, 1 worker, first path)", workers, accel, fuse, mode.counts, k, i, y[i], x[i])
+									t.Fatalf("workers %d, kernels %s, fused %v, counts %v, blocks %d: %s[%d] = %v, want %v (two passes, 1 worker, first path)", workers, accel, fuse, mode.counts, mode.block, k, i, y[i], x[i])
 								}
 							}
 						}
 						if fp := net.Fingerprint(); fp != wantFP {
-							t.Fatalf("workers %d, kernels %s, fused %v, counts %v: fingerprint %s, want %s", workers, accel, fuse, mode.counts, fp, wantFP)
+							t.Fatalf("workers %d, kernels %s, fused %v, counts %v, blocks %d: fingerprint %s, want %s", workers, accel, fuse, mode.counts, mode.block, fp, wantFP)
 						}
 					}
 				}
@@ -213,9 +220,20 @@ func TestFusedPassFault(t *testing.T) {
 		var want *network.FaultError
 		for _, workers := range []int{1, 2} {
 			for _, path := range kernelPaths {
-				for _, fuse := range []bool{false, true} {
-					prevA, prevW, prevF := vec.SetAccelerated(path.accel), vec.SetAVX512(path.avx512), network.SetFuse(fuse)
+				for _, mode := range []struct {
+					fuse  bool
+					block int
+				}{{false, 0}, {true, 0}, {true, 50}} {
+					fuse := mode.fuse
+					prevA, prevW, prevF, prevB := vec.SetAccelerated(path.accel), vec.SetAVX512(path.avx512), network.SetFuse(fuse), network.SetBlocks(mode.block)
 					net, err := c.build(workers)
+					if err == nil {
+						err = net.Build()
+					}
+					network.SetBlocks(prevB)
+					if err == nil && net.Population("cells").Blocked() != (mode.block > 0) {
+						t.Fatalf("%s: blocks %v, want %v", c.name, net.Population("cells").Blocked(), mode.block > 0)
+					}
 					if err == nil {
 						err = net.Run(50)
 					}
@@ -224,7 +242,7 @@ func TestFusedPassFault(t *testing.T) {
 					network.SetFuse(prevF)
 					var f *network.FaultError
 					if !errors.As(err, &f) || f.Var != "v" || !(math.IsNaN(f.Value) || math.IsInf(f.Value, 0)) {
-						t.Fatalf("%s, workers %d, kernels %s, fused %v: error %v, want a fault of v", c.name, workers, path.name, fuse, err)
+						t.Fatalf("%s, workers %d, kernels %s, fused %v, blocks %d: error %v, want a fault of v", c.name, workers, path.name, fuse, mode.block, err)
 					}
 					// With 2 workers either may record its fault first
 					// (engine.go): the update and variable are the same.
@@ -233,7 +251,7 @@ func TestFusedPassFault(t *testing.T) {
 						want = f
 					case workers == 1 && err.Error() != want.Error(),
 						f.Step != want.Step || f.Var != want.Var || f.Pop != want.Pop:
-						t.Fatalf("%s, workers %d, kernels %s, fused %v: %v, want %v (1 worker, first path, two passes)", c.name, workers, path.name, fuse, err, want)
+						t.Fatalf("%s, workers %d, kernels %s, fused %v, blocks %d: %v, want %v (1 worker, first path, two passes)", c.name, workers, path.name, fuse, mode.block, err, want)
 					}
 				}
 			}

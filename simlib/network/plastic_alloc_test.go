@@ -32,7 +32,7 @@ func TestPlasticStepAllocatesNothing(t *testing.T) {
 		allocs := testing.AllocsPerRun(200, func() {
 			step++
 			for k := 0; k < w; k++ {
-				e.phaseA(k, step)
+				e.phaseA(k, step, step)
 			}
 			for k := 0; k < w; k++ {
 				e.phaseB(k, step)
