@@ -773,6 +773,7 @@ func (n *Network) allocate() (*engine, error) {
 	// Rings: the explicit delays and the projections onto each receptor
 	// are known now; check the exact size.
 	ring := 0.0
+	e.countBlock = countBlock
 	for _, p := range e.pops {
 		p.useCounts()
 		p.setBlock()

@@ -16,11 +16,19 @@ import (
 // worker's scratch (the float64 slot, same bits: vec.CountTable) just
 // before the fused pass reads it, and delivery adds one per synapse.
 
-// countBlock is the targets expanded at a time: the scratch of two
-// receptors (16 KiB) stays in the core's L1 cache between the expansion
-// and the fused pass (1M-cell CUBA, 300 ms: 5.15-5.26 s at 1024 against
-// 5.42-5.45 at 512, 5.71-5.72 at 2048, 5.83-5.85 at 4096).
-const countBlock = 1024
+// countBlock is the targets expanded at a time, as many as phaseA's
+// timeBlock: the scratch of two receptors (256 KiB) stays in the core's
+// L2 between the expansion and the fused pass, and the calls around each
+// block (the fused kernel's entry, the expansion's) are paid once per
+// block of updates. Measured on a Zen 4 (1 MB L2; alternating runs, 1
+// worker, CPU s): CUBA 4000 cells 5 s 0.195-0.201 against 0.224-0.253
+// at 1024; 64000 cells 1 s 0.737-0.766 against 0.854-0.948; 1M cells
+// 200 ms 4.14-4.38 against 4.30-4.61; COBA 4000 cells 3 s 0.315-0.323
+// against 0.329-0.341. (An Intel machine, before phaseA's blocks, had
+// favoured 1024: 1M CUBA 300 ms 5.15-5.26 s against 5.71-5.85 at 4096.)
+// A variable for the tests (SetCountBlock), read when a network is
+// built (engine.countBlock).
+var countBlock = 16384
 
 // maxCount bounds the arrivals one target's count holds: a byte.
 const maxCount = math.MaxUint8
@@ -39,8 +47,8 @@ var (
 // population.
 type countScratch [2][]float64
 
-func newCountScratch() *countScratch {
-	return &countScratch{make([]float64, countBlock), make([]float64, countBlock)}
+func newCountScratch(n int) *countScratch {
+	return &countScratch{make([]float64, n), make([]float64, n)}
 }
 
 // maxCountGroups bounds the count rings of one receptor (countable).

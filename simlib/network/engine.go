@@ -43,6 +43,7 @@ type engine struct {
 	share        []float64
 	mark         []int64
 	scratch      []*countScratch // per worker: count rings' expanded slots
+	countBlock   int             // their length (countBlock at build)
 	balanceAfter float64         // ns of work per worker before the next change
 	balanceHook  func(w int) []float64
 }
@@ -193,7 +194,7 @@ func (e *engine) partition(w int) {
 	for len(e.scratch) < w {
 		var s *countScratch // nil without count rings
 		if counts {
-			s = newCountScratch()
+			s = newCountScratch(e.countBlock)
 		}
 		e.scratch = append(e.scratch, s)
 	}

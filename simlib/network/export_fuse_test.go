@@ -47,3 +47,11 @@ func SetBlocks(size int) (prev int) {
 
 // Blocked reports whether phaseA runs the built population in blocks.
 func (p *Population) Blocked() bool { return p.rt != nil && p.rt.block > 0 }
+
+// SetCountBlock sets the targets expanded at a time from count rings
+// (counts.go's countBlock) for the networks built after it, and returns
+// the previous setting.
+func SetCountBlock(n int) (prev int) {
+	prev, countBlock = countBlock, n
+	return prev
+}

@@ -61,8 +61,8 @@ var kernelPaths = []struct {
 	accel, avx512 bool
 }{{"avx512", true, true}, {"avx2", true, false}, {"generic", false, false}}
 
-// countCase is n LIF cells (two count blocks and a tail for n above
-// 4096) with two current receptors driven by Poisson sources: onto "e"
+// countCase is n LIF cells (with count blocks of 1024, several and a
+// tail for n above 4096) with two current receptors driven by Poisson sources: onto "e"
 // through two projections of weight we and we2 from k/2 sources each
 // (fixed in-degree) and a third of weight we from 3 sources, with delays
 // d, d2, d (nil: drawn per synapse from 0.1 to 2 ms), onto "i" of weight
@@ -104,9 +104,11 @@ func oneReceptorEuler(r synapse.Receptor, w float64) func(int) (*network.Network
 // receptors take the fused pass; CUBA with Euler, which LIF does not
 // fuse, declines it at run time and must still give the same bits, with
 // count rings expanded for the two passes. The count cases have per-
-// synapse delays and 5000 cells (two count blocks and a tail), and must
-// keep float64 rings when two weights reach one receptor or a target has
-// more than 255 synapses onto it.
+// synapse delays and 5000 cells (one count block at the default size,
+// four and a tail at 1024), and must keep float64 rings when two weights reach one receptor or a target has
+// more than 255 synapses onto it. phaseA's blocks run with float64 and
+// count rings, and count blocks smaller than the blocks (2000 neurons in
+// blocks of 704).
 func TestFusedPassSameBits(t *testing.T) {
 	cases := []fusedCase{
 		{"COBA", va(models.DefaultCOBA(), scheme.Default), []string{"exc", "inh"}, true, 300, true},
@@ -131,16 +133,22 @@ func TestFusedPassSameBits(t *testing.T) {
 			spikes := int64(0)
 			for _, workers := range []int{1, 2} {
 				for _, path := range kernelPaths {
+					// block: phaseA's blocks (0: update by update); cb:
+					// the count block (0: the default).
 					for _, mode := range []struct {
 						fuse, counts bool
-						block        int
-					}{{false, false, 0}, {true, false, 0}, {true, true, 0}, {true, false, 97}, {true, true, 1000}} {
+						block, cb    int
+					}{{false, false, 0, 0}, {true, false, 0, 0}, {true, true, 0, 0}, {true, true, 0, 1024}, {true, false, 97, 0}, {true, true, 1000, 0}, {true, true, 2000, 704}} {
 						fuse, accel := mode.fuse, path.name
 						countMode := -1
 						if mode.counts {
 							countMode = 1
 						}
 						prevA, prevW, prevF, prevC, prevB := vec.SetAccelerated(path.accel), vec.SetAVX512(path.avx512), network.SetFuse(fuse), network.SetCounts(countMode), network.SetBlocks(mode.block)
+						prevCB := 0
+						if mode.cb > 0 {
+							prevCB = network.SetCountBlock(mode.cb)
+						}
 						net, err := c.build(workers)
 						if err == nil {
 							err = net.Build()
@@ -148,6 +156,9 @@ func TestFusedPassSameBits(t *testing.T) {
 						network.SetFuse(prevF)
 						network.SetCounts(prevC)
 						network.SetBlocks(prevB)
+						if mode.cb > 0 {
+							network.SetCountBlock(prevCB)
+						}
 						if err != nil {
 							vec.SetAccelerated(prevA)
 							vec.SetAVX512(prevW)
@@ -185,12 +196,12 @@ func TestFusedPassSameBits(t *testing.T) {
 							y := got[k]
 							for i := range x {
 								if math.Float64bits(x[i]) != math.Float64bits(y[i]) {
-									t.Fatalf("workers %d, kernels %s, fused %v, counts %v, blocks %d: %s[%d] = %v, want %v (two passes, 1 worker, first path)", workers, accel, fuse, mode.counts, mode.block, k, i, y[i], x[i])
+									t.Fatalf("workers %d, kernels %s, fused %v, counts %v, blocks %d, count block %d: %s[%d] = %v, want %v (two passes, 1 worker, first path)", workers, accel, fuse, mode.counts, mode.block, mode.cb, k, i, y[i], x[i])
 								}
 							}
 						}
 						if fp := net.Fingerprint(); fp != wantFP {
-							t.Fatalf("workers %d, kernels %s, fused %v, counts %v, blocks %d: fingerprint %s, want %s", workers, accel, fuse, mode.counts, mode.block, fp, wantFP)
+							t.Fatalf("workers %d, kernels %s, fused %v, counts %v, blocks %d, count block %d: fingerprint %s, want %s", workers, accel, fuse, mode.counts, mode.block, mode.cb, fp, wantFP)
 						}
 					}
 				}

@@ -156,7 +156,7 @@ func (p *popRT) fuser() *fusedRT {
 // reports that the fused loop proved the population's Vars of [lo, hi)
 // finite, so that checkFinite need not scan them. With count rings the
 // slots are expanded into the worker's scratch scr and the pass made
-// countBlock neurons at a time.
+// len(scr[0]) neurons (countBlock) at a time.
 func (p *popRT) advanceSpike(lo, hi int, step int64, in neuron.Input, dst []int32, scr *countScratch) (spk []int32, finite bool) {
 	f := p.fuse
 	switch {
@@ -166,8 +166,9 @@ func (p *popRT) advanceSpike(lo, hi int, step int64, in neuron.Input, dst []int3
 		return p.advanceFused(lo, hi, step, in, dst, nil)
 	}
 	finite = true
-	for a := lo; a < hi; a += countBlock {
-		b := min(a+countBlock, hi)
+	blk := len(scr[0])
+	for a := lo; a < hi; a += blk {
+		b := min(a+blk, hi)
 		var slots [2][]float64
 		for k, r := range f.rec[:f.n] {
 			slots[k] = scr[k][:b-a]
