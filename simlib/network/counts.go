@@ -17,7 +17,7 @@ import (
 // before the fused pass reads it, and delivery adds one per synapse.
 
 // countBlock is the targets expanded at a time, as many as phaseA's
-// timeBlock: the scratch of two receptors (256 KiB) stays in the core's
+// blocks by default (timeBlock): the scratch of two receptors (256 KiB) stays in the core's
 // L2 between the expansion and the fused pass, and the calls around each
 // block (the fused kernel's entry, the expansion's) are paid once per
 // block of updates. Measured on a Zen 4 (1 MB L2; alternating runs, 1

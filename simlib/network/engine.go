@@ -317,31 +317,34 @@ func (e *engine) phaseA(w int, first, last int64) {
 
 // timeBlock is the neurons of a population with blocks that phaseA runs
 // through every update of a window before the next ones: with a LIF's
-// state and two receptors (about 60 bytes per neuron) half of a 2 MB L2.
-// A variable for the tests (SetBlocks), which make it small.
-var timeBlock = 16384
+// state and two receptors (about 60 bytes per neuron) about 1 MB, an L2.
+// 0 turns the blocks off. GOLGI_BLOCKS=off in the environment sets it to
+// 0 (to time update by update in a whole run), GOLGI_BLOCKS=N (a
+// positive number) to N, to time other sizes; the tests set it with
+// SetBlocks. Read when a network is built (setBlock).
+var timeBlock = blockSize(os.Getenv("GOLGI_BLOCKS"))
 
-// blockOff turns phaseA's blocks off: GOLGI_BLOCKS=off in the
-// environment (to time update by update in a whole run), or SetBlocks in
-// tests; GOLGI_BLOCKS=N (a positive number) sets timeBlock to N neurons,
-// to time other sizes. Read when a network is built.
-var blockOff = os.Getenv("GOLGI_BLOCKS") == "off"
-
-func init() {
-	if n, err := strconv.Atoi(os.Getenv("GOLGI_BLOCKS")); err == nil && n > 0 {
-		timeBlock = n
+// blockSize is timeBlock for the setting env of GOLGI_BLOCKS: 16384
+// unless it is "off" (0) or a positive number.
+func blockSize(env string) int {
+	if env == "off" {
+		return 0
 	}
+	if n, err := strconv.Atoi(env); err == nil && n > 0 {
+		return n
+	}
+	return 16384
 }
 
-// setBlock gives p blocks of timeBlock neurons when its update of a block of neurons
-// reads and writes only those neurons' state and rings: a fused pass (no
-// stimulus, the receptors inside the loop), no plastic projection onto it
-// (their updates run over the worker's whole range) and no Faulter (a
-// fault of the population, not of neurons). Called once the projections
-// are known.
+// setBlock gives p blocks of timeBlock neurons when its update of a
+// block of neurons reads and writes only those neurons' state and rings:
+// a fused pass (no stimulus, no synapse host, the receptors inside the
+// loop), no plastic projection onto it (their updates run over the
+// worker's whole range) and no Faulter (a fault of the population, not of
+// neurons). Called once the projections are known.
 func (p *popRT) setBlock() {
 	p.block = 0
-	if !blockOff && p.fuse != nil && p.host == nil && p.faulter == nil && len(p.plastic) == 0 && len(p.plasticPost) == 0 {
+	if p.fuse != nil && p.faulter == nil && len(p.plastic) == 0 && len(p.plasticPost) == 0 {
 		p.block = timeBlock
 	}
 }

@@ -35,13 +35,7 @@ func (p *Population) CountRings() bool { return p.rt != nil && p.rt.fuse != nil 
 // or turns them off for size 0, for the networks built after it, and
 // returns the previous setting.
 func SetBlocks(size int) (prev int) {
-	if !blockOff {
-		prev = timeBlock
-	}
-	blockOff = size == 0
-	if size > 0 {
-		timeBlock = size
-	}
+	prev, timeBlock = timeBlock, size
 	return prev
 }
 

@@ -62,8 +62,8 @@ var kernelPaths = []struct {
 }{{"avx512", true, true}, {"avx2", true, false}, {"generic", false, false}}
 
 // countCase is n LIF cells (with count blocks of 1024, several and a
-// tail for n above 4096) with two current receptors driven by Poisson sources: onto "e"
-// through two projections of weight we and we2 from k/2 sources each
+// tail for n above 4096) with two current receptors driven by Poisson
+// sources: onto "e" through two projections of weight we and we2 from k/2 sources each
 // (fixed in-degree) and a third of weight we from 3 sources, with delays
 // d, d2, d (nil: drawn per synapse from 0.1 to 2 ms), onto "i" of weight
 // wi from k sources.
@@ -105,10 +105,10 @@ func oneReceptorEuler(r synapse.Receptor, w float64) func(int) (*network.Network
 // fuse, declines it at run time and must still give the same bits, with
 // count rings expanded for the two passes. The count cases have per-
 // synapse delays and 5000 cells (one count block at the default size,
-// four and a tail at 1024), and must keep float64 rings when two weights reach one receptor or a target has
-// more than 255 synapses onto it. phaseA's blocks run with float64 and
-// count rings, and count blocks smaller than the blocks (2000 neurons in
-// blocks of 704).
+// four and a tail at 1024), and must keep float64 rings when two weights
+// reach one receptor or a target has more than 255 synapses onto it.
+// phaseA's blocks run with float64 and count rings, and with count
+// blocks smaller than the blocks (2000 neurons in count blocks of 704).
 func TestFusedPassSameBits(t *testing.T) {
 	cases := []fusedCase{
 		{"COBA", va(models.DefaultCOBA(), scheme.Default), []string{"exc", "inh"}, true, 300, true},
