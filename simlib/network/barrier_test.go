@@ -72,23 +72,21 @@ func TestBarrierBudget(t *testing.T) {
 	for _, want := range []int64{2 * spinMin, spinMin, spinMin} {
 		done := make(chan struct{})
 		go func() {
-			time.Sleep(20 * time.Millisecond) // far beyond the budget
-			bar.wait()
+			arriveAfterBlock(bar)
 			close(done)
 		}()
 		bar.wait()
 		<-done
 		// the late arriver did not spin: only this waiter changed the budget
 		if got := bar.budget.Load(); got != want {
-			t.Fatalf("after a wait of 20 ms: budget %d ns, want %d", got, want)
+			t.Fatalf("after a wait that blocked: budget %d ns, want %d", got, want)
 		}
 	}
 	// the next probe: a spin of spinMax past which the budget stays
 	bar.waits.Store(probeEvery - 1)
 	late := make(chan struct{})
 	go func() {
-		time.Sleep(2 * spinMax * time.Nanosecond)
-		bar.wait()
+		arriveAfterBlock(bar)
 		close(late)
 	}()
 	bar.wait()
@@ -99,4 +97,14 @@ func TestBarrierBudget(t *testing.T) {
 	if b := newBarrier(runtime.GOMAXPROCS(0) + 1); b.max != spinMin || b.budget.Load() != spinMin {
 		t.Fatalf("more workers than processors: budget %d ns, bound %d, want spinMin", b.budget.Load(), b.max)
 	}
+}
+
+// arriveAfterBlock arrives at bar once the other waiter has spun out its
+// budget and blocked, whatever the machine's load: a late arrival by
+// construction, not by a sleep that a descheduled waiter could outlast.
+func arriveAfterBlock(bar *barrier) {
+	for bar.sleepers.Load() == 0 {
+		time.Sleep(50 * time.Microsecond)
+	}
+	bar.wait()
 }
