@@ -7,14 +7,18 @@ import (
 	"slices"
 
 	"github.com/golgi-sim/golgi/simlib/internal/vec"
+	"github.com/golgi-sim/golgi/simlib/neuron"
 )
 
 // Count rings (vec/counts.go). A receptor of a fused population whose
 // synapses all add one weight keeps, per slot and target, the number of
 // spikes due instead of their summed weight: one byte instead of eight.
-// advanceSpike expands a block of countBlock targets at a time into a
-// worker's scratch (the float64 slot, same bits: vec.CountTable) just
-// before the fused pass reads it, and delivery adds one per synapse.
+// advanceSpike hands a block of countBlock targets at a time to the
+// dynamics as counts when it looks them up itself (neuron.CountFuser,
+// fusedRT.inKernel) and the block's later rings are empty; otherwise it
+// expands the block into a worker's scratch (the float64 slot, same bits:
+// vec.CountTable) just before the fused pass reads it. Delivery adds one
+// per synapse.
 
 // countBlock is the targets expanded at a time, as many as phaseA's
 // blocks by default (timeBlock): the scratch of two receptors (256 KiB) stays in the core's
@@ -42,6 +46,12 @@ var (
 	countsOff   = os.Getenv("GOLGI_COUNTS") == "off"
 	countsForce = false
 )
+
+// countsExpand keeps the expansion of count rings where the dynamics
+// could look the counts up itself (neuron.CountFuser, fusedRT.inKernel):
+// GOLGI_COUNTS=expand (to time the two), or SetCountsExpand in tests.
+// Read when a network is built.
+var countsExpand = os.Getenv("GOLGI_COUNTS") == "expand"
 
 // countScratch is a worker's expanded slots, one per receptor of a fused
 // population.
@@ -84,6 +94,8 @@ func (p *popRT) useCounts() {
 			r.counts = append(r.counts, countRing{w: w, tab: vec.NewCountTable(w)})
 		}
 	}
+	cf, ok := f.dyn.(neuron.CountFuser)
+	f.inKernel = ok && !countsExpand && cf.FusesCounts()
 }
 
 // countable reports whether receptor r of p can have count rings, and the

@@ -49,3 +49,17 @@ func SetCountBlock(n int) (prev int) {
 	prev, countBlock = countBlock, n
 	return prev
 }
+
+// SetCountsExpand makes the networks built after it expand count rings
+// even where the dynamics could look the counts up itself (counts.go's
+// countsExpand), and returns the previous setting.
+func SetCountsExpand(on bool) (prev bool) {
+	prev, countsExpand = countsExpand, on
+	return prev
+}
+
+// CountsInKernel reports whether the built population's dynamics looks
+// its receptors' counts up itself (fusedRT.inKernel).
+func (p *Population) CountsInKernel() bool {
+	return p.rt != nil && p.rt.fuse != nil && p.rt.fuse.inKernel
+}

@@ -135,16 +135,20 @@ func TestFusedPassSameBits(t *testing.T) {
 				for _, path := range kernelPaths {
 					// block: phaseA's blocks (0: update by update); cb:
 					// the count block (0: the default).
+					// expand: count rings expanded even where LIF
+					// would look them up (AVX-512).
 					for _, mode := range []struct {
 						fuse, counts bool
 						block, cb    int
-					}{{false, false, 0, 0}, {true, false, 0, 0}, {true, true, 0, 0}, {true, true, 0, 1024}, {true, false, 97, 0}, {true, true, 1000, 0}, {true, true, 2000, 704}} {
+						expand       bool
+					}{{false, false, 0, 0, false}, {true, false, 0, 0, false}, {true, true, 0, 0, false}, {true, true, 0, 0, true}, {true, true, 0, 1024, true}, {true, false, 97, 0, false}, {true, true, 1000, 0, false}, {true, true, 1000, 0, true}, {true, true, 2000, 704, true}} {
 						fuse, accel := mode.fuse, path.name
 						countMode := -1
 						if mode.counts {
 							countMode = 1
 						}
 						prevA, prevW, prevF, prevC, prevB := vec.SetAccelerated(path.accel), vec.SetAVX512(path.avx512), network.SetFuse(fuse), network.SetCounts(countMode), network.SetBlocks(mode.block)
+						prevX := network.SetCountsExpand(mode.expand)
 						prevCB := 0
 						if mode.cb > 0 {
 							prevCB = network.SetCountBlock(mode.cb)
@@ -156,6 +160,7 @@ func TestFusedPassSameBits(t *testing.T) {
 						network.SetFuse(prevF)
 						network.SetCounts(prevC)
 						network.SetBlocks(prevB)
+						network.SetCountsExpand(prevX)
 						if mode.cb > 0 {
 							network.SetCountBlock(prevCB)
 						}
@@ -170,6 +175,9 @@ func TestFusedPassSameBits(t *testing.T) {
 							}
 							if got, wantC := net.Population(name).CountRings(), fuse && c.fusable && mode.counts && c.countable; got != wantC {
 								t.Fatalf("population %s: count rings %v, want %v", name, got, wantC)
+							}
+							if got, wantK := net.Population(name).CountsInKernel(), net.Population(name).CountRings() && path.avx512 && !mode.expand; got != wantK {
+								t.Fatalf("population %s: counts looked up by LIF %v, want %v", name, got, wantK)
 							}
 							if got, wantB := net.Population(name).Blocked(), fuse && c.fusable && mode.block > 0; got != wantB {
 								t.Fatalf("population %s: blocks %v, want %v", name, got, wantB)
@@ -196,12 +204,12 @@ func TestFusedPassSameBits(t *testing.T) {
 							y := got[k]
 							for i := range x {
 								if math.Float64bits(x[i]) != math.Float64bits(y[i]) {
-									t.Fatalf("workers %d, kernels %s, fused %v, counts %v, blocks %d, count block %d: %s[%d] = %v, want %v (two passes, 1 worker, first path)", workers, accel, fuse, mode.counts, mode.block, mode.cb, k, i, y[i], x[i])
+									t.Fatalf("workers %d, kernels %s, fused %v, counts %v (expanded %v), blocks %d, count block %d: %s[%d] = %v, want %v (two passes, 1 worker, first path)", workers, accel, fuse, mode.counts, mode.expand, mode.block, mode.cb, k, i, y[i], x[i])
 								}
 							}
 						}
 						if fp := net.Fingerprint(); fp != wantFP {
-							t.Fatalf("workers %d, kernels %s, fused %v, counts %v, blocks %d, count block %d: fingerprint %s, want %s", workers, accel, fuse, mode.counts, mode.block, mode.cb, fp, wantFP)
+							t.Fatalf("workers %d, kernels %s, fused %v, counts %v (expanded %v), blocks %d, count block %d: fingerprint %s, want %s", workers, accel, fuse, mode.counts, mode.expand, mode.block, mode.cb, fp, wantFP)
 						}
 					}
 				}

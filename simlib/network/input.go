@@ -123,8 +123,10 @@ type fusedRT struct {
 	n    int
 	rec  [2]*receptorRT
 	// counts: the receptors have count rings (counts.go), expanded into
-	// the worker's scratch block by block
-	counts bool
+	// the worker's scratch block by block; inKernel: the dynamics looks
+	// the counts up itself (neuron.CountFuser) in the blocks whose later
+	// rings are empty (firstRingsOnly)
+	counts, inKernel bool
 }
 
 // fuser returns the fused pass of p, or nil when its dynamics has none or
@@ -155,8 +157,10 @@ func (p *popRT) fuser() *fusedRT {
 // the dynamics takes it; declined, the pass is made here first. finite
 // reports that the fused loop proved the population's Vars of [lo, hi)
 // finite, so that checkFinite need not scan them. With count rings the
-// slots are expanded into the worker's scratch scr and the pass made
-// len(scr[0]) neurons (countBlock) at a time.
+// pass is made len(scr[0]) neurons (countBlock) at a time: where the
+// dynamics looks counts up itself (f.inKernel) and a block's slots are
+// the first rings' alone, on the counts; otherwise on the slots expanded
+// into the worker's scratch scr.
 func (p *popRT) advanceSpike(lo, hi int, step int64, in neuron.Input, dst []int32, scr *countScratch) (spk []int32, finite bool) {
 	f := p.fuse
 	switch {
@@ -169,6 +173,12 @@ func (p *popRT) advanceSpike(lo, hi int, step int64, in neuron.Input, dst []int3
 	blk := len(scr[0])
 	for a := lo; a < hi; a += blk {
 		b := min(a+blk, hi)
+		if f.inKernel && p.firstRingsOnly(step, a, b) {
+			if spk, ok, fin := p.advanceCounts(a, b, step, in, dst); ok {
+				dst, finite = spk, finite && fin
+				continue
+			}
+		}
 		var slots [2][]float64
 		for k, r := range f.rec[:f.n] {
 			slots[k] = scr[k][:b-a]
@@ -196,6 +206,36 @@ func (p *popRT) advanceFused(lo, hi int, step int64, in neuron.Input, dst []int3
 	}
 	p.receptors(lo, hi, step, true, slots)
 	return p.fused.AdvanceSpike(lo, hi, in, dst), false
+}
+
+// advanceCounts is advanceSpike's fused pass over neurons [lo, hi) with
+// the receptors' slots handed to the dynamics as counts (f.inKernel); ok
+// false if it declined, having changed nothing.
+func (p *popRT) advanceCounts(lo, hi int, step int64, in neuron.Input, dst []int32) (spk []int32, ok, finite bool) {
+	f := p.fuse
+	rec := neuron.FusedReceptors{Conductance: f.cond, N: f.n}
+	for k, r := range f.rec[:f.n] {
+		c, cr := r.recv1(), &r.counts[0]
+		cnt := cr.cnt[(step%r.D)*int64(p.n):][lo:hi]
+		rec.R[k] = neuron.FusedReceptor{S: r.s[0][lo:hi], Counts: cnt, Table: (*[256]float64)(cr.tab), A: c.A, B: c.B, C: c.C, CE: c.CE}
+	}
+	return f.dyn.AdvanceSpikeFused(lo, hi, in, rec, dst)
+}
+
+// firstRingsOnly reports whether the receptors' slots of update step
+// for neurons [lo, hi) are their first count rings' alone: every later
+// ring (another weight, counts.go) has no arrival there, so that
+// advanceCounts, which looks up the first ring's, gives expand's bits.
+func (p *popRT) firstRingsOnly(step int64, lo, hi int) bool {
+	for _, r := range p.fuse.rec[:p.fuse.n] {
+		off := (step % r.D) * int64(p.n)
+		for k := 1; k < len(r.counts); k++ {
+			if !vec.NoCounts(r.counts[k].cnt[off:][lo:hi]) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // slot returns the ring slot of receptor r's spikes due at update step,

@@ -144,6 +144,10 @@ func (d *lif) AdvanceSpikeFused(lo, hi int, in Input, rec FusedReceptors, dst []
 	v, ref := d.v[lo:hi], d.ref[lo:hi]
 	a, b := &rec.R[0], &rec.R[1]
 	k, k2 := vec.Recv1{A: a.A, B: a.B, C: a.C, CE: a.CE}, vec.Recv1{A: b.A, B: b.B, C: b.C, CE: b.CE}
+	if a.Counts != nil {
+		spk, finite = d.fusedCounts(&c, v, ref, rec, k, k2, lo, dst)
+		return spk, true, finite
+	}
 	switch {
 	case rec.Conductance && euler && rec.N == 2:
 		spk, finite = vec.LIFCondEulerCond1Pair(&c, v, ref, a.S, a.Slot, b.S, b.Slot, k, k2, lo, dst)
@@ -159,6 +163,32 @@ func (d *lif) AdvanceSpikeFused(lo, hi int, in Input, rec FusedReceptors, dst []
 		spk, finite = vec.LIFCurrExactCur1(&c, v, ref, a.S, a.Slot, k, lo, dst)
 	}
 	return spk, true, finite
+}
+
+// FusesCounts reports that AdvanceSpikeFused takes slots held as counts
+// (neuron.CountFuser) where the machine has the count kernels' assembly
+// (AVX-512): elsewhere the engine's expansion and the float64 kernels cost
+// less.
+func (d *lif) FusesCounts() bool { return vec.CountsAccelerated() }
+
+// fusedCounts is AdvanceSpikeFused's call of the count kernels (the
+// receptors' Counts set), for the method and receptors it has accepted.
+func (d *lif) fusedCounts(c *vec.LIF, v []float64, ref []int32, rec FusedReceptors, k, k2 vec.Recv1, lo int, dst []int32) ([]int32, bool) {
+	a, b := &rec.R[0], &rec.R[1]
+	q := vec.Counts{Cnt: a.Counts, Tab: (*vec.CountTable)(a.Table)}
+	var s2 []float64
+	var q2 vec.Counts
+	if rec.N == 2 {
+		s2, q2 = b.S, vec.Counts{Cnt: b.Counts, Tab: (*vec.CountTable)(b.Table)}
+	}
+	switch {
+	case rec.Conductance && d.m == scheme.Euler:
+		return vec.LIFCondEulerCounts(c, v, ref, a.S, q, s2, q2, k, k2, lo, dst)
+	case rec.Conductance:
+		return vec.LIFCondExpCounts(c, v, ref, a.S, q, s2, q2, k, k2, lo, dst)
+	default:
+		return vec.LIFCurrExactCounts(c, v, ref, a.S, q, s2, q2, k, k2, lo, dst)
+	}
 }
 
 func (d *lif) Spike(lo, hi int, step int64, dst []int32) []int32 {

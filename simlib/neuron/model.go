@@ -122,10 +122,30 @@ type FusedReceptors struct {
 // neurons [lo, hi) of the call.
 type FusedReceptor struct {
 	S    []float64 // state, one per neuron: s ← A·s + B·slot
-	Slot []float64 // ring slot: the spikes due at this update (weights), cleared by the pass
+	Slot []float64 // ring slot: the spikes due at this update (weights), cleared by the pass; nil with Counts
 	A, B float64   // the exact propagator of one step
 	C    float64   // output weight: C·s into I (current) or G (conductance)
 	CE   float64   // C·ERev (nS·mV per unit of s): CE·s into GE, conductance receptors
+
+	// Counts, offered only to a CountFuser, holds the slot as counts: the
+	// slot value of neuron i is Table[Counts[i]], and the pass clears
+	// Counts[i] instead of a slot (Slot is nil). Table[k] is the sum of k
+	// arrivals of the receptor's one weight, added one at a time from +0.
+	Counts []uint8
+	Table  *[256]float64
+}
+
+// CountFuser is implemented by a ReceptorFuser that takes slots held as
+// counts (FusedReceptor.Counts): the engine keeps the ring of a receptor
+// whose synapses all add one weight as a byte per neuron and slot, and
+// hands a fuser that takes them those bytes instead of expanding them into
+// float64 slots first. FusesCounts reports whether it does on this
+// machine; the engine asks when it builds a network. A fuser may still
+// decline a call (ok false), having changed nothing: the engine then
+// expands the counts and offers the float64 slots.
+type CountFuser interface {
+	ReceptorFuser
+	FusesCounts() bool
 }
 
 // Faulter is implemented by dynamics that can meet a bad value at run time

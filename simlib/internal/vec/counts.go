@@ -76,6 +76,23 @@ func AddCounts(dst []float64, cnt []uint8, w float64) {
 	addCounts(dst[i:], cnt[i:], w)
 }
 
+// NoCounts reports whether every count of cnt is zero: a later ring
+// AddCounts would leave the slot as it is.
+func NoCounts(cnt []uint8) bool {
+	i := 0
+	for ; i+8 <= len(cnt); i += 8 {
+		if binary.LittleEndian.Uint64(cnt[i:]) != 0 {
+			return false
+		}
+	}
+	for _, c := range cnt[i:] {
+		if c != 0 {
+			return false
+		}
+	}
+	return true
+}
+
 func addCounts(dst []float64, cnt []uint8, w float64) {
 	dst = dst[:len(cnt)]
 	for k, c := range cnt {

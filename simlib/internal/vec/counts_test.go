@@ -221,3 +221,21 @@ func BenchmarkExpandCounts(b *testing.B) {
 		})
 	}
 }
+
+// TestNoCounts: one count anywhere, at each position of stretches that
+// end inside and on the words NoCounts reads, is seen.
+func TestNoCounts(t *testing.T) {
+	for n := range 20 {
+		cnt := make([]uint8, n)
+		if !NoCounts(cnt) {
+			t.Fatalf("%d zero counts: NoCounts false", n)
+		}
+		for i := range n {
+			cnt[i] = 1
+			if NoCounts(cnt) {
+				t.Errorf("count 1 at %d of %d: NoCounts true", i, n)
+			}
+			cnt[i] = 0
+		}
+	}
+}

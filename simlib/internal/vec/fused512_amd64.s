@@ -342,3 +342,192 @@ end:
 	FINEND512
 	FLUSH512
 	RET
+
+// The count kernels (fusedcounts_amd64.go): the kernels above with the
+// slots r, r2 held as counts, a byte per neuron. A group's counts are
+// looked up in the first eight entries of the receptor's CountTable
+// (fusedK.T, T2: VPERMPD reads the index's low three bits) and cleared by
+// one 8-byte store each; a group with a count of 8 or more is left to the
+// caller (CWIDE1, CWIDE2: to end, before anything of it is loaded). R14,
+// free until SETTLE512, holds the test.
+
+// CWIDE1 and CWIDE2 leave the group when a count of its one or two
+// receptors is 8 or more.
+#define CWIDE1 \
+	MOVQ (R11)(CX*1), R14 ; \
+	ANDQ fusedK_Wide(BX), R14 ; \
+	JNZ  end
+
+#define CWIDE2 \
+	MOVQ (R11)(CX*1), R14 ; \
+	ORQ  (R13)(CX*1), R14 ; \
+	ANDQ fusedK_Wide(BX), R14 ; \
+	JNZ  end
+
+// CSLOT sets q to the slot values of the counts at P: T(BX)[count].
+#define CSLOT(P, T, q) \
+	VPMOVZXBQ (P)(CX*1), q ; \
+	VPERMPD   T(BX), q, q
+
+// LOADC1 and LOADC2 are LOAD1 and LOAD2 with the slots from the counts.
+#define LOADC1(q) \
+	VMOVUPD (R10)(CX*8), Z5 ; \
+	CSLOT(R11, fusedK_T, q) ; \
+	VMOVUPD (SI)(CX*8), Z0 ; \
+	LOADREF512
+
+#define LOADC2(q, q2) \
+	LOADC1(q) ; \
+	VMOVUPD (R12)(CX*8), Z6 ; \
+	CSLOT(R13, fusedK_T2, q2)
+
+// STOREC1 and STOREC2 are STORE1 and STORE2 clearing the counts.
+#define STOREC1 \
+	VMOVUPD Z5, (R10)(CX*8) ; \
+	MOVQ    $0, (R11)(CX*1)
+
+#define STOREC2 \
+	STOREC1 ; \
+	VMOVUPD Z6, (R12)(CX*8) ; \
+	MOVQ    $0, (R13)(CX*1)
+
+// func fusedCurrExactC1AVX512(c *LIF, k *fusedK, v *float64, ref *int32, s *float64, r *uint8, n int, masks *uint64) (done int)
+TEXT ·fusedCurrExactC1AVX512(SB), NOSPLIT, $0-72
+	CURSTART512
+	ARGS1
+
+loop:
+	CWIDE1
+	LOADC1(Z16)
+	CUR1512
+	CURREXACT512
+	STOREC1
+	SETTLE512
+	FIN512
+	NEXT512
+
+end:
+	FINEND512
+	FLUSH512
+	MOVQ CX, done+64(FP)
+	RET
+
+// func fusedCurrExactC2AVX512(c *LIF, k *fusedK, v *float64, ref *int32, s *float64, r *uint8, s2 *float64, r2 *uint8, n int, masks *uint64) (done int)
+TEXT ·fusedCurrExactC2AVX512(SB), NOSPLIT, $0-88
+	CURSTART512
+	ARGS2
+
+loop:
+	CWIDE2
+	LOADC2(Z16, Z17)
+	CUR2512
+	CURREXACT512
+	STOREC2
+	SETTLE512
+	FIN512
+	NEXT512
+
+end:
+	FINEND512
+	FLUSH512
+	MOVQ CX, done+80(FP)
+	RET
+
+// func fusedCondExpC1AVX512(c *LIF, k *fusedK, v *float64, ref *int32, s *float64, r *uint8, n int, masks *uint64) (done int)
+TEXT ·fusedCondExpC1AVX512(SB), NOSPLIT, $0-72
+	CONDSTART512
+	LEAQ ·expC(SB), AX
+	EXPSTART512(AX)
+	ARGS1
+
+loop:
+	CWIDE1
+	LOADC1(Z24)
+	COND1512
+	CONDX512
+	PROP(Z5, Z24, fusedK_A, fusedK_B)
+	STOREC1
+	CONDEXP512
+	SETTLE512
+	FIN512
+	NEXT512
+
+end:
+	FINEND512
+	FLUSH512
+	MOVQ CX, done+64(FP)
+	RET
+
+// func fusedCondExpC2AVX512(c *LIF, k *fusedK, v *float64, ref *int32, s *float64, r *uint8, s2 *float64, r2 *uint8, n int, masks *uint64) (done int)
+TEXT ·fusedCondExpC2AVX512(SB), NOSPLIT, $0-88
+	CONDSTART512
+	LEAQ ·expC(SB), AX
+	EXPSTART512(AX)
+	ARGS2
+
+loop:
+	CWIDE2
+	LOADC2(Z24, Z25)
+	COND2512
+	CONDX512
+	PROP(Z5, Z24, fusedK_A, fusedK_B)
+	PROP(Z6, Z25, fusedK_A2, fusedK_B2)
+	STOREC2
+	CONDEXP512
+	SETTLE512
+	FIN512
+	NEXT512
+
+end:
+	FINEND512
+	FLUSH512
+	MOVQ CX, done+80(FP)
+	RET
+
+// func fusedCondEulerC1AVX512(c *LIF, k *fusedK, v *float64, ref *int32, s *float64, r *uint8, n int, masks *uint64) (done int)
+TEXT ·fusedCondEulerC1AVX512(SB), NOSPLIT, $0-72
+	CONDSTART512
+	KREG512
+	ARGS1
+
+loop:
+	CWIDE1
+	LOADC1(Z16)
+	VMULPD Z20, Z5, Z1
+	VMULPD Z24, Z5, Z2
+	PROPR(Z5, Z16, Z18, Z19)
+	CONDEULER512
+	STOREC1
+	SETTLE512
+	FIN512
+	NEXT512
+
+end:
+	FINEND512
+	FLUSH512
+	MOVQ CX, done+64(FP)
+	RET
+
+// func fusedCondEulerC2AVX512(c *LIF, k *fusedK, v *float64, ref *int32, s *float64, r *uint8, s2 *float64, r2 *uint8, n int, masks *uint64) (done int)
+TEXT ·fusedCondEulerC2AVX512(SB), NOSPLIT, $0-88
+	CONDSTART512
+	KREG512
+	ARGS2
+
+loop:
+	CWIDE2
+	LOADC2(Z16, Z17)
+	COND2R512
+	PROPR(Z5, Z16, Z18, Z19)
+	PROPR(Z6, Z17, Z21, Z22)
+	CONDEULER512
+	STOREC2
+	SETTLE512
+	FIN512
+	NEXT512
+
+end:
+	FINEND512
+	FLUSH512
+	MOVQ CX, done+80(FP)
+	RET

@@ -12,9 +12,16 @@ import "math"
 // loop, the other AVX-512 kernels broadcast them to registers once. The
 // AVX-512 kernels OR into Bad the lanes (bits 0-7) whose stored v is NaN
 // or infinite.
+//
+// The count kernels (fusedcounts_amd64.go) read besides the first eight
+// entries of each receptor's CountTable (T, T2: a count below 8 is looked
+// up by one permute) and Wide, the bits of a count of 8 or more in each
+// of eight bytes.
 type fusedK struct {
 	A, B, C, CE, A2, B2, C2, CE2, R [4]float64
 	Bad                             uint64
+	T, T2                           [8]float64
+	Wide                            uint64
 }
 
 func newFusedK(c *LIF, k, k2 *Recv1) fusedK {

@@ -1,0 +1,161 @@
+package vec
+
+import (
+	"math"
+	"math/rand/v2"
+	"slices"
+	"testing"
+)
+
+// countKernels pairs each fused kernel (fusedKernels, by name) with its
+// count twin.
+var countKernels = map[string]func(c *LIF, f fusedState, q, q2 Counts, k, k2 Recv1, off int, dst []int32) ([]int32, bool){
+	"CurrExactCur1": func(c *LIF, f fusedState, q, q2 Counts, k, k2 Recv1, off int, dst []int32) ([]int32, bool) {
+		return LIFCurrExactCounts(c, f.v, f.ref, f.s, q, nil, Counts{}, k, Recv1{}, off, dst)
+	},
+	"CurrExactCur1Pair": func(c *LIF, f fusedState, q, q2 Counts, k, k2 Recv1, off int, dst []int32) ([]int32, bool) {
+		return LIFCurrExactCounts(c, f.v, f.ref, f.s, q, f.s2, q2, k, k2, off, dst)
+	},
+	"CondExpCond1": func(c *LIF, f fusedState, q, q2 Counts, k, k2 Recv1, off int, dst []int32) ([]int32, bool) {
+		return LIFCondExpCounts(c, f.v, f.ref, f.s, q, nil, Counts{}, k, Recv1{}, off, dst)
+	},
+	"CondExpCond1Pair": func(c *LIF, f fusedState, q, q2 Counts, k, k2 Recv1, off int, dst []int32) ([]int32, bool) {
+		return LIFCondExpCounts(c, f.v, f.ref, f.s, q, f.s2, q2, k, k2, off, dst)
+	},
+	"CondEulerCond1": func(c *LIF, f fusedState, q, q2 Counts, k, k2 Recv1, off int, dst []int32) ([]int32, bool) {
+		return LIFCondEulerCounts(c, f.v, f.ref, f.s, q, nil, Counts{}, k, Recv1{}, off, dst)
+	},
+	"CondEulerCond1Pair": func(c *LIF, f fusedState, q, q2 Counts, k, k2 Recv1, off int, dst []int32) ([]int32, bool) {
+		return LIFCondEulerCounts(c, f.v, f.ref, f.s, q, f.s2, q2, k, k2, off, dst)
+	},
+}
+
+// countWeights are the weights of the count tables: the VA's (nS), a
+// current weight, and hostile ones (a sum that overflows to +Inf, -0, a
+// subnormal, NaN).
+var countWeights = []float64{0.27, 4.5, 67.5, 1e307, math.Copysign(0, -1), 5e-324, math.NaN()}
+
+// randomCounts returns n counts: most 0, some 1 to 7, a fraction wide of
+// 8 to 15 and of 16 to 255 (the kernels' wide groups).
+func randomCounts(r *rand.Rand, n int, wide float64) []uint8 {
+	c := make([]uint8, n)
+	for i := range c {
+		switch x := r.Float64(); {
+		case x < wide/2:
+			c[i] = uint8(8 + r.IntN(8))
+		case x < wide:
+			c[i] = uint8(16 + r.IntN(240))
+		case x < wide+0.3:
+			c[i] = uint8(1 + r.IntN(7))
+		}
+	}
+	return c
+}
+
+// TestFusedCountsSameBits: each count kernel, on every path, gives the
+// bits of the two passes its slot twin replaces run on the slots
+// ExpandCounts makes of its counts, and clears the counts, on every
+// length from 0 to 70 at every start and on blocks beyond lifBlock, for
+// random and hostile states, tables and wide counts. The guard neurons
+// around the slice and their counts must not move.
+func TestFusedCountsSameBits(t *testing.T) {
+	r := rand.New(rand.NewPCG(43, 5))
+	lengths := []int{}
+	for n := 0; n <= 70; n++ {
+		lengths = append(lengths, n)
+	}
+	lengths = append(lengths, lifBlock-1, lifBlock, lifBlock+5, 2*lifBlock+63)
+	for _, k := range fusedKernels {
+		api := countKernels[k.name]
+		spikes, wideSeen := 0, 0
+		for ci, c := range lifConsts[:2] {
+			for ki, kk := range fusedCoefs {
+				for _, bad := range []float64{0, 0.02} {
+					for _, wide := range []float64{0, 0.005, 0.2} {
+						for _, n := range lengths {
+							if n > 70 && ki > 1 {
+								continue
+							}
+							start := r.IntN(4)
+							all := randomFused(r, c, start+n+3, bad)
+							clear(all.r)
+							clear(all.r2)
+							q := Counts{randomCounts(r, start+n+3, wide), NewCountTable(countWeights[r.IntN(len(countWeights))])}
+							q2 := Counts{randomCounts(r, start+n+3, wide), NewCountTable(countWeights[r.IntN(len(countWeights))])}
+							for _, x := range q.Cnt[start : start+n] {
+								if x >= 8 {
+									wideSeen++
+								}
+							}
+							want := all.clone()
+							sub := want.sub(start, start+n)
+							expandCountsGeneric(sub.r, slices.Clone(q.Cnt[start:start+n]), q.Tab)
+							if k.pair {
+								expandCountsGeneric(sub.r2, slices.Clone(q2.Cnt[start:start+n]), q2.Tab)
+							}
+							prefix := []int32{-7, 3}
+							sw := k.ref(&c, sub, kk[0], kk[1], 1000+start, slices.Clone(prefix))
+							for _, p := range allPaths() {
+								got := all.clone()
+								gq, gq2 := Counts{slices.Clone(q.Cnt), q.Tab}, Counts{slices.Clone(q2.Cnt), q2.Tab}
+								restore := p.use()
+								g := got.sub(start, start+n)
+								sg, fin := api(&c, g, Counts{gq.Cnt[start : start+n], q.Tab}, Counts{gq2.Cnt[start : start+n], q2.Tab}, kk[0], kk[1], 1000+start, slices.Clone(prefix))
+								restore()
+								where := func() string {
+									return k.name + " counts, path " + p.name
+								}
+								if d := finDiff(got.v[start:start+n], fin); d != "" {
+									t.Fatalf("%s, population %d, receptors %d, bad %v, wide %v, n %d: %s", where(), ci, ki, bad, wide, n, d)
+								}
+								if d := want.diff(got, sw, sg); d != "" {
+									t.Fatalf("%s, population %d, receptors %d, bad %v, wide %v, n %d, start %d: two passes vs count kernel: %s", where(), ci, ki, bad, wide, n, start, d)
+								}
+								for _, x := range []struct {
+									name      string
+									got, orig []uint8
+									used      bool
+								}{{"counts", gq.Cnt, q.Cnt, true}, {"counts2", gq2.Cnt, q2.Cnt, k.pair}} {
+									for i := range x.got {
+										in := i >= start && i < start+n && x.used
+										if in && x.got[i] != 0 || !in && x.got[i] != x.orig[i] {
+											t.Fatalf("%s, n %d, start %d: %s[%d] = %d after the pass (was %d)", where(), n, start, x.name, i, x.got[i], x.orig[i])
+										}
+									}
+								}
+							}
+							spikes += len(sw) - len(prefix)
+						}
+					}
+				}
+			}
+		}
+		if spikes < 1000 || wideSeen < 1000 {
+			t.Errorf("%s: %d spikes, %d wide counts: too few to compare", k.name, spikes, wideSeen)
+		}
+	}
+}
+
+// The count kernels allocate nothing when dst has room.
+func TestFusedCountsAllocateNothing(t *testing.T) {
+	c := lifConsts[0]
+	r := rand.New(rand.NewPCG(1, 2))
+	f := randomFused(r, c, 1000, 0)
+	q := Counts{make([]uint8, 1000), NewCountTable(0.27)}
+	q2 := Counts{make([]uint8, 1000), NewCountTable(4.5)}
+	cnt := randomCounts(r, 1000, 0.01)
+	dst := make([]int32, 0, 1000)
+	for _, p := range allPaths() {
+		restore := p.use()
+		for _, k := range fusedKernels {
+			api := countKernels[k.name]
+			if a := testing.AllocsPerRun(20, func() {
+				copy(q.Cnt, cnt)
+				dst, _ = api(&c, f, q, q2, fusedCoefs[0][0], fusedCoefs[0][1], 0, dst[:0])
+			}); a != 0 {
+				t.Errorf("%s counts (%s): %v allocations", k.name, p.name, a)
+			}
+		}
+		restore()
+	}
+}
