@@ -192,11 +192,7 @@ func randomFused(r *rand.Rand, c LIF, n int, bad float64) fusedState {
 // after what dst holds. The guard neurons around the slice must not move.
 func TestFusedSameBits(t *testing.T) {
 	r := rand.New(rand.NewPCG(41, 3))
-	lengths := []int{}
-	for n := 0; n <= 70; n++ {
-		lengths = append(lengths, n)
-	}
-	lengths = append(lengths, lifBlock-1, lifBlock, lifBlock+5, 2*lifBlock+63)
+	lengths := kernelLengths()
 	for _, k := range fusedKernels {
 		spikes, clamped, fallbacks := 0, 0, 0
 		for ci, c := range lifConsts {

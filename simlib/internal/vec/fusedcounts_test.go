@@ -60,11 +60,7 @@ func randomCounts(r *rand.Rand, n int, wide float64) []uint8 {
 // around the slice and their counts must not move.
 func TestFusedCountsSameBits(t *testing.T) {
 	r := rand.New(rand.NewPCG(43, 5))
-	lengths := []int{}
-	for n := 0; n <= 70; n++ {
-		lengths = append(lengths, n)
-	}
-	lengths = append(lengths, lifBlock-1, lifBlock, lifBlock+5, 2*lifBlock+63)
+	lengths := kernelLengths()
 	for _, k := range fusedKernels {
 		api := countKernels[k.name]
 		spikes, wideSeen := 0, 0

@@ -172,11 +172,7 @@ func needAsm(t *testing.T) {
 func TestLIFKernelsSameBits(t *testing.T) {
 	needAsm(t)
 	r := rand.New(rand.NewPCG(12, 1))
-	lengths := []int{}
-	for n := 0; n <= 70; n++ {
-		lengths = append(lengths, n)
-	}
-	lengths = append(lengths, lifBlock-1, lifBlock, lifBlock+5, 2*lifBlock+63)
+	lengths := kernelLengths()
 	for _, p := range asmPaths() {
 		restore := p.use()
 		for _, k := range lifKernels {
@@ -371,4 +367,15 @@ func TestLIFKernelsLengthMismatch(t *testing.T) {
 	}()
 	c := lifConsts[0]
 	LIFCurrExact(&c, make([]float64, 8), make([]int32, 8), make([]float64, 7), make([]float64, 8), 0, nil)
+}
+
+// kernelLengths are the lengths the LIF, fused and count kernels' tests
+// run: every one from 0 to 70 (the tails after groups of four and
+// eight) and some around and beyond lifBlock.
+func kernelLengths() []int {
+	var lengths []int
+	for n := 0; n <= 70; n++ {
+		lengths = append(lengths, n)
+	}
+	return append(lengths, lifBlock-1, lifBlock, lifBlock+5, 2*lifBlock+63)
 }
