@@ -30,11 +30,36 @@ func plasticNet(seed uint64, workers int) (*network.Network, *record.State) {
 	return net, st
 }
 
+// kickNet is a LIF population whose receptor has two count rings (two
+// weights, one delay): a steady drive and a sparse kick, whose arrivals
+// a worker that had no cells when they were delivered must still find
+// in its new range (countRing.pend).
+func kickNet(t *testing.T, seed uint64, workers int) (*network.Network, *record.State) {
+	net := network.New(network.Options{Seed: seed, Workers: workers})
+	cells := net.AddPopulation("cells", 600, neuron.DefaultLIF()).Receptor("e", synapse.CurrExp(5)).Init("v", dist.Uniform{Low: -65, High: -50})
+	drive := net.AddPopulation("drive", 300, neuron.PoissonSource{Rate: 60})
+	kick := net.AddPopulation("kick", 20, neuron.PoissonSource{Rate: 30})
+	net.Connect(drive, cells, connect.FixedInDegree{K: 40}, network.Synapse{Receptor: "e", Weight: dist.Const(7.1), Delay: dist.Const(0.4)})
+	net.Connect(kick, cells, connect.FixedInDegree{K: 3}, network.Synapse{Receptor: "e", Weight: dist.Const(1.9), Delay: dist.Const(0.4)})
+	st := record.NewState(cells, "v", []int{0, 200, 599}, 0)
+	net.Record(st)
+	prev := network.SetCounts(1)
+	err := net.Build()
+	network.SetCounts(prev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !net.Population("cells").CountRings() {
+		t.Fatal("kickNet: cells have no count rings")
+	}
+	return net, st
+}
+
 // Any cut of the populations gives the same bits: the measured-cost
 // balance moves the workers' ranges between chunks, so runs whose shares
 // are drawn at random after every chunk (some workers left without cells)
-// must equal one worker: receptors, plastic projections and synapse hosts,
-// run in pieces.
+// must equal one worker: receptors, plastic projections, synapse hosts
+// and count rings with a later ring, run in pieces.
 func TestRandomSharesSameBits(t *testing.T) {
 	nets := []struct {
 		name, pop string // pop: a population whose ranges are watched
@@ -46,6 +71,7 @@ func TestRandomSharesSameBits(t *testing.T) {
 		}},
 		{"plastic", "n", func(w int) (*network.Network, *record.State) { return plasticNet(3, w) }},
 		{"sites", "cells", func(w int) (*network.Network, *record.State) { return siteNet(5, w) }},
+		{"count rings", "cells", func(w int) (*network.Network, *record.State) { return kickNet(t, 9, w) }},
 	}
 	for _, c := range nets {
 		var ref string

@@ -70,6 +70,12 @@ type countRing struct {
 	cnt []uint8
 	w   float64
 	tab *vec.CountTable
+	// pend, in the rings after a receptor's first: pend[w*D+s] is false
+	// when worker w has delivered no arrival into slot s of its range
+	// since the slot was last consumed, so that firstRingsOnly need not
+	// scan it (set by deliverCounts, cleared by advanceSpike once the
+	// worker's range has taken the slot, all true when ranges change)
+	pend []bool
 }
 
 // useCounts gives the receptors of p count rings when it has a fused pass
@@ -171,6 +177,35 @@ func (r *receptorRT) expand(slot []float64, step int64, n, lo, hi int) {
 			vec.ExpandCounts(slot, c.cnt[off:][lo:hi], c.tab)
 		} else {
 			vec.AddCounts(slot, c.cnt[off:][lo:hi], c.w)
+		}
+	}
+}
+
+// resetPending sets every pending flag (countRing.pend) of p's later
+// count rings for w workers: when the ranges change, arrivals in a slot
+// may belong to another worker than the one that delivered them.
+func (p *popRT) resetPending(w int) {
+	if p.fuse == nil || !p.fuse.counts {
+		return
+	}
+	for _, r := range p.fuse.rec[:p.fuse.n] {
+		for k := 1; k < len(r.counts); k++ {
+			pend := make([]bool, int64(w)*r.D)
+			for i := range pend {
+				pend[i] = true
+			}
+			r.counts[k].pend = pend
+		}
+	}
+}
+
+// settlePending clears worker w's pending flags of the slot of update
+// step in p's later count rings, once its range has taken that slot
+// (advanceSpike): the slot's counts there are all zero.
+func (p *popRT) settlePending(w int, step int64) {
+	for _, r := range p.fuse.rec[:p.fuse.n] {
+		for k := 1; k < len(r.counts); k++ {
+			r.counts[k].pend[int64(w)*r.D+step%r.D] = false
 		}
 	}
 }

@@ -1,6 +1,10 @@
 package network
 
-import "github.com/golgi-sim/golgi/simlib/internal/vec"
+import (
+	"slices"
+
+	"github.com/golgi-sim/golgi/simlib/internal/vec"
+)
 
 // phaseB delivers the spikes of update step into the rings of worker w's
 // target ranges.
@@ -94,10 +98,21 @@ func (pr *projRT) deliver(w int, step int64, lo, hi int32, whole bool, par int) 
 func (pr *projRT) deliverCounts(w int, step int64, lo, hi int32, whole bool, par int, oneDelay bool, p32 []uint32, k int) {
 	r := pr.rec
 	n := int64(pr.post.n)
-	ring := r.counts[pr.cring].cnt
+	cr := &r.counts[pr.cring]
+	ring := cr.cnt
 	var slot []uint8
 	if oneDelay {
 		slot = ring[((step+int64(pr.d0))%r.D)*n:][:n]
+	}
+	if pr.cring > 0 && slices.ContainsFunc(pr.pre.spk[par], func(c []int32) bool { return len(c) > 0 }) {
+		pend := cr.pend[int64(w)*r.D:][:r.D]
+		if oneDelay {
+			pend[(step+int64(pr.d0))%r.D] = true
+		} else {
+			for s := range pend {
+				pend[s] = true
+			}
+		}
 	}
 	if oneDelay && p32 != nil {
 		rows := vec.Rows{Tgt: pr.tgt, Index: p32[k:], Stride: pr.rows.w}

@@ -248,6 +248,7 @@ func (e *engine) ranges(share []float64) {
 	}
 	for i, p := range e.pops {
 		p.lo, p.hi = lo[i], hi[i]
+		p.resetPending(w)
 		p.splitEvents(w)
 		for i := range p.stims {
 			s := &p.stims[i]
@@ -384,7 +385,7 @@ func (e *engine) advance(w int, p *popRT, step int64, lo, hi int, fresh bool) {
 		p.receiveSites(w, lo, hi, step)
 		spk = p.dyn.Spike(lo, hi, step, spk)
 	} else if p.fused != nil {
-		spk, proven = p.advanceSpike(lo, hi, step, in, spk, e.scratch[w])
+		spk, proven = p.advanceSpike(w, lo, hi, step, in, spk, e.scratch[w])
 		if p.hasDelta {
 			p.receiveJumps(lo, hi, step)
 		}

@@ -108,7 +108,10 @@ func oneReceptorEuler(r synapse.Receptor, w float64) func(int) (*network.Network
 // four and a tail at 1024), and must keep float64 rings when two weights
 // reach one receptor or a target has more than 255 synapses onto it.
 // phaseA's blocks run with float64 and count rings, and with count
-// blocks smaller than the blocks (2000 neurons in count blocks of 704).
+// blocks smaller than the blocks (2000 neurons in count blocks of 704,
+// expanded; 97 in count blocks of 40, looked up: several count blocks of
+// several blocks per worker, whose later rings' arrivals must be found
+// in every one, countRing.pend).
 func TestFusedPassSameBits(t *testing.T) {
 	cases := []fusedCase{
 		{"COBA", va(models.DefaultCOBA(), scheme.Default), []string{"exc", "inh"}, true, 300, true},
@@ -141,7 +144,7 @@ func TestFusedPassSameBits(t *testing.T) {
 						fuse, counts bool
 						block, cb    int
 						expand       bool
-					}{{false, false, 0, 0, false}, {true, false, 0, 0, false}, {true, true, 0, 0, false}, {true, true, 0, 0, true}, {true, true, 0, 1024, true}, {true, false, 97, 0, false}, {true, true, 1000, 0, false}, {true, true, 1000, 0, true}, {true, true, 2000, 704, true}} {
+					}{{false, false, 0, 0, false}, {true, false, 0, 0, false}, {true, true, 0, 0, false}, {true, true, 0, 0, true}, {true, true, 0, 1024, true}, {true, false, 97, 0, false}, {true, true, 1000, 0, false}, {true, true, 1000, 0, true}, {true, true, 2000, 704, true}, {true, true, 97, 40, false}} {
 						fuse, accel := mode.fuse, path.name
 						countMode := -1
 						if mode.counts {

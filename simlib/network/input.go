@@ -161,7 +161,7 @@ func (p *popRT) fuser() *fusedRT {
 // dynamics looks counts up itself (f.inKernel) and a block's slots are
 // the first rings' alone, on the counts; otherwise on the slots expanded
 // into the worker's scratch scr.
-func (p *popRT) advanceSpike(lo, hi int, step int64, in neuron.Input, dst []int32, scr *countScratch) (spk []int32, finite bool) {
+func (p *popRT) advanceSpike(w, lo, hi int, step int64, in neuron.Input, dst []int32, scr *countScratch) (spk []int32, finite bool) {
 	f := p.fuse
 	switch {
 	case f == nil:
@@ -173,7 +173,7 @@ func (p *popRT) advanceSpike(lo, hi int, step int64, in neuron.Input, dst []int3
 	blk := len(scr[0])
 	for a := lo; a < hi; a += blk {
 		b := min(a+blk, hi)
-		if f.inKernel && p.firstRingsOnly(step, a, b) {
+		if f.inKernel && p.firstRingsOnly(w, step, a, b) {
 			if spk, ok, fin := p.advanceCounts(a, b, step, in, dst); ok {
 				dst, finite = spk, finite && fin
 				continue
@@ -187,6 +187,9 @@ func (p *popRT) advanceSpike(lo, hi int, step int64, in neuron.Input, dst []int3
 		var fin bool
 		dst, fin = p.advanceFused(a, b, step, in, dst, &slots)
 		finite = finite && fin
+	}
+	if hi == p.hi[w] {
+		p.settlePending(w, step)
 	}
 	return dst, finite
 }
@@ -223,14 +226,18 @@ func (p *popRT) advanceCounts(lo, hi int, step int64, in neuron.Input, dst []int
 }
 
 // firstRingsOnly reports whether the receptors' slots of update step
-// for neurons [lo, hi) are their first count rings' alone: every later
-// ring (another weight, counts.go) has no arrival there, so that
-// advanceCounts, which looks up the first ring's, gives expand's bits.
-func (p *popRT) firstRingsOnly(step int64, lo, hi int) bool {
+// for neurons [lo, hi) of worker w's range are their first count rings'
+// alone: every later ring (another weight, counts.go) has no arrival
+// there, so that advanceCounts, which looks up the first ring's, gives
+// expand's bits. A ring the worker delivered nothing into since the slot
+// was last taken (countRing.pend) is not scanned.
+func (p *popRT) firstRingsOnly(w int, step int64, lo, hi int) bool {
 	for _, r := range p.fuse.rec[:p.fuse.n] {
-		off := (step % r.D) * int64(p.n)
+		s := step % r.D
+		off := s * int64(p.n)
 		for k := 1; k < len(r.counts); k++ {
-			if !vec.NoCounts(r.counts[k].cnt[off:][lo:hi]) {
+			c := &r.counts[k]
+			if c.pend[int64(w)*r.D+s] && !vec.NoCounts(c.cnt[off:][lo:hi]) {
 				return false
 			}
 		}
