@@ -1,6 +1,10 @@
 package connect
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/golgi-sim/golgi/simlib/internal/hugepage"
+)
 
 // Table is a projection's synapses in compressed sparse row form: the
 // synapses of source i are Post[Ptr[i]:Ptr[i+1]], targets ascending.
@@ -48,7 +52,10 @@ func (t *Table) Check() error {
 type builder struct{ t *Table }
 
 func newBuilder(nPre, nPost int, capacity int64) builder {
-	return builder{&Table{NPre: nPre, NPost: nPost, Ptr: make([]int64, 1, nPre+1), Post: make([]int32, 0, capacity)}}
+	// the targets are a network's largest array, read at random
+	// (package hugepage)
+	post := hugepage.Advise(make([]int32, 0, capacity))
+	return builder{&Table{NPre: nPre, NPost: nPost, Ptr: make([]int64, 1, nPre+1), Post: post}}
 }
 
 // endRow closes the current row.
@@ -66,7 +73,7 @@ func fromColumns(nPre, nPost int, cols [][]int32) *Table {
 	for i := 0; i < nPre; i++ {
 		t.Ptr[i+1] += t.Ptr[i]
 	}
-	t.Post = make([]int32, t.Ptr[nPre])
+	t.Post = hugepage.Advise(make([]int32, t.Ptr[nPre]))
 	next := make([]int64, nPre)
 	copy(next, t.Ptr[:nPre])
 	for j, c := range cols {

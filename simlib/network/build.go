@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/golgi-sim/golgi/simlib/connect"
+	"github.com/golgi-sim/golgi/simlib/internal/hugepage"
 	"github.com/golgi-sim/golgi/simlib/neuron"
 	"github.com/golgi-sim/golgi/simlib/param"
 	"github.com/golgi-sim/golgi/simlib/rng"
@@ -659,7 +660,7 @@ func (n *Network) allocate() (*engine, error) {
 					break
 				}
 			}
-			rt.w = make([]float64, len(t.Post))
+			rt.w = hugepage.Advise(make([]float64, len(t.Post)))
 			r := rng.New(key, rng.Key("weight"))
 			for i := range rt.w {
 				rt.w[i] = pr.syn.Weight.Draw(r)
@@ -700,7 +701,7 @@ func (n *Network) allocate() (*engine, error) {
 			r := rng.New(key, rng.Key("delay"))
 			if top, _ := delaySteps("Synapse.Delay", hi, dt); top <= math.MaxUint16 {
 				// the longest fits 16 bits: drawn straight into them
-				rt.d16 = make([]uint16, len(t.Post))
+				rt.d16 = hugepage.Advise(make([]uint16, len(t.Post)))
 				for i := range rt.d16 {
 					x := steps("drawn delay", pr.syn.Delay.Draw(r))
 					if x > top && derr == nil {
@@ -710,7 +711,7 @@ func (n *Network) allocate() (*engine, error) {
 				}
 				break
 			}
-			rt.d = make([]int32, len(t.Post))
+			rt.d = hugepage.Advise(make([]int32, len(t.Post)))
 			for i := range rt.d {
 				rt.d[i] = steps("drawn delay", pr.syn.Delay.Draw(r))
 			}

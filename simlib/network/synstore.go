@@ -3,6 +3,8 @@ package network
 import (
 	"math"
 	"slices"
+
+	"github.com/golgi-sim/golgi/simlib/internal/hugepage"
 )
 
 // Compact synaptic storage (docs/architecture.md, "Data layout and
@@ -34,13 +36,13 @@ type rowIndex struct {
 func newRowIndex(ptr []int64) rowIndex {
 	x := rowIndex{w: 1, npre: len(ptr) - 1}
 	if ptr[len(ptr)-1] < ptr32Limit {
-		x.p32 = make([]uint32, len(ptr))
+		x.p32 = hugepage.Advise(make([]uint32, len(ptr)))
 		for i, v := range ptr {
 			x.p32[i] = uint32(v)
 		}
 		return x
 	}
-	x.p64 = slices.Clone(ptr)
+	x.p64 = append(hugepage.Advise(make([]int64, 0, len(ptr))), ptr...)
 	return x
 }
 
@@ -88,9 +90,9 @@ func (x *rowIndex) split(tgt []int32, cut []int32) rowIndex {
 	y := rowIndex{w: w, npre: x.npre}
 	n := x.npre*w + 1
 	if x.p32 != nil {
-		y.p32 = make([]uint32, n)
+		y.p32 = hugepage.Advise(make([]uint32, n))
 	} else {
-		y.p64 = make([]int64, n)
+		y.p64 = hugepage.Advise(make([]int64, n))
 	}
 	y.fill(x, tgt, cut)
 	return y
@@ -188,7 +190,7 @@ func (pr *projRT) setDelays(d []int32) {
 		pr.d, pr.d16 = d, nil
 		return
 	}
-	pr.d16, pr.d = make([]uint16, len(d)), nil
+	pr.d16, pr.d = hugepage.Advise(make([]uint16, len(d))), nil
 	for k, x := range d {
 		pr.d16[k] = uint16(x)
 	}
