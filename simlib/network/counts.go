@@ -70,12 +70,23 @@ type countRing struct {
 	cnt []uint8
 	w   float64
 	tab *vec.CountTable
-	// pend, in the rings after a receptor's first: pend[w*D+s] is false
-	// when worker w has delivered no arrival into slot s of its range
-	// since the slot was last consumed, so that firstRingsOnly need not
-	// scan it (set by deliverCounts, cleared by advanceSpike once the
-	// worker's range has taken the slot, all true when ranges change)
+	// pend, in the rings after a receptor's first: *pending(w, s) is
+	// false when worker w has delivered no arrival into slot s of its
+	// range since the slot was last consumed, so that firstRingsOnly need
+	// not scan it (set by deliverCounts, cleared by advanceSpike once the
+	// worker's range has taken the slot, all true when ranges change);
+	// each worker's flags start a cache line of their own (pendStride)
 	pend []bool
+}
+
+// pendStride is the distance in pend between two workers' flags of a
+// ring of D slots: D rounded up to a cache line, so that workers setting
+// and clearing their own flags every update do not share a line.
+func pendStride(D int64) int64 { return (D + 63) &^ 63 }
+
+// pending is worker w's pending flag of slot s of a ring of D slots.
+func (c *countRing) pending(w int, D, s int64) *bool {
+	return &c.pend[int64(w)*pendStride(D)+s]
 }
 
 // useCounts gives the receptors of p count rings when it has a fused pass
@@ -190,11 +201,7 @@ func (p *popRT) resetPending(w int) {
 	}
 	for _, r := range p.fuse.rec[:p.fuse.n] {
 		for k := 1; k < len(r.counts); k++ {
-			pend := make([]bool, int64(w)*r.D)
-			for i := range pend {
-				pend[i] = true
-			}
-			r.counts[k].pend = pend
+			r.counts[k].pend = slices.Repeat([]bool{true}, int(int64(w)*pendStride(r.D)))
 		}
 	}
 }
@@ -205,7 +212,9 @@ func (p *popRT) resetPending(w int) {
 func (p *popRT) settlePending(w int, step int64) {
 	for _, r := range p.fuse.rec[:p.fuse.n] {
 		for k := 1; k < len(r.counts); k++ {
-			r.counts[k].pend[int64(w)*r.D+step%r.D] = false
+			if f := r.counts[k].pending(w, r.D, step%r.D); *f {
+				*f = false
+			}
 		}
 	}
 }

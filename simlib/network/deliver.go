@@ -102,16 +102,11 @@ func (pr *projRT) deliverCounts(w int, step int64, lo, hi int32, whole bool, par
 	ring := cr.cnt
 	var slot []uint8
 	if oneDelay {
-		slot = ring[((step+int64(pr.d0))%r.D)*n:][:n]
-	}
-	if pr.cring > 0 && slices.ContainsFunc(pr.pre.spk[par], func(c []int32) bool { return len(c) > 0 }) {
-		pend := cr.pend[int64(w)*r.D:][:r.D]
-		if oneDelay {
-			pend[(step+int64(pr.d0))%r.D] = true
-		} else {
-			for s := range pend {
-				pend[s] = true
-			}
+		s := (step + int64(pr.d0)) % r.D
+		slot = ring[s*n:][:n]
+		// a later ring's projections have one delay each (countable)
+		if pr.cring > 0 && slices.ContainsFunc(pr.pre.spk[par], func(c []int32) bool { return len(c) > 0 }) {
+			*cr.pending(w, r.D, s) = true
 		}
 	}
 	if oneDelay && p32 != nil {

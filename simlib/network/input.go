@@ -237,7 +237,7 @@ func (p *popRT) firstRingsOnly(w int, step int64, lo, hi int) bool {
 		off := s * int64(p.n)
 		for k := 1; k < len(r.counts); k++ {
 			c := &r.counts[k]
-			if c.pend[int64(w)*r.D+s] && !vec.NoCounts(c.cnt[off:][lo:hi]) {
+			if *c.pending(w, r.D, s) && !vec.NoCounts(c.cnt[off:][lo:hi]) {
 				return false
 			}
 		}

@@ -23,10 +23,10 @@ func Advise[T any](s []T) []T {
 	if off || n < MinBytes {
 		return s
 	}
-	p := uintptr(unsafe.Pointer(unsafe.SliceData(s)))
-	lo, hi := alignedRange(p, n)
-	if hi > lo {
-		advise(unsafe.Add(unsafe.Pointer(unsafe.SliceData(s)), lo-p), hi-lo)
+	base := unsafe.Pointer(unsafe.SliceData(s))
+	p := uintptr(base)
+	if lo, hi := alignedRange(p, n); hi > lo {
+		advise(unsafe.Add(base, lo-p), hi-lo)
 	}
 	return s
 }
