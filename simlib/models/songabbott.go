@@ -156,10 +156,10 @@ func (m *SongAbbottModel) Stats() SongAbbottStats {
 	now := m.Steps()
 	if now > 0 {
 		dt := m.DT()
-		s.Rate = float64(len(m.Spikes.Steps())) / (float64(float64(now)*dt) / 1000)
+		s.Rate = float64(m.Spikes.Len()) / (float64(float64(now)*dt) / 1000)
 		win := min(int64(10000/dt+0.5), now)
 		k := 0
-		for _, st := range m.Spikes.Steps() {
+		for st := range m.Spikes.All() {
 			if st > now-win {
 				k++
 			}

@@ -127,6 +127,9 @@ func TestBadInputs(t *testing.T) {
 		{"Unmarshal spikes out of order", func() error {
 			return (&record.Spikes{}).UnmarshalBinary(forged(spikesForm{Pop: "s", DT: 0.1, Size: 2, Steps: []int64{3, 1}, IDs: []int32{0, 1}}))
 		}, []string{`spike recorder of "s"`, "spike 1 at update 1 is before spike 0 at update 3", "in order"}},
+		{"Unmarshal spikes at a negative update", func() error {
+			return (&record.Spikes{}).UnmarshalBinary(forged(spikesForm{Pop: "s", DT: 0.1, Size: 2, Steps: []int64{-2, 1}, IDs: []int32{0, 1}}))
+		}, []string{`spike recorder of "s"`, "spike 0 is at update -2", "not negative"}},
 		{"Unmarshal spikes with dt NaN", func() error {
 			return (&record.Spikes{}).UnmarshalBinary(forged(spikesForm{Pop: "s", DT: nan, Size: 2, Steps: []int64{1}, IDs: []int32{0}}))
 		}, []string{"spike recorder data", "dt = NaN ms", "positive and finite"}},

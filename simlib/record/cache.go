@@ -60,7 +60,7 @@ func (s *Spikes) CacheKey() string { return fmt.Sprintf("spikes %q", s.key) }
 
 // MarshalBinary encodes the recorder: configuration, dt, size and spikes.
 func (s *Spikes) MarshalBinary() ([]byte, error) {
-	return encode(spikesData{s.key, s.label, s.dt, s.size, s.steps, s.ids})
+	return encode(spikesData{s.key, s.label, s.dt, s.size, s.Steps(), s.Indices()})
 }
 
 // UnmarshalBinary restores a recorder encoded by MarshalBinary.
@@ -83,11 +83,15 @@ func (s *Spikes) UnmarshalBinary(b []byte) error {
 		if i < 0 || int(i) >= d.Size {
 			return fmt.Errorf("record: spike recorder of %q: spike %d is of neuron %d: must be in [0, %d) (the group's size)", named(d.Label, d.Pop), k, i, d.Size)
 		}
+		if d.Steps[k] < 0 {
+			return fmt.Errorf("record: spike recorder of %q: spike %d is at update %d: updates are not negative", named(d.Label, d.Pop), k, d.Steps[k])
+		}
 		if k > 0 && d.Steps[k] < d.Steps[k-1] {
 			return fmt.Errorf("record: spike recorder of %q: spike %d at update %d is before spike %d at update %d: spikes must be in order", named(d.Label, d.Pop), k, d.Steps[k], k-1, d.Steps[k-1])
 		}
 	}
-	s.key, s.label, s.dt, s.size, s.steps, s.ids = d.Pop, d.Label, d.DT, d.Size, d.Steps, d.IDs
+	s.key, s.label, s.dt, s.size = d.Pop, d.Label, d.DT, d.Size
+	s.log.set(d.Steps, d.IDs)
 	return nil
 }
 

@@ -21,7 +21,7 @@ type SpikesData struct {
 
 // Data returns what the recorder holds (shared, do not modify).
 func (s *Spikes) Data() SpikesData {
-	return SpikesData{s.key, s.label, s.dt, s.size, s.steps, s.ids}
+	return SpikesData{s.key, s.label, s.dt, s.size, s.Steps(), s.Indices()}
 }
 
 // RestoreSpikes makes a spike recorder holding d.

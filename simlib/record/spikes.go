@@ -2,6 +2,7 @@ package record
 
 import (
 	"fmt"
+	"iter"
 
 	"github.com/golgi-sim/golgi/simlib/network"
 )
@@ -16,8 +17,7 @@ type Spikes struct {
 	idx   int
 	dt    float64
 	pos   []int32 // the view's index of each neuron of the population, -1 outside; nil: all
-	steps []int64
-	ids   []int32
+	log   spikeLog
 	size  int
 	net   uint64 // ID of the network attached to, 0 before
 }
@@ -78,15 +78,7 @@ func (s *Spikes) Spikes(step int64, pop int, chunks [][]int32) {
 		return
 	}
 	for _, c := range chunks {
-		for _, i := range c {
-			if s.pos == nil {
-				s.steps = append(s.steps, step)
-				s.ids = append(s.ids, i)
-			} else if k := s.pos[i]; k >= 0 {
-				s.steps = append(s.steps, step)
-				s.ids = append(s.ids, k)
-			}
-		}
+		s.log.add(step, c, s.pos)
 	}
 }
 
@@ -99,24 +91,35 @@ func (s *Spikes) Population() string { return s.label }
 func (s *Spikes) Group() network.Group { return s.g }
 
 // Len returns the number of recorded spikes.
-func (s *Spikes) Len() int { return len(s.ids) }
+func (s *Spikes) Len() int { return s.log.n }
 
 // Size returns the number of neurons of the recorded group (once
 // attached).
 func (s *Spikes) Size() int { return s.size }
 
 // Steps returns the update index of each spike (shared, do not modify).
-func (s *Spikes) Steps() []int64 { return s.steps }
+// The recorder keeps the updates compactly, one entry per update with
+// spikes: the first call after a run expands them into this slice, which
+// then holds 8 bytes per spike.
+func (s *Spikes) Steps() []int64 { return s.log.stepsOf() }
 
 // Indices returns the neuron of each spike, numbered within the recorded
 // group (shared, do not modify).
-func (s *Spikes) Indices() []int32 { return s.ids }
+func (s *Spikes) Indices() []int32 { return s.log.indices() }
+
+// All yields every spike's update index and neuron, in order of
+// occurrence, without making the contiguous slices of Steps and Indices.
+//
+//	for step, i := range sp.All() { ... }
+func (s *Spikes) All() iter.Seq2[int64, int32] {
+	return s.log.each
+}
 
 // Times returns each spike's time (ms), in order of occurrence.
 func (s *Spikes) Times() []float64 {
-	t := make([]float64, len(s.steps))
-	for k, st := range s.steps {
-		t[k] = float64(st) * s.dt
+	t := make([]float64, 0, s.log.n)
+	for st := range s.All() {
+		t = append(t, float64(st)*s.dt)
 	}
 	return t
 }
@@ -124,8 +127,8 @@ func (s *Spikes) Times() []float64 {
 // Trains returns the spike times (ms) of every neuron of the group.
 func (s *Spikes) Trains() [][]float64 {
 	tr := make([][]float64, s.size)
-	for k, i := range s.ids {
-		tr[i] = append(tr[i], float64(s.steps[k])*s.dt)
+	for st, i := range s.All() {
+		tr[i] = append(tr[i], float64(st)*s.dt)
 	}
 	return tr
 }
@@ -133,8 +136,8 @@ func (s *Spikes) Trains() [][]float64 {
 // TrainSteps returns the update indices of every neuron's spikes.
 func (s *Spikes) TrainSteps() [][]int64 {
 	tr := make([][]int64, s.size)
-	for k, i := range s.ids {
-		tr[i] = append(tr[i], s.steps[k])
+	for st, i := range s.All() {
+		tr[i] = append(tr[i], st)
 	}
 	return tr
 }
@@ -142,7 +145,7 @@ func (s *Spikes) TrainSteps() [][]int64 {
 // Counts returns the number of spikes of every neuron.
 func (s *Spikes) Counts() []int {
 	c := make([]int, s.size)
-	for _, i := range s.ids {
+	for _, i := range s.All() {
 		c[i]++
 	}
 	return c

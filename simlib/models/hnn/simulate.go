@@ -50,8 +50,8 @@ func (n *Net) Run(ctx context.Context) (*Result, error) {
 	res := &Result{Trial: n.Trial, Events: n.Events}
 	for _, typ := range CellTypes {
 		s := n.spikes[typ]
-		for i, st := range s.Steps() {
-			res.Spikes = append(res.Spikes, Spike{Type: typ, Cell: int(s.Indices()[i]), T: n.times[st]})
+		for st, i := range s.All() {
+			res.Spikes = append(res.Spikes, Spike{Type: typ, Cell: int(i), T: n.times[st]})
 		}
 	}
 	sortSpikes(res.Spikes)

@@ -399,9 +399,8 @@ func (w *writer) units(root *h5.Group) error {
 	)
 	for _, s := range w.spikes {
 		trains := make([][]float64, s.rec.Size())
-		st := s.rec.Steps()
-		for k, i := range s.rec.Indices() {
-			trains[i] = append(trains[i], float64(st[k])*s.dt/1000)
+		for st, i := range s.rec.All() {
+			trains[i] = append(trains[i], float64(st)*s.dt/1000)
 		}
 		for i, tr := range trains {
 			times = append(times, tr...)
