@@ -3,6 +3,7 @@ package network
 import (
 	"runtime"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -55,11 +56,59 @@ func TestBarrierPhases(t *testing.T) {
 	wg.Wait()
 }
 
-// A waiter that spins past its budget blocks and halves the budget, down
-// to spinMin, except in a probe (one wait in probeEvery), which leaves it;
-// with more workers than processors the budget stays at spinMin. (That a
-// spin ending in time doubles it, or a probe restores it, is not tested:
-// on a busy machine no arrival is sure to come in time.)
+// fakeClock is a barrier clock that advances tick ns at every look,
+// jump ns more at look number at (counted from 1; 0: never) and asleep ns
+// more at a look while a waiter of bar is blocked (the waiter's look on
+// waking up: how long it slept).
+type fakeClock struct {
+	t, looks               atomic.Int64
+	tick, jump, at, asleep int64
+	bar                    *barrier
+}
+
+func (c *fakeClock) now() int64 {
+	k := c.looks.Add(1)
+	d := c.tick
+	if k == c.at {
+		d += c.jump
+	}
+	if c.bar.sleepers.Load() > 0 {
+		d += c.asleep
+	}
+	return c.t.Add(d)
+}
+
+// waitWith runs one wait of bar on clock c, the other worker arriving
+// once the waiter has blocked (late) or while it spins (c then stands
+// still, so the spin cannot run out); it returns the budget after the
+// wait.
+func waitWith(t *testing.T, bar *barrier, c *fakeClock, late bool) int64 {
+	t.Helper()
+	c.bar, bar.clock = bar, c.now
+	done := make(chan struct{})
+	go func() {
+		if late {
+			arriveAfterBlock(bar)
+		} else {
+			time.Sleep(time.Millisecond)
+			bar.wait()
+		}
+		close(done)
+	}()
+	bar.wait()
+	<-done
+	return bar.budget.Load()
+}
+
+// TestBarrierBudget: a spin that ends in time doubles the budget (up to
+// the bound); a spin that runs out its budget undisturbed blocks, then
+// doubles the budget if the wait ended within twice the budget and
+// halves it (down to spinMin) if it did not; a spin interrupted by a gap
+// in the clock (the thread was descheduled) blocks at once and halves
+// it; a probe (one wait in probeEvery) spins the bound and leaves the
+// budget unless it ends in time; with more workers than processors the
+// budget stays at spinMin. The barrier's clock is fake (fakeClock), so
+// nothing depends on the machine's load.
 func TestBarrierBudget(t *testing.T) {
 	bar := newBarrier(2)
 	if bar.max != spinMax && runtime.GOMAXPROCS(0) >= 2 {
@@ -68,31 +117,54 @@ func TestBarrierBudget(t *testing.T) {
 	if bar.budget.Load() != bar.max {
 		t.Fatalf("a new barrier's budget: %d ns, want its bound %d", bar.budget.Load(), bar.max)
 	}
+	bar.max = spinMax
+	tick := int64(1000)
 	bar.budget.Store(4 * spinMin)
-	for _, want := range []int64{2 * spinMin, spinMin, spinMin} {
-		done := make(chan struct{})
-		go func() {
-			arriveAfterBlock(bar)
-			close(done)
-		}()
-		bar.wait()
-		<-done
-		// the late arriver did not spin: only this waiter changed the budget
-		if got := bar.budget.Load(); got != want {
-			t.Fatalf("after a wait that blocked: budget %d ns, want %d", got, want)
+	for _, want := range []int64{8 * spinMin, 16 * spinMin} {
+		if got := waitWith(t, bar, &fakeClock{tick: tick}, true); got != want {
+			t.Fatalf("after a blocked wait that ended soon after the spin: budget %d ns, want %d", got, want)
 		}
 	}
-	// the next probe: a spin of spinMax past which the budget stays
+	for _, want := range []int64{8 * spinMin, 4 * spinMin} {
+		c := &fakeClock{tick: tick, asleep: 32 * spinMin}
+		if got := waitWith(t, bar, c, true); got != want {
+			t.Fatalf("after a blocked wait longer than twice the budget: budget %d ns, want %d", got, want)
+		}
+	}
+	bar.budget.Store(spinMax) // 1000 looks, no gap between two
+	if got := waitWith(t, bar, &fakeClock{tick: tick}, true); got != spinMax {
+		t.Fatalf("after a spin of %d ns that ran out undisturbed, woken at once: budget %d ns, want it left at the bound", spinMax, got)
+	}
+	for _, want := range []int64{spinMax / 2, spinMax / 4} {
+		c := &fakeClock{tick: tick, jump: preemptGap, at: 3}
+		if got := waitWith(t, bar, c, true); got != want {
+			t.Fatalf("after a spin with a gap of %d ns: budget %d ns, want %d", preemptGap+tick, got, want)
+		}
+		if n := c.looks.Load(); n != 4 { // 3 spinning, 1 on waking up
+			t.Fatalf("a spin with a gap at look 3 looked at the clock %d times: want it to block at once", n)
+		}
+	}
+	bar.budget.Store(2 * spinMin)
+	for _, want := range []int64{spinMin, spinMin} {
+		if got := waitWith(t, bar, &fakeClock{tick: tick, jump: preemptGap, at: 2}, true); got != want {
+			t.Fatalf("after a spin with a gap: budget %d ns, want %d", got, want)
+		}
+	}
+	// the next probes: interrupted, or blocked long, they leave the budget
+	for _, c := range []*fakeClock{{tick: tick, jump: preemptGap, at: 2}, {tick: tick, asleep: 4 * spinMax}} {
+		bar.waits.Store(probeEvery - 1)
+		if got := waitWith(t, bar, c, true); got != spinMin {
+			t.Fatalf("after a probe that did not end in time: budget %d ns, want it left at %d", got, spinMin)
+		}
+	}
+	for _, want := range []int64{2 * spinMin, 4 * spinMin} {
+		if got := waitWith(t, bar, &fakeClock{}, false); got != want {
+			t.Fatalf("after a spin that ended in time: budget %d ns, want %d", got, want)
+		}
+	}
 	bar.waits.Store(probeEvery - 1)
-	late := make(chan struct{})
-	go func() {
-		arriveAfterBlock(bar)
-		close(late)
-	}()
-	bar.wait()
-	<-late
-	if got := bar.budget.Load(); got != spinMin {
-		t.Fatalf("after a probe that did not end in time: budget %d ns, want it left at %d", got, spinMin)
+	if got := waitWith(t, bar, &fakeClock{}, false); got != spinMax {
+		t.Fatalf("after a probe that ended in time: budget %d ns, want the bound %d", got, spinMax)
 	}
 	if b := newBarrier(runtime.GOMAXPROCS(0) + 1); b.max != spinMin || b.budget.Load() != spinMin {
 		t.Fatalf("more workers than processors: budget %d ns, bound %d, want spinMin", b.budget.Load(), b.max)
