@@ -40,9 +40,9 @@ func TestStepAllocatesNothing(t *testing.T) {
 			if w == 2 {
 				e.phaseA(1, step, step)
 			}
-			e.phaseB(0, step)
+			e.phaseB(0, step, allChunks)
 			if w == 2 {
-				e.phaseB(1, step)
+				e.phaseB(1, step, allChunks)
 			}
 			net.account(step, e.buf(step))
 		})

@@ -90,9 +90,16 @@ func (b *barrier) breakAll() {
 	b.mu.Unlock()
 }
 
-func (b *barrier) wait() {
+// wait arrives at the barrier and waits for the others.
+func (b *barrier) wait() { b.await(b.arrive()) }
+
+// arrive counts the caller in and returns the generation to await: a
+// worker may do work that needs no other worker's between the two (split
+// phase: engine.steps delivers its own spikes there). The last to arrive
+// opens the barrier, so its await returns at once.
+func (b *barrier) arrive() uint32 {
 	if b.n <= 1 {
-		return
+		return 0
 	}
 	if b.broken.Load() {
 		panic(errBroken)
@@ -108,6 +115,15 @@ func (b *barrier) wait() {
 			b.cond.Broadcast()
 			b.mu.Unlock()
 		}
+	}
+	return g
+}
+
+// await waits until the barrier of generation g (arrive's) is open: every
+// worker has arrived. If it already is, nothing is learned about
+// spinning and the budget is left.
+func (b *barrier) await(g uint32) {
+	if b.n <= 1 || b.gen.Load() != g {
 		return
 	}
 	budget := b.budget.Load()

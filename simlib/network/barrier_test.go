@@ -56,6 +56,37 @@ func TestBarrierPhases(t *testing.T) {
 	wg.Wait()
 }
 
+// TestBarrierSplitPhase checks arrive and await: await returns only once
+// every worker has arrived in that round, whatever the worker did
+// between the two, with more workers than cores.
+func TestBarrierSplitPhase(t *testing.T) {
+	const workers, rounds = 5, 2000
+	bar := newBarrier(workers)
+	arrived := make([]atomic.Int64, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for r := int64(1); r <= rounds; r++ {
+				arrived[w].Store(r)
+				g := bar.arrive()
+				if r%7 == int64(w) {
+					runtime.Gosched() // work between arriving and waiting
+				}
+				bar.await(g)
+				for k := range arrived {
+					if a := arrived[k].Load(); a < r {
+						t.Errorf("worker %d past round %d while worker %d has arrived only in round %d", w, r, k, a)
+						return
+					}
+				}
+			}
+		}()
+	}
+	wg.Wait()
+}
+
 // fakeClock is a barrier clock that advances tick ns at every look,
 // jump ns more at look number at (counted from 1; 0: never) and asleep ns
 // more at a look while a waiter of bar is blocked (the waiter's look on

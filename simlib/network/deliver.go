@@ -1,14 +1,33 @@
 package network
 
 import (
-	"slices"
-
 	"github.com/golgi-sim/golgi/simlib/internal/vec"
 )
 
+// part is which of a source population's spike chunks (one per worker's
+// range, spk[buf][k]) a delivery takes.
+type part int8
+
+const (
+	allChunks   part = iota // every worker's, in order
+	ownChunk                // the delivering worker's own (count rings only)
+	otherChunks             // the others' (count rings; everything else takes allChunks)
+)
+
+// takes reports whether worker w's delivery of part p takes chunk c.
+func (p part) takes(c, w int) bool { return p == allChunks || (p == ownChunk) == (c == w) }
+
 // phaseB delivers the spikes of update step into the rings of worker w's
-// target ranges.
-func (e *engine) phaseB(w int, step int64) {
+// target ranges. With more than one worker it runs in two parts
+// (engine.steps): ownChunk before the barrier, which delivers the
+// worker's own spikes into its count rings (their counts are integers, so
+// the order of the additions does not change a bit; no other worker
+// reads or writes the worker's targets), then otherChunks after it, which
+// delivers the rest: the other workers' spikes into the count rings and
+// every spike, in neuron order, into every other kind of ring (floating
+// point sums, whose bits depend on the order), synapse site and plastic
+// projection. With one worker it is allChunks.
+func (e *engine) phaseB(w int, step int64, pt part) {
 	par := e.buf(step)
 	for _, q := range e.pops {
 		lo, hi := int32(q.lo[w]), int32(q.hi[w])
@@ -17,11 +36,16 @@ func (e *engine) phaseB(w int, step int64) {
 		}
 		whole := lo == 0 && int(hi) == q.n
 		for _, pr := range q.in_ {
+			counted := !pr.toSite && pr.plast == nil && len(pr.rec.counts) > 0
 			switch {
+			case pt == ownChunk && !counted:
+				// after the barrier, in order
 			case pr.toSite:
 				pr.deliverSites(w, step, lo, hi, whole, par)
 			case pr.plast != nil:
 				pr.deliverPlastic(w, step, lo, hi, whole, par)
+			case counted:
+				pr.deliverCounts(w, step, lo, hi, whole, par, pt)
 			default:
 				pr.deliver(w, step, lo, hi, whole, par)
 			}
@@ -38,20 +62,10 @@ func (e *engine) phaseB(w int, step int64) {
 func (pr *projRT) deliver(w int, step int64, lo, hi int32, whole bool, par int) {
 	r := pr.rec
 	n := int64(pr.post.n)
-	x := &pr.rows
-	k, p32 := 0, x.p32
-	if x.w > 1 {
-		k = w
-	} else if !whole {
-		p32 = nil // searched
-	}
+	p32, k := pr.rowIndex(w, whole)
 	// one weight and one delay (the VA case), or per-synapse weights and
 	// one delay: one ring slot for every spike of the step
 	oneDelay := pr.d16 == nil && pr.d == nil
-	if len(r.counts) > 0 {
-		pr.deliverCounts(w, step, lo, hi, whole, par, oneDelay, p32, k)
-		return
-	}
 	var slot []float64
 	if oneDelay {
 		slot = r.ring[((step+int64(pr.d0))%r.D)*n:][:n]
@@ -59,7 +73,7 @@ func (pr *projRT) deliver(w int, step int64, lo, hi int32, whole bool, par int) 
 	if oneDelay && p32 != nil {
 		// the common case, in one kernel call per worker's spikes
 		// (vec.ScatterRows, which fetches later spikes' rows ahead)
-		rows := vec.Rows{Tgt: pr.tgt, W: pr.w, W0: pr.w0, Index: p32[k:], Stride: x.w}
+		rows := vec.Rows{Tgt: pr.tgt, W: pr.w, W0: pr.w0, Index: p32[k:], Stride: pr.rows.w}
 		for _, chunk := range pr.pre.spk[par] {
 			vec.ScatterRows(slot, &rows, chunk)
 		}
@@ -92,31 +106,53 @@ func (pr *projRT) deliver(w int, step int64, lo, hi int32, whole bool, par int) 
 	}
 }
 
+// rowIndex returns the row index cut for the workers (synstore.go) and
+// worker w's column of it, or nil when the rows must be searched for the
+// worker's range (one column, and the range is not the whole population).
+func (pr *projRT) rowIndex(w int, whole bool) (p32 []uint32, k int) {
+	x := &pr.rows
+	switch {
+	case x.w > 1:
+		return x.p32, w
+	case !whole:
+		return nil, 0
+	}
+	return x.p32, 0
+}
+
 // deliverCounts is deliver for a receptor with count rings (counts.go):
-// one more arrival per synapse in the projection's ring; oneDelay, p32
-// and k as deliver found them.
-func (pr *projRT) deliverCounts(w int, step int64, lo, hi int32, whole bool, par int, oneDelay bool, p32 []uint32, k int) {
+// one more arrival per synapse in the projection's ring, from the spike
+// chunks that part pt takes.
+func (pr *projRT) deliverCounts(w int, step int64, lo, hi int32, whole bool, par int, pt part) {
 	r := pr.rec
 	n := int64(pr.post.n)
+	p32, k := pr.rowIndex(w, whole)
+	oneDelay := pr.d16 == nil && pr.d == nil
 	cr := &r.counts[pr.cring]
 	ring := cr.cnt
+	chunks := pr.pre.spk[par]
 	var slot []uint8
 	if oneDelay {
 		s := (step + int64(pr.d0)) % r.D
 		slot = ring[s*n:][:n]
 		// a later ring's projections have one delay each (countable)
-		if pr.cring > 0 && slices.ContainsFunc(pr.pre.spk[par], func(c []int32) bool { return len(c) > 0 }) {
+		if pr.cring > 0 && pr.anySpike(chunks, w, pt) {
 			*cr.pending(w, r.D, s) = true
 		}
 	}
 	if oneDelay && p32 != nil {
 		rows := vec.Rows{Tgt: pr.tgt, Index: p32[k:], Stride: pr.rows.w}
-		for _, chunk := range pr.pre.spk[par] {
-			vec.ScatterCounts(slot, &rows, chunk)
+		for c, chunk := range chunks {
+			if pt.takes(c, w) {
+				vec.ScatterCounts(slot, &rows, chunk)
+			}
 		}
 		return
 	}
-	for _, chunk := range pr.pre.spk[par] {
+	for c, chunk := range chunks {
+		if !pt.takes(c, w) {
+			continue
+		}
 		for _, i := range chunk {
 			a, b := pr.rowIn(i, w, lo, hi, whole)
 			if a == b {
@@ -134,4 +170,15 @@ func (pr *projRT) deliverCounts(w int, step int64, lo, hi int32, whole bool, par
 			}
 		}
 	}
+}
+
+// anySpike reports whether the chunks that part pt takes for worker w
+// hold a spike.
+func (pr *projRT) anySpike(chunks [][]int32, w int, pt part) bool {
+	for c, chunk := range chunks {
+		if len(chunk) > 0 && pt.takes(c, w) {
+			return true
+		}
+	}
+	return false
 }

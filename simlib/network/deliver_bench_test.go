@@ -55,7 +55,7 @@ func BenchmarkDeliver(b *testing.B) {
 			for k := 0; k < w; k++ {
 				b.Run(fmt.Sprintf("N=%dk/Workers=%d/worker=%d", n/1000, w, k), func(b *testing.B) {
 					for range b.N {
-						e.phaseB(k, 1)
+						e.phaseB(k, 1, allChunks)
 					}
 					b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(events[k]), "ns/event")
 				})

@@ -453,7 +453,9 @@ func (e *engine) buf(step int64) int { return int(step % int64(2*e.window)) }
 
 // steps runs updates from..to (inclusive) on worker w and returns the last
 // update it completed. Each window of updates is phase A for all of them,
-// one barrier, then phase B (delivery) for all of them in order, then, on
+// one barrier (between arriving and waiting, with more than one worker,
+// the worker delivers its own spikes into its count rings: phaseB's
+// ownChunk), then phase B (delivery) for all of them in order, then, on
 // worker 0, the bookkeeping of each (spike counts, fingerprint, the
 // recorders' spikes). With more than one worker each phase and the wait
 // are timed (workerStat), for the balance (balance.go).
@@ -476,7 +478,21 @@ func (e *engine) steps(w int, from, to int64) int64 {
 			t1 = statNow()
 			st.a += int64(t1.Sub(t0))
 		}
-		e.bar.wait()
+		gen, rest := e.bar.arrive(), allChunks
+		if e.w > 1 {
+			// the worker's own spikes into its count rings, while the
+			// others finish phase A (phaseB)
+			for step := first; step <= last; step++ {
+				e.phaseB(w, step, ownChunk)
+			}
+			rest = otherChunks
+			if timed {
+				t0 = statNow()
+				st.b += int64(t0.Sub(t1))
+				t1 = t0
+			}
+		}
+		e.bar.await(gen)
 		if e.bar.broken.Load() {
 			panic(errBroken) // another worker panicked
 		}
@@ -486,7 +502,7 @@ func (e *engine) steps(w int, from, to int64) int64 {
 		}
 		stop := e.stopAt.Load()
 		for step := first; step <= last; step++ {
-			e.phaseB(w, step)
+			e.phaseB(w, step, rest)
 		}
 		if timed {
 			t1 = statNow()

@@ -35,7 +35,7 @@ func TestPlasticStepAllocatesNothing(t *testing.T) {
 				e.phaseA(k, step, step)
 			}
 			for k := 0; k < w; k++ {
-				e.phaseB(k, step)
+				e.phaseB(k, step, allChunks)
 			}
 			net.account(step, e.buf(step))
 		})

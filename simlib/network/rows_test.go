@@ -216,8 +216,13 @@ func TestDeliverMatchesReference(t *testing.T) {
 				for rc, v := range init {
 					copy(rc.ring, v)
 				}
-				for k := 0; k < w; k++ {
-					e.phaseB(k, step)
+				// as engine.steps does: in two parts with more than one
+				// worker (ownChunk leaves these rings, which are not counts,
+				// to otherChunks)
+				for _, pt := range map[bool][]part{false: {allChunks}, true: {ownChunk, otherChunks}}[w > 1] {
+					for k := 0; k < w; k++ {
+						e.phaseB(k, step, pt)
+					}
 				}
 				for rc, v := range want {
 					for k := range v {
