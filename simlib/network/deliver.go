@@ -5,7 +5,9 @@ import (
 )
 
 // part is which of a source population's spike chunks (one per worker's
-// range, spk[buf][k]) a delivery takes.
+// range, spk[buf][k]) a delivery takes. Before the barrier the other
+// workers are still writing theirs: a delivery of ownChunk must not read
+// another chunk, not even its length (takes is asked first).
 type part int8
 
 const (
@@ -142,18 +144,18 @@ func (pr *projRT) deliverCounts(w int, step int64, lo, hi int32, whole bool, par
 	}
 	if oneDelay && p32 != nil {
 		rows := vec.Rows{Tgt: pr.tgt, Index: p32[k:], Stride: pr.rows.w}
-		for c, chunk := range chunks {
+		for c := range chunks {
 			if pt.takes(c, w) {
-				vec.ScatterCounts(slot, &rows, chunk)
+				vec.ScatterCounts(slot, &rows, chunks[c])
 			}
 		}
 		return
 	}
-	for c, chunk := range chunks {
+	for c := range chunks {
 		if !pt.takes(c, w) {
 			continue
 		}
-		for _, i := range chunk {
+		for _, i := range chunks[c] {
 			a, b := pr.rowIn(i, w, lo, hi, whole)
 			if a == b {
 				continue
@@ -175,8 +177,8 @@ func (pr *projRT) deliverCounts(w int, step int64, lo, hi int32, whole bool, par
 // anySpike reports whether the chunks that part pt takes for worker w
 // hold a spike.
 func (pr *projRT) anySpike(chunks [][]int32, w int, pt part) bool {
-	for c, chunk := range chunks {
-		if len(chunk) > 0 && pt.takes(c, w) {
+	for c := range chunks {
+		if pt.takes(c, w) && len(chunks[c]) > 0 {
 			return true
 		}
 	}
