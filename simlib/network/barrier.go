@@ -133,6 +133,7 @@ func (b *barrier) await(g uint32) {
 	}
 	start := b.clock()
 	last := start
+	settled := probe // a probe leaves the budget unless it ends in time
 	for i := 1; ; i++ {
 		if b.gen.Load() != g {
 			b.budget.Store(min(2*budget, b.max))
@@ -144,10 +145,10 @@ func (b *barrier) await(g uint32) {
 		now := b.clock()
 		if now-last > preemptGap {
 			// descheduled while spinning: the core is wanted
-			if !probe {
+			if !settled {
 				b.budget.Store(max(budget/2, spinMin))
 			}
-			probe = true // the budget is settled
+			settled = true
 			break
 		}
 		if now-start > budget {
@@ -163,7 +164,7 @@ func (b *barrier) await(g uint32) {
 	b.mu.Unlock()
 	waited := b.clock() - start
 	b.sleepers.Add(-1)
-	if !probe {
+	if !settled {
 		if waited < 2*budget {
 			// the arrival came soon after: spinning a little longer would
 			// have caught it

@@ -774,9 +774,10 @@ func (n *Network) allocate() (*engine, error) {
 	// Rings: the explicit delays and the projections onto each receptor
 	// are known now; check the exact size.
 	ring := 0.0
-	e.countBlock = countBlock
+	e.countBlock, e.counted = countBlock, false
 	for _, p := range e.pops {
 		p.useCounts()
+		e.counted = e.counted || p.fuse != nil && p.fuse.counts
 		p.setBlock()
 		for _, r := range p.rec {
 			ring += r.ringBytes(p.n)

@@ -44,6 +44,7 @@ type engine struct {
 	mark         []int64
 	scratch      []*countScratch // per worker: count rings' expanded slots
 	countBlock   int             // their length (countBlock at build)
+	counted      bool            // some population has count rings: phaseB's ownChunk has work
 	balanceAfter float64         // ns of work per worker before the next change
 	balanceHook  func(w int) []float64
 }
@@ -479,7 +480,7 @@ func (e *engine) steps(w int, from, to int64) int64 {
 			st.a += int64(t1.Sub(t0))
 		}
 		gen, rest := e.bar.arrive(), allChunks
-		if e.w > 1 {
+		if e.w > 1 && e.counted {
 			// the worker's own spikes into its count rings, while the
 			// others finish phase A (phaseB)
 			for step := first; step <= last; step++ {

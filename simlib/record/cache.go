@@ -60,7 +60,7 @@ func (s *Spikes) CacheKey() string { return fmt.Sprintf("spikes %q", s.key) }
 
 // MarshalBinary encodes the recorder: configuration, dt, size and spikes.
 func (s *Spikes) MarshalBinary() ([]byte, error) {
-	return encode(spikesData{s.key, s.label, s.dt, s.size, s.Steps(), s.Indices()})
+	return encode(spikesData{s.key, s.label, s.dt, s.size, s.log.stepsOnce(), s.Indices()})
 }
 
 // UnmarshalBinary restores a recorder encoded by MarshalBinary.

@@ -25,7 +25,8 @@ import (
 // the neurons' chunks are then joined into one slice (which later joins
 // extend by append, so repeated calls cost amortised linear time), and the
 // runs are expanded into one update per spike, from where the last
-// expansion stopped. Updates are never negative and never decrease (the
+// expansion stopped (MarshalBinary expands without keeping: stepsOnce).
+// Updates are never negative and never decrease (the
 // network's are; UnmarshalBinary checks a recorder's data).
 type spikeLog struct {
 	ids    []int32   // the first spikes' neurons, joined by indices
@@ -149,25 +150,39 @@ func (l *spikeLog) indices() []int32 {
 	return l.ids
 }
 
-// stepsOf returns every spike's update, in one slice.
+// stepsOf returns every spike's update, in one slice, and keeps it.
 func (l *spikeLog) stepsOf() []int64 {
+	if len(l.steps) != l.n {
+		l.steps = l.expand(slices.Grow(l.steps, l.n-len(l.steps)), &l.cur)
+	}
+	return l.steps
+}
+
+// stepsOnce is stepsOf for a caller that needs the slice only for a
+// moment (MarshalBinary): it is not kept, unless it already was.
+func (l *spikeLog) stepsOnce() []int64 {
 	if len(l.steps) == l.n {
 		return l.steps
 	}
-	l.steps = slices.Grow(l.steps, l.n-len(l.steps))
-	c := &l.cur
+	var c runCursor
+	return l.expand(make([]int64, 0, l.n), &c)
+}
+
+// expand appends to dst the update of every spike from cursor c on, and
+// leaves c at the last run (which may still grow).
+func (l *spikeLog) expand(dst []int64, c *runCursor) []int64 {
 	for c.r < len(l.runs) {
 		ru := l.runs[c.r]
 		at := c.base + int64(ru.gap)
 		for ; c.k < ru.n; c.k++ {
-			l.steps = append(l.steps, at)
+			dst = append(dst, at)
 		}
 		if c.r == len(l.runs)-1 {
 			break // the last run may grow
 		}
 		c.r, c.k, c.base = c.r+1, 0, at
 	}
-	return l.steps
+	return dst
 }
 
 // each calls yield with every spike's update and neuron, in order, until

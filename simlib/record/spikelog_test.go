@@ -43,6 +43,9 @@ func (r *naiveLog) check(t *testing.T, what string, l *spikeLog) {
 	if want := min(3, len(r.ids)); seen != want {
 		t.Fatalf("%s: each went on to spike %d after being stopped at %d", what, seen, want)
 	}
+	if got := l.stepsOnce(); !slices.Equal(got, r.steps) {
+		t.Fatalf("%s: steps (not kept) %v, want %v", what, got, r.steps)
+	}
 	if got := l.stepsOf(); !slices.Equal(got, r.steps) {
 		t.Fatalf("%s: steps %v, want %v", what, got, r.steps)
 	}
@@ -115,6 +118,9 @@ func TestSpikeLogNeverMoves(t *testing.T) {
 		if cap(c) > maxChunk {
 			t.Fatalf("chunk %d holds %d: want at most %d", k, cap(c), maxChunk)
 		}
+	}
+	if st := l.stepsOnce(); len(st) != l.n || l.steps != nil {
+		t.Fatalf("stepsOnce gave %d updates of %d and kept %d", len(st), l.n, len(l.steps))
 	}
 	if len(l.runs) != 2000 {
 		t.Fatalf("2000 updates with spikes in %d runs", len(l.runs))
