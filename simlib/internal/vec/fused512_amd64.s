@@ -391,45 +391,79 @@ end:
 	VMOVUPD Z6, (R12)(CX*8) ; \
 	MOVQ    $0, (R13)(CX*1)
 
+// CURCOUNTS512 is the body of a current count kernel, up to storing done:
+// ARGS the receptors' arguments (ARGS1, ARGS2), WIDE, LOAD, STORE their
+// count macros, CUR and EXACT the input and the update of v.
+#define CURCOUNTS512(ARGS, WIDE, LOAD, CUR, EXACT, STORE) \
+	CURSTART512 ; \
+	ARGS ; \
+loop: \
+	WIDE ; \
+	LOAD ; \
+	CUR ; \
+	EXACT ; \
+	STORE ; \
+	SETTLE512 ; \
+	FIN512 ; \
+	NEXT512 ; \
+end: \
+	FINEND512 ; \
+	FLUSH512
+
 // func fusedCurrExactC1AVX512(c *LIF, k *fusedK, v *float64, ref *int32, s *float64, r *uint8, n int, masks *uint64) (done int)
 TEXT ·fusedCurrExactC1AVX512(SB), NOSPLIT, $0-72
-	CURSTART512
-	ARGS1
-
-loop:
-	CWIDE1
-	LOADC1(Z16)
-	CUR1512
-	CURREXACT512
-	STOREC1
-	SETTLE512
-	FIN512
-	NEXT512
-
-end:
-	FINEND512
-	FLUSH512
+	CURCOUNTS512(ARGS1, CWIDE1, LOADC1(Z16), CUR1512, CURREXACT512, STOREC1)
 	MOVQ CX, done+64(FP)
 	RET
 
 // func fusedCurrExactC2AVX512(c *LIF, k *fusedK, v *float64, ref *int32, s *float64, r *uint8, s2 *float64, r2 *uint8, n int, masks *uint64) (done int)
 TEXT ·fusedCurrExactC2AVX512(SB), NOSPLIT, $0-88
-	CURSTART512
-	ARGS2
+	CURCOUNTS512(ARGS2, CWIDE2, LOADC2(Z16, Z17), CUR2512, CURREXACT512, STOREC2)
+	MOVQ CX, done+80(FP)
+	RET
 
-loop:
-	CWIDE2
-	LOADC2(Z16, Z17)
-	CUR2512
-	CURREXACT512
-	STOREC2
-	SETTLE512
-	FIN512
-	NEXT512
+// The unit count kernels: the current count kernels for receptors whose
+// B is 1 and a LIF whose IOffset is ±0 (fusedCountsAsm picks them). They
+// leave out the products B·q, which change no bits: 1·q differs from q
+// only when q is a signalling NaN, and x + q quiets it just as x + 1·q
+// does (x86 returns the first operand's NaN, x's, when both are NaNs);
+// and the addition of IOffset: -0 changes no bits, +0 only the sign of a
+// zero input, and with it that of (in + IOffset)·R, which then changes
+// nothing (as the + 0 of the jump above: VRest -0 runs the generic
+// kernel).
 
-end:
-	FINEND512
-	FLUSH512
+// CUR1U512 and CUR2U512 are CUR1512 and CUR2512 with B (and B2) 1.
+#define CUR1U512 \
+	VMULPD Z20, Z5, Z1 ; \
+	VMULPD Z18, Z5, Z5 ; \
+	VADDPD Z16, Z5, Z5
+
+#define CUR2U512 \
+	VMULPD Z20, Z5, Z1 ; \
+	VMULPD Z23, Z6, Z2 ; \
+	VADDPD Z2, Z1, Z1 ; \
+	VMULPD Z18, Z5, Z5 ; \
+	VADDPD Z16, Z5, Z5 ; \
+	VMULPD Z21, Z6, Z6 ; \
+	VADDPD Z17, Z6, Z6
+
+// CURREXACTU512 is CURREXACT512 with IOffset +0.
+#define CURREXACTU512 \
+	VSUBPD  Z15, Z0, Z0 ; \
+	VMULPD  Z14, Z0, Z0 ; \
+	VADDPD  Z0, Z15, Z0 ; \
+	VMULPD  Z4, Z1, Z1 ; \
+	VADDPD  Z1, Z0, Z0
+
+// func fusedCurrExactC1UAVX512(c *LIF, k *fusedK, v *float64, ref *int32, s *float64, r *uint8, n int, masks *uint64) (done int)
+TEXT ·fusedCurrExactC1UAVX512(SB), NOSPLIT, $0-72
+	CURCOUNTS512(ARGS1, CWIDE1, LOADC1(Z16), CUR1U512, CURREXACTU512, STOREC1)
+	MOVQ CX, done+64(FP)
+	RET
+
+// func fusedCurrExactC2UAVX512(c *LIF, k *fusedK, v *float64, ref *int32, s *float64, r *uint8, s2 *float64, r2 *uint8, n int, masks *uint64) (done int)
+TEXT ·fusedCurrExactC2UAVX512(SB), NOSPLIT, $0-88
+	CURCOUNTS512(ARGS2, CWIDE2, LOADC2(Z16, Z17), CUR2U512, CURREXACTU512, STOREC2)
 	MOVQ CX, done+80(FP)
 	RET
 

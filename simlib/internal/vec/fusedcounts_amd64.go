@@ -18,6 +18,15 @@ func fusedCurrExactC1AVX512(c *LIF, k *fusedK, v *float64, ref *int32, s *float6
 //go:noescape
 func fusedCurrExactC2AVX512(c *LIF, k *fusedK, v *float64, ref *int32, s *float64, r *uint8, s2 *float64, r2 *uint8, n int, masks *uint64) (done int)
 
+// The unit twins of the two above (fused512_amd64.s): receptors' B 1,
+// the LIF's IOffset +0.
+
+//go:noescape
+func fusedCurrExactC1UAVX512(c *LIF, k *fusedK, v *float64, ref *int32, s *float64, r *uint8, n int, masks *uint64) (done int)
+
+//go:noescape
+func fusedCurrExactC2UAVX512(c *LIF, k *fusedK, v *float64, ref *int32, s *float64, r *uint8, s2 *float64, r2 *uint8, n int, masks *uint64) (done int)
+
 //go:noescape
 func fusedCondExpC1AVX512(c *LIF, k *fusedK, v *float64, ref *int32, s *float64, r *uint8, n int, masks *uint64) (done int)
 
@@ -52,11 +61,16 @@ func fusedCountsAsm(scheme int, c *LIF, v []float64, ref []int32, s []float64, q
 		copy(fk.T2[:], q2.Tab[:8])
 	}
 	fk.Wide = wideCounts
+	unit := c.IOffset == 0 && k.B == 1 && (!pair || k2.B == 1)
 	var masks [lifBlock / 64]uint64
 	fin := true
 	dst, i := lifBlocks(8, len(v), off, dst, &masks, func(i, m int) int {
 		vi, ri, si, qi := &v[i], &ref[i], &s[i], &q.Cnt[i]
 		switch {
+		case scheme == currExact && pair && unit:
+			return fusedCurrExactC2UAVX512(c, &fk, vi, ri, si, qi, &s2[i], &q2.Cnt[i], m, &masks[0])
+		case scheme == currExact && unit:
+			return fusedCurrExactC1UAVX512(c, &fk, vi, ri, si, qi, m, &masks[0])
 		case scheme == currExact && pair:
 			return fusedCurrExactC2AVX512(c, &fk, vi, ri, si, qi, &s2[i], &q2.Cnt[i], m, &masks[0])
 		case scheme == currExact:

@@ -155,3 +155,83 @@ func TestFusedCountsAllocateNothing(t *testing.T) {
 		restore()
 	}
 }
+
+// TestFusedCountsUnitSameBits: the unit count kernels (receptors' B 1, a
+// LIF's IOffset ±0: fusedCountsAsm picks them and leaves out B·q and the
+// addition of IOffset) give the bits of the two passes on the inputs
+// where leaving those out could show: zero inputs of either sign (states
+// ±0 and tables of weight ±0), IOffset -0 and +0, signalling and quiet
+// NaNs in the tables and states (their payloads aside, as in every
+// comparison here: sameFloat), and hostile states besides.
+func TestFusedCountsUnitSameBits(t *testing.T) {
+	r := rand.New(rand.NewPCG(44, 6))
+	snan := math.Float64frombits(0x7ff0000000000123)
+	nz := math.Copysign(0, -1)
+	tables := func() *CountTable {
+		switch r.IntN(4) {
+		case 0:
+			return NewCountTable(nz)
+		case 1:
+			return NewCountTable(0)
+		case 2:
+			tab := NewCountTable(0.27)
+			tab[1+r.IntN(7)] = snan
+			tab[1+r.IntN(7)] = math.Float64frombits(0xfff8000000000456)
+			return tab
+		default:
+			return NewCountTable(countWeights[r.IntN(len(countWeights))])
+		}
+	}
+	zeros := []float64{0, nz, snan, math.Float64frombits(0x7ff8000000000789)}
+	checked := 0
+	for _, name := range []string{"CurrExactCur1", "CurrExactCur1Pair"} {
+		var k fusedKernel
+		for _, x := range fusedKernels {
+			if x.name == name {
+				k = x
+			}
+		}
+		api := countKernels[name]
+		for _, ioff := range []float64{0, nz} {
+			c := lifConsts[0]
+			c.IOffset = ioff
+			for _, kk := range fusedCoefs[:2] {
+				for range 40 {
+					n := 8 + r.IntN(120)
+					all := randomFused(r, c, n, 0.02)
+					clear(all.r)
+					clear(all.r2)
+					for i := range all.s {
+						if r.IntN(3) == 0 {
+							all.s[i] = zeros[r.IntN(len(zeros))]
+						}
+						if r.IntN(3) == 0 {
+							all.s2[i] = zeros[r.IntN(len(zeros))]
+						}
+					}
+					q := Counts{randomCounts(r, n, 0.005), tables()}
+					q2 := Counts{randomCounts(r, n, 0.005), tables()}
+					want := all.clone()
+					expandCountsGeneric(want.r, slices.Clone(q.Cnt), q.Tab)
+					if k.pair {
+						expandCountsGeneric(want.r2, slices.Clone(q2.Cnt), q2.Tab)
+					}
+					sw := k.ref(&c, want, kk[0], kk[1], 0, nil)
+					for _, p := range allPaths() {
+						got := all.clone()
+						restore := p.use()
+						sg, _ := api(&c, got, Counts{slices.Clone(q.Cnt), q.Tab}, Counts{slices.Clone(q2.Cnt), q2.Tab}, kk[0], kk[1], 0, nil)
+						restore()
+						if d := want.diff(got, sw, sg); d != "" {
+							t.Fatalf("%s counts, path %s, IOffset %v, n %d: two passes vs count kernel: %s", name, p.name, ioff, n, d)
+						}
+						checked++
+					}
+				}
+			}
+		}
+	}
+	if checked == 0 {
+		t.Fatal("nothing compared")
+	}
+}
