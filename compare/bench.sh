@@ -232,7 +232,13 @@ for n in $(split "$sizes"); do
 					/usr/bin/python3 compare/bench_brian2.py --bench "$bench" --scheme "$scheme" --n "$n" \
 					--threads "$w" --repeat "$r" --t "$tms" --cache "$cache"
 			fi
-			for i in $(seq "$r"); do
+		done
+		# golgi's runs alternate the worker counts (1, 2, 1, 2, ...), so
+		# that the speed-up compares runs minutes apart at most, not runs
+		# on either side of Brian2's (the machine's speed drifts)
+		for i in $(seq "$r"); do
+			for w in $(split "$workers"); do
+				tag=$bench-$scheme-n$n-t$w
 				run "golgi $bench $scheme N=$n workers=$w (run $i/$r)" "$logs/golgi-$tag-$i" \
 					"$out/bin/bench" -bench "$bench" -scheme "$scheme" -n "$n" -workers "$w" -t "$tms"
 			done

@@ -10,6 +10,7 @@ import (
 
 	"github.com/golgi-sim/golgi/simlib/models"
 	"github.com/golgi-sim/golgi/simlib/network"
+	"github.com/golgi-sim/golgi/simlib/scheme"
 )
 
 // BenchmarkScaledCOBA runs the COBA benchmark (models.DefaultCOBA, 1 s
@@ -37,7 +38,27 @@ func BenchmarkScaledCOBA(b *testing.B) { benchScaled(b, false) }
 //	go test ./simlib/network -run '^$' -bench ScaledCOBAPhases -benchtime 2x
 func BenchmarkScaledCOBAPhases(b *testing.B) { benchScaled(b, true) }
 
-func benchScaled(b *testing.B, phases bool) {
+// BenchmarkScaledPhases is BenchmarkScaledCOBAPhases on the three
+// workloads of docs/performance.md: COBA by exponential Euler (golgi's
+// default), COBA by forward Euler and CUBA (exact).
+//
+//	go test ./simlib/network -run '^$' -bench 'ScaledPhases/CUBA' -benchtime 2x
+func BenchmarkScaledPhases(b *testing.B) {
+	for _, x := range []struct {
+		name string
+		va   func() models.VA
+	}{
+		{"COBA-expEuler", models.DefaultCOBA},
+		{"COBA-Euler", func() models.VA { p := models.DefaultCOBA(); p.Method = scheme.Euler; return p }},
+		{"CUBA", models.DefaultCUBA},
+	} {
+		b.Run(x.name, func(b *testing.B) { benchScaledVA(b, true, x.va) })
+	}
+}
+
+func benchScaled(b *testing.B, phases bool) { benchScaledVA(b, phases, models.DefaultCOBA) }
+
+func benchScaledVA(b *testing.B, phases bool, va func() models.VA) {
 	if phases {
 		network.ThreadClock(true)
 		defer network.ThreadClock(false)
@@ -50,7 +71,7 @@ func benchScaled(b *testing.B, phases bool) {
 				var phase [4]float64
 				for i := 0; i < b.N; i++ {
 					b.StopTimer()
-					p := models.DefaultCOBA()
+					p := va()
 					p.Scale, p.Workers = scale, w
 					m, err := models.VANetwork(p)
 					if err != nil {
