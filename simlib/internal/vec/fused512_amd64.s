@@ -391,6 +391,16 @@ end:
 	VMOVUPD Z6, (R12)(CX*8) ; \
 	MOVQ    $0, (R13)(CX*1)
 
+// COUNTSTAIL512 ends a count kernel's group (threshold, finiteness,
+// spike bits, loop) and the kernel (its end label, to store done after).
+#define COUNTSTAIL512 \
+	SETTLE512 ; \
+	FIN512 ; \
+	NEXT512 ; \
+end: \
+	FINEND512 ; \
+	FLUSH512
+
 // CURCOUNTS512 is the body of a current count kernel, up to storing done:
 // ARGS the receptors' arguments (ARGS1, ARGS2), WIDE, LOAD, STORE their
 // count macros, CUR and EXACT the input and the update of v.
@@ -403,12 +413,7 @@ loop: \
 	CUR ; \
 	EXACT ; \
 	STORE ; \
-	SETTLE512 ; \
-	FIN512 ; \
-	NEXT512 ; \
-end: \
-	FINEND512 ; \
-	FLUSH512
+	COUNTSTAIL512
 
 // func fusedCurrExactC1AVX512(c *LIF, k *fusedK, v *float64, ref *int32, s *float64, r *uint8, n int, masks *uint64) (done int)
 TEXT ·fusedCurrExactC1AVX512(SB), NOSPLIT, $0-72
@@ -467,101 +472,134 @@ TEXT ·fusedCurrExactC2UAVX512(SB), NOSPLIT, $0-88
 	MOVQ CX, done+80(FP)
 	RET
 
+// CONDEXPCOUNTS512 and CONDEULERCOUNTS512 are the bodies of the
+// conductance count kernels, up to storing done: ARGS the receptors'
+// arguments (ARGS1, ARGS2), WIDE, LOAD, STORE their count macros, COND
+// the conductances g (Z1) and ge (Z2), PROPS the receptors' propagation.
+#define CONDEXPCOUNTS512(ARGS, WIDE, LOAD, COND, PROPS, STORE) \
+	CONDSTART512 ; \
+	LEAQ ·expC(SB), AX ; \
+	EXPSTART512(AX) ; \
+	ARGS ; \
+loop: \
+	WIDE ; \
+	LOAD ; \
+	COND ; \
+	CONDX512 ; \
+	PROPS ; \
+	STORE ; \
+	CONDEXP512 ; \
+	COUNTSTAIL512
+
+#define CONDEULERCOUNTS512(ARGS, WIDE, LOAD, COND, PROPS, STORE) \
+	CONDSTART512 ; \
+	KREG512 ; \
+	ARGS ; \
+loop: \
+	WIDE ; \
+	LOAD ; \
+	COND ; \
+	PROPS ; \
+	CONDEULER512 ; \
+	STORE ; \
+	COUNTSTAIL512
+
+// The CondExp kernels' propagation (coefficients from memory, slots in
+// Z24, Z25) and the CondEuler kernels' conductances and propagation
+// (coefficients in registers: KREG512).
+#define EXPPROP1 PROP(Z5, Z24, fusedK_A, fusedK_B)
+#define EXPPROP2 EXPPROP1 ; PROP(Z6, Z25, fusedK_A2, fusedK_B2)
+
+#define EULERCOND1 \
+	VMULPD Z20, Z5, Z1 ; \
+	VMULPD Z24, Z5, Z2
+
+#define EULERPROP1 PROPR(Z5, Z16, Z18, Z19)
+#define EULERPROP2 EULERPROP1 ; PROPR(Z6, Z17, Z21, Z22)
+
 // func fusedCondExpC1AVX512(c *LIF, k *fusedK, v *float64, ref *int32, s *float64, r *uint8, n int, masks *uint64) (done int)
 TEXT ·fusedCondExpC1AVX512(SB), NOSPLIT, $0-72
-	CONDSTART512
-	LEAQ ·expC(SB), AX
-	EXPSTART512(AX)
-	ARGS1
-
-loop:
-	CWIDE1
-	LOADC1(Z24)
-	COND1512
-	CONDX512
-	PROP(Z5, Z24, fusedK_A, fusedK_B)
-	STOREC1
-	CONDEXP512
-	SETTLE512
-	FIN512
-	NEXT512
-
-end:
-	FINEND512
-	FLUSH512
+	CONDEXPCOUNTS512(ARGS1, CWIDE1, LOADC1(Z24), COND1512, EXPPROP1, STOREC1)
 	MOVQ CX, done+64(FP)
 	RET
 
 // func fusedCondExpC2AVX512(c *LIF, k *fusedK, v *float64, ref *int32, s *float64, r *uint8, s2 *float64, r2 *uint8, n int, masks *uint64) (done int)
 TEXT ·fusedCondExpC2AVX512(SB), NOSPLIT, $0-88
-	CONDSTART512
-	LEAQ ·expC(SB), AX
-	EXPSTART512(AX)
-	ARGS2
-
-loop:
-	CWIDE2
-	LOADC2(Z24, Z25)
-	COND2512
-	CONDX512
-	PROP(Z5, Z24, fusedK_A, fusedK_B)
-	PROP(Z6, Z25, fusedK_A2, fusedK_B2)
-	STOREC2
-	CONDEXP512
-	SETTLE512
-	FIN512
-	NEXT512
-
-end:
-	FINEND512
-	FLUSH512
+	CONDEXPCOUNTS512(ARGS2, CWIDE2, LOADC2(Z24, Z25), COND2512, EXPPROP2, STOREC2)
 	MOVQ CX, done+80(FP)
 	RET
 
 // func fusedCondEulerC1AVX512(c *LIF, k *fusedK, v *float64, ref *int32, s *float64, r *uint8, n int, masks *uint64) (done int)
 TEXT ·fusedCondEulerC1AVX512(SB), NOSPLIT, $0-72
-	CONDSTART512
-	KREG512
-	ARGS1
-
-loop:
-	CWIDE1
-	LOADC1(Z16)
-	VMULPD Z20, Z5, Z1
-	VMULPD Z24, Z5, Z2
-	PROPR(Z5, Z16, Z18, Z19)
-	CONDEULER512
-	STOREC1
-	SETTLE512
-	FIN512
-	NEXT512
-
-end:
-	FINEND512
-	FLUSH512
+	CONDEULERCOUNTS512(ARGS1, CWIDE1, LOADC1(Z16), EULERCOND1, EULERPROP1, STOREC1)
 	MOVQ CX, done+64(FP)
 	RET
 
 // func fusedCondEulerC2AVX512(c *LIF, k *fusedK, v *float64, ref *int32, s *float64, r *uint8, s2 *float64, r2 *uint8, n int, masks *uint64) (done int)
 TEXT ·fusedCondEulerC2AVX512(SB), NOSPLIT, $0-88
-	CONDSTART512
-	KREG512
-	ARGS2
+	CONDEULERCOUNTS512(ARGS2, CWIDE2, LOADC2(Z16, Z17), COND2R512, EULERPROP2, STOREC2)
+	MOVQ CX, done+80(FP)
+	RET
 
-loop:
-	CWIDE2
-	LOADC2(Z16, Z17)
-	COND2R512
-	PROPR(Z5, Z16, Z18, Z19)
-	PROPR(Z6, Z17, Z21, Z22)
-	CONDEULER512
-	STOREC2
-	SETTLE512
-	FIN512
-	NEXT512
+// The unit conductance count kernels: the conductance count kernels for
+// receptors whose B and C are 1 (fusedCountsAsm picks them). They leave
+// out the products B·q and C·x, which change no bits: each differs from
+// its operand only for a signalling NaN, which the addition that follows
+// quiets either way (x86 returns the first operand's NaN, the same one in
+// both, when both are NaNs): x + q in the propagation, and GL + g, with g
+// = x (one receptor) or x + y (two). CE·x stays: CE is 0 for a reversal
+// potential of 0, and 0·x is NaN for an infinite x.
 
-end:
-	FINEND512
-	FLUSH512
+// UCOND1 and UCOND2 are COND1512 and COND2K with C (and C2) 1, MUL and
+// CE, CE2 as there.
+#define UCOND1(MUL, CE) \
+	VMOVAPD Z5, Z1 ; \
+	MUL     CE, Z5, Z2
+
+#define UCOND2(MUL, CE, CE2) \
+	VADDPD Z6, Z5, Z1 ; \
+	MUL    CE, Z5, Z2 ; \
+	MUL    CE2, Z6, Z7 ; \
+	VADDPD Z7, Z2, Z2
+
+#define UEXPPROP1 \
+	VMULPD.BCST fusedK_A(BX), Z5, Z5 ; \
+	VADDPD      Z24, Z5, Z5
+
+#define UEXPPROP2 \
+	UEXPPROP1 ; \
+	VMULPD.BCST fusedK_A2(BX), Z6, Z6 ; \
+	VADDPD      Z25, Z6, Z6
+
+#define UEULERPROP1 \
+	VMULPD Z18, Z5, Z5 ; \
+	VADDPD Z16, Z5, Z5
+
+#define UEULERPROP2 \
+	UEULERPROP1 ; \
+	VMULPD Z21, Z6, Z6 ; \
+	VADDPD Z17, Z6, Z6
+
+// func fusedCondExpC1UAVX512(c *LIF, k *fusedK, v *float64, ref *int32, s *float64, r *uint8, n int, masks *uint64) (done int)
+TEXT ·fusedCondExpC1UAVX512(SB), NOSPLIT, $0-72
+	CONDEXPCOUNTS512(ARGS1, CWIDE1, LOADC1(Z24), UCOND1(VMULPD.BCST, fusedK_CE(BX)), UEXPPROP1, STOREC1)
+	MOVQ CX, done+64(FP)
+	RET
+
+// func fusedCondExpC2UAVX512(c *LIF, k *fusedK, v *float64, ref *int32, s *float64, r *uint8, s2 *float64, r2 *uint8, n int, masks *uint64) (done int)
+TEXT ·fusedCondExpC2UAVX512(SB), NOSPLIT, $0-88
+	CONDEXPCOUNTS512(ARGS2, CWIDE2, LOADC2(Z24, Z25), UCOND2(VMULPD.BCST, fusedK_CE(BX), fusedK_CE2(BX)), UEXPPROP2, STOREC2)
+	MOVQ CX, done+80(FP)
+	RET
+
+// func fusedCondEulerC1UAVX512(c *LIF, k *fusedK, v *float64, ref *int32, s *float64, r *uint8, n int, masks *uint64) (done int)
+TEXT ·fusedCondEulerC1UAVX512(SB), NOSPLIT, $0-72
+	CONDEULERCOUNTS512(ARGS1, CWIDE1, LOADC1(Z16), UCOND1(VMULPD, Z24), UEULERPROP1, STOREC1)
+	MOVQ CX, done+64(FP)
+	RET
+
+// func fusedCondEulerC2UAVX512(c *LIF, k *fusedK, v *float64, ref *int32, s *float64, r *uint8, s2 *float64, r2 *uint8, n int, masks *uint64) (done int)
+TEXT ·fusedCondEulerC2UAVX512(SB), NOSPLIT, $0-88
+	CONDEULERCOUNTS512(ARGS2, CWIDE2, LOADC2(Z16, Z17), UCOND2(VMULPD, Z24, Z25), UEULERPROP2, STOREC2)
 	MOVQ CX, done+80(FP)
 	RET

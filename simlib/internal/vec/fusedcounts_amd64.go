@@ -39,6 +39,21 @@ func fusedCondEulerC1AVX512(c *LIF, k *fusedK, v *float64, ref *int32, s *float6
 //go:noescape
 func fusedCondEulerC2AVX512(c *LIF, k *fusedK, v *float64, ref *int32, s *float64, r *uint8, s2 *float64, r2 *uint8, n int, masks *uint64) (done int)
 
+// The unit twins of the four above (fused512_amd64.s): receptors' B and C
+// 1.
+
+//go:noescape
+func fusedCondExpC1UAVX512(c *LIF, k *fusedK, v *float64, ref *int32, s *float64, r *uint8, n int, masks *uint64) (done int)
+
+//go:noescape
+func fusedCondExpC2UAVX512(c *LIF, k *fusedK, v *float64, ref *int32, s *float64, r *uint8, s2 *float64, r2 *uint8, n int, masks *uint64) (done int)
+
+//go:noescape
+func fusedCondEulerC1UAVX512(c *LIF, k *fusedK, v *float64, ref *int32, s *float64, r *uint8, n int, masks *uint64) (done int)
+
+//go:noescape
+func fusedCondEulerC2UAVX512(c *LIF, k *fusedK, v *float64, ref *int32, s *float64, r *uint8, s2 *float64, r2 *uint8, n int, masks *uint64) (done int)
+
 // wideCounts has the bits of a count of 8 or more set in each byte.
 const wideCounts = 0xf8f8f8f8f8f8f8f8
 
@@ -61,7 +76,13 @@ func fusedCountsAsm(scheme int, c *LIF, v []float64, ref []int32, s []float64, q
 		copy(fk.T2[:], q2.Tab[:8])
 	}
 	fk.Wide = wideCounts
-	unit := c.IOffset == 0 && k.B == 1 && (!pair || k2.B == 1)
+	// the unit kernels' conditions (fused512_amd64.s): B 1, and IOffset
+	// ±0 (current) or C 1 (conductance)
+	unitB := k.B == 1 && (!pair || k2.B == 1)
+	unit := unitB && c.IOffset == 0
+	if scheme != currExact {
+		unit = unitB && k.C == 1 && (!pair || k2.C == 1)
+	}
 	var masks [lifBlock / 64]uint64
 	fin := true
 	dst, i := lifBlocks(8, len(v), off, dst, &masks, func(i, m int) int {
@@ -75,6 +96,14 @@ func fusedCountsAsm(scheme int, c *LIF, v []float64, ref []int32, s []float64, q
 			return fusedCurrExactC2AVX512(c, &fk, vi, ri, si, qi, &s2[i], &q2.Cnt[i], m, &masks[0])
 		case scheme == currExact:
 			return fusedCurrExactC1AVX512(c, &fk, vi, ri, si, qi, m, &masks[0])
+		case scheme == condExp && pair && unit:
+			return fusedCondExpC2UAVX512(c, &fk, vi, ri, si, qi, &s2[i], &q2.Cnt[i], m, &masks[0])
+		case scheme == condExp && unit:
+			return fusedCondExpC1UAVX512(c, &fk, vi, ri, si, qi, m, &masks[0])
+		case pair && unit:
+			return fusedCondEulerC2UAVX512(c, &fk, vi, ri, si, qi, &s2[i], &q2.Cnt[i], m, &masks[0])
+		case unit:
+			return fusedCondEulerC1UAVX512(c, &fk, vi, ri, si, qi, m, &masks[0])
 		case scheme == condExp && pair:
 			return fusedCondExpC2AVX512(c, &fk, vi, ri, si, qi, &s2[i], &q2.Cnt[i], m, &masks[0])
 		case scheme == condExp:

@@ -156,13 +156,14 @@ func TestFusedCountsAllocateNothing(t *testing.T) {
 	}
 }
 
-// TestFusedCountsUnitSameBits: the unit count kernels (receptors' B 1, a
-// LIF's IOffset ±0: fusedCountsAsm picks them and leaves out B·q and the
-// addition of IOffset) give the bits of the two passes on the inputs
-// where leaving those out could show: zero inputs of either sign (states
-// ±0 and tables of weight ±0), IOffset -0 and +0, signalling and quiet
-// NaNs in the tables and states (their payloads aside, as in every
-// comparison here: sameFloat), and hostile states besides.
+// TestFusedCountsUnitSameBits: the unit count kernels (receptors' B 1 and
+// a LIF's IOffset ±0, or for conductances B and C 1: fusedCountsAsm picks
+// them and leaves out B·q, C·x and the addition of IOffset) give the bits
+// of the two passes on the inputs where leaving those out could show: zero
+// inputs of either sign (states ±0 and tables of weight ±0), IOffset -0
+// and +0, signalling and quiet NaNs in the tables and states (their
+// payloads aside, as in every comparison here: sameFloat), and hostile
+// states besides.
 func TestFusedCountsUnitSameBits(t *testing.T) {
 	r := rand.New(rand.NewPCG(44, 6))
 	snan := math.Float64frombits(0x7ff0000000000123)
@@ -184,7 +185,7 @@ func TestFusedCountsUnitSameBits(t *testing.T) {
 	}
 	zeros := []float64{0, nz, snan, math.Float64frombits(0x7ff8000000000789)}
 	checked := 0
-	for _, name := range []string{"CurrExactCur1", "CurrExactCur1Pair"} {
+	for _, name := range []string{"CurrExactCur1", "CurrExactCur1Pair", "CondExpCond1", "CondExpCond1Pair", "CondEulerCond1", "CondEulerCond1Pair"} {
 		var k fusedKernel
 		for _, x := range fusedKernels {
 			if x.name == name {
