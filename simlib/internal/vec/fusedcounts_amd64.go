@@ -4,8 +4,8 @@ package vec
 
 import "math"
 
-// The AVX-512 count kernels (fusedcounts512_amd64.s) are the AVX-512
-// fused kernels (fused512_amd64.s) with the slots r, r2 held as counts:
+// The AVX-512 count kernels (in fused512_amd64.s, after the float ones)
+// are the AVX-512 fused kernels with the slots r, r2 held as counts:
 // they look up a group's slot values in fusedK.T, T2 and clear its counts.
 // n is a multiple of eight and at most lifBlock; each stops before the
 // first group with a count of 8 or more (or, CondExp, a lane outside
@@ -19,7 +19,7 @@ func fusedCurrExactC1AVX512(c *LIF, k *fusedK, v *float64, ref *int32, s *float6
 func fusedCurrExactC2AVX512(c *LIF, k *fusedK, v *float64, ref *int32, s *float64, r *uint8, s2 *float64, r2 *uint8, n int, masks *uint64) (done int)
 
 // The unit twins of the two above (fused512_amd64.s): receptors' B 1,
-// the LIF's IOffset +0.
+// the LIF's IOffset ±0.
 
 //go:noescape
 func fusedCurrExactC1UAVX512(c *LIF, k *fusedK, v *float64, ref *int32, s *float64, r *uint8, n int, masks *uint64) (done int)
@@ -100,7 +100,7 @@ func fusedCountsAsm(scheme int, c *LIF, v []float64, ref []int32, s []float64, q
 			return fusedCondExpC2UAVX512(c, &fk, vi, ri, si, qi, &s2[i], &q2.Cnt[i], m, &masks[0])
 		case scheme == condExp && unit:
 			return fusedCondExpC1UAVX512(c, &fk, vi, ri, si, qi, m, &masks[0])
-		case pair && unit:
+		case pair && unit: // CondEuler from here on
 			return fusedCondEulerC2UAVX512(c, &fk, vi, ri, si, qi, &s2[i], &q2.Cnt[i], m, &masks[0])
 		case unit:
 			return fusedCondEulerC1UAVX512(c, &fk, vi, ri, si, qi, m, &masks[0])
