@@ -57,6 +57,40 @@ func fusedCondEuler1AVX2(c *LIF, k *fusedK, v *float64, ref *int32, s, r *float6
 //go:noescape
 func fusedCondEuler2AVX2(c *LIF, k *fusedK, v *float64, ref *int32, s, r, s2, r2 *float64, n int, masks *uint64)
 
+// The unit twins of the AVX2 kernels (fused_amd64.s): receptors' B 1 and
+// the LIF's IOffset ±0 (current), or B and C 1 (conductance): unitCoefs.
+
+//go:noescape
+func fusedCurrExact1UAVX2(c *LIF, k *fusedK, v *float64, ref *int32, s, r *float64, n int, masks *uint64)
+
+//go:noescape
+func fusedCurrExact2UAVX2(c *LIF, k *fusedK, v *float64, ref *int32, s, r, s2, r2 *float64, n int, masks *uint64)
+
+//go:noescape
+func fusedCondExp1UAVX2(c *LIF, k *fusedK, v *float64, ref *int32, s, r *float64, n int, masks *uint64) (done int)
+
+//go:noescape
+func fusedCondExp2UAVX2(c *LIF, k *fusedK, v *float64, ref *int32, s, r, s2, r2 *float64, n int, masks *uint64) (done int)
+
+//go:noescape
+func fusedCondEuler1UAVX2(c *LIF, k *fusedK, v *float64, ref *int32, s, r *float64, n int, masks *uint64)
+
+//go:noescape
+func fusedCondEuler2UAVX2(c *LIF, k *fusedK, v *float64, ref *int32, s, r, s2, r2 *float64, n int, masks *uint64)
+
+// unitCoefs reports whether the unit kernels apply: every receptor's B 1
+// (k2 nil: one receptor), and the LIF's IOffset ±0 for a current kernel
+// or every receptor's C 1 for a conductance kernel.
+func unitCoefs(current bool, c *LIF, k, k2 *Recv1) bool {
+	if k.B != 1 || k2 != nil && k2.B != 1 {
+		return false
+	}
+	if current {
+		return c.IOffset == 0
+	}
+	return k.C == 1 && (k2 == nil || k2.C == 1)
+}
+
 // The AVX-512 kernels (fused512_amd64.s) are the AVX2 kernels eight
 // neurons at a time: n a multiple of eight and at most lifBlock.
 
@@ -123,6 +157,7 @@ func fusedCurrExactAsm(c *LIF, v []float64, ref []int32, s, r, s2, r2 []float64,
 	fk := newFusedK(c, k, k2)
 	var masks [lifBlock / 64]uint64
 	pair, kk2 := s2 != nil, deref(k2)
+	unit := unitCoefs(true, c, k, pairCoefs(pair, k2))
 	return fusedBlocks(len(v), off, dst, v, &fk, &masks, func(i, m int) int {
 		if pair {
 			fusedCurrExact2AVX512(c, &fk, &v[i], &ref[i], &s[i], &r[i], &s2[i], &r2[i], m, &masks[0])
@@ -131,9 +166,14 @@ func fusedCurrExactAsm(c *LIF, v []float64, ref []int32, s, r, s2, r2 []float64,
 		}
 		return m
 	}, func(i, m int) int {
-		if pair {
+		switch {
+		case pair && unit:
+			fusedCurrExact2UAVX2(c, &fk, &v[i], &ref[i], &s[i], &r[i], &s2[i], &r2[i], m, &masks[0])
+		case pair:
 			fusedCurrExact2AVX2(c, &fk, &v[i], &ref[i], &s[i], &r[i], &s2[i], &r2[i], m, &masks[0])
-		} else {
+		case unit:
+			fusedCurrExact1UAVX2(c, &fk, &v[i], &ref[i], &s[i], &r[i], m, &masks[0])
+		default:
 			fusedCurrExact1AVX2(c, &fk, &v[i], &ref[i], &s[i], &r[i], m, &masks[0])
 		}
 		return m
@@ -148,14 +188,20 @@ func fusedCondExpAsm(c *LIF, v []float64, ref []int32, s, r, s2, r2 []float64, k
 	fk := newFusedK(c, k, k2)
 	var masks [lifBlock / 64]uint64
 	pair, kk2 := s2 != nil, deref(k2)
+	unit := unitCoefs(false, c, k, pairCoefs(pair, k2))
 	return fusedBlocks(len(v), off, dst, v, &fk, &masks, func(i, m int) int {
 		if pair {
 			return fusedCondExp2AVX512(c, &fk, &v[i], &ref[i], &s[i], &r[i], &s2[i], &r2[i], m, &masks[0])
 		}
 		return fusedCondExp1AVX512(c, &fk, &v[i], &ref[i], &s[i], &r[i], m, &masks[0])
 	}, func(i, m int) int {
-		if pair {
+		switch {
+		case pair && unit:
+			return fusedCondExp2UAVX2(c, &fk, &v[i], &ref[i], &s[i], &r[i], &s2[i], &r2[i], m, &masks[0])
+		case pair:
 			return fusedCondExp2AVX2(c, &fk, &v[i], &ref[i], &s[i], &r[i], &s2[i], &r2[i], m, &masks[0])
+		case unit:
+			return fusedCondExp1UAVX2(c, &fk, &v[i], &ref[i], &s[i], &r[i], m, &masks[0])
 		}
 		return fusedCondExp1AVX2(c, &fk, &v[i], &ref[i], &s[i], &r[i], m, &masks[0])
 	}, func(i, j int, dst []int32) []int32 {
@@ -169,6 +215,7 @@ func fusedCondEulerAsm(c *LIF, v []float64, ref []int32, s, r, s2, r2 []float64,
 	fk := newFusedK(c, k, k2)
 	var masks [lifBlock / 64]uint64
 	pair, kk2 := s2 != nil, deref(k2)
+	unit := unitCoefs(false, c, k, pairCoefs(pair, k2))
 	return fusedBlocks(len(v), off, dst, v, &fk, &masks, func(i, m int) int {
 		if pair {
 			fusedCondEuler2AVX512(c, &fk, &v[i], &ref[i], &s[i], &r[i], &s2[i], &r2[i], m, &masks[0])
@@ -177,15 +224,28 @@ func fusedCondEulerAsm(c *LIF, v []float64, ref []int32, s, r, s2, r2 []float64,
 		}
 		return m
 	}, func(i, m int) int {
-		if pair {
+		switch {
+		case pair && unit:
+			fusedCondEuler2UAVX2(c, &fk, &v[i], &ref[i], &s[i], &r[i], &s2[i], &r2[i], m, &masks[0])
+		case pair:
 			fusedCondEuler2AVX2(c, &fk, &v[i], &ref[i], &s[i], &r[i], &s2[i], &r2[i], m, &masks[0])
-		} else {
+		case unit:
+			fusedCondEuler1UAVX2(c, &fk, &v[i], &ref[i], &s[i], &r[i], m, &masks[0])
+		default:
 			fusedCondEuler1AVX2(c, &fk, &v[i], &ref[i], &s[i], &r[i], m, &masks[0])
 		}
 		return m
 	}, func(i, j int, dst []int32) []int32 {
 		return fusedCondEulerGo(c, v[i:j], ref[i:j], s[i:j], r[i:j], sub(s2, i, j), sub(r2, i, j), *k, kk2, off+i, dst)
 	})
+}
+
+// pairCoefs is k2 for a kernel of two receptors, nil for one.
+func pairCoefs(pair bool, k2 *Recv1) *Recv1 {
+	if !pair {
+		return nil
+	}
+	return k2
 }
 
 // sub is x[i:j], or nil for a nil x (no second receptor).

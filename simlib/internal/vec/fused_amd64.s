@@ -82,37 +82,41 @@
 	MOVQ s+32(FP), R10 ; \
 	MOVQ r+40(FP), R11
 
+// CURKERNEL1 and CURKERNEL2 are the bodies of the current kernels of one
+// and two receptors: CUR the input and propagation, EXACT the update of v.
+#define CURKERNEL1(CUR, EXACT) \
+	CURSTART ; \
+	ARGS1 ; \
+loop: \
+	CUR ; \
+	EXACT ; \
+	STORE4(Y5, R10, R11) ; \
+	SETTLE ; \
+	NEXT ; \
+end: \
+	FLUSH
+
+#define CURKERNEL2(CUR, EXACT) \
+	CURSTART ; \
+	ARGS2 ; \
+loop: \
+	CUR ; \
+	EXACT ; \
+	STORE4(Y5, R10, R11) ; \
+	STORE4(Y6, R12, R13) ; \
+	SETTLE ; \
+	NEXT ; \
+end: \
+	FLUSH
+
 // func fusedCurrExact1AVX2(c *LIF, k *fusedK, v *float64, ref *int32, s, r *float64, n int, masks *uint64)
 TEXT ·fusedCurrExact1AVX2(SB), NOSPLIT, $0-64
-	CURSTART
-	ARGS1
-
-loop:
-	CUR1
-	CURREXACT
-	STORE4(Y5, R10, R11)
-	SETTLE
-	NEXT
-
-end:
-	FLUSH
+	CURKERNEL1(CUR1, CURREXACT)
 	RET
 
 // func fusedCurrExact2AVX2(c *LIF, k *fusedK, v *float64, ref *int32, s, r, s2, r2 *float64, n int, masks *uint64)
 TEXT ·fusedCurrExact2AVX2(SB), NOSPLIT, $0-80
-	CURSTART
-	ARGS2
-
-loop:
-	CUR2
-	CURREXACT
-	STORE4(Y5, R10, R11)
-	STORE4(Y6, R12, R13)
-	SETTLE
-	NEXT
-
-end:
-	FLUSH
+	CURKERNEL2(CUR2, CURREXACT)
 	RET
 
 // COND1 leaves g = C·x in Y0 and ge = CE·x in Y1, x in Y5.
@@ -181,48 +185,60 @@ end:
 	MOVQ r+40(FP), R11 ; \
 	LEAQ ·expTable(SB), R14
 
+// PROPS1 and PROPS2 propagate the conductance kernels' receptor states
+// (Y5, and Y6) with their slot values (Y7, and Y2).
+#define PROPS1 PROP4(Y5, Y7, fusedK_A, fusedK_B)
+#define PROPS2 PROPS1 ; PROP4(Y6, Y2, fusedK_A2, fusedK_B2)
+
+// CONDEXPKERNEL1 and CONDEXPKERNEL2 are the bodies of the CondExp kernels
+// of one and two receptors up to CONDEXP: COND the conductances, PROPS the
+// propagation. The kernel then reloads n into DX, which held a table index
+// (in the TEXT, where vet checks the argument's offset), and ends with
+// CONDEXPEND.
+#define CONDEXPKERNEL1(COND, PROPS) \
+	CONDSTART ; \
+	ARGS1 ; \
+loop: \
+	COND ; \
+	CONDX ; \
+	VMOVUPD (R11)(CX*8), Y7 ; \
+	CONDV ; \
+	PROPS ; \
+	STORE4(Y5, R10, R11) ; \
+	CONDEXP
+
+#define CONDEXPEND \
+	NEXT ; \
+end: \
+	FLUSH
+
+#define CONDEXPKERNEL2(COND, PROPS) \
+	CONDSTART ; \
+	ARGS2 ; \
+loop: \
+	COND ; \
+	CONDX ; \
+	VMOVUPD (R11)(CX*8), Y7 ; \
+	VMOVUPD (R13)(CX*8), Y2 ; \
+	CONDV ; \
+	PROPS ; \
+	STORE4(Y5, R10, R11) ; \
+	STORE4(Y6, R12, R13) ; \
+	CONDEXP
+
 // func fusedCondExp1AVX2(c *LIF, k *fusedK, v *float64, ref *int32, s, r *float64, n int, masks *uint64) (done int)
 TEXT ·fusedCondExp1AVX2(SB), NOSPLIT, $0-72
-	CONDSTART
-	ARGS1
-
-loop:
-	COND1
-	CONDX
-	VMOVUPD (R11)(CX*8), Y7
-	CONDV
-	PROP4(Y5, Y7, fusedK_A, fusedK_B)
-	STORE4(Y5, R10, R11)
-	CONDEXP
-	MOVQ n+48(FP), DX // (DX held a table index)
-	NEXT
-
-end:
-	FLUSH
+	CONDEXPKERNEL1(COND1, PROPS1)
+	MOVQ n+48(FP), DX
+	CONDEXPEND
 	MOVQ CX, done+64(FP)
 	RET
 
 // func fusedCondExp2AVX2(c *LIF, k *fusedK, v *float64, ref *int32, s, r, s2, r2 *float64, n int, masks *uint64) (done int)
 TEXT ·fusedCondExp2AVX2(SB), NOSPLIT, $0-88
-	CONDSTART
-	ARGS2
-
-loop:
-	COND2
-	CONDX
-	VMOVUPD (R11)(CX*8), Y7
-	VMOVUPD (R13)(CX*8), Y2
-	CONDV
-	PROP4(Y5, Y7, fusedK_A, fusedK_B)
-	PROP4(Y6, Y2, fusedK_A2, fusedK_B2)
-	STORE4(Y5, R10, R11)
-	STORE4(Y6, R12, R13)
-	CONDEXP
-	MOVQ n+64(FP), DX // (DX held a table index)
-	NEXT
-
-end:
-	FLUSH
+	CONDEXPKERNEL2(COND2, PROPS2)
+	MOVQ n+64(FP), DX
+	CONDEXPEND
 	MOVQ CX, done+80(FP)
 	RET
 
@@ -239,45 +255,146 @@ end:
 	VADDPD  Y9, Y2, Y2 ; \
 	VADDPD  Y2, Y7, Y0
 
+// CONDEULERKERNEL1 and CONDEULERKERNEL2 are the bodies of the CondEuler
+// kernels of one and two receptors: COND the conductances, PROPS the
+// propagation.
+#define CONDEULERKERNEL1(COND, PROPS) \
+	CONDSTART ; \
+	ARGS1 ; \
+loop: \
+	COND ; \
+	VMOVUPD (R11)(CX*8), Y7 ; \
+	LOADREF ; \
+	PROPS ; \
+	VMOVUPD (SI)(CX*8), Y7 ; \
+	CONDEULER ; \
+	STORE4(Y5, R10, R11) ; \
+	SETTLE ; \
+	NEXT ; \
+end: \
+	FLUSH
+
+#define CONDEULERKERNEL2(COND, PROPS) \
+	CONDSTART ; \
+	ARGS2 ; \
+loop: \
+	COND ; \
+	VMOVUPD (R11)(CX*8), Y7 ; \
+	VMOVUPD (R13)(CX*8), Y2 ; \
+	LOADREF ; \
+	PROPS ; \
+	VMOVUPD (SI)(CX*8), Y7 ; \
+	CONDEULER ; \
+	STORE4(Y5, R10, R11) ; \
+	STORE4(Y6, R12, R13) ; \
+	SETTLE ; \
+	NEXT ; \
+end: \
+	FLUSH
+
 // func fusedCondEuler1AVX2(c *LIF, k *fusedK, v *float64, ref *int32, s, r *float64, n int, masks *uint64)
 TEXT ·fusedCondEuler1AVX2(SB), NOSPLIT, $0-64
-	CONDSTART
-	ARGS1
-
-loop:
-	COND1
-	VMOVUPD (R11)(CX*8), Y7
-	LOADREF
-	PROP4(Y5, Y7, fusedK_A, fusedK_B)
-	VMOVUPD (SI)(CX*8), Y7
-	CONDEULER
-	STORE4(Y5, R10, R11)
-	SETTLE
-	NEXT
-
-end:
-	FLUSH
+	CONDEULERKERNEL1(COND1, PROPS1)
 	RET
 
 // func fusedCondEuler2AVX2(c *LIF, k *fusedK, v *float64, ref *int32, s, r, s2, r2 *float64, n int, masks *uint64)
 TEXT ·fusedCondEuler2AVX2(SB), NOSPLIT, $0-80
-	CONDSTART
-	ARGS2
+	CONDEULERKERNEL2(COND2, PROPS2)
+	RET
 
-loop:
-	COND2
-	VMOVUPD (R11)(CX*8), Y7
-	VMOVUPD (R13)(CX*8), Y2
-	LOADREF
-	PROP4(Y5, Y7, fusedK_A, fusedK_B)
-	PROP4(Y6, Y2, fusedK_A2, fusedK_B2)
-	VMOVUPD (SI)(CX*8), Y7
-	CONDEULER
-	STORE4(Y5, R10, R11)
-	STORE4(Y6, R12, R13)
-	SETTLE
-	NEXT
+// The unit kernels: the kernels above for receptors whose B is 1 and a
+// LIF whose IOffset is ±0 (current), or receptors whose B and C are 1
+// (conductance): they leave out B·q, C·x and the addition of IOffset, as
+// the AVX-512 count kernels' unit twins do (fused512_amd64.s says why no
+// bit changes).
 
-end:
-	FLUSH
+// PROPU4 is PROP4 with B 1: x ← A·x + q.
+#define PROPU4(x, q, A) \
+	VMULPD A(BX), x, x ; \
+	VADDPD q, x, x
+
+// CUR1U and CUR2U are CUR1 and CUR2 with B (and B2) 1 and without the
+// 0 + of the input; CURREXACTU is CURREXACT with IOffset ±0 and without
+// the + 0 of the jump: the two additions of +0 the AVX-512 current kernels
+// leave out (fused512_amd64.s says why no bit changes; a VRest of -0 runs
+// the generic kernel on every path).
+#define CUR1U \
+	VMOVUPD (R10)(CX*8), Y5 ; \
+	VMOVUPD (R11)(CX*8), Y7 ; \
+	VMOVUPD (SI)(CX*8), Y0 ; \
+	LOADREF ; \
+	VMULPD  fusedK_C(BX), Y5, Y1 ; \
+	PROPU4(Y5, Y7, fusedK_A)
+
+#define CUR2U \
+	VMOVUPD (R10)(CX*8), Y5 ; \
+	VMOVUPD (R12)(CX*8), Y6 ; \
+	VMULPD  fusedK_C(BX), Y5, Y1 ; \
+	VMULPD  fusedK_C2(BX), Y6, Y2 ; \
+	VADDPD  Y2, Y1, Y1 ; \
+	VMOVUPD (R11)(CX*8), Y7 ; \
+	VMOVUPD (R13)(CX*8), Y2 ; \
+	VMOVUPD (SI)(CX*8), Y0 ; \
+	LOADREF ; \
+	PROPU4(Y5, Y7, fusedK_A) ; \
+	PROPU4(Y6, Y2, fusedK_A2)
+
+#define CURREXACTU \
+	VSUBPD  Y15, Y0, Y0 ; \
+	VMULPD  Y14, Y0, Y0 ; \
+	VADDPD  Y0, Y15, Y0 ; \
+	VMULPD  fusedK_R(BX), Y1, Y1 ; \
+	VADDPD  Y1, Y0, Y0
+
+// COND1U and COND2U are COND1 and COND2 with C (and C2) 1.
+#define COND1U \
+	VMOVUPD (R10)(CX*8), Y5 ; \
+	VMOVAPD Y5, Y0 ; \
+	VMULPD  fusedK_CE(BX), Y5, Y1
+
+#define COND2U \
+	VMOVUPD (R10)(CX*8), Y5 ; \
+	VMOVUPD (R12)(CX*8), Y6 ; \
+	VADDPD  Y6, Y5, Y0 ; \
+	VMULPD  fusedK_CE(BX), Y5, Y1 ; \
+	VMULPD  fusedK_CE2(BX), Y6, Y2 ; \
+	VADDPD  Y2, Y1, Y1
+
+#define PROPSU1 PROPU4(Y5, Y7, fusedK_A)
+#define PROPSU2 PROPSU1 ; PROPU4(Y6, Y2, fusedK_A2)
+
+// func fusedCurrExact1UAVX2(c *LIF, k *fusedK, v *float64, ref *int32, s, r *float64, n int, masks *uint64)
+TEXT ·fusedCurrExact1UAVX2(SB), NOSPLIT, $0-64
+	CURKERNEL1(CUR1U, CURREXACTU)
+	RET
+
+// func fusedCurrExact2UAVX2(c *LIF, k *fusedK, v *float64, ref *int32, s, r, s2, r2 *float64, n int, masks *uint64)
+TEXT ·fusedCurrExact2UAVX2(SB), NOSPLIT, $0-80
+	CURKERNEL2(CUR2U, CURREXACTU)
+	RET
+
+// func fusedCondExp1UAVX2(c *LIF, k *fusedK, v *float64, ref *int32, s, r *float64, n int, masks *uint64) (done int)
+TEXT ·fusedCondExp1UAVX2(SB), NOSPLIT, $0-72
+	CONDEXPKERNEL1(COND1U, PROPSU1)
+	MOVQ n+48(FP), DX
+	CONDEXPEND
+	MOVQ CX, done+64(FP)
+	RET
+
+// func fusedCondExp2UAVX2(c *LIF, k *fusedK, v *float64, ref *int32, s, r, s2, r2 *float64, n int, masks *uint64) (done int)
+TEXT ·fusedCondExp2UAVX2(SB), NOSPLIT, $0-88
+	CONDEXPKERNEL2(COND2U, PROPSU2)
+	MOVQ n+64(FP), DX
+	CONDEXPEND
+	MOVQ CX, done+80(FP)
+	RET
+
+// func fusedCondEuler1UAVX2(c *LIF, k *fusedK, v *float64, ref *int32, s, r *float64, n int, masks *uint64)
+TEXT ·fusedCondEuler1UAVX2(SB), NOSPLIT, $0-64
+	CONDEULERKERNEL1(COND1U, PROPSU1)
+	RET
+
+// func fusedCondEuler2UAVX2(c *LIF, k *fusedK, v *float64, ref *int32, s, r, s2, r2 *float64, n int, masks *uint64)
+TEXT ·fusedCondEuler2UAVX2(SB), NOSPLIT, $0-80
+	CONDEULERKERNEL2(COND2U, PROPSU2)
 	RET

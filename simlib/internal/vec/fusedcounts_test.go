@@ -156,12 +156,14 @@ func TestFusedCountsAllocateNothing(t *testing.T) {
 	}
 }
 
-// TestFusedCountsUnitSameBits: the unit count kernels (receptors' B 1 and
-// a LIF's IOffset ±0, or for conductances B and C 1: fusedCountsAsm picks
-// them and leaves out B·q, C·x and the addition of IOffset) give the bits
-// of the two passes on the inputs where leaving those out could show: zero
-// inputs of either sign (states ±0 and tables of weight ±0), IOffset -0
-// and +0, signalling and quiet NaNs in the tables and states (their
+// TestFusedCountsUnitSameBits: the unit count kernels and the AVX2 unit
+// kernels on float slots (receptors' B 1 and a LIF's IOffset ±0, or for
+// conductances B and C 1: fusedCountsAsm and unitCoefs pick them; they
+// leave out B·q, C·x and the addition of IOffset) give the bits of the two
+// passes on the inputs where leaving those out could show: zero inputs of
+// either sign (states ±0 and tables of weight ±0), IOffset -0 and +0,
+// VRest -0 with v ±0 (TestFusedSignedZeros has the case a VRest of -0
+// changes), signalling and quiet NaNs in the tables and states (their
 // payloads aside, as in every comparison here: sameFloat), and hostile
 // states besides.
 func TestFusedCountsUnitSameBits(t *testing.T) {
@@ -193,9 +195,10 @@ func TestFusedCountsUnitSameBits(t *testing.T) {
 			}
 		}
 		api := countKernels[name]
-		for _, ioff := range []float64{0, nz} {
+		for _, x := range []struct{ vrest, ioff float64 }{{-60, 0}, {-60, nz}, {nz, 0}, {nz, nz}} {
 			c := lifConsts[0]
-			c.IOffset = ioff
+			c.VRest, c.IOffset = x.vrest, x.ioff
+			ioff := x.ioff
 			for _, kk := range fusedCoefs[:2] {
 				for range 40 {
 					n := 8 + r.IntN(120)
@@ -209,6 +212,9 @@ func TestFusedCountsUnitSameBits(t *testing.T) {
 						if r.IntN(3) == 0 {
 							all.s2[i] = zeros[r.IntN(len(zeros))]
 						}
+						if x.vrest == 0 && r.IntN(3) == 0 {
+							all.v[i] = zeros[r.IntN(2)] // ±0 beside a VRest of -0
+						}
 					}
 					q := Counts{randomCounts(r, n, 0.005), tables()}
 					q2 := Counts{randomCounts(r, n, 0.005), tables()}
@@ -217,14 +223,24 @@ func TestFusedCountsUnitSameBits(t *testing.T) {
 					if k.pair {
 						expandCountsGeneric(want.r2, slices.Clone(q2.Cnt), q2.Tab)
 					}
+					// the float-slot kernels (their unit twins: AVX2) on the
+					// slots the counts expand to
+					slots := all.clone()
+					copy(slots.r, want.r)
+					copy(slots.r2, want.r2)
 					sw := k.ref(&c, want, kk[0], kk[1], 0, nil)
 					for _, p := range allPaths() {
 						got := all.clone()
 						restore := p.use()
 						sg, _ := api(&c, got, Counts{slices.Clone(q.Cnt), q.Tab}, Counts{slices.Clone(q2.Cnt), q2.Tab}, kk[0], kk[1], 0, nil)
+						gf := slots.clone()
+						sf, _ := k.api(&c, gf, kk[0], kk[1], 0, nil)
 						restore()
 						if d := want.diff(got, sw, sg); d != "" {
 							t.Fatalf("%s counts, path %s, IOffset %v, n %d: two passes vs count kernel: %s", name, p.name, ioff, n, d)
+						}
+						if d := want.diff(gf, sw, sf); d != "" {
+							t.Fatalf("%s, path %s, IOffset %v, n %d: two passes vs fused kernel: %s", name, p.name, ioff, n, d)
 						}
 						checked++
 					}
