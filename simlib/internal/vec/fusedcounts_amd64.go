@@ -76,13 +76,7 @@ func fusedCountsAsm(scheme int, c *LIF, v []float64, ref []int32, s []float64, q
 		copy(fk.T2[:], q2.Tab[:8])
 	}
 	fk.Wide = wideCounts
-	// the unit kernels' conditions (fused512_amd64.s): B 1, and IOffset
-	// ±0 (current) or C 1 (conductance)
-	unitB := k.B == 1 && (!pair || k2.B == 1)
-	unit := unitB && c.IOffset == 0
-	if scheme != currExact {
-		unit = unitB && k.C == 1 && (!pair || k2.C == 1)
-	}
+	unit := unitCoefs(scheme == currExact, c, k, k2) // k2 is nil for one receptor
 	var masks [lifBlock / 64]uint64
 	fin := true
 	dst, i := lifBlocks(8, len(v), off, dst, &masks, func(i, m int) int {
