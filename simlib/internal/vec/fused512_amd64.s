@@ -83,11 +83,27 @@
 	VMULPD A, x, x ; \
 	VADDPD q, x, x
 
+// PROPR1 and PROPR2 propagate the first (Z5, slot Z16) and both receptors
+// (Z6, slot Z17) with the coefficients of KREG512; UPROPR1 and UPROPR2
+// with B (and B2) 1 (the unit kernels, after the count kernels): x ← A·x
+// + q.
+#define PROPR1 PROPR(Z5, Z16, Z18, Z19)
+#define PROPR2 PROPR1 ; PROPR(Z6, Z17, Z21, Z22)
+
+#define UPROPR1 \
+	VMULPD Z18, Z5, Z5 ; \
+	VADDPD Z16, Z5, Z5
+
+#define UPROPR2 \
+	UPROPR1 ; \
+	VMULPD Z21, Z6, Z6 ; \
+	VADDPD Z17, Z6, Z6
+
 // CUR1512 leaves in Z1 the input of one current receptor, C·x (0 + C·x
 // but for the sign of a zero), and propagates x.
 #define CUR1512 \
 	VMULPD Z20, Z5, Z1 ; \
-	PROPR(Z5, Z16, Z18, Z19)
+	PROPR1
 
 // CUR2512 leaves in Z1 the input of two, C·x + C2·y (as CUR1512), and
 // propagates both.
@@ -95,8 +111,7 @@
 	VMULPD Z20, Z5, Z1 ; \
 	VMULPD Z23, Z6, Z2 ; \
 	VADDPD Z2, Z1, Z1 ; \
-	PROPR(Z5, Z16, Z18, Z19) ; \
-	PROPR(Z6, Z17, Z21, Z22)
+	PROPR2
 
 // CURREXACT512 is LIFCurrExact's update of v (Z0) on the input in Z1,
 // with no jump: VRest + (v - VRest)·Prop + (in + IOffset)·R (R in Z4,
@@ -309,7 +324,7 @@ loop:
 	LOAD1(Z16)
 	VMULPD Z20, Z5, Z1
 	VMULPD Z24, Z5, Z2
-	PROPR(Z5, Z16, Z18, Z19)
+	PROPR1
 	CONDEULER512
 	STORE1
 	SETTLE512
@@ -330,8 +345,7 @@ TEXT ·fusedCondEuler2AVX512(SB), NOSPLIT, $0-80
 loop:
 	LOAD2(Z16, Z17)
 	COND2R512
-	PROPR(Z5, Z16, Z18, Z19)
-	PROPR(Z6, Z17, Z21, Z22)
+	PROPR2
 	CONDEULER512
 	STORE2
 	SETTLE512
@@ -440,19 +454,15 @@ TEXT ·fusedCurrExactC2AVX512(SB), NOSPLIT, $0-88
 // CUR1U512 and CUR2U512 are CUR1512 and CUR2512 with B (and B2) 1.
 #define CUR1U512 \
 	VMULPD Z20, Z5, Z1 ; \
-	VMULPD Z18, Z5, Z5 ; \
-	VADDPD Z16, Z5, Z5
+	UPROPR1
 
 #define CUR2U512 \
 	VMULPD Z20, Z5, Z1 ; \
 	VMULPD Z23, Z6, Z2 ; \
 	VADDPD Z2, Z1, Z1 ; \
-	VMULPD Z18, Z5, Z5 ; \
-	VADDPD Z16, Z5, Z5 ; \
-	VMULPD Z21, Z6, Z6 ; \
-	VADDPD Z17, Z6, Z6
+	UPROPR2
 
-// CURREXACTU512 is CURREXACT512 with IOffset +0.
+// CURREXACTU512 is CURREXACT512 with IOffset ±0.
 #define CURREXACTU512 \
 	VSUBPD  Z15, Z0, Z0 ; \
 	VMULPD  Z14, Z0, Z0 ; \
@@ -505,8 +515,8 @@ loop: \
 	COUNTSTAIL512
 
 // The CondExp kernels' propagation (coefficients from memory, slots in
-// Z24, Z25) and the CondEuler kernels' conductances and propagation
-// (coefficients in registers: KREG512).
+// Z24, Z25) and the CondEuler kernels' conductances (coefficients in
+// registers: KREG512; their propagation is PROPR1, PROPR2).
 #define EXPPROP1 PROP(Z5, Z24, fusedK_A, fusedK_B)
 #define EXPPROP2 EXPPROP1 ; PROP(Z6, Z25, fusedK_A2, fusedK_B2)
 
@@ -514,8 +524,6 @@ loop: \
 	VMULPD Z20, Z5, Z1 ; \
 	VMULPD Z24, Z5, Z2
 
-#define EULERPROP1 PROPR(Z5, Z16, Z18, Z19)
-#define EULERPROP2 EULERPROP1 ; PROPR(Z6, Z17, Z21, Z22)
 
 // func fusedCondExpC1AVX512(c *LIF, k *fusedK, v *float64, ref *int32, s *float64, r *uint8, n int, masks *uint64) (done int)
 TEXT ·fusedCondExpC1AVX512(SB), NOSPLIT, $0-72
@@ -531,13 +539,13 @@ TEXT ·fusedCondExpC2AVX512(SB), NOSPLIT, $0-88
 
 // func fusedCondEulerC1AVX512(c *LIF, k *fusedK, v *float64, ref *int32, s *float64, r *uint8, n int, masks *uint64) (done int)
 TEXT ·fusedCondEulerC1AVX512(SB), NOSPLIT, $0-72
-	CONDEULERCOUNTS512(ARGS1, CWIDE1, LOADC1(Z16), EULERCOND1, EULERPROP1, STOREC1)
+	CONDEULERCOUNTS512(ARGS1, CWIDE1, LOADC1(Z16), EULERCOND1, PROPR1, STOREC1)
 	MOVQ CX, done+64(FP)
 	RET
 
 // func fusedCondEulerC2AVX512(c *LIF, k *fusedK, v *float64, ref *int32, s *float64, r *uint8, s2 *float64, r2 *uint8, n int, masks *uint64) (done int)
 TEXT ·fusedCondEulerC2AVX512(SB), NOSPLIT, $0-88
-	CONDEULERCOUNTS512(ARGS2, CWIDE2, LOADC2(Z16, Z17), COND2R512, EULERPROP2, STOREC2)
+	CONDEULERCOUNTS512(ARGS2, CWIDE2, LOADC2(Z16, Z17), COND2R512, PROPR2, STOREC2)
 	MOVQ CX, done+80(FP)
 	RET
 
@@ -571,15 +579,6 @@ TEXT ·fusedCondEulerC2AVX512(SB), NOSPLIT, $0-88
 	VMULPD.BCST fusedK_A2(BX), Z6, Z6 ; \
 	VADDPD      Z25, Z6, Z6
 
-#define UEULERPROP1 \
-	VMULPD Z18, Z5, Z5 ; \
-	VADDPD Z16, Z5, Z5
-
-#define UEULERPROP2 \
-	UEULERPROP1 ; \
-	VMULPD Z21, Z6, Z6 ; \
-	VADDPD Z17, Z6, Z6
-
 // func fusedCondExpC1UAVX512(c *LIF, k *fusedK, v *float64, ref *int32, s *float64, r *uint8, n int, masks *uint64) (done int)
 TEXT ·fusedCondExpC1UAVX512(SB), NOSPLIT, $0-72
 	CONDEXPCOUNTS512(ARGS1, CWIDE1, LOADC1(Z24), UCOND1(VMULPD.BCST, fusedK_CE(BX)), UEXPPROP1, STOREC1)
@@ -594,12 +593,12 @@ TEXT ·fusedCondExpC2UAVX512(SB), NOSPLIT, $0-88
 
 // func fusedCondEulerC1UAVX512(c *LIF, k *fusedK, v *float64, ref *int32, s *float64, r *uint8, n int, masks *uint64) (done int)
 TEXT ·fusedCondEulerC1UAVX512(SB), NOSPLIT, $0-72
-	CONDEULERCOUNTS512(ARGS1, CWIDE1, LOADC1(Z16), UCOND1(VMULPD, Z24), UEULERPROP1, STOREC1)
+	CONDEULERCOUNTS512(ARGS1, CWIDE1, LOADC1(Z16), UCOND1(VMULPD, Z24), UPROPR1, STOREC1)
 	MOVQ CX, done+64(FP)
 	RET
 
 // func fusedCondEulerC2UAVX512(c *LIF, k *fusedK, v *float64, ref *int32, s *float64, r *uint8, s2 *float64, r2 *uint8, n int, masks *uint64) (done int)
 TEXT ·fusedCondEulerC2UAVX512(SB), NOSPLIT, $0-88
-	CONDEULERCOUNTS512(ARGS2, CWIDE2, LOADC2(Z16, Z17), UCOND2(VMULPD, Z24, Z25), UEULERPROP2, STOREC2)
+	CONDEULERCOUNTS512(ARGS2, CWIDE2, LOADC2(Z16, Z17), UCOND2(VMULPD, Z24, Z25), UPROPR2, STOREC2)
 	MOVQ CX, done+80(FP)
 	RET
