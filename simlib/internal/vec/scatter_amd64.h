@@ -4,9 +4,15 @@
 // Prefetch distances, in spikes: the row-index entry of spike s+IDXAHEAD
 // and the first four cache lines of the row (targets, and weights when
 // per synapse) of spike s+ROWAHEAD are fetched while spike s's row is
-// added.
-#define IDXAHEAD 4
-#define ROWAHEAD 2
+// added. With two workers each spike's row is cut in two (a worker adds
+// its targets' part, 8-40 synapses in the VA networks) and two spikes
+// ahead was too short to hide the row's fetch: 4 and 8 instead of 2 and 4
+// took phase B's CPU time (BenchmarkScaledPhases, 64k cells, alternating
+// builds, 5 runs each, medians) from 0.246 to 0.209 s with 2 workers and
+// 0.198 to 0.151 s with 1 (COBA forward Euler), 0.129 to 0.119 and 0.088
+// to 0.078 (CUBA); 8 and 16 took 10 % more than 4 and 8, 6 and 12 the same.
+#define IDXAHEAD 8
+#define ROWAHEAD 4
 
 // PREFETCH4(r) prefetches the four cache lines from r's (r is clobbered).
 #define PREFETCH4(r) \
