@@ -69,7 +69,12 @@ func TestStepOrder(t *testing.T) {
 // delays, random initial state, noise current, conductance and current
 // receptors.
 func randomNet(seed uint64, workers int) (*network.Network, *record.Spikes, *record.State) {
-	net := network.New(network.Options{Seed: seed, Workers: workers})
+	return randomNetWith(network.Options{Seed: seed, Workers: workers})
+}
+
+// randomNetWith is randomNet with options.
+func randomNetWith(opt network.Options) (*network.Network, *record.Spikes, *record.State) {
+	net := network.New(opt)
 	net.AddPopulation("poisson", 50, neuron.PoissonSource{Rate: 40})
 	net.AddPopulation("drive", 10, neuron.GaussianDrive{Mu: 50, Sigma: 10, NumSpikes: 3})
 	lif := neuron.DefaultLIF()

@@ -8,8 +8,6 @@ import (
 	"errors"
 	"fmt"
 	"hash"
-	"runtime/debug"
-	"sync"
 	"time"
 
 	"github.com/golgi-sim/golgi/simlib/interrupt"
@@ -194,6 +192,12 @@ func (n *Network) run(ctx context.Context, watch *interrupt.Watch, steps int64, 
 		lastReport = time.Now()
 		n.opt.Progress(Progress{Step: n.steps - first + 1, Steps: steps, T: n.Time(), TEnd: float64(end) * n.DT(), Wall: time.Since(start), Spikes: n.spikes})
 	}
+	var pool *workerPool
+	if w > 1 {
+		pool = e.startPool()
+		defer pool.stop()
+	}
+	var perr *WorkerPanic
 	for n.steps < end {
 		err := ctx.Err()
 		if err == nil {
@@ -212,44 +216,9 @@ func (n *Network) run(ctx context.Context, watch *interrupt.Watch, steps int64, 
 		last := to
 		if w == 1 {
 			last = e.steps(0, from, to) // a panic goes up as it is
-		} else {
-			// A panic on any worker (a model's or a recorder's code)
-			// breaks the barrier, so that the others stop too, and goes
-			// on from here, after every worker stopped.
-			var (
-				wg   sync.WaitGroup
-				pmu  sync.Mutex
-				perr *WorkerPanic
-			)
-			catch := func(k int) {
-				if p := recover(); p != nil {
-					if p != errBroken {
-						pmu.Lock()
-						if perr == nil {
-							perr = &WorkerPanic{Worker: k, Value: p, Stack: debug.Stack()}
-						}
-						pmu.Unlock()
-					}
-					e.bar.breakAll()
-				}
-			}
-			for k := 1; k < w; k++ {
-				wg.Add(1)
-				go func(k int) {
-					defer wg.Done()
-					defer catch(k)
-					e.steps(k, from, to)
-				}(k)
-			}
-			func() {
-				defer catch(0)
-				last = e.steps(0, from, to)
-			}()
-			wg.Wait()
-			if perr != nil {
-				n.fault = perr
-				panic(perr)
-			}
+		} else if last, perr = pool.run(from, to); perr != nil {
+			n.fault = perr
+			panic(perr)
 		}
 		n.steps = last
 		e.first = 0
