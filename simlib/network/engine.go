@@ -47,6 +47,7 @@ type engine struct {
 	counted      bool            // some population has count rings: phaseB's ownChunk has work
 	balanceAfter float64         // ns of work per worker before the next change
 	balanceHook  func(w int) []float64
+	trace        *windowTrace // tests: each window's clock per worker (wintrace.go)
 }
 
 // statNow is the clock of workerStat; with statThread (tests: the
@@ -474,7 +475,16 @@ func (e *engine) steps(w int, from, to int64) int64 {
 	}
 	for first := from; first <= to; {
 		last := min(to, first+int64(e.window)-1)
+		var ws *WindowStamps
+		if e.trace != nil && e.w > 1 {
+			if ws = e.trace.at(w); ws != nil {
+				ws.First, ws.Start = first, e.trace.now()
+			}
+		}
 		e.phaseA(w, first, last)
+		if ws != nil {
+			ws.EndA = e.trace.now()
+		}
 		if timed {
 			t1 = statNow()
 			st.a += int64(t1.Sub(t0))
@@ -493,7 +503,13 @@ func (e *engine) steps(w int, from, to int64) int64 {
 				t1 = t0
 			}
 		}
+		if ws != nil {
+			ws.Wait = e.trace.now()
+		}
 		e.bar.await(gen)
+		if ws != nil {
+			ws.Leave = e.trace.now()
+		}
 		if e.bar.broken.Load() {
 			panic(errBroken) // another worker panicked
 		}
@@ -519,6 +535,9 @@ func (e *engine) steps(w int, from, to int64) int64 {
 				st.acct += int64(t1.Sub(t0))
 				t0 = t1
 			}
+		}
+		if ws != nil {
+			ws.End = e.trace.now()
 		}
 		if stop != 0 && stop <= last {
 			return last

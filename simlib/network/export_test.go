@@ -54,3 +54,22 @@ func randomShares(r *rand.Rand, w int) []float64 {
 	}
 	return s
 }
+
+// TraceWindows builds n and makes its next runs with more than one worker
+// record, for each of up to workers workers, the clock of its first
+// windows (at most windows of them): see WindowTrace.
+func TraceWindows(n *Network, workers, windows int) error {
+	if err := n.Build(); err != nil {
+		return err
+	}
+	t := &windowTrace{t0: time.Now(), w: make([][]WindowStamps, workers)}
+	for k := range t.w {
+		t.w[k] = make([]WindowStamps, 0, windows)
+	}
+	n.e.trace = t
+	return nil
+}
+
+// WindowTrace returns what TraceWindows recorded: per worker, one
+// WindowStamps per window in the order run.
+func WindowTrace(n *Network) [][]WindowStamps { return n.e.trace.w }

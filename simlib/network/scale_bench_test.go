@@ -10,7 +10,6 @@ import (
 
 	"github.com/golgi-sim/golgi/simlib/models"
 	"github.com/golgi-sim/golgi/simlib/network"
-	"github.com/golgi-sim/golgi/simlib/scheme"
 )
 
 // BenchmarkScaledCOBA runs the COBA benchmark (models.DefaultCOBA, 1 s
@@ -44,14 +43,7 @@ func BenchmarkScaledCOBAPhases(b *testing.B) { benchScaled(b, true) }
 //
 //	go test ./simlib/network -run '^$' -bench 'ScaledPhases/CUBA' -benchtime 2x
 func BenchmarkScaledPhases(b *testing.B) {
-	for _, x := range []struct {
-		name string
-		va   func() models.VA
-	}{
-		{"COBA-expEuler", models.DefaultCOBA},
-		{"COBA-Euler", func() models.VA { p := models.DefaultCOBA(); p.Method = scheme.Euler; return p }},
-		{"CUBA", models.DefaultCUBA},
-	} {
+	for _, x := range vaWorkloads {
 		b.Run(x.name, func(b *testing.B) { benchScaledVA(b, true, x.va) })
 	}
 }
