@@ -101,11 +101,14 @@ pro:
 	IMULQ      R12, AX
 	CMPQ       R11, $ROWAHEAD
 	JGE        proidx
-	CMPQ       AX, index_len+56(FP)
+	LEAQ       1(AX), CX
+	CMPQ       CX, index_len+56(FP)
 	JAE        pronext
 	MOVL       (R10)(AX*4), CX
+	MOVL       4(R10)(AX*4), AX
 	LEAQ       (DI)(CX*4), DX
-	PREFETCH4(DX)
+	LEAQ       (DI)(AX*4), AX
+	PREFETCHSPAN(DX, AX, R9)
 	JMP        pronext
 
 proidx:
@@ -135,11 +138,14 @@ rowahead:
 	JGE        cur
 	MOVL       (R13)(AX*4), AX
 	IMULQ      R12, AX
-	CMPQ       AX, index_len+56(FP)
+	LEAQ       1(AX), CX
+	CMPQ       CX, index_len+56(FP)
 	JAE        cur
 	MOVL       (R10)(AX*4), CX
+	MOVL       4(R10)(AX*4), DX
 	LEAQ       (DI)(CX*4), AX
-	PREFETCH4(AX)
+	LEAQ       (DI)(DX*4), DX
+	PREFETCHSPAN(AX, DX, R9)
 
 cur:
 	MOVL  (R13)(R11*4), AX
