@@ -475,7 +475,7 @@ func (e *engine) steps(w int, from, to int64) int64 {
 	}
 	for first := from; first <= to; {
 		last := min(to, first+int64(e.window)-1)
-		var ws *WindowStamps
+		var ws *windowStamps
 		if e.trace != nil && e.w > 1 {
 			if ws = e.trace.at(w); ws != nil {
 				ws.First, ws.Start = first, e.trace.now()

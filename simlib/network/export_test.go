@@ -62,13 +62,17 @@ func TraceWindows(n *Network, workers, windows int) error {
 	if err := n.Build(); err != nil {
 		return err
 	}
-	t := &windowTrace{t0: time.Now(), w: make([][]WindowStamps, workers)}
+	t := &windowTrace{t0: time.Now(), w: make([][]windowStamps, workers)}
 	for k := range t.w {
-		t.w[k] = make([]WindowStamps, 0, windows)
+		t.w[k] = make([]windowStamps, 0, windows)
 	}
 	n.e.trace = t
 	return nil
 }
+
+// WindowStamps is one worker's clock at the five points of a window
+// (windowStamps).
+type WindowStamps = windowStamps
 
 // WindowTrace returns what TraceWindows recorded: per worker, one
 // WindowStamps per window in the order run.

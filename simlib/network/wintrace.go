@@ -12,12 +12,12 @@ import "time"
 // engine one (TraceWindows), and stops when a worker's record is full.
 type windowTrace struct {
 	t0 time.Time
-	w  [][]WindowStamps // per worker, one per window
+	w  [][]windowStamps // per worker, one per window
 }
 
-// WindowStamps is one worker's clock (ns since the trace began) at the
+// windowStamps is one worker's clock (ns since the trace began) at the
 // five points of one window whose first update is First.
-type WindowStamps struct {
+type windowStamps struct {
 	First                         int64
 	Start, EndA, Wait, Leave, End int64
 }
@@ -27,7 +27,7 @@ func (t *windowTrace) now() int64 { return int64(time.Since(t.t0)) }
 
 // at returns worker w's stamps for the next window, or nil once its
 // record is full (or the trace has no record for w).
-func (t *windowTrace) at(w int) *WindowStamps {
+func (t *windowTrace) at(w int) *windowStamps {
 	if w >= len(t.w) {
 		return nil
 	}
