@@ -37,9 +37,10 @@ type barrier struct {
 	n        int32
 	count    atomic.Int32
 	gen      atomic.Uint32
-	sleepers atomic.Int32 // waiters blocked or about to block
-	broken   atomic.Bool  // a worker panicked (see breakAll)
-	budget   atomic.Int64 // ns to spin before blocking
+	sleepers atomic.Int32  // waiters blocked or about to block
+	broken   atomic.Bool   // a worker panicked (see breakAll)
+	brokeAt  atomic.Uint32 // the generation that was open when it first broke
+	budget   atomic.Int64  // ns to spin before blocking
 	waits    atomic.Uint32
 	max      int64 // the budget's bound (spinMax; spinMin with more workers than processors)
 	clock    func() int64
@@ -83,6 +84,9 @@ func newBarrier(n int) *barrier {
 // that the others do not wait for it forever.
 func (b *barrier) breakAll() {
 	b.mu.Lock()
+	if !b.broken.Load() {
+		b.brokeAt.Store(b.gen.Load())
+	}
 	b.broken.Store(true)
 	b.count.Store(0)
 	b.gen.Add(1)
@@ -117,6 +121,13 @@ func (b *barrier) arrive() uint32 {
 		}
 	}
 	return g
+}
+
+// failed reports whether generation g (arrive's, after await) was broken
+// rather than opened by every worker's arrival: a worker that panicked
+// after leaving it broke a later one, and the window g closed is whole.
+func (b *barrier) failed(g uint32) bool {
+	return b.broken.Load() && b.brokeAt.Load() == g
 }
 
 // await waits until the barrier of generation g (arrive's) is open: every

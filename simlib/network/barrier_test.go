@@ -211,3 +211,33 @@ func arriveAfterBlock(bar *barrier) {
 	}
 	bar.wait()
 }
+
+// failed tells a generation that every worker opened from one a panic
+// broke: a worker that leaves an opened barrier late, after another
+// worker broke a later one, still has a whole window (steps delivers and
+// accounts it; TestPanicKeepsAccountedSpikes), while one whose barrier
+// was broken before everyone arrived has not.
+func TestBarrierFailed(t *testing.T) {
+	b := newBarrier(2)
+	g := b.arrive()
+	b.arrive()   // the other worker: the barrier opens
+	b.breakAll() // it panics later, in the next window
+	b.await(g)
+	if b.failed(g) {
+		t.Fatal("an opened generation reported as broken")
+	}
+	if !b.failed(g + 1) {
+		t.Fatal("the generation open when the barrier broke not reported as broken")
+	}
+	b2 := newBarrier(2)
+	g2 := b2.arrive()
+	b2.breakAll() // the other worker panics before it arrives
+	b2.await(g2)
+	if !b2.failed(g2) {
+		t.Fatal("a generation broken before every worker arrived not reported as broken")
+	}
+	b2.breakAll() // a second panic does not move the generation that broke
+	if !b2.failed(g2) {
+		t.Fatal("a second break moved the broken generation")
+	}
+}

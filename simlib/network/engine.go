@@ -510,8 +510,11 @@ func (e *engine) steps(w int, from, to int64) int64 {
 		if ws != nil {
 			ws.Leave = e.trace.now()
 		}
-		if e.bar.broken.Load() {
-			panic(errBroken) // another worker panicked
+		if e.bar.failed(gen) {
+			// another worker panicked before it arrived; one that
+			// panicked after the barrier opened leaves this window whole,
+			// to deliver and account (the next arrival panics)
+			panic(errBroken)
 		}
 		if timed {
 			t0 = statNow()
