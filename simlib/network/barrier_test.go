@@ -212,11 +212,11 @@ func arriveAfterBlock(bar *barrier) {
 	bar.wait()
 }
 
-// failed tells a generation that every worker opened from one a panic
-// broke: a worker that leaves an opened barrier late, after another
-// worker broke a later one, still has a whole window (steps delivers and
-// accounts it; TestPanicKeepsAccountedSpikes), while one whose barrier
-// was broken before everyone arrived has not.
+// failed tells a generation that every worker reached (opened) from one
+// that a panic broke before they all arrived: a worker that leaves an
+// opened barrier late, after another worker broke a later one, still has
+// a whole window (steps delivers and accounts it;
+// TestPanicKeepsAccountedSpikes); one whose barrier was broken has not.
 func TestBarrierFailed(t *testing.T) {
 	b := newBarrier(2)
 	g := b.arrive()
